@@ -1,0 +1,46 @@
+// Bundles every runnable part with esbuild into dist/. One entry list; each part declares its own platform/format.
+// Fails on any warning, because a warning-free build is part of the bar.
+import * as esbuild from 'esbuild';
+import { fileURLToPath } from 'node:url';
+import * as path from 'node:path';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+/** @type {import('esbuild').BuildOptions} */
+const common = {
+  bundle: true,
+  sourcemap: production ? false : 'linked',
+  minify: production,
+  logLevel: 'warning',
+  absWorkingDir: root,
+  legalComments: 'none',
+};
+
+/** @type {import('esbuild').BuildOptions[]} */
+export const entries = [
+  // Extension client: runs in VS Code's extension host; `vscode` is provided by the host.
+  { entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] },
+  // Language server: also runs alone (`node dist/server.js --stdio`) for any LSP editor.
+  { entryPoints: ['server/server.ts'], outfile: 'dist/server.js', platform: 'node', format: 'cjs', target: 'node20' },
+  // Command-line interface for CI.
+  { entryPoints: ['server/cli.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node20' },
+];
+
+let failed = false;
+for (const entry of entries) {
+  const options = { ...common, ...entry };
+  if (watch) {
+    const ctx = await esbuild.context(options);
+    await ctx.watch();
+    continue;
+  }
+  const result = await esbuild.build(options).catch((e) => ({ errors: [e], warnings: [] }));
+  if (result.errors.length || result.warnings.length) {
+    failed = true;
+    console.error(`build: ${entry.outfile}: ${result.errors.length} error(s), ${result.warnings.length} warning(s)`);
+  }
+}
+if (failed) process.exit(1);
+if (!watch) console.log(`build: ${entries.length} bundles written to dist/${production ? ' (production)' : ''}`);

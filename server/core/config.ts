@@ -1,0 +1,260 @@
+import Ajv, { type ErrorObject } from 'ajv';
+import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import defaultsJson from './data/defaults.json';
+import schema from '../../schemas/designnotes.schema.json';
+import { normalizeFileStem, normalizeHeading } from './normalize';
+import type { Range, SeveritySetting } from './types';
+
+export const CONFIG_FILE_NAME = '.designnotes.json';
+
+export interface SectionSpec {
+  id: string;
+  name: string;
+  aliases: string[];
+  template?: string;
+  /** Normalised name and aliases, for matching headings. */
+  match: Set<string>;
+}
+
+export interface RequiredFileSpec {
+  id: string;
+  title: string;
+  fileName: string;
+  aliases: string[];
+  sections: SectionSpec[];
+  /** Normalised file stems accepted for this kind. */
+  match: Set<string>;
+}
+
+export interface ResolvedConfig {
+  caseStudies: string[];
+  exclude: string[];
+  maxFileSize: number;
+  requiredFiles: RequiredFileSpec[];
+  rules: Record<string, SeveritySetting>;
+  catalog?: string;
+  templates?: string;
+}
+
+export interface ConfigProblem {
+  message: string;
+  range: Range;
+  severity: 'error' | 'warning';
+}
+
+export interface LoadedConfig {
+  config: ResolvedConfig;
+  problems: ConfigProblem[];
+}
+
+interface RawSection {
+  id?: string;
+  name: string;
+  aliases?: string[];
+  template?: string;
+}
+interface RawRequiredFile {
+  title?: string;
+  fileName: string;
+  aliases?: string[];
+  sections?: RawSection[];
+}
+interface RawConfig {
+  caseStudies?: string[];
+  exclude?: string[];
+  maxFileSize?: number;
+  requiredFiles?: Record<string, RawRequiredFile | false>;
+  rules?: Record<string, SeveritySetting>;
+  catalog?: string;
+  templates?: string;
+}
+
+const defaults = defaultsJson as unknown as RawConfig;
+
+function resolveSection(raw: RawSection): SectionSpec {
+  const aliases = raw.aliases ?? [];
+  const id = raw.id ?? normalizeHeading(raw.name).replace(/ /g, '-');
+  return {
+    id,
+    name: raw.name,
+    aliases,
+    template: raw.template,
+    match: new Set([raw.name, ...aliases].map(normalizeHeading).filter(Boolean)),
+  };
+}
+
+function resolveRequiredFile(id: string, raw: RawRequiredFile): RequiredFileSpec {
+  const aliases = raw.aliases ?? [];
+  return {
+    id,
+    title: raw.title ?? id,
+    fileName: raw.fileName,
+    aliases,
+    sections: (raw.sections ?? []).map(resolveSection),
+    match: new Set([normalizeFileStem(raw.fileName), normalizeFileStem(id), ...aliases.map(normalizeFileStem)].filter(Boolean)),
+  };
+}
+
+function resolve(raw: RawConfig): ResolvedConfig {
+  const files: Record<string, RawRequiredFile | false> = { ...(defaults.requiredFiles ?? {}), ...(raw.requiredFiles ?? {}) };
+  return {
+    caseStudies: raw.caseStudies ?? defaults.caseStudies ?? [],
+    exclude: raw.exclude ?? defaults.exclude ?? [],
+    maxFileSize: raw.maxFileSize ?? defaults.maxFileSize ?? 5_000_000,
+    requiredFiles: Object.entries(files)
+      .filter((e): e is [string, RawRequiredFile] => e[1] !== false)
+      .map(([id, spec]) => resolveRequiredFile(id, spec)),
+    rules: { ...(raw.rules ?? {}) },
+    catalog: raw.catalog,
+    templates: raw.templates,
+  };
+}
+
+export const DEFAULT_CONFIG: ResolvedConfig = resolve({});
+
+let validator: ReturnType<Ajv['compile']> | undefined;
+function getValidator() {
+  // Compiled lazily: most workspaces have no config file and never pay for it.
+  validator ??= new Ajv({ allErrors: true, strict: false }).compile(schema);
+  return validator;
+}
+
+function offsetToPosition(text: string, offset: number) {
+  let line = 0;
+  let lineStart = 0;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, character: Math.max(0, offset - lineStart) };
+}
+
+function rangeOf(text: string, offset: number, length: number): Range {
+  return { start: offsetToPosition(text, offset), end: offsetToPosition(text, offset + Math.max(length, 1)) };
+}
+
+function pathOf(instancePath: string): (string | number)[] {
+  if (!instancePath) return [];
+  return instancePath
+    .split('/')
+    .slice(1)
+    .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((p) => (/^\d+$/.test(p) ? Number(p) : p));
+}
+
+function describe(error: ErrorObject): string {
+  const where = error.instancePath ? `"${pathOf(error.instancePath).join('.')}"` : 'The configuration';
+  switch (error.keyword) {
+    case 'additionalProperty':
+    case 'additionalProperties': {
+      const prop = (error.params as { additionalProperty: string }).additionalProperty;
+      return error.instancePath === '/rules' ? `Unknown rule id "${prop}".` : `Unknown setting "${prop}" in ${where === 'The configuration' ? 'the configuration' : where}.`;
+    }
+    case 'enum':
+      return `${where} must be one of ${(error.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(', ')}.`;
+    case 'type':
+      return `${where} must be ${(error.params as { type: string }).type === 'array' ? 'an array' : `a ${(error.params as { type: string }).type}`}.`;
+    case 'required':
+      return `${where} needs "${(error.params as { missingProperty: string }).missingProperty}".`;
+    case 'pattern':
+      return `${where} must be a file name ending in .md, without folders.`;
+    default:
+      return `${where} ${error.message ?? 'is invalid'}.`;
+  }
+}
+
+/** Drop the invalid parts of a raw config, so that everything valid still applies and defaults fill the rest. */
+function prune(raw: Record<string, unknown>, errors: ErrorObject[]): RawConfig {
+  const copy = structuredClone(raw);
+  for (const e of errors) {
+    const path = pathOf(e.instancePath);
+    // An invalid required-file entry or rule severity is dropped at its own key; anything else at the top-level key.
+    const depth = path[0] === 'requiredFiles' || path[0] === 'rules' ? 2 : 1;
+    const cut = path.slice(0, depth);
+    if (e.keyword === 'additionalProperties' && path.length === 0) cut.push((e.params as { additionalProperty: string }).additionalProperty);
+    if (e.keyword === 'additionalProperties' && path[0] === 'rules' && path.length === 1) cut.push((e.params as { additionalProperty: string }).additionalProperty);
+    if (cut.length === 0) continue;
+    let parent: unknown = copy;
+    for (let i = 0; i < cut.length - 1; i++) parent = (parent as Record<string | number, unknown>)?.[cut[i]];
+    if (parent && typeof parent === 'object') delete (parent as Record<string | number, unknown>)[cut[cut.length - 1]];
+  }
+  return copy as RawConfig;
+}
+
+/**
+ * Parse a .designnotes.json (comments and trailing commas allowed). Never throws: problems come back with their
+ * position, invalid parts are ignored, and defaults stay in force for everything not validly set.
+ */
+export function loadConfig(text: string, knownRuleIds?: readonly string[]): LoadedConfig {
+  const problems: ConfigProblem[] = [];
+  const parseErrors: ParseError[] = [];
+  const tree = parseTree(text, parseErrors, { allowTrailingComma: true, disallowComments: false });
+  for (const e of parseErrors) {
+    problems.push({ message: `Invalid JSON: ${humanParseError(printParseErrorCode(e.error))}. Built-in defaults are used.`, range: rangeOf(text, e.offset, e.length), severity: 'error' });
+  }
+  if (parseErrors.length || !tree) {
+    if (!tree && !parseErrors.length && text.trim()) problems.push({ message: 'The configuration is not a JSON object. Built-in defaults are used.', range: rangeOf(text, 0, 1), severity: 'error' });
+    return { config: DEFAULT_CONFIG, problems };
+  }
+  const raw = getNodeValue(tree) as unknown;
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) {
+    problems.push({ message: 'The configuration must be a JSON object. Built-in defaults are used.', range: rangeOf(text, tree.offset, tree.length), severity: 'error' });
+    return { config: DEFAULT_CONFIG, problems };
+  }
+  const validate = getValidator();
+  let errors: ErrorObject[] = [];
+  if (!validate(raw)) errors = dedupe(validate.errors ?? []);
+  for (const e of errors) {
+    problems.push({ message: describe(e) + ' This setting is ignored.', range: errorRange(text, tree, e), severity: 'error' });
+  }
+  const cleaned = prune(raw as Record<string, unknown>, errors);
+  if (knownRuleIds && cleaned.rules) {
+    // The schema lists the rule ids too; this covers callers whose schema is older than the running rules.
+    for (const id of Object.keys(cleaned.rules)) {
+      if (!knownRuleIds.includes(id)) {
+        const node = findNodeAtLocation(tree, ['rules', id])?.parent?.children?.[0];
+        problems.push({ message: `Unknown rule id "${id}".`, range: node ? rangeOf(text, node.offset, node.length) : rangeOf(text, 0, 1), severity: 'error' });
+        delete cleaned.rules[id];
+      }
+    }
+  }
+  return { config: resolve(cleaned), problems };
+}
+
+function humanParseError(code: string): string {
+  return code.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+}
+
+function dedupe(errors: ErrorObject[]): ErrorObject[] {
+  // oneOf failures repeat each branch's errors; keep the most specific one per path.
+  const seen = new Set<string>();
+  const out: ErrorObject[] = [];
+  for (const e of errors) {
+    if (e.keyword === 'oneOf' || e.keyword === 'const') continue;
+    const key = `${e.instancePath}|${e.keyword}|${JSON.stringify(e.params)}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(e);
+  }
+  return out.length ? out : errors.slice(0, 1);
+}
+
+function errorRange(text: string, tree: Node, e: ErrorObject): Range {
+  const path = pathOf(e.instancePath);
+  if (e.keyword === 'additionalProperties') {
+    const prop = (e.params as { additionalProperty: string }).additionalProperty;
+    const keyNode = findNodeAtLocation(tree, [...path, prop])?.parent?.children?.[0];
+    if (keyNode) return rangeOf(text, keyNode.offset, keyNode.length);
+  }
+  const node = findNodeAtLocation(tree, path);
+  if (node) return rangeOf(text, node.offset, node.length);
+  return rangeOf(text, tree.offset, 1);
+}
+
+/** Severity of a rule after configuration. */
+export function severityOf(config: ResolvedConfig, ruleId: string, defaultSeverity: SeveritySetting): SeveritySetting {
+  return config.rules[ruleId] ?? defaultSeverity;
+}
+

@@ -1,0 +1,337 @@
+import MarkdownIt from 'markdown-it';
+import type Token from 'markdown-it/lib/token.mjs';
+import { normalizeHeading } from './normalize';
+import type { Position, Range } from './types';
+
+// One markdown-it instance for the whole process: creating it is the expensive part, parsing is cheap.
+// `html: true` so HTML comments are recognised as blocks (templates put hints in them) rather than as text.
+const md = new MarkdownIt({ html: true, linkify: false });
+
+export interface Heading {
+  level: number;
+  /** Heading text as written (inline Markdown, without the leading #'s). */
+  text: string;
+  /** Case-, numbering-, emoji- and punctuation-insensitive form used for matching. */
+  normalized: string;
+  /** 0-based line of the heading text. */
+  line: number;
+  /** Range of the heading text on its line (falls back to the whole line). */
+  range: Range;
+  /** First line after the section: the next heading of the same or a higher level, or the line count. */
+  sectionEndLine: number;
+  /** Whether anything other than headings, blank lines and HTML comments sits inside the section. */
+  hasContent: boolean;
+  /** Whether content sits between this heading and the next heading of any level. */
+  hasOwnContent: boolean;
+}
+
+/** Where one line of a fenced block's content starts in the source document. */
+export interface SourceLineStart {
+  line: number;
+  character: number;
+}
+
+export interface FencedBlock {
+  /** The info string, trimmed (e.g. "mermaid", "mermaid title=x"). */
+  info: string;
+  /** First word of the info string, lower-cased ("mermaid"). */
+  lang: string;
+  /** Block content as markdown-it gives it: container markers and fence indentation removed. */
+  content: string;
+  /** For each line of `content`, where it starts in the source. */
+  contentLines: SourceLineStart[];
+  /** 0-based line of the opening fence. */
+  openLine: number;
+  /** 0-based line of the closing fence, or the last line of the container when the fence is unclosed. */
+  closeLine: number;
+  /** Range of the opening fence line. */
+  openRange: Range;
+  /** Index of the nearest heading before the block in `MarkdownDocument.headings`, or -1. */
+  headingIndex: number;
+}
+
+export interface MarkdownLink {
+  href: string;
+  isImage: boolean;
+  line: number;
+  /** Text of the link or the image's alt text. */
+  text: string;
+}
+
+export interface ListItem {
+  /** Plain text of the item's first paragraph. */
+  text: string;
+  /** 0-based first line and exclusive end line of the whole item. */
+  line: number;
+  endLine: number;
+  /** Range covering the item's first paragraph text in the source. */
+  range: Range;
+  /** Nesting depth: 0 for a top-level list. */
+  depth: number;
+  /** Index of the nearest heading before the item, or -1. */
+  headingIndex: number;
+}
+
+/** A line of prose (paragraph, list item, table cell row, heading) with its text, outside code and HTML comments. */
+export interface ProseLine {
+  line: number;
+  text: string;
+}
+
+export interface MarkdownDocument {
+  text: string;
+  lines: string[];
+  headings: Heading[];
+  fences: FencedBlock[];
+  links: MarkdownLink[];
+  listItems: ListItem[];
+  /** Source lines that hold prose (for text rules such as placeholders and pattern hovers). */
+  proseLines: Set<number>;
+  /** Number of lines taken by YAML front matter at the top (0 if none). */
+  frontMatterLines: number;
+}
+
+const LINE_BREAK = /\r\n|\r|\n/;
+
+export function splitLines(text: string): string[] {
+  return text.split(LINE_BREAK);
+}
+
+/** Lines taken by a leading YAML front-matter block (`---` … `---`/`...`), which markdown-it would misread as a setext heading. */
+export function frontMatterLineCount(lines: string[]): number {
+  if (lines.length < 2 || lines[0].replace(/^\uFEFF/, '').trimEnd() !== '---') return 0;
+  for (let i = 1; i < lines.length; i++) {
+    const l = lines[i].trimEnd();
+    if (l === '---' || l === '...') return i + 1;
+  }
+  return 0;
+}
+
+function isCommentOnlyHtml(token: Token): boolean {
+  return /^\s*(<!--[\s\S]*?-->\s*)+$/.test(token.content);
+}
+
+function lineRange(lines: string[], line: number): Range {
+  const text = lines[line] ?? '';
+  const start = text.length - text.trimStart().length;
+  return { start: { line, character: start }, end: { line, character: text.trimEnd().length } };
+}
+
+function headingTextRange(lines: string[], line: number, text: string): Range {
+  const source = lines[line] ?? '';
+  const at = text ? source.indexOf(text) : -1;
+  if (at >= 0) return { start: { line, character: at }, end: { line, character: at + text.length } };
+  return lineRange(lines, line);
+}
+
+/**
+ * Where each content line of a fence starts in the source. markdown-it strips container markers ("> ", list
+ * indentation) and the fence's own indentation; the content line is what remains at the end of the source line,
+ * so its start is the source length minus the content length. Lines that do not match (tabs expanded by the
+ * parser) fall back to the first non-blank character.
+ */
+function mapContentLines(lines: string[], firstLine: number, content: string): SourceLineStart[] {
+  const contentLines = content.endsWith('\n') ? content.slice(0, -1).split('\n') : content.split('\n');
+  const result: SourceLineStart[] = [];
+  for (let i = 0; i < contentLines.length; i++) {
+    const line = firstLine + i;
+    const source = (lines[line] ?? '').replace(/\r$/, '');
+    const cl = contentLines[i];
+    let character: number;
+    if (source.endsWith(cl)) character = source.length - cl.length;
+    else {
+      const trimmed = cl.trimStart();
+      const at = trimmed ? source.lastIndexOf(trimmed) : -1;
+      character = at >= 0 ? at : source.length - source.trimStart().length;
+    }
+    result.push({ line, character });
+  }
+  return result;
+}
+
+function inlineText(token: Token | undefined): string {
+  if (!token) return '';
+  if (!token.children) return token.content;
+  let out = '';
+  for (const child of token.children) {
+    if (child.type === 'text' || child.type === 'code_inline') out += child.content;
+    else if (child.type === 'softbreak' || child.type === 'hardbreak') out += ' ';
+    else if (child.type === 'image') out += child.content;
+  }
+  return out;
+}
+
+export function parseMarkdown(text: string): MarkdownDocument {
+  const lines = splitLines(text);
+  const fmLines = frontMatterLineCount(lines);
+  // Blank out front matter instead of cutting it, so token line maps stay in source coordinates.
+  const source = fmLines ? lines.map((l, i) => (i < fmLines ? '' : l)).join('\n') : lines.join('\n');
+  const tokens = md.parse(source, {});
+
+  const headings: Heading[] = [];
+  const fences: FencedBlock[] = [];
+  const links: MarkdownLink[] = [];
+  const listItems: ListItem[] = [];
+  const proseLines = new Set<number>();
+  /** Lines holding real content (not headings/comments), used to decide whether a section is empty. */
+  const contentLines: number[] = [];
+
+  const openItems: ListItem[] = [];
+  let listDepth = 0;
+  let pendingItem: ListItem | undefined;
+
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    switch (t.type) {
+      case 'heading_open': {
+        const inline = tokens[i + 1];
+        const raw = inline?.content ?? '';
+        const line = t.map ? t.map[0] : 0;
+        // A setext heading's text line is the first line of its map; an ATX heading has one line.
+        headings.push({
+          level: Number(t.tag.slice(1)),
+          text: raw,
+          normalized: normalizeHeading(raw),
+          line,
+          range: headingTextRange(lines, line, raw.split('\n')[0]),
+          sectionEndLine: lines.length,
+          hasContent: false,
+          hasOwnContent: false,
+        });
+        if (t.map) for (let l = t.map[0]; l < t.map[1]; l++) proseLines.add(l);
+        break;
+      }
+      case 'fence': {
+        if (!t.map) break;
+        const info = t.info.trim();
+        const openLine = t.map[0];
+        // map[1] is exclusive and includes the closing fence when there is one.
+        const closeLine = t.map[1] - 1;
+        fences.push({
+          info,
+          lang: (info.split(/\s+/)[0] ?? '').toLowerCase().replace(/^\{?\.?/, '').replace(/\}$/, ''),
+          content: t.content,
+          contentLines: mapContentLines(lines, openLine + 1, t.content),
+          openLine,
+          closeLine,
+          openRange: lineRange(lines, openLine),
+          headingIndex: headings.length - 1,
+        });
+        contentLines.push(openLine);
+        break;
+      }
+      case 'html_block':
+        if (t.map && !isCommentOnlyHtml(t)) contentLines.push(t.map[0]);
+        break;
+      case 'bullet_list_open':
+      case 'ordered_list_open':
+        listDepth++;
+        break;
+      case 'bullet_list_close':
+      case 'ordered_list_close':
+        listDepth--;
+        break;
+      case 'list_item_open': {
+        if (!t.map) break;
+        const item: ListItem = {
+          text: '',
+          line: t.map[0],
+          endLine: t.map[1],
+          range: lineRange(lines, t.map[0]),
+          depth: listDepth - 1,
+          headingIndex: headings.length - 1,
+        };
+        listItems.push(item);
+        openItems.push(item);
+        pendingItem = item;
+        break;
+      }
+      case 'list_item_close':
+        openItems.pop();
+        pendingItem = undefined;
+        break;
+      case 'inline': {
+        const parentIsHeading = tokens[i - 1]?.type === 'heading_open';
+        if (t.map && !parentIsHeading) {
+          for (let l = t.map[0]; l < t.map[1]; l++) proseLines.add(l);
+          if (t.content.trim()) contentLines.push(t.map[0]);
+        }
+        if (pendingItem && t.map) {
+          pendingItem.text = inlineText(t);
+          const first = t.map[0];
+          const last = t.map[1] - 1;
+          const startText = lines[first] ?? '';
+          const firstWord = t.content.trimStart().split('\n')[0].slice(0, 20);
+          const at = firstWord ? startText.indexOf(firstWord) : -1;
+          pendingItem.range = {
+            start: { line: first, character: at >= 0 ? at : lineRange(lines, first).start.character },
+            end: { line: last, character: (lines[last] ?? '').trimEnd().length },
+          };
+          pendingItem = undefined;
+        }
+        for (const child of t.children ?? []) {
+          if (child.type === 'link_open') {
+            links.push({ href: child.attrGet('href') ?? '', isImage: false, line: t.map ? t.map[0] : 0, text: '' });
+          } else if (child.type === 'image') {
+            links.push({ href: child.attrGet('src') ?? '', isImage: true, line: t.map ? t.map[0] : 0, text: child.content });
+          }
+        }
+        break;
+      }
+      case 'code_block':
+      case 'hr':
+      case 'table_open':
+        if (t.map) contentLines.push(t.map[0]);
+        break;
+      default:
+        break;
+    }
+  }
+
+  // Section extents and emptiness, in one pass over headings.
+  contentLines.sort((a, b) => a - b);
+  for (let h = 0; h < headings.length; h++) {
+    const heading = headings[h];
+    let end = lines.length;
+    let next = lines.length;
+    for (let k = h + 1; k < headings.length; k++) {
+      if (k === h + 1) next = headings[k].line;
+      if (headings[k].level <= heading.level) {
+        end = headings[k].line;
+        break;
+      }
+    }
+    heading.sectionEndLine = end;
+    heading.hasContent = hasLineBetween(contentLines, heading.line + 1, end);
+    heading.hasOwnContent = hasLineBetween(contentLines, heading.line + 1, Math.min(next, end));
+  }
+
+  return { text, lines, headings, fences, links, listItems, proseLines, frontMatterLines: fmLines };
+}
+
+/** Whether the sorted array holds a value in [from, to). */
+function hasLineBetween(sorted: number[], from: number, to: number): boolean {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] < from) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < sorted.length && sorted[lo] < to;
+}
+
+/** The heading whose section contains `line` most specifically (deepest), or -1. */
+export function headingAt(doc: MarkdownDocument, line: number): number {
+  let found = -1;
+  for (let h = 0; h < doc.headings.length; h++) {
+    if (doc.headings[h].line > line) break;
+    found = h;
+  }
+  return found;
+}
+
+export function positionAt(lines: string[], line: number, character: number): Position {
+  const l = Math.max(0, Math.min(line, lines.length - 1));
+  return { line: l, character: Math.max(0, Math.min(character, (lines[l] ?? '').length)) };
+}

@@ -1,0 +1,35 @@
+// Matching of headings and file names the way people actually write them:
+// "## 2. ⚡ Non-Functional Requirements", "NFRs", "02_High Level Design.md", "hld.md".
+
+/** Leading numbering such as "1.", "2.1", "2.1.3)", "A.", "iv)", "Step 3:" is not part of a heading's meaning. */
+const NUMBERING = /^\s*(?:(?:step|part|section)\s+\d+\s*[:.)-]?\s*|\d+(?:\.\d+)*[.):-]?\s+|[A-Za-z][.)]\s+|[IVXLivxl]+[.)]\s+)/;
+
+/** Lower-cased words of letters and digits in any script; emoji, punctuation and markup become separators. */
+export function normalizeWords(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/&/g, ' and ')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+export function normalizeHeading(text: string): string {
+  let t = text.replace(/<[^>]*>/g, ' ').replace(/[*_`~[\]]/g, '');
+  // Strip emoji and symbols first so that "1. ✨ Functional" loses both the number and the sparkle.
+  t = t.replace(/[\p{Extended_Pictographic}\p{S}]/gu, ' ').trimStart();
+  let prev: string;
+  do {
+    prev = t;
+    t = t.replace(NUMBERING, '');
+  } while (t !== prev);
+  return normalizeWords(t);
+}
+
+/** File stem normalised for matching: numbering prefix, extension, case and separators removed. */
+export function normalizeFileStem(fileName: string): string {
+  const stem = fileName.replace(/\.(md|markdown|mdx)$/i, '');
+  const withoutNumber = stem.replace(/^\d+(?:\.\d+)*\s*[-_. )]\s*/, '');
+  return normalizeWords(withoutNumber || stem);
+}

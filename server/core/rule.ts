@@ -1,0 +1,88 @@
+import type { ResolvedConfig, RequiredFileSpec } from './config';
+import type { CaseStudy } from './caseStudy';
+import type { MarkdownDocument } from './markdown';
+import type { Finding, FindingData, Range, RelatedInformation, Severity, SeveritySetting } from './types';
+
+/** A Markdown (or .mmd) file the engine looks at, already read and parsed. */
+export interface SourceFile {
+  /** Absolute file-system path. */
+  path: string;
+  text: string;
+  /** Parsed Markdown; for standalone Mermaid files, a document whose only fence is the whole file. */
+  doc: MarkdownDocument;
+  /** The required-file kind this file fills in its case study (e.g. "requirements"), if any. */
+  kind?: string;
+  /** Standalone Mermaid file (.mmd / .mermaid). */
+  isMermaidFile?: boolean;
+}
+
+export interface Report {
+  message: string;
+  range: Range;
+  /** Defaults to the file being checked (file rules) or the case-study folder (case-study rules). */
+  path?: string;
+  detail?: string;
+  related?: RelatedInformation[];
+  data?: FindingData;
+  /** Overrides the configured severity for this one finding (used for "could not check" notes). */
+  severity?: Severity;
+}
+
+/** Services that are not pure computation; injected so rules stay testable and the core stays editor-free. */
+export interface RuleServices {
+  mermaid?: MermaidValidator;
+}
+
+/** Problem found by the Mermaid parser, in the coordinates of the block's own text (0-based). */
+export interface MermaidProblem {
+  range: Range;
+  message: string;
+  detail?: string;
+  kind: 'syntax' | 'unknown-diagram' | 'timeout' | 'too-large';
+  suggestions?: string[];
+}
+
+export interface MermaidValidator {
+  validate(text: string): Promise<MermaidProblem[]>;
+}
+
+interface ContextBase {
+  config: ResolvedConfig;
+  services: RuleServices;
+  report(finding: Report): void;
+}
+
+export interface FileRuleContext extends ContextBase {
+  file: SourceFile;
+  /** The case study the file belongs to, when it belongs to one. */
+  caseStudy?: CaseStudy;
+  /** Spec of the required file this file fills, when it fills one. */
+  spec?: RequiredFileSpec;
+}
+
+export interface CaseStudyRuleContext extends ContextBase {
+  caseStudy: CaseStudy;
+  /** Parsed files of the case study, keyed by path. */
+  files: Map<string, SourceFile>;
+  /** Read and parse another file (e.g. a linked diagram file); undefined if unreadable. */
+  readFile(path: string): Promise<SourceFile | undefined>;
+}
+
+export interface RuleMeta {
+  id: string;
+  description: string;
+  defaultSeverity: SeveritySetting;
+  /** Markdown for the README rules table and hovers: why it matters and how to fix it. */
+  docs: string;
+  /** A small example of text that triggers the rule. */
+  example?: string;
+}
+
+/** A rule looks at one file at a time, or at a whole case study (several files together). */
+export interface Rule {
+  meta: RuleMeta;
+  checkFile?(ctx: FileRuleContext): void | Promise<void>;
+  checkCaseStudy?(ctx: CaseStudyRuleContext): void | Promise<void>;
+}
+
+export type { Finding };
