@@ -1,0 +1,74 @@
+// Turns whatever mermaid throws into a message and a 0-based line of the diagram source. Pure, so unit-testable.
+//
+// Mermaid reports positions in its *preprocessed* text: front matter, %%{…}%% directives, %% comment lines and
+// leading blank lines are gone. `survivingLines` rebuilds that mapping so the line points at the user's text.
+
+interface JisonHash {
+  line?: number;
+  loc?: { first_line?: number; last_line?: number };
+}
+interface LangiumError {
+  token?: { startLine?: number };
+  line?: number;
+}
+
+/** 0-based source lines that mermaid's preprocessing keeps, in order. */
+export function survivingLines(source: string): number[] {
+  const lines = source.split(/\r\n|\r|\n/);
+  const kept: number[] = [];
+  let i = 0;
+  // YAML front matter.
+  if (lines[0]?.trim() === '---') {
+    const end = lines.findIndex((l, k) => k > 0 && l.trim() === '---');
+    if (end > 0) i = end + 1;
+  }
+  let inDirective = false;
+  let started = false;
+  for (; i < lines.length; i++) {
+    const t = lines[i].trim();
+    if (inDirective) {
+      if (t.includes('}%%')) inDirective = false;
+      continue;
+    }
+    if (t.startsWith('%%{')) {
+      if (!t.includes('}%%')) inDirective = true;
+      continue;
+    }
+    if (t.startsWith('%%')) continue;
+    if (!started && t === '') continue;
+    started = true;
+    kept.push(i);
+  }
+  return kept;
+}
+
+/** Maps a 1-based line of mermaid's preprocessed text to a 0-based source line. */
+function toSourceLine(source: string, preprocessedLine1: number): number {
+  const kept = survivingLines(source);
+  const at = kept[preprocessedLine1 - 1];
+  if (at !== undefined) return at;
+  return kept.length ? kept[kept.length - 1] : 0;
+}
+
+function firstLine(e: unknown): number | null {
+  if (typeof e !== 'object' || e === null) return null;
+  const err = e as { hash?: JisonHash; result?: { lexerErrors?: LangiumError[]; parserErrors?: LangiumError[] }; message?: string };
+  const hash = err.hash;
+  if (hash?.loc?.last_line !== undefined) return hash.loc.last_line;
+  if (typeof hash?.line === 'number') return hash.line + 1;
+  const langium = [...(err.result?.lexerErrors ?? []), ...(err.result?.parserErrors ?? [])];
+  for (const l of langium) {
+    const line = l.token?.startLine ?? l.line;
+    if (typeof line === 'number' && line > 0) return line;
+  }
+  const m = /\bline (\d+)/i.exec(err.message ?? '');
+  return m ? Number(m[1]) : null;
+}
+
+export function describeRenderError(e: unknown, source: string): { error: string; line: number | null } {
+  const raw = e instanceof Error ? e.message : typeof e === 'string' ? e : 'Mermaid could not render this diagram';
+  // Jison messages repeat the line in a caret excerpt; keep it, it shows the column. Cap very long messages.
+  const error = raw.length > 1500 ? raw.slice(0, 1500) + '…' : raw;
+  const line1 = firstLine(e);
+  return { error, line: line1 === null ? null : toSourceLine(source, line1) };
+}
