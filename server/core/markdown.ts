@@ -1,5 +1,4 @@
-import MarkdownIt from 'markdown-it';
-import type Token from 'markdown-it/lib/token.mjs';
+import MarkdownIt, { type Token } from 'markdown-it';
 import { normalizeHeading } from './normalize';
 import type { Position, Range } from './types';
 
@@ -271,9 +270,9 @@ export function parseMarkdown(text: string): MarkdownDocument {
         }
         for (const child of t.children ?? []) {
           if (child.type === 'link_open') {
-            links.push({ href: child.attrGet('href') ?? '', isImage: false, line: t.map ? t.map[0] : 0, text: '' });
+            links.push({ href: String(child.attrGet('href') ?? ''), isImage: false, line: t.map ? t.map[0] : 0, text: '' });
           } else if (child.type === 'image') {
-            links.push({ href: child.attrGet('src') ?? '', isImage: true, line: t.map ? t.map[0] : 0, text: child.content });
+            links.push({ href: String(child.attrGet('src') ?? ''), isImage: true, line: t.map ? t.map[0] : 0, text: child.content });
           }
         }
         break;

@@ -1,0 +1,172 @@
+import * as path from 'node:path';
+import { Linter, sortFindings } from '../core/engine';
+import { nodeFileSystem } from '../core/fileSystem';
+import type { RuleServices } from '../core/rule';
+import type { Finding, Severity } from '../core/types';
+import { checkWorkspace, findConfigRoot, loadWorkspaceConfig } from '../core/workspace';
+import { formatSarif } from './sarif';
+import type { CliIO } from './io';
+
+export const LINT_USAGE = `Usage: design-notes lint [paths...] [options]
+
+Checks the case studies under each path (default: the current folder) with the same rules as the editor.
+The nearest .designnotes.json at or above a path configures it.
+
+Options:
+  -f, --format <text|json|sarif>  Output format (default: text)
+  --max-warnings <n>              Also fail (exit 1) when there are more than n warnings
+  --quiet                         Report errors only
+  -h, --help                      Show this help
+
+Exit codes: 0 no errors, 1 errors found (or too many warnings), 2 bad usage or a broken configuration.`;
+
+interface LintOptions {
+  paths: string[];
+  format: 'text' | 'json' | 'sarif';
+  maxWarnings?: number;
+  quiet: boolean;
+}
+
+export class UsageError extends Error {}
+
+export function parseLintArgs(args: string[]): LintOptions | 'help' {
+  const options: LintOptions = { paths: [], format: 'text', quiet: false };
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    const value = () => {
+      const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : args[++i];
+      if (v === undefined) throw new UsageError(`${a.split('=')[0]} needs a value.`);
+      return v;
+    };
+    if (a === '-h' || a === '--help') return 'help';
+    else if (a === '-f' || a === '--format' || a.startsWith('--format=')) {
+      const v = value();
+      if (v !== 'text' && v !== 'json' && v !== 'sarif') throw new UsageError(`Unknown format "${v}": use text, json or sarif.`);
+      options.format = v;
+    } else if (a === '--max-warnings' || a.startsWith('--max-warnings=')) {
+      const v = value();
+      if (!/^\d+$/.test(v)) throw new UsageError(`--max-warnings needs a whole number, got "${v}".`);
+      options.maxWarnings = Number(v);
+    } else if (a === '--quiet') options.quiet = true;
+    else if (a === '--') options.paths.push(...args.slice(i + 1)), (i = args.length);
+    else if (a.startsWith('-')) throw new UsageError(`Unknown option "${a}".`);
+    else options.paths.push(a);
+  }
+  if (!options.paths.length) options.paths.push('.');
+  return options;
+}
+
+export interface LintRun {
+  findings: Finding[];
+  configBroken: boolean;
+  notes: string[];
+}
+
+/** Lint paths the way the CLI does; shared with tests and benchmarks. */
+export async function lintPaths(paths: string[], cwd: string, services: RuleServices = {}): Promise<LintRun> {
+  const fs = nodeFileSystem;
+  const linter = new Linter({ fs, services });
+  const all = new Map<string, Finding>();
+  const notes: string[] = [];
+  let configBroken = false;
+  for (const p of paths) {
+    const target = path.resolve(cwd, p);
+    const st = await fs.stat(target);
+    if (!st) throw new UsageError(`No such file or folder: ${p}`);
+    const root = (await findConfigRoot(st.isDirectory ? target : path.dirname(target), fs)) ?? (st.isDirectory ? target : path.dirname(target));
+    const ws = await loadWorkspaceConfig(root, fs, linter.ruleIds);
+    if (ws.problems.length && ws.configPath) {
+      configBroken = configBroken || ws.problems.some((pr) => pr.severity === 'error');
+      for (const pr of ws.problems) {
+        const f: Finding = { ruleId: 'config', severity: pr.severity, message: pr.message, path: ws.configPath, range: pr.range };
+        all.set(key(f), f);
+      }
+    }
+    const result = await checkWorkspace(root, ws.config, linter, fs, target);
+    notes.push(...result.notes);
+    for (const list of result.findings.values()) for (const f of list) all.set(key(f), f);
+  }
+  return { findings: sortFindings([...all.values()]), configBroken, notes };
+}
+
+function key(f: Finding): string {
+  return `${f.path}|${f.range.start.line}|${f.range.start.character}|${f.ruleId}|${f.message}`;
+}
+
+const LABEL: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'info' };
+
+export function formatText(findings: Finding[], cwd: string, color: boolean): string {
+  const paint = (code: number, s: string) => (color ? `\x1b[${code}m${s}\x1b[0m` : s);
+  const lines = findings.map((f) => {
+    const where = `${displayPath(f.path, cwd)}:${f.range.start.line + 1}:${f.range.start.character + 1}`;
+    const sev = f.severity === 'error' ? paint(31, LABEL.error) : f.severity === 'warning' ? paint(33, LABEL.warning) : paint(36, LABEL.info);
+    return `${where} ${sev} ${f.ruleId} ${f.message}`;
+  });
+  const count = (s: Severity) => findings.filter((f) => f.severity === s).length;
+  const e = count('error');
+  const w = count('warning');
+  const i = count('info');
+  const total = findings.length;
+  lines.push(total ? `${total} problem${total === 1 ? '' : 's'} (${e} error${e === 1 ? '' : 's'}, ${w} warning${w === 1 ? '' : 's'}, ${i} info)` : 'No problems found.');
+  return lines.join('\n') + '\n';
+}
+
+export function displayPath(p: string, cwd: string): string {
+  const rel = path.relative(cwd, p);
+  return (rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : p).split(path.sep).join('/');
+}
+
+export function formatJson(findings: Finding[], cwd: string): string {
+  return (
+    JSON.stringify(
+      findings.map((f) => ({
+        path: displayPath(f.path, cwd),
+        line: f.range.start.line + 1,
+        column: f.range.start.character + 1,
+        endLine: f.range.end.line + 1,
+        endColumn: f.range.end.character + 1,
+        severity: f.severity,
+        ruleId: f.ruleId,
+        message: f.message,
+        ...(f.detail ? { detail: f.detail } : {}),
+      })),
+      null,
+      2,
+    ) + '\n'
+  );
+}
+
+export async function runLint(args: string[], io: CliIO, services: RuleServices = {}): Promise<number> {
+  let options: LintOptions | 'help';
+  try {
+    options = parseLintArgs(args);
+  } catch (e) {
+    io.stderr(`design-notes lint: ${(e as Error).message}\n\n${LINT_USAGE}\n`);
+    return 2;
+  }
+  if (options === 'help') {
+    io.stdout(LINT_USAGE + '\n');
+    return 0;
+  }
+  let run: LintRun;
+  try {
+    run = await lintPaths(options.paths, io.cwd, services);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.stderr(`design-notes lint: ${e.message}\n`);
+      return 2;
+    }
+    throw e;
+  }
+  const shown = options.quiet ? run.findings.filter((f) => f.severity === 'error') : run.findings;
+  if (options.format === 'json') io.stdout(formatJson(shown, io.cwd));
+  else if (options.format === 'sarif') io.stdout(formatSarif(shown, io.cwd));
+  else io.stdout(formatText(shown, io.cwd, io.color));
+  for (const note of run.notes) io.stderr(`note: ${note}\n`);
+  if (run.configBroken) return 2;
+  const errors = run.findings.filter((f) => f.severity === 'error').length;
+  const warnings = run.findings.filter((f) => f.severity === 'warning').length;
+  if (errors > 0) return 1;
+  if (options.maxWarnings !== undefined && warnings > options.maxWarnings) return 1;
+  return 0;
+}

@@ -1,0 +1,237 @@
+import * as path from 'node:path';
+import type { CaseStudy } from './caseStudy';
+import { isMermaidPath } from './caseStudy';
+import { severityOf, type RequiredFileSpec, type ResolvedConfig } from './config';
+import type { FileSystem } from './fileSystem';
+import { parseMarkdown, splitLines, type MarkdownDocument } from './markdown';
+import type { Report, Rule, RuleServices, SourceFile } from './rule';
+import { ALL_RULES } from './rules';
+import { FILE_SKIPPED } from './rules/fileSkipped';
+import type { Finding, Range } from './types';
+
+export type ReadResult = { ok: true; text: string } | { ok: false; reason: string; missing?: boolean };
+
+/** Bytes looked at to tell text from binary; a NUL byte among them means "not text", as git and grep decide. */
+const BINARY_SNIFF_BYTES = 8000;
+
+export function formatBytes(n: number): string {
+  if (n >= 1_000_000) return `${(n / 1_000_000).toFixed(1)} MB`;
+  if (n >= 1000) return `${(n / 1000).toFixed(1)} kB`;
+  return `${n} bytes`;
+}
+
+/** Decode file bytes for checking, or say why the file is skipped. */
+export function decodeFile(bytes: Uint8Array | undefined, maxFileSize: number): ReadResult {
+  if (!bytes) return { ok: false, reason: 'the file cannot be read', missing: true };
+  if (bytes.length > maxFileSize) {
+    return { ok: false, reason: `the file is ${formatBytes(bytes.length)}, over the ${formatBytes(maxFileSize)} limit ("maxFileSize" in .designnotes.json)` };
+  }
+  const sniff = Math.min(bytes.length, BINARY_SNIFF_BYTES);
+  for (let i = 0; i < sniff; i++) {
+    if (bytes[i] === 0) return { ok: false, reason: 'it is not a text file (it contains NUL bytes)' };
+  }
+  // Invalid UTF-8 becomes U+FFFD rather than an error: the rest of the text is still worth checking. The BOM is dropped.
+  return { ok: true, text: new TextDecoder('utf-8', { fatal: false }).decode(bytes) };
+}
+
+/** A standalone Mermaid file is one diagram: present it to rules as a document with a single fence covering the file. */
+export function mermaidFileDocument(text: string): MarkdownDocument {
+  const lines = splitLines(text);
+  const content = lines.join('\n') + '\n';
+  return {
+    text,
+    lines,
+    headings: [],
+    fences: [
+      {
+        info: 'mermaid',
+        lang: 'mermaid',
+        content,
+        contentLines: lines.map((_, i) => ({ line: i, character: 0 })),
+        openLine: 0,
+        closeLine: Math.max(0, lines.length - 1),
+        openRange: { start: { line: 0, character: 0 }, end: { line: 0, character: lines[0]?.length ?? 0 } },
+        headingIndex: -1,
+      },
+    ],
+    links: [],
+    listItems: [],
+    proseLines: new Set(),
+    frontMatterLines: 0,
+  };
+}
+
+export function sourceFileFromText(filePath: string, text: string, kind?: string): SourceFile {
+  const isMermaidFile = isMermaidPath(filePath);
+  return { path: filePath, text, doc: isMermaidFile ? mermaidFileDocument(text) : parseMarkdown(text), kind, isMermaidFile };
+}
+
+export interface LinterOptions {
+  fs: FileSystem;
+  services?: RuleServices;
+  rules?: readonly Rule[];
+}
+
+/**
+ * The rule engine. Pure apart from file reads through the injected FileSystem; the language server and the CLI
+ * both drive it. Parsed files are cached by path and text, so re-checking a case study after one file changed
+ * re-parses only that file.
+ */
+export class Linter {
+  readonly rules: readonly Rule[];
+  private readonly fs: FileSystem;
+  private readonly services: RuleServices;
+  private readonly parsed = new Map<string, SourceFile>();
+
+  constructor(options: LinterOptions) {
+    this.fs = options.fs;
+    this.services = options.services ?? {};
+    this.rules = options.rules ?? ALL_RULES;
+  }
+
+  get ruleIds(): string[] {
+    return this.rules.map((r) => r.meta.id);
+  }
+
+  /** Parse text for a path, reusing the previous parse when the text is unchanged. */
+  parse(filePath: string, text: string, kind?: string): SourceFile {
+    const cached = this.parsed.get(filePath);
+    if (cached && cached.text === text) {
+      cached.kind = kind;
+      return cached;
+    }
+    const file = sourceFileFromText(filePath, text, kind);
+    this.parsed.set(filePath, file);
+    return file;
+  }
+
+  forget(filePath: string): void {
+    this.parsed.delete(filePath);
+  }
+
+  async read(filePath: string, config: ResolvedConfig, kind?: string): Promise<{ file?: SourceFile; skipped?: string; missing?: boolean }> {
+    const result = decodeFile(await this.fs.readFile(filePath), config.maxFileSize);
+    if (!result.ok) return { skipped: result.reason, missing: result.missing };
+    return { file: this.parse(filePath, result.text, kind) };
+  }
+
+  private collector(config: ResolvedConfig, rule: Rule, defaultPath: string, out: Finding[]) {
+    const severity = severityOf(config, rule.meta.id, rule.meta.defaultSeverity);
+    return (r: Report) => {
+      if (severity === 'off') return;
+      out.push({
+        ruleId: rule.meta.id,
+        severity: r.severity ?? severity,
+        message: r.message,
+        path: r.path ?? defaultPath,
+        range: r.range,
+        detail: r.detail,
+        related: r.related,
+        data: r.data,
+      });
+    };
+  }
+
+  private active(config: ResolvedConfig): Rule[] {
+    return this.rules.filter((r) => severityOf(config, r.meta.id, r.meta.defaultSeverity) !== 'off');
+  }
+
+  /** Run the per-file rules on one file. Rule failures become findings instead of escaping. */
+  async lintFile(file: SourceFile, config: ResolvedConfig, caseStudy?: CaseStudy): Promise<Finding[]> {
+    const out: Finding[] = [];
+    const spec: RequiredFileSpec | undefined = file.kind ? config.requiredFiles.find((s) => s.id === file.kind) : undefined;
+    for (const rule of this.active(config)) {
+      if (!rule.checkFile) continue;
+      const report = this.collector(config, rule, file.path, out);
+      try {
+        await rule.checkFile({ file, caseStudy, spec, config, services: this.services, report });
+      } catch (e) {
+        out.push(internalError(rule, file.path, e));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Check a whole case study: case-study rules plus per-file rules for each of its files. Results are keyed by the
+   * path they belong to; every file of the case study has an entry (possibly empty) so callers can clear old results.
+   */
+  async lintCaseStudy(caseStudy: CaseStudy, config: ResolvedConfig, options: { fileRules?: boolean } = {}): Promise<Map<string, Finding[]>> {
+    const results = new Map<string, Finding[]>();
+    const files = new Map<string, SourceFile>();
+    const push = (f: Finding) => {
+      const list = results.get(f.path);
+      if (list) list.push(f);
+      else results.set(f.path, [f]);
+    };
+    results.set(caseStudy.path, []);
+    for (const entry of caseStudy.files) {
+      results.set(entry.path, []);
+      const { file, skipped, missing } = await this.read(entry.path, config, entry.kind);
+      if (file) files.set(entry.path, file);
+      else if (skipped && !missing) push(skippedFinding(config, entry.path, skipped));
+    }
+    for (const rule of this.active(config)) {
+      if (!rule.checkCaseStudy) continue;
+      const out: Finding[] = [];
+      const report = this.collector(config, rule, caseStudy.path, out);
+      try {
+        await rule.checkCaseStudy({
+          caseStudy,
+          files,
+          config,
+          services: this.services,
+          report,
+          readFile: async (p) => files.get(p) ?? (await this.read(p, config)).file,
+        });
+      } catch (e) {
+        out.push(internalError(rule, caseStudy.path, e));
+      }
+      out.forEach(push);
+    }
+    if (options.fileRules !== false) {
+      for (const file of files.values()) (await this.lintFile(file, config, caseStudy)).forEach(push);
+    }
+    return results;
+  }
+}
+
+export function skippedFinding(config: ResolvedConfig, filePath: string, reason: string): Finding {
+  const severity = severityOf(config, FILE_SKIPPED.meta.id, FILE_SKIPPED.meta.defaultSeverity);
+  return {
+    ruleId: FILE_SKIPPED.meta.id,
+    severity: severity === 'off' ? 'info' : severity,
+    message: `Not checked: ${reason}.`,
+    path: filePath,
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    data: { kind: 'skipped', reason },
+  };
+}
+
+function internalError(rule: Rule, filePath: string, e: unknown): Finding {
+  const zero: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+  return {
+    ruleId: rule.meta.id,
+    severity: 'info',
+    message: `Rule ${rule.meta.id} could not check this file (internal error: ${e instanceof Error ? e.message : String(e)}). Please report it.`,
+    path: filePath,
+    range: zero,
+    detail: e instanceof Error ? e.stack : undefined,
+  };
+}
+
+/** Sort findings by path, then position, then rule id — the order compilers print in. */
+export function sortFindings(findings: Finding[]): Finding[] {
+  return findings.sort(
+    (a, b) =>
+      a.path.localeCompare(b.path) ||
+      a.range.start.line - b.range.start.line ||
+      a.range.start.character - b.range.start.character ||
+      a.ruleId.localeCompare(b.ruleId),
+  );
+}
+
+export function relativeTo(root: string, p: string): string {
+  const rel = path.relative(root, p);
+  return rel && !rel.startsWith('..') ? rel : p;
+}

@@ -1,0 +1,29 @@
+import type { Rule } from '../rule';
+import { findSection } from '../sections';
+
+export const emptySection: Rule = {
+  meta: {
+    id: 'empty-section',
+    description: 'A required heading is present but has no content.',
+    defaultSeverity: 'warning',
+    docs:
+      'A required section counts as empty when nothing but blank lines, HTML comments and empty sub-headings follows it. ' +
+      'Write the section, or use the quick fix to insert its template body.',
+    example: "Section 'Key Components' is empty: describe the main components and what each owns.",
+  },
+  checkFile(ctx) {
+    const { file, spec } = ctx;
+    if (!spec || file.isMermaidFile) return;
+    for (const section of spec.sections) {
+      const index = findSection(file.doc, section);
+      if (index < 0) continue;
+      const heading = file.doc.headings[index];
+      if (heading.hasContent) continue;
+      ctx.report({
+        range: heading.range,
+        message: `Section '${heading.text.trim() || section.name}' is empty: write it or remove the heading.`,
+        data: { kind: 'empty-section', fileKind: spec.id, section: section.id },
+      });
+    }
+  },
+};

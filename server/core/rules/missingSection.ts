@@ -1,0 +1,27 @@
+import type { Rule } from '../rule';
+import { fileAnchorRange, findSection } from '../sections';
+
+export const missingSection: Rule = {
+  meta: {
+    id: 'missing-section',
+    description: 'A required heading is absent from a case-study file.',
+    defaultSeverity: 'warning',
+    docs:
+      'Each required file has required sections (e.g. requirements: *Functional Requirements*, *Non-Functional Requirements*). ' +
+      'Headings match ignoring case, numbering, emoji and punctuation, and aliases count (`NFRs` = *Non-Functional Requirements*). ' +
+      'The quick fix inserts the heading with its template body in the right place.',
+    example: "Missing section 'Non-Functional Requirements': add a '## Non-Functional Requirements' heading.",
+  },
+  checkFile(ctx) {
+    const { file, spec } = ctx;
+    if (!spec || file.isMermaidFile) return;
+    for (const section of spec.sections) {
+      if (findSection(file.doc, section) >= 0) continue;
+      ctx.report({
+        range: fileAnchorRange(file.doc),
+        message: `Missing section '${section.name}': add a '## ${section.name}' heading.`,
+        data: { kind: 'missing-section', fileKind: spec.id, section: section.id },
+      });
+    }
+  },
+};

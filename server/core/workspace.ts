@@ -1,0 +1,99 @@
+import * as path from 'node:path';
+import { caseStudyOf, discoverCaseStudies, isCheckedPath, PathMatcher, type CaseStudy } from './caseStudy';
+import { CONFIG_FILE_NAME, DEFAULT_CONFIG, loadConfig, type ConfigProblem, type ResolvedConfig } from './config';
+import { Linter, skippedFinding } from './engine';
+import type { FileSystem } from './fileSystem';
+import type { Finding } from './types';
+
+export interface WorkspaceConfig {
+  config: ResolvedConfig;
+  /** Path of the config file, when there is one. */
+  configPath?: string;
+  problems: ConfigProblem[];
+}
+
+/** Read `<root>/.designnotes.json`. Absent → defaults; broken → defaults plus problems with positions. */
+export async function loadWorkspaceConfig(root: string, fs: FileSystem, knownRuleIds: readonly string[]): Promise<WorkspaceConfig> {
+  const configPath = path.join(root, CONFIG_FILE_NAME);
+  const bytes = await fs.readFile(configPath);
+  if (!bytes) return { config: DEFAULT_CONFIG, problems: [] };
+  const { config, problems } = loadConfig(new TextDecoder().decode(bytes), knownRuleIds);
+  return { config, configPath, problems };
+}
+
+/** The nearest folder at or above `start` holding a `.designnotes.json`, or undefined. */
+export async function findConfigRoot(start: string, fs: FileSystem): Promise<string | undefined> {
+  let dir = path.resolve(start);
+  for (;;) {
+    const st = await fs.stat(path.join(dir, CONFIG_FILE_NAME));
+    if (st?.isFile) return dir;
+    const parent = path.dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+}
+
+export interface WorkspaceCheck {
+  caseStudies: CaseStudy[];
+  /** Findings by path; every checked file has an entry. */
+  findings: Map<string, Finding[]>;
+  notes: string[];
+}
+
+/** Markdown/Mermaid files under a folder that belong to no case study (checked by the rules that apply anywhere). */
+async function looseFiles(dir: string, root: string, config: ResolvedConfig, fs: FileSystem, caseStudies: CaseStudy[], notes: string[], limit = 200_000): Promise<string[]> {
+  const matcher = new PathMatcher(config);
+  const out: string[] = [];
+  const seen = new Set<string>();
+  let count = 0;
+  const queue = [dir];
+  while (queue.length) {
+    const current = queue.shift()!;
+    const real = (await fs.realpath(current)) ?? current;
+    if (seen.has(real)) continue;
+    seen.add(real);
+    for (const e of await fs.readDirectory(current)) {
+      if (++count > limit) {
+        notes.push(`Stopped listing files under ${dir} after ${limit} entries.`);
+        return out;
+      }
+      if (e.name.startsWith('.')) continue;
+      const abs = path.join(current, e.name);
+      const rel = path.relative(root, abs).split(path.sep).join('/');
+      if (matcher.isExcluded(rel)) continue;
+      if (e.isDirectory) {
+        if (!caseStudies.some((c) => c.path === abs)) queue.push(abs);
+      } else if (e.isFile && isCheckedPath(e.name) && !caseStudyOf(abs, caseStudies)) out.push(abs);
+    }
+  }
+  return out;
+}
+
+/**
+ * Check everything under `root` (or only under `within`, a folder or file inside it): every case study, and the
+ * Markdown files outside case studies with the rules that apply anywhere (e.g. Mermaid syntax).
+ */
+export async function checkWorkspace(root: string, config: ResolvedConfig, linter: Linter, fs: FileSystem, within: string = root): Promise<WorkspaceCheck> {
+  const discovery = await discoverCaseStudies(root, config, fs);
+  const notes = [...discovery.notes];
+  const findings = new Map<string, Finding[]>();
+  const target = path.resolve(within);
+  const st = await fs.stat(target);
+  const inTarget = (p: string) => p === target || p.startsWith(target + path.sep);
+
+  // A case study is checked when it lies inside the target, or the target (a file or sub-folder) lies inside it;
+  // in the second case only findings inside the target are kept.
+  for (const cs of discovery.caseStudies) {
+    const containsTarget = target.startsWith(cs.path + path.sep);
+    if (!inTarget(cs.path) && !containsTarget) continue;
+    const results = await linter.lintCaseStudy(cs, config);
+    for (const [p, list] of results) if (!containsTarget || inTarget(p)) findings.set(p, list);
+  }
+  const loose = st?.isFile ? (caseStudyOf(target, discovery.caseStudies) || !isCheckedPath(target) ? [] : [target]) : await looseFiles(target, root, config, fs, discovery.caseStudies, notes);
+  for (const p of loose) {
+    const { file, skipped, missing } = await linter.read(p, config);
+    if (file) findings.set(p, await linter.lintFile(file, config));
+    else if (skipped && !missing) findings.set(p, [skippedFinding(config, p, skipped)]);
+  }
+  return { caseStudies: discovery.caseStudies, findings, notes };
+}
