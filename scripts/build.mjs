@@ -17,6 +17,8 @@ const common = {
   logLevel: 'warning',
   absWorkingDir: root,
   legalComments: 'none',
+  // Prefer packages' ESM builds: UMD builds (jsonc-parser) hide their requires from the bundler.
+  mainFields: ['module', 'main'],
 };
 
 /** @type {import('esbuild').BuildOptions[]} */
