@@ -30,7 +30,7 @@ export const entries = [
   // Command-line interface for CI.
   { entryPoints: ['server/cli.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node20' },
   // Diagram preview webview script (browser). Mermaid itself is not bundled in: it is copied below as one file.
-  { entryPoints: ['media/preview/main.ts'], outfile: 'dist/preview.js', platform: 'browser', format: 'iife', target: 'chrome120' },
+  { entryPoints: ['media/preview/main.ts'], outfile: 'dist/preview.js', platform: 'browser', format: 'iife', target: 'chrome120', mainFields: ['browser', 'module', 'main'] },
 ];
 
 // Mermaid's self-contained browser build, loaded by the preview webview from the extension (never a CDN).
