@@ -1,0 +1,384 @@
+// End-to-end harness: a real VS Code (code-server, the npm build of VS Code's workbench) on 127.0.0.1 with the
+// packaged extension installed, driven by Debian's Chromium through playwright-core.
+//
+// Facts this relies on (measured, see ../shared/notes/vscode-e2e.md): code-server needs Node 24 and `--config`
+// (else it reads ~/.config/code-server with password auth); EXTENSIONS_GALLERY='{}' stops a gallery look-up that
+// can only fail offline; it is started in its own session (detached = setsid) so stopping the process group also
+// stops its file watcher and extension host; the extension host starts only once a browser window connects.
+// Every wait is on a selector with a 60 s timeout: on 2 cores the workbench needs 7–13 s to come up.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as net from 'node:net';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { ensureCodeServer } from '../../scripts/e2e/ensure-code-server.mjs';
+
+export const REPO = path.resolve(__dirname, '../..');
+export const VSIX = path.join(REPO, 'dist-vsix', 'design-notes.vsix');
+export const RESULTS = path.join(REPO, 'test-results', 'e2e');
+export const FIXTURES = path.join(__dirname, 'fixtures');
+export const TIMEOUT = 60_000;
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+/** Fails early, with the command to run, when the extension has not been built and packaged. */
+export function requireBuiltExtension(options: { vsix?: boolean } = { vsix: true }): void {
+  const missing = ['dist/extension.js', 'dist/server.js'].filter((f) => !fs.existsSync(path.join(REPO, f)));
+  if (missing.length) {
+    throw new Error(`e2e: the extension is not built (${missing.join(', ')} missing). Run \`npm run build\` (or \`npm run test:e2e\`, which builds and packages first).`);
+  }
+  if (options.vsix && !fs.existsSync(VSIX)) {
+    throw new Error(`e2e: ${path.relative(REPO, VSIX)} is missing. Run \`npm run package\` first (\`npm run test:e2e\` does it).`);
+  }
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** A fresh copy of a fixture folder (tests edit their workspace; the fixture stays as it is). */
+export function copyFixture(name: string): string {
+  const target = fs.mkdtempSync(path.join(os.tmpdir(), `dn-ws-${name}-`));
+  fs.cpSync(path.join(FIXTURES, name), target, { recursive: true });
+  return target;
+}
+
+async function waitFor(what: string, check: () => Promise<boolean> | boolean, timeout = TIMEOUT): Promise<void> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    if (await check()) return;
+    if (Date.now() > deadline) throw new Error(`e2e: timed out after ${timeout / 1000} s waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+export interface CodeServerOptions {
+  /** Install this VSIX into the server's own extensions folder (default: the packaged extension). */
+  vsix?: string | false;
+  /** Enables the smoke-test driver, needed to run an extension test suite through the `payload` URL parameter. */
+  smokeTestDriver?: boolean;
+  port?: number;
+  /** Keep user data in this folder instead of a temp one. */
+  runDir?: string;
+  /** User settings written before start. */
+  settings?: Record<string, unknown>;
+}
+
+/** One code-server process (and its process group), with its own user-data and extensions folders. */
+export class CodeServer {
+  private constructor(
+    readonly port: number,
+    readonly runDir: string,
+    readonly userDataDir: string,
+    private readonly child: ChildProcess,
+    readonly logFile: string,
+  ) {}
+
+  get url(): string {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  static async start(options: CodeServerOptions = {}): Promise<CodeServer> {
+    const cs = ensureCodeServer();
+    const port = options.port ?? (await freePort());
+    const runDir = options.runDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'dn-code-server-'));
+    const userDataDir = path.join(runDir, 'user-data');
+    const extensionsDir = path.join(runDir, 'extensions');
+    fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
+    fs.mkdirSync(extensionsDir, { recursive: true });
+    const configFile = path.join(runDir, 'config.yaml');
+    fs.writeFileSync(configFile, `bind-addr: 127.0.0.1:${port}\nauth: none\ncert: false\n`);
+    fs.writeFileSync(
+      path.join(userDataDir, 'User', 'settings.json'),
+      JSON.stringify(
+        {
+          // A calm, predictable window: no welcome page, tips, chat or update prompts.
+          'workbench.startupEditor': 'none',
+          'workbench.secondarySideBar.defaultVisibility': 'hidden',
+          'workbench.tips.enabled': false,
+          'workbench.enableExperiments': false,
+          'chat.disableAIFeatures': true,
+          'telemetry.telemetryLevel': 'off',
+          'extensions.autoCheckUpdates': false,
+          'extensions.autoUpdate': false,
+          'update.mode': 'none',
+          'window.restoreWindows': 'none',
+          'files.autoSave': 'off',
+          ...options.settings,
+        },
+        null,
+        2,
+      ),
+    );
+    const env = { ...process.env, EXTENSIONS_GALLERY: '{}' };
+    const common = ['--config', configFile, '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir];
+
+    const vsix = options.vsix === undefined ? VSIX : options.vsix;
+    if (vsix) {
+      if (!fs.existsSync(vsix)) throw new Error(`e2e: ${vsix} is missing. Run \`npm run package\` first.`);
+      const r = spawnSync(cs.node, [cs.entry, ...common, '--install-extension', vsix, '--force'], { env, encoding: 'utf8', timeout: TIMEOUT });
+      if (r.status !== 0) throw new Error(`e2e: installing ${vsix} failed (exit ${r.status}):\n${r.stdout}\n${r.stderr}`);
+    }
+
+    const logFile = path.join(runDir, 'code-server.log');
+    const log = fs.openSync(logFile, 'a');
+    const args = [cs.entry, ...common, '--disable-workspace-trust', '--disable-telemetry', '--disable-update-check', '--disable-getting-started-override'];
+    if (options.smokeTestDriver) args.push('--vscode-option', 'enable-smoke-test-driver');
+    // detached: the child calls setsid(), so it leads its own process group and stop() can signal all of it.
+    const child = spawn(cs.node, args, { env, detached: true, stdio: ['ignore', log, log] });
+    fs.closeSync(log);
+    const server = new CodeServer(port, runDir, userDataDir, child, logFile);
+    let exited = false;
+    child.once('exit', () => (exited = true));
+    try {
+      await waitFor(`code-server on port ${port} (log: ${logFile})`, async () => {
+        if (exited) throw new Error(`e2e: code-server exited at start; log:\n${fs.readFileSync(logFile, 'utf8')}`);
+        try {
+          return (await fetch(`${server.url}/healthz`)).ok;
+        } catch {
+          return false;
+        }
+      });
+    } catch (e) {
+      await server.stop();
+      throw e;
+    }
+    return server;
+  }
+
+  /** URL that opens `folder`, optionally with extra query parameters (e.g. the test payload). */
+  folderUrl(folder: string, query: Record<string, string> = {}): string {
+    const params = new URLSearchParams({ folder, ...query });
+    return `${this.url}/?${params.toString()}`;
+  }
+
+  /** Log files VS Code wrote for this run (extension host, output channels), for assertions and post-mortems. */
+  logFiles(): string[] {
+    const logsDir = path.join(this.userDataDir, 'logs');
+    if (!fs.existsSync(logsDir)) return [];
+    return (fs.readdirSync(logsDir, { recursive: true }) as string[])
+      .map((f) => path.join(logsDir, f))
+      .filter((f) => f.endsWith('.log') && fs.statSync(f).isFile());
+  }
+
+  /** Stops the whole process group: TERM, then KILL after 5 s for anything still alive. */
+  async stop(): Promise<void> {
+    const pid = this.child.pid;
+    if (pid === undefined) return;
+    const alive = () => {
+      try {
+        process.kill(-pid, 0);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    try {
+      process.kill(-pid, 'SIGTERM');
+    } catch {
+      return;
+    }
+    const deadline = Date.now() + 5000;
+    while (alive() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    if (alive()) {
+      try {
+        process.kill(-pid, 'SIGKILL');
+      } catch {
+        /* already gone */
+      }
+    }
+  }
+}
+
+/** A Chromium window on one workbench; helpers wait on selectors that held on VS Code 1.139. */
+export class Workbench {
+  readonly consoleErrors: string[] = [];
+
+  private constructor(
+    readonly context: BrowserContext,
+    readonly page: Page,
+    private readonly profileDir: string,
+  ) {
+    page.on('console', (m) => {
+      if (m.type() === 'error') this.consoleErrors.push(m.text());
+    });
+  }
+
+  static async launch(): Promise<Workbench> {
+    // Playwright refuses --user-data-dir in args; a persistent context gets a fresh profile folder instead.
+    const profileDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dn-chromium-'));
+    const context = await chromium.launchPersistentContext(profileDir, {
+      executablePath: ensureCodeServer().chromium,
+      args: CHROMIUM_ARGS,
+      headless: true,
+      viewport: { width: 1400, height: 900 },
+    });
+    context.setDefaultTimeout(TIMEOUT);
+    const page = context.pages()[0] ?? (await context.newPage());
+    return new Workbench(context, page, profileDir);
+  }
+
+  /** Opens a folder in this window and waits for the workbench. */
+  async open(server: CodeServer, folder: string, query: Record<string, string> = {}): Promise<void> {
+    await this.page.goto(server.folderUrl(folder, query), { timeout: TIMEOUT });
+    await this.waitForWorkbench();
+  }
+
+  async waitForWorkbench(): Promise<void> {
+    await this.page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: TIMEOUT });
+    // The status bar appears once the workbench has restored its parts; commands run reliably after that.
+    await this.page.locator('#workbench\\.parts\\.statusbar').waitFor({ state: 'visible', timeout: TIMEOUT });
+  }
+
+  /** Runs a command by its palette title (e.g. "Design Notes: New Case Study"). */
+  async runCommand(title: string): Promise<void> {
+    const input = this.page.locator('.quick-input-widget .quick-input-box input');
+    // F1 can be swallowed while the workbench is still busy: retry until the palette is open.
+    await waitFor('the command palette', async () => {
+      if (await input.isVisible()) return true;
+      await this.page.keyboard.press('F1');
+      await input.waitFor({ state: 'visible', timeout: 2000 }).catch(() => undefined);
+      return input.isVisible();
+    });
+    await input.fill(`>${title}`);
+    const row = this.page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first();
+    await row.waitFor({ state: 'visible', timeout: TIMEOUT });
+    await row.click();
+    await input.waitFor({ state: 'hidden', timeout: TIMEOUT }).catch(() => undefined);
+  }
+
+  /** Answers an open quick input (input box or pick list) with `text`, then Enter. */
+  async answerQuickInput(text: string, pick?: string): Promise<void> {
+    const input = this.page.locator('.quick-input-widget .quick-input-box input');
+    await input.waitFor({ state: 'visible', timeout: TIMEOUT });
+    await input.fill(text);
+    if (pick) {
+      await this.page.locator('.quick-input-widget .monaco-list-row', { hasText: pick }).first().waitFor({ state: 'visible', timeout: TIMEOUT });
+    }
+    await input.press('Enter');
+  }
+
+  /** Opens a workspace file through Quick Open and waits for its editor tab. */
+  async openFile(relativePath: string): Promise<void> {
+    const name = path.basename(relativePath);
+    const input = this.page.locator('.quick-input-widget .quick-input-box input');
+    await waitFor('quick open', async () => {
+      if (await input.isVisible()) return true;
+      await this.page.keyboard.press('Control+P');
+      await input.waitFor({ state: 'visible', timeout: 2000 }).catch(() => undefined);
+      return input.isVisible();
+    });
+    await input.fill(relativePath);
+    const row = this.page.locator('.quick-input-widget .monaco-list-row', { hasText: name }).first();
+    await row.waitFor({ state: 'visible', timeout: TIMEOUT });
+    await input.press('Enter');
+    await this.page.locator('.tabs-container .tab.active', { hasText: name }).waitFor({ state: 'visible', timeout: TIMEOUT });
+    await this.editor().locator('.view-lines').waitFor({ state: 'visible', timeout: TIMEOUT });
+  }
+
+  /** The active text editor. */
+  editor(): Locator {
+    return this.page.locator('.editor-instance .monaco-editor').first();
+  }
+
+  /** Text of the visible lines of the active editor. */
+  async editorText(): Promise<string> {
+    return (await this.editor().locator('.view-lines').innerText()).replace(/\u00a0/g, ' ');
+  }
+
+  /** Puts the cursor at the end of line `line` (1-based) of the active editor through "Go to Line". */
+  async goToLine(line: number, column?: number): Promise<void> {
+    await this.page.keyboard.press('Control+G');
+    const input = this.page.locator('.quick-input-widget .quick-input-box input');
+    await input.waitFor({ state: 'visible', timeout: TIMEOUT });
+    await input.fill(column ? `${line}:${column}` : `${line}`);
+    await input.press('Enter');
+    await input.waitFor({ state: 'hidden', timeout: TIMEOUT }).catch(() => undefined);
+    if (!column) await this.page.keyboard.press('End');
+  }
+
+  /** Types into the active editor at the cursor (clicking it first only if nothing in it has focus). */
+  async typeInEditor(text: string): Promise<void> {
+    const focused = await this.editor().evaluate((el) => el.contains(document.activeElement));
+    if (!focused) await this.editor().locator('.view-lines').click();
+    await this.page.keyboard.type(text, { delay: 10 });
+  }
+
+  /** Shows the Problems panel and returns the text of its rows (file rows and problem rows). */
+  async problems(): Promise<string[]> {
+    const rows = this.page.locator('.markers-panel .monaco-list-row');
+    if (!(await this.page.locator('.markers-panel').isVisible())) {
+      await this.runCommand('Problems: Focus on Problems View');
+      await this.page.locator('.markers-panel').waitFor({ state: 'visible', timeout: TIMEOUT });
+    }
+    return (await rows.allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
+  }
+
+  /** Waits until the Problems panel's rows satisfy `predicate`; returns them. */
+  async waitForProblems(what: string, predicate: (rows: string[]) => boolean): Promise<string[]> {
+    let rows: string[] = [];
+    await waitFor(`Problems panel: ${what} (last rows: ${JSON.stringify(rows)})`, async () => predicate((rows = await this.problems())));
+    return rows;
+  }
+
+  /** Saves a screenshot of the whole window as test-results/e2e/<name>.png. */
+  async screenshot(name: string): Promise<string> {
+    fs.mkdirSync(RESULTS, { recursive: true });
+    const file = path.join(RESULTS, `${name}.png`);
+    await this.page.screenshot({ path: file });
+    return file;
+  }
+
+  /** The webview content frame of the active webview panel (preview, etc.). */
+  webview(): ReturnType<Page['frameLocator']> {
+    return this.page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+  }
+
+  async close(): Promise<void> {
+    await this.context.close().catch(() => undefined);
+    fs.rmSync(this.profileDir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Runs an extension test suite inside the real extension host, as @vscode/test-electron does: the workbench loads
+ * the extension from `extensionDevelopmentPath`, calls `run()` of `extensionTestsPath`, and reports the exit code
+ * through `codeAutomationExit` (0 = all passed). Needs a server started with `smokeTestDriver: true`.
+ */
+export async function runExtensionTests(
+  server: CodeServer,
+  options: { workspace: string; extensionDevelopmentPath: string; extensionTestsPath: string; timeout?: number },
+): Promise<{ code: number; output: string[] }> {
+  const remote = (p: string) => `vscode-remote://127.0.0.1:${server.port}${p}`;
+  const payload = JSON.stringify([
+    ['extensionDevelopmentPath', remote(options.extensionDevelopmentPath)],
+    ['extensionTestsPath', remote(options.extensionTestsPath)],
+  ]);
+  const workbench = await Workbench.launch();
+  const output: string[] = [];
+  try {
+    let resolveExit: (code: number) => void = () => undefined;
+    const exited = new Promise<number>((resolve) => (resolveExit = resolve));
+    await workbench.page.exposeFunction('codeAutomationExit', (code: number) => resolveExit(code));
+    // The extension host's console (mocha's reporter) is forwarded to the page console.
+    workbench.page.on('console', (m) => output.push(m.text()));
+    await workbench.page.goto(server.folderUrl(options.workspace, { payload }), { timeout: TIMEOUT });
+    const timeout = options.timeout ?? 180_000;
+    const code = await Promise.race([
+      exited,
+      new Promise<number>((_, reject) => setTimeout(() => reject(new Error(`e2e: extension tests did not finish in ${timeout / 1000} s`)), timeout).unref()),
+    ]);
+    await workbench.screenshot('extension-host-tests');
+    return { code, output };
+  } finally {
+    await workbench.close();
+  }
+}
