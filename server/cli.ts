@@ -1,4 +1,5 @@
 import { runLint } from './cli/lint';
+import { runNew } from './cli/new';
 import type { CliIO } from './cli/io';
 import { ALL_RULES } from './core/rules';
 import { VERSION } from './version';
@@ -7,6 +8,7 @@ const USAGE = `design-notes ${VERSION} — checks system-design case studies wri
 
 Usage:
   design-notes lint [paths...] [--format text|json|sarif] [--max-warnings n] [--quiet]
+  design-notes new "<title>" [--root dir] [--template id] [--date-prefix]   Start a case study from a template
   design-notes rules            List the rules with their default severity
   design-notes --version
 
@@ -17,6 +19,8 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   switch (command) {
     case 'lint':
       return runLint(rest, io);
+    case 'new':
+      return runNew(rest, io);
     case 'rules':
       io.stdout(ALL_RULES.map((r) => `${r.meta.id.padEnd(18)} ${String(r.meta.defaultSeverity).padEnd(8)} ${r.meta.description}`).join('\n') + '\n');
       return 0;

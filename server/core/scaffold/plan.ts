@@ -84,7 +84,7 @@ export interface PlanMissingOptions {
 
 /**
  * Plan only what an existing case study lacks. `existingFiles` are the names (or relative paths) of the files
- * in the folder; a required file counts as present when any of them matches it the way the linter matches
+ * in the folder (CaseStudyFile.relative); a required file counts as present when any of them matches it the way the linter matches
  * (numbered prefix, case, separators, aliases), so "02_HLD.md" satisfies high-level-design.
  */
 export function planMissingFiles(
@@ -100,8 +100,10 @@ export function planMissingFiles(
   const plan: ScaffoldPlan = { folder: caseStudyFolder, mode: 'existing', files: [], templateSetId: templateSet.id, vars, problems: [] };
   const present = new Set<string>();
   const existingLower = new Set(existingFiles.map((f) => f.replace(/\\/g, '/').toLowerCase()));
-  for (const name of existingFiles) {
-    const kind = kindForFileName(name.replace(/\\/g, '/'), requiredSpecs);
+  for (const name of existingFiles.map((f) => f.replace(/\\/g, '/'))) {
+    // Like the linter (caseStudy.ts assignKinds), only files directly in the folder fill a required kind.
+    if (name.includes('/')) continue;
+    const kind = kindForFileName(name, requiredSpecs);
     if (kind) present.add(kind);
   }
   for (const file of templateSet.files) {

@@ -1,0 +1,196 @@
+// Reads template sets from disk (Node only): the built-in ones shipped in templates/, and the user's from the
+// folder named by `templates` in .designnotes.json. Never throws: problems come back as data and whatever
+// loaded is still offered, so a broken user template never takes the built-in ones away.
+import { existsSync, promises as fsp } from 'node:fs';
+import * as path from 'node:path';
+import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { validateFolderName } from './names';
+import { MANIFEST_FILE_NAME, STANDARD_TEMPLATE_SET_ID, validateTemplateManifest, type TemplateFile, type TemplateManifest, type TemplateProblem, type TemplateSet } from './templates';
+
+/** Template files bigger than this are refused: a template is a page of Markdown, not a data dump. */
+export const MAX_TEMPLATE_FILE_SIZE = 1_000_000;
+const MAX_FILES_PER_SET = 200;
+const TEMPLATE_EXTENSIONS = /\.(md|markdown|mdx|mmd|mermaid)$/i;
+
+export interface LoadedTemplates {
+  sets: TemplateSet[];
+  problems: TemplateProblem[];
+}
+
+/**
+ * The shipped templates/ folder. The bundles run from dist/ and the sources from server/core/scaffold/, so
+ * look upwards from this module for the folder holding templates/standard/template.json.
+ */
+export function findBuiltinTemplatesFolder(start: string = typeof __dirname === 'string' ? __dirname : process.cwd()): string | undefined {
+  let dir = start;
+  for (;;) {
+    const candidate = path.join(dir, 'templates');
+    if (existsSync(path.join(candidate, STANDARD_TEMPLATE_SET_ID, MANIFEST_FILE_NAME))) return candidate;
+    const parent = path.dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+}
+
+const BUILTIN_ORDER = [STANDARD_TEMPLATE_SET_ID, 'extended'];
+
+/** The built-in sets, standard first. */
+export async function loadBuiltinTemplateSets(folder = findBuiltinTemplatesFolder()): Promise<LoadedTemplates> {
+  if (!folder) return { sets: [], problems: [{ path: 'templates', message: 'The built-in templates were not found next to Design Notes; the installation looks incomplete.' }] };
+  const loaded = await loadSetsIn(folder, true);
+  loaded.sets.sort((a, b) => rank(a.id) - rank(b.id) || a.id.localeCompare(b.id));
+  return loaded;
+}
+
+function rank(id: string): number {
+  const i = BUILTIN_ORDER.indexOf(id);
+  return i < 0 ? BUILTIN_ORDER.length : i;
+}
+
+/**
+ * The user's template sets: one per subfolder of `folder` (and the folder itself when it directly holds a
+ * template.json or template files, so a folder of three .md files just works).
+ */
+export async function loadUserTemplateSets(folder: string, configuredAs = folder): Promise<LoadedTemplates> {
+  const st = await fsp.stat(folder).catch(() => undefined);
+  if (!st?.isDirectory()) {
+    return {
+      sets: [],
+      problems: [{ path: folder, message: `The template folder "${configuredAs}" (the "templates" setting) ${st ? 'is not a folder' : 'does not exist'}; only the built-in templates are offered.` }],
+    };
+  }
+  return loadSetsIn(folder, false);
+}
+
+/**
+ * Built-in sets plus the user's (a user set with the id of a built-in one replaces it, so a team can
+ * customise "standard"). `templatesSetting` is the config's `templates` value, relative to `workspaceFolder`.
+ */
+export async function loadTemplateLibrary(options: { workspaceFolder?: string; templatesSetting?: string; builtinFolder?: string }): Promise<LoadedTemplates> {
+  const builtin = await loadBuiltinTemplateSets(options.builtinFolder ?? findBuiltinTemplatesFolder());
+  if (!options.templatesSetting) return builtin;
+  const folder = path.resolve(options.workspaceFolder ?? process.cwd(), options.templatesSetting);
+  const user = await loadUserTemplateSets(folder, options.templatesSetting);
+  const sets = [...builtin.sets];
+  for (const set of user.sets) {
+    const at = sets.findIndex((s) => s.id === set.id);
+    if (at >= 0) sets[at] = set;
+    else sets.push(set);
+  }
+  return { sets, problems: [...builtin.problems, ...user.problems] };
+}
+
+async function loadSetsIn(root: string, builtin: boolean): Promise<LoadedTemplates> {
+  const out: LoadedTemplates = { sets: [], problems: [] };
+  const entries = await fsp.readdir(root, { withFileTypes: true }).catch((e: unknown) => {
+    out.problems.push({ path: root, message: `Cannot read the template folder "${root}": ${(e as Error).message}` });
+    return [];
+  });
+  // The folder is a set itself when it has a manifest, or template files and no subfolders (a README beside
+  // set folders is documentation, not a set).
+  const hasManifest = entries.some((e) => e.isFile() && e.name === MANIFEST_FILE_NAME);
+  const hasFiles = entries.some((e) => e.isFile() && TEMPLATE_EXTENSIONS.test(e.name));
+  const hasFolders = entries.some((e) => e.isDirectory() && !e.name.startsWith('.'));
+  if (!builtin && (hasManifest || (hasFiles && !hasFolders))) {
+    await addSet(out, root, root, builtin);
+    if (hasManifest) return out;
+  }
+  for (const e of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+    if (!e.isDirectory() || e.name.startsWith('.') || e.name === 'node_modules') continue;
+    await addSet(out, path.join(root, e.name), root, builtin);
+  }
+  return out;
+}
+
+async function addSet(out: LoadedTemplates, folder: string, root: string, builtin: boolean): Promise<void> {
+  const { set, problems } = await loadTemplateSet(folder, { root, builtin });
+  out.problems.push(...problems);
+  if (!set) return;
+  if (out.sets.some((s) => s.id === set.id)) {
+    out.problems.push({ path: folder, message: `Two template sets have the id "${set.id}"; the one in "${folder}" is ignored.` });
+    return;
+  }
+  out.sets.push(set);
+}
+
+/**
+ * One template set from its folder: with a template.json, the files it lists; without one, every Markdown or
+ * Mermaid file in the folder (recursively, hidden folders skipped), kinds inferred from the file names.
+ * `root` bounds where `source` may point (sibling sets share files, nothing outside).
+ */
+export async function loadTemplateSet(folder: string, options: { root?: string; builtin?: boolean } = {}): Promise<{ set?: TemplateSet; problems: TemplateProblem[] }> {
+  const problems: TemplateProblem[] = [];
+  const root = path.resolve(options.root ?? folder);
+  const folderName = path.basename(folder);
+  const manifestPath = path.join(folder, MANIFEST_FILE_NAME);
+  const manifestText = await fsp.readFile(manifestPath, 'utf8').catch(() => undefined);
+  let manifest: TemplateManifest;
+  if (manifestText !== undefined) {
+    const errors: ParseError[] = [];
+    const value = parseJsonc(manifestText.replace(/^\uFEFF/, ''), errors, { allowTrailingComma: true }) as unknown;
+    if (errors.length) {
+      problems.push({ path: manifestPath, message: `Invalid JSON in template.json (${printParseErrorCode(errors[0].error)} at offset ${errors[0].offset}); the set is skipped.` });
+      return { problems };
+    }
+    const invalid = validateTemplateManifest(value);
+    if (invalid.length) {
+      problems.push(...invalid.map((m) => ({ path: manifestPath, message: `${m} The set is skipped.` })));
+      return { problems };
+    }
+    manifest = value as TemplateManifest;
+  } else {
+    const names = await listTemplateFiles(folder);
+    if (!names.length) {
+      problems.push({ path: folder, message: `The template set "${folderName}" has no template.json and no Markdown files; it is skipped.` });
+      return { problems };
+    }
+    manifest = { files: names.map((p) => ({ path: p })) };
+  }
+
+  const id = manifest.id ?? folderName;
+  const idProblem = validateFolderName(id);
+  if (idProblem) {
+    problems.push({ path: folder, message: `The template set id "${id}" is not usable: ${idProblem}` });
+    return { problems };
+  }
+  const files: TemplateFile[] = [];
+  for (const entry of manifest.files) {
+    const sourcePath = path.resolve(folder, entry.source ?? entry.path);
+    if (sourcePath !== root && !sourcePath.startsWith(root + path.sep)) {
+      problems.push({ path: manifestPath, message: `Template file "${entry.source ?? entry.path}" points outside the template folder; it is skipped.` });
+      continue;
+    }
+    const st = await fsp.stat(sourcePath).catch(() => undefined);
+    if (!st?.isFile()) {
+      problems.push({ path: sourcePath, message: `Template file "${entry.source ?? entry.path}" of set "${id}" does not exist; it is skipped.` });
+      continue;
+    }
+    if (st.size > MAX_TEMPLATE_FILE_SIZE) {
+      problems.push({ path: sourcePath, message: `Template file "${entry.source ?? entry.path}" is larger than ${MAX_TEMPLATE_FILE_SIZE} bytes; it is skipped.` });
+      continue;
+    }
+    const text = (await fsp.readFile(sourcePath, 'utf8')).replace(/^\uFEFF/, '');
+    const source = options.builtin ? `builtin:${path.relative(root, sourcePath).split(path.sep).join('/')}` : sourcePath;
+    files.push({ path: entry.path.replace(/\\/g, '/'), kind: entry.kind, text, source });
+  }
+  if (!files.length) {
+    problems.push({ path: folder, message: `The template set "${id}" has no usable files; it is skipped.` });
+    return { problems };
+  }
+  return {
+    set: { id, name: manifest.name ?? id, description: manifest.description ?? `${files.length} file(s) from ${folder}`, files, builtin: !!options.builtin, folder },
+    problems,
+  };
+}
+
+async function listTemplateFiles(folder: string, prefix = '', depth = 0): Promise<string[]> {
+  const out: string[] = [];
+  const entries = await fsp.readdir(path.join(folder, prefix), { withFileTypes: true }).catch(() => []);
+  for (const e of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+    if (e.name.startsWith('.') || out.length >= MAX_FILES_PER_SET) continue;
+    const rel = prefix ? `${prefix}/${e.name}` : e.name;
+    if (e.isFile() && TEMPLATE_EXTENSIONS.test(e.name)) out.push(rel);
+    else if (e.isDirectory() && depth < 3 && e.name !== 'node_modules') out.push(...(await listTemplateFiles(folder, rel, depth + 1)));
+  }
+  return out.slice(0, MAX_FILES_PER_SET);
+}
