@@ -34,6 +34,16 @@ export function decodeFile(bytes: Uint8Array | undefined, maxFileSize: number): 
   return { ok: true, text: new TextDecoder('utf-8', { fatal: false }).decode(bytes) };
 }
 
+/** The same checks as decodeFile, for text that is already decoded (an editor buffer). */
+export function checkText(text: string, maxFileSize: number): ReadResult {
+  // Editors hold UTF-16; text.length approximates the byte size closely enough for a safety limit.
+  if (text.length > maxFileSize) {
+    return { ok: false, reason: `the file is ${formatBytes(text.length)}, over the ${formatBytes(maxFileSize)} limit ("maxFileSize" in .designnotes.json)` };
+  }
+  if (text.slice(0, BINARY_SNIFF_BYTES).includes('\0')) return { ok: false, reason: 'it is not a text file (it contains NUL bytes)' };
+  return { ok: true, text };
+}
+
 /** A standalone Mermaid file is one diagram: present it to rules as a document with a single fence covering the file. */
 export function mermaidFileDocument(text: string): MarkdownDocument {
   const lines = splitLines(text);
@@ -110,7 +120,8 @@ export class Linter {
   }
 
   async read(filePath: string, config: ResolvedConfig, kind?: string): Promise<{ file?: SourceFile; skipped?: string; missing?: boolean }> {
-    const result = decodeFile(await this.fs.readFile(filePath), config.maxFileSize);
+    const inMemory = this.fs.readText?.(filePath);
+    const result = inMemory !== undefined ? checkText(inMemory, config.maxFileSize) : decodeFile(await this.fs.readFile(filePath), config.maxFileSize);
     if (!result.ok) return { skipped: result.reason, missing: result.missing };
     return { file: this.parse(filePath, result.text, kind) };
   }

@@ -19,6 +19,8 @@ export interface FileSystem {
   /** Size and type, following symbolic links; undefined when absent. */
   stat(filePath: string): Promise<{ size: number; isFile: boolean; isDirectory: boolean } | undefined>;
   realpath(filePath: string): Promise<string | undefined>;
+  /** Text already in memory (an open editor), which spares an encode/decode round trip on every keystroke. */
+  readText?(filePath: string): string | undefined;
 }
 
 export const nodeFileSystem: FileSystem = {

@@ -1,0 +1,163 @@
+import {
+  createConnection,
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type InitializeParams,
+  type InitializeResult,
+  type WorkspaceFolder,
+  WatchKind,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { CheckService, DEFAULT_SETTINGS, type EditorSettings } from './checkService';
+import { isCheckedPath } from './core/caseStudy';
+import { nodeFileSystem } from './core/fileSystem';
+import type { RuleServices } from './core/rule';
+import { toDiagnostic } from './features/diagnostics';
+import { OverlayFileSystem } from './overlayFileSystem';
+import { pathToUri, uriToPath } from './uris';
+import { VERSION } from './version';
+
+// createConnection picks the transport from the command line: --stdio, --node-ipc or --socket=<port>.
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+const fs = new OverlayFileSystem(nodeFileSystem);
+
+/** Typing is debounced per document: a burst of keystrokes costs one check. */
+const DEBOUNCE_MS = 150;
+
+const services: RuleServices = {};
+const service = new CheckService(
+  fs,
+  (filePath, findings) => {
+    void connection.sendDiagnostics({ uri: pathToUri(filePath), diagnostics: findings.map(toDiagnostic) });
+  },
+  services,
+  (message) => connection.console.error(message),
+);
+
+let canRegisterWatchers = false;
+let canPullConfiguration = false;
+let workspaceRoots: string[] = [];
+
+function rootsOf(params: InitializeParams): string[] {
+  const folders: WorkspaceFolder[] = params.workspaceFolders ?? [];
+  if (folders.length) return folders.map((f) => uriToPath(f.uri)).filter((p): p is string => !!p);
+  const root = params.rootUri ? uriToPath(params.rootUri) : (params.rootPath ?? undefined);
+  return root ? [root] : [];
+}
+
+connection.onInitialize((params): InitializeResult => {
+  canRegisterWatchers = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+  canPullConfiguration = !!params.capabilities.workspace?.configuration;
+  workspaceRoots = rootsOf(params);
+  return {
+    capabilities: {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: false },
+      workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+    },
+    serverInfo: { name: 'design-notes', version: VERSION },
+  };
+});
+
+async function pullSettings(): Promise<EditorSettings> {
+  if (!canPullConfiguration) return DEFAULT_SETTINGS;
+  try {
+    const raw = (await connection.workspace.getConfiguration({ section: 'designNotes' })) as Partial<EditorSettings> | null;
+    return { enable: raw?.enable ?? true, rules: raw?.rules && typeof raw.rules === 'object' ? raw.rules : {} };
+  } catch {
+    return DEFAULT_SETTINGS;
+  }
+}
+
+connection.onInitialized(async () => {
+  if (canRegisterWatchers) {
+    // Watch from the server so every LSP client gets the same behaviour; folders are watched for deletes and renames.
+    void connection.client.register(DidChangeWatchedFilesNotification.type, {
+      watchers: [
+        { globPattern: '**/*.{md,markdown,mdx,mmd,mermaid}' },
+        { globPattern: '**/.designnotes.json' },
+        // Everything else only for creation and deletion: a new or removed folder can add or remove a case study.
+        { globPattern: '**/*', kind: WatchKind.Create | WatchKind.Delete },
+      ],
+    });
+  }
+  if (canPullConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'designNotes' });
+  connection.workspace.onDidChangeWorkspaceFolders?.(async (event) => {
+    const removed = event.removed.map((f) => uriToPath(f.uri));
+    const added = event.added.map((f) => uriToPath(f.uri)).filter((p): p is string => !!p);
+    workspaceRoots = [...workspaceRoots.filter((r) => !removed.includes(r)), ...added];
+    await service.setFolders(workspaceRoots);
+  });
+  const settings = await pullSettings();
+  await service.setSettings(settings);
+  await service.setFolders(workspaceRoots);
+});
+
+connection.onDidChangeConfiguration(async () => {
+  await service.setSettings(await pullSettings());
+});
+
+const pending = new Map<string, ReturnType<typeof setTimeout>>();
+
+function schedule(document: TextDocument, immediate: boolean): void {
+  const filePath = uriToPath(document.uri) ?? document.uri;
+  const previous = pending.get(filePath);
+  if (previous) clearTimeout(previous);
+  const run = () => {
+    pending.delete(filePath);
+    const current = documents.get(document.uri);
+    if (!current) return;
+    fs.setOpen(filePath, current.getText());
+    void service.documentChanged(filePath);
+  };
+  if (immediate) run();
+  else pending.set(filePath, setTimeout(run, DEBOUNCE_MS));
+}
+
+function isOurs(document: TextDocument): boolean {
+  const filePath = uriToPath(document.uri);
+  return document.languageId === 'markdown' || document.languageId === 'mermaid' || (!!filePath && (isCheckedPath(filePath) || filePath.endsWith('.designnotes.json')));
+}
+
+documents.onDidOpen((e) => {
+  if (isOurs(e.document)) schedule(e.document, true);
+});
+documents.onDidChangeContent((e) => {
+  if (isOurs(e.document)) schedule(e.document, false);
+});
+documents.onDidClose((e) => {
+  const filePath = uriToPath(e.document.uri) ?? e.document.uri;
+  const timer = pending.get(filePath);
+  if (timer) clearTimeout(timer);
+  pending.delete(filePath);
+  fs.close(filePath);
+  void service.documentClosed(filePath);
+});
+
+connection.onDidChangeWatchedFiles((params) => {
+  const changes = params.changes
+    .map((c) => ({
+      path: uriToPath(c.uri),
+      type: c.type === FileChangeType.Created ? ('created' as const) : c.type === FileChangeType.Deleted ? ('deleted' as const) : ('changed' as const),
+    }))
+    .filter((c): c is { path: string; type: 'created' | 'changed' | 'deleted' } => !!c.path);
+  if (changes.length) void service.filesChanged(changes);
+});
+
+// A request for tests and tools: resolves once every queued check has finished.
+connection.onRequest('designNotes/whenIdle', async () => {
+  await service.whenIdle();
+  return true;
+});
+
+process.on('uncaughtException', (e) => connection.console.error(`Design Notes server: uncaught ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`));
+process.on('unhandledRejection', (e) => connection.console.error(`Design Notes server: unhandled ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`));
+
+documents.listen(connection);
+connection.listen();
+
+export { connection, documents, service, services };

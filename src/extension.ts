@@ -1,0 +1,52 @@
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions, RevealOutputChannelOn } from 'vscode-languageclient/node';
+import { registerPreview } from './preview';
+
+let client: LanguageClient | undefined;
+
+/**
+ * A thin client: it starts the language server (which owns every check, completion and quick fix), forwards
+ * settings, and registers the editor-only features (preview, commands). Nothing here parses Markdown.
+ */
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const output = vscode.window.createOutputChannel('Design Notes', { log: true });
+  context.subscriptions.push(output);
+
+  const serverModule = context.asAbsolutePath('dist/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [
+      { scheme: 'file', language: 'markdown' },
+      { scheme: 'untitled', language: 'markdown' },
+      { scheme: 'file', language: 'mermaid' },
+      { scheme: 'file', pattern: '**/.designnotes.json' },
+    ],
+    outputChannel: output,
+    revealOutputChannelOn: RevealOutputChannelOn.Never,
+    // The server pulls `designNotes.*` itself (workspace/configuration) and is told when it changes.
+    synchronize: { configurationSection: 'designNotes' },
+  };
+  client = new LanguageClient('designNotes', 'Design Notes', serverOptions, clientOptions);
+
+  context.subscriptions.push(
+    vscode.commands.registerCommand('designNotes.restartServer', async () => {
+      await client?.restart();
+    }),
+  );
+  registerPreview(context);
+  // The client restarts a crashed server by itself (default error handler) and the server re-publishes on start.
+  await client.start();
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+  client = undefined;
+}
+
+/** For the extension-host tests: the running client. */
+export function languageClient(): LanguageClient | undefined {
+  return client;
+}
