@@ -31,6 +31,8 @@ export const entries = [
   { entryPoints: ['server/cli.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node20' },
   // Diagram preview webview script (browser). Mermaid itself is not bundled in: it is copied below as one file.
   { entryPoints: ['media/preview/main.ts'], outfile: 'dist/preview.js', platform: 'browser', format: 'iife', target: 'chrome120', mainFields: ['browser', 'module', 'main'] },
+  // Renders ```mermaid in VS Code's built-in Markdown preview when no other renderer does (markdown.previewScripts).
+  { entryPoints: ['media/preview/markdownPreviewScript.ts'], outfile: 'dist/markdownPreview.js', platform: 'browser', format: 'iife', target: 'chrome120', mainFields: ['browser', 'module', 'main'] },
   // Extension-host test suite (mocha, run inside VS Code); never packaged. mocha stays external: it runs from the repo.
   { entryPoints: ['test/extension/index.ts'], outfile: 'dist-test/extension/index.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode', 'mocha'] },
 ];

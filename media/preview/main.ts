@@ -4,7 +4,7 @@
 // Security model: diagram text is data. It goes to mermaid (securityLevel 'strict', so labels are sanitised and
 // click callbacks are off) and everything else we show (headings, file name, error text) goes in via textContent.
 // The CSP allows no inline script, so even an event-handler attribute that slipped through could not run.
-import type { Mermaid, MermaidConfig } from 'mermaid';
+import type { Mermaid } from 'mermaid';
 import {
   changedDiagrams,
   type DiagramSource,
@@ -15,6 +15,7 @@ import {
   type WebviewMessage,
 } from '../../src/preview/protocol';
 import { describeRenderError } from './errors';
+import { mermaidConfig, themeKindOf, toSvgElement } from './mermaidSetup';
 
 declare const mermaid: Mermaid;
 interface VsCodeApi {
@@ -30,20 +31,6 @@ state.views ??= {};
 
 const MIN_SCALE = 0.1;
 const MAX_SCALE = 8;
-/** Keys a diagram's own %%{init}%% / front-matter config may not change: they would weaken the sandbox. */
-const SECURE_KEYS = [
-  // mermaid's own defaults
-  'secure',
-  'securityLevel',
-  'startOnLoad',
-  'maxTextSize',
-  'suppressErrorRendering',
-  'maxEdges',
-  // ours: HTML labels become foreignObject HTML, themeCSS is arbitrary CSS, dompurifyConfig loosens the sanitiser
-  'htmlLabels',
-  'themeCSS',
-  'dompurifyConfig',
-];
 
 interface View {
   scale: number;
@@ -86,62 +73,7 @@ let highlighted: number | null = null;
 // ---------- theme ----------
 
 function themeKind(): ThemeKind {
-  const c = document.body.classList;
-  if (c.contains('vscode-high-contrast-light')) return 'high-contrast-light';
-  if (c.contains('vscode-high-contrast')) return 'high-contrast';
-  if (c.contains('vscode-dark')) return 'dark';
-  return 'light';
-}
-
-function cssVar(name: string, fallback: string): string {
-  const v = getComputedStyle(document.body).getPropertyValue(name).trim();
-  return v || fallback;
-}
-
-function mermaidConfig(kind: ThemeKind): MermaidConfig {
-  const base: MermaidConfig = {
-    startOnLoad: false,
-    securityLevel: 'strict',
-    suppressErrorRendering: true,
-    htmlLabels: false,
-    flowchart: { htmlLabels: false },
-    secure: SECURE_KEYS,
-    fontFamily: cssVar('--vscode-font-family', 'sans-serif'),
-  };
-  switch (kind) {
-    case 'dark':
-      return { ...base, theme: 'dark' };
-    case 'light':
-      return { ...base, theme: 'default' };
-    case 'high-contrast':
-    case 'high-contrast-light': {
-      // High contrast: plain background, strong borders in the theme's contrast colour.
-      const dark = kind === 'high-contrast';
-      const fg = dark ? '#ffffff' : '#000000';
-      const bg = dark ? '#000000' : '#ffffff';
-      const border = cssVar('--vscode-contrastBorder', dark ? '#6fc3df' : '#0f4a85');
-      return {
-        ...base,
-        theme: 'base',
-        themeVariables: {
-          darkMode: dark,
-          background: bg,
-          primaryColor: bg,
-          primaryTextColor: fg,
-          primaryBorderColor: border,
-          secondaryColor: bg,
-          tertiaryColor: bg,
-          lineColor: fg,
-          textColor: fg,
-          mainBkg: bg,
-          nodeBorder: border,
-          clusterBkg: bg,
-          clusterBorder: border,
-          edgeLabelBackground: bg,
-        },
-      };
-    }
-  }
+  return themeKindOf(document.body);
 }
 
 function ensureConfigured(kind: ThemeKind): void {
@@ -157,25 +89,6 @@ new MutationObserver(() => {
 }).observe(document.body, { attributes: true, attributeFilter: ['class'] });
 
 // ---------- rendering ----------
-
-/**
- * Mermaid's output, parsed as SVG and stripped of anything active. Mermaid (strict) already sanitises with
- * DOMPurify and the CSP blocks inline handlers; this is the third layer, and it keeps the SVG out of innerHTML.
- */
-function toSvgElement(svgText: string): SVGSVGElement | undefined {
-  const doc = new DOMParser().parseFromString(svgText, 'image/svg+xml');
-  const root = doc.documentElement;
-  if (root.nodeName !== 'svg') return undefined;
-  for (const el of Array.from(root.querySelectorAll('script, iframe, object, embed'))) el.remove();
-  for (const el of [root, ...Array.from(root.querySelectorAll('*'))]) {
-    for (const a of Array.from(el.attributes)) {
-      const value = a.value.trim().toLowerCase();
-      if (a.name.toLowerCase().startsWith('on')) el.removeAttribute(a.name);
-      else if ((a.localName === 'href' || a.localName === 'src') && !value.startsWith('#')) el.removeAttribute(a.name);
-    }
-  }
-  return document.importNode(root, true) as unknown as SVGSVGElement;
-}
 
 async function renderText(source: string, kind: ThemeKind): Promise<RenderResult> {
   const key = kind + '\u0000' + source;
@@ -306,6 +219,11 @@ const observer = new IntersectionObserver(
   },
   { rootMargin: '600px 0px' },
 );
+
+function nearViewport(el: HTMLElement): boolean {
+  const r = el.getBoundingClientRect();
+  return r.bottom >= -600 && r.top <= window.innerHeight + 600;
+}
 
 /** Renders a slot now, visible or not (export of an off-screen diagram). */
 async function renderNow(slot: Slot): Promise<void> {
@@ -553,6 +471,8 @@ function applyUpdate(msg: Extract<HostMessage, { type: 'update' }>): void {
       slot = createSlot(d);
       slots[d.index] = slot;
       list.append(slot.el);
+      // Decide now rather than on the observer's first (asynchronous) callback, so the first render starts at once.
+      slot.visible = nearViewport(slot.el);
     }
     slot.meta = d;
     describeSlot(slot);

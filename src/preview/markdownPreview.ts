@@ -1,0 +1,98 @@
+// Mermaid in VS Code's built-in Markdown preview.
+//
+// Recent VS Code builds ship their own renderer (the built-in extension `vscode.mermaid-markdown-features`, which
+// contributes `markdown.markdownItPlugins` + `markdown.previewScripts`; VS Code 1.139 / code-server 4.139.1 draws
+// ```mermaid blocks with it out of the box). Two renderers on one fence fight over the same element, so by default
+// (`auto`) we stay out of the way whenever such a renderer is installed and enabled, and render only where none is.
+//
+// How we detect it: by asking the extension registry, not by comparing `vscode.version`. A version check would be
+// wrong both ways — the built-in can be disabled by the user, forks (VSCodium, code-server) ship different builds,
+// and the Marketplace extension `bierner.markdown-mermaid` (the built-in's upstream) does the same job on older
+// versions. `vscode.extensions.getExtension` returns only installed, enabled extensions, so the answer follows
+// the user's choices; we re-check on `extensions.onDidChange`.
+import * as vscode from 'vscode';
+import { escapeText } from './escape';
+
+// The slice of markdown-it's API the plugin touches, typed here so the plugin does not depend on markdown-it's
+// type package (VS Code hands us its own markdown-it instance at run time).
+interface FenceToken {
+  info: string;
+  content: string;
+  map: [number, number] | null;
+}
+interface RendererSelf {
+  renderToken(tokens: FenceToken[], idx: number, options: unknown): string;
+}
+type FenceRule = (tokens: FenceToken[], idx: number, options: unknown, env: unknown, self: RendererSelf) => string;
+export interface MarkdownItLike {
+  renderer: { rules: { fence?: FenceRule } };
+}
+
+/** Extensions known to render ```mermaid fences in the Markdown preview. */
+export const KNOWN_MERMAID_RENDERERS = ['vscode.mermaid-markdown-features', 'bierner.markdown-mermaid'];
+
+export type MarkdownPreviewMode = 'auto' | 'always' | 'never';
+
+/** Whether we render: `always`/`never` are explicit; `auto` renders only when no other renderer is present. */
+export function shouldRenderMermaid(mode: MarkdownPreviewMode, otherRenderer: string | undefined): boolean {
+  if (mode === 'always') return true;
+  if (mode === 'never') return false;
+  return otherRenderer === undefined;
+}
+
+/** Id of an enabled extension that already renders Mermaid in the Markdown preview, if any. */
+export function findOtherMermaidRenderer(): string | undefined {
+  for (const id of KNOWN_MERMAID_RENDERERS) {
+    const ext = vscode.extensions.getExtension(id);
+    const contributes = (ext?.packageJSON as { contributes?: Record<string, unknown> } | undefined)?.contributes;
+    // It must really hook the Markdown preview, not just exist under that name.
+    if (contributes && (contributes['markdown.markdownItPlugins'] || contributes['markdown.previewScripts'])) return id;
+  }
+  return undefined;
+}
+
+function mode(): MarkdownPreviewMode {
+  const value = vscode.workspace.getConfiguration('designNotes.markdownPreview').get<string>('mermaid', 'auto');
+  return value === 'always' || value === 'never' ? value : 'auto';
+}
+
+let cachedRenderer: string | undefined | null = null;
+function otherRenderer(): string | undefined {
+  if (cachedRenderer === null) cachedRenderer = findOtherMermaidRenderer();
+  return cachedRenderer;
+}
+
+/**
+ * The markdown-it plugin: turns ```mermaid fences into a placeholder that dist/markdownPreview.js renders in the
+ * preview. The source goes in as escaped text content (never markup); the script reads it back with textContent.
+ */
+export function mermaidFencePlugin(md: MarkdownItLike, enabled: () => boolean): MarkdownItLike {
+  const previous = md.renderer.rules.fence;
+  md.renderer.rules.fence = (tokens, idx, options, env, self) => {
+    const token = tokens[idx];
+    const lang = token.info.trim().split(/\s+/)[0]?.toLowerCase();
+    if (lang === 'mermaid' && enabled()) {
+      const line = token.map ? ` data-line="${token.map[0]}"` : '';
+      return `<div class="dn-mermaid code-line"${line}><pre class="dn-mermaid-source">${escapeText(token.content)}</pre></div>\n`;
+    }
+    return previous ? previous(tokens, idx, options, env, self) : self.renderToken(tokens, idx, options);
+  };
+  return md;
+}
+
+/** What `activate` returns as `extendMarkdownIt` (VS Code calls it once per Markdown engine). */
+export function extendMarkdownIt(md: MarkdownItLike): MarkdownItLike {
+  return mermaidFencePlugin(md, () => shouldRenderMermaid(mode(), otherRenderer()));
+}
+
+export function registerMarkdownPreviewSupport(context: vscode.ExtensionContext): void {
+  context.subscriptions.push(
+    vscode.extensions.onDidChange(() => {
+      cachedRenderer = null;
+    }),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      // The Markdown preview caches rendered HTML; ask it to re-render with the new choice.
+      if (e.affectsConfiguration('designNotes.markdownPreview.mermaid')) void vscode.commands.executeCommand('markdown.preview.refresh');
+    }),
+  );
+}
