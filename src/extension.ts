@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions, RevealOutputChannelOn } from 'vscode-languageclient/node';
-import { registerPreview } from './preview';
+import { extendMarkdownIt, registerPreview } from './preview';
 
 let client: LanguageClient | undefined;
 
@@ -8,7 +8,7 @@ let client: LanguageClient | undefined;
  * A thin client: it starts the language server (which owns every check, completion and quick fix), forwards
  * settings, and registers the editor-only features (preview, commands). Nothing here parses Markdown.
  */
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+export async function activate(context: vscode.ExtensionContext): Promise<{ extendMarkdownIt: typeof extendMarkdownIt }> {
   const output = vscode.window.createOutputChannel('Design Notes', { log: true });
   context.subscriptions.push(output);
 
@@ -39,6 +39,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   registerPreview(context);
   // The client restarts a crashed server by itself (default error handler) and the server re-publishes on start.
   await client.start();
+  // VS Code's Markdown preview asks extensions that contribute `markdown.markdownItPlugins` for this.
+  return { extendMarkdownIt };
 }
 
 export async function deactivate(): Promise<void> {
