@@ -2,24 +2,8 @@
 // file, and nothing is written without the user choosing a target. Writes go through `workspace.fs`, so remote
 // and virtual file systems work too.
 import * as vscode from 'vscode';
+import { exportBytes, exportFileStem } from './exportFile';
 import type { ExportFormat } from './protocol';
-
-/** File-name stem for a diagram: the heading it sits under, else its position ("diagram-3"). */
-export function exportFileStem(documentPath: string, heading: string, index: number): string {
-  const base = documentPath.split(/[\\/]/).pop()!.replace(/\.[^.]+$/, '');
-  const slug = heading
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(/[^\p{L}\p{N}]+/gu, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60);
-  return `${base}-${slug || `diagram-${index + 1}`}`;
-}
-
-export function exportBytes(format: ExportFormat, data: string): Uint8Array {
-  if (format === 'svg') return new TextEncoder().encode(data);
-  return Uint8Array.from(Buffer.from(data.slice('data:image/png;base64,'.length), 'base64'));
-}
 
 export async function saveExport(documentUri: vscode.Uri, heading: string, index: number, format: ExportFormat, data: string): Promise<vscode.Uri | undefined> {
   const folder = vscode.Uri.joinPath(documentUri, '..');

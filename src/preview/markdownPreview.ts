@@ -11,34 +11,10 @@
 // versions. `vscode.extensions.getExtension` returns only installed, enabled extensions, so the answer follows
 // the user's choices; we re-check on `extensions.onDidChange`.
 import * as vscode from 'vscode';
-import { escapeText } from './escape';
-
-// The slice of markdown-it's API the plugin touches, typed here so the plugin does not depend on markdown-it's
-// type package (VS Code hands us its own markdown-it instance at run time).
-interface FenceToken {
-  info: string;
-  content: string;
-  map: [number, number] | null;
-}
-interface RendererSelf {
-  renderToken(tokens: FenceToken[], idx: number, options: unknown): string;
-}
-type FenceRule = (tokens: FenceToken[], idx: number, options: unknown, env: unknown, self: RendererSelf) => string;
-export interface MarkdownItLike {
-  renderer: { rules: { fence?: FenceRule } };
-}
+import { mermaidFencePlugin, shouldRenderMermaid, type MarkdownItLike, type MarkdownPreviewMode } from './mermaidFence';
 
 /** Extensions known to render ```mermaid fences in the Markdown preview. */
 export const KNOWN_MERMAID_RENDERERS = ['vscode.mermaid-markdown-features', 'bierner.markdown-mermaid'];
-
-export type MarkdownPreviewMode = 'auto' | 'always' | 'never';
-
-/** Whether we render: `always`/`never` are explicit; `auto` renders only when no other renderer is present. */
-export function shouldRenderMermaid(mode: MarkdownPreviewMode, otherRenderer: string | undefined): boolean {
-  if (mode === 'always') return true;
-  if (mode === 'never') return false;
-  return otherRenderer === undefined;
-}
 
 /** Id of an enabled extension that already renders Mermaid in the Markdown preview, if any. */
 export function findOtherMermaidRenderer(): string | undefined {
@@ -60,24 +36,6 @@ let cachedRenderer: string | undefined | null = null;
 function otherRenderer(): string | undefined {
   if (cachedRenderer === null) cachedRenderer = findOtherMermaidRenderer();
   return cachedRenderer;
-}
-
-/**
- * The markdown-it plugin: turns ```mermaid fences into a placeholder that dist/markdownPreview.js renders in the
- * preview. The source goes in as escaped text content (never markup); the script reads it back with textContent.
- */
-export function mermaidFencePlugin(md: MarkdownItLike, enabled: () => boolean): MarkdownItLike {
-  const previous = md.renderer.rules.fence;
-  md.renderer.rules.fence = (tokens, idx, options, env, self) => {
-    const token = tokens[idx];
-    const lang = token.info.trim().split(/\s+/)[0]?.toLowerCase();
-    if (lang === 'mermaid' && enabled()) {
-      const line = token.map ? ` data-line="${token.map[0]}"` : '';
-      return `<div class="dn-mermaid code-line"${line}><pre class="dn-mermaid-source">${escapeText(token.content)}</pre></div>\n`;
-    }
-    return previous ? previous(tokens, idx, options, env, self) : self.renderToken(tokens, idx, options);
-  };
-  return md;
 }
 
 /** What `activate` returns as `extendMarkdownIt` (VS Code calls it once per Markdown engine). */

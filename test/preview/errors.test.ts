@@ -1,0 +1,36 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { describeRenderError, survivingLines } from '../../media/preview/errors';
+
+test('mermaid preprocessing: front matter, directives, comments and leading blanks do not count', () => {
+  const src = ['---', 'title: x', '---', '', '%%{init: {"theme": "dark"}}%%', '%% a comment', 'flowchart TD', '  A --> B', '  %% note', '  B --> C'].join('\n');
+  assert.deepEqual(survivingLines(src), [6, 7, 9]);
+  const multi = ['%%{init: {', '  "theme": "forest"', '}}%%', 'graph LR', 'A-->B'].join('\n');
+  assert.deepEqual(survivingLines(multi), [3, 4]);
+});
+
+test('jison errors (hash.loc) map back to the source line', () => {
+  const src = '%% comment\nflowchart TD\n  A --> B\n  B -->\n';
+  const e = Object.assign(new Error('Parse error on line 3:\n...'), { hash: { line: 2, loc: { first_line: 3, last_line: 3 } } });
+  assert.deepEqual(describeRenderError(e, src), { error: e.message, line: 3 });
+});
+
+test('lexical errors carry only hash.line (0-based)', () => {
+  const e = Object.assign(new Error('Lexical error on line 2. Unrecognized text.'), { hash: { line: 1 } });
+  assert.equal(describeRenderError(e, 'graph TD\n  A --> $$\n').line, 1);
+});
+
+test('langium errors use the first token position', () => {
+  const e = Object.assign(new Error('Parsing failed'), { result: { lexerErrors: [], parserErrors: [{ token: { startLine: 2 } }] } });
+  assert.equal(describeRenderError(e, 'pie\n  "a" 1\n').line, 1);
+});
+
+test('unknown diagram types have no line; non-Error values still give a message', () => {
+  assert.deepEqual(describeRenderError(new Error('No diagram type detected matching given configuration for text: foo'), 'foo'), {
+    error: 'No diagram type detected matching given configuration for text: foo',
+    line: null,
+  });
+  assert.equal(describeRenderError('boom', 'x').error, 'boom');
+  assert.equal(describeRenderError(undefined, 'x').error, 'Mermaid could not render this diagram');
+  assert.ok(describeRenderError(new Error('x'.repeat(5000)), 'x').error.length < 1600);
+});
