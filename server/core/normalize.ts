@@ -2,7 +2,7 @@
 // "## 2. ⚡ Non-Functional Requirements", "NFRs", "02_High Level Design.md", "hld.md".
 
 /** Leading numbering such as "1.", "2.1", "2.1.3)", "A.", "iv)", "Step 3:" is not part of a heading's meaning. */
-const NUMBERING = /^\s*(?:(?:step|part|section)\s+\d+\s*[:.)-]?\s*|\d+(?:\.\d+)*[.):-]?\s+|[A-Za-z][.)]\s+|[IVXLivxl]+[.)]\s+)/;
+const NUMBERING = /^\s*(?:(?:step|part|section)\s+\d+\s*[:.)-]?\s*|\d+(?:\.\d+)*[.):-]?\s+|[A-Za-z][.)]\s+|[IVXLivxl]+[.)]\s+)/i;
 
 /** Lower-cased words of letters and digits in any script; emoji, punctuation and markup become separators. */
 export function normalizeWords(text: string): string {
