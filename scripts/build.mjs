@@ -4,6 +4,7 @@ import * as esbuild from 'esbuild';
 import { fileURLToPath } from 'node:url';
 import * as path from 'node:path';
 import * as fs from 'node:fs';
+import { mermaidWorkerEntry } from './mermaidWorkerBuild.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const production = process.argv.includes('--production');
@@ -33,6 +34,8 @@ export const entries = [
   { entryPoints: ['media/preview/main.ts'], outfile: 'dist/preview.js', platform: 'browser', format: 'iife', target: 'chrome120', mainFields: ['browser', 'module', 'main'] },
   // Renders ```mermaid in VS Code's built-in Markdown preview when no other renderer does (markdown.previewScripts).
   { entryPoints: ['media/preview/markdownPreviewScript.ts'], outfile: 'dist/markdownPreview.js', platform: 'browser', format: 'iife', target: 'chrome120', mainFields: ['browser', 'module', 'main'] },
+  // Mermaid validation worker (parse only, off the server's main thread); stubs and patches in mermaidWorkerBuild.mjs.
+  mermaidWorkerEntry,
   // Extension-host test suite (mocha, run inside VS Code); never packaged. mocha stays external: it runs from the repo.
   { entryPoints: ['test/extension/index.ts'], outfile: 'dist-test/extension/index.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode', 'mocha'] },
 ];

@@ -1,0 +1,35 @@
+// Entry of dist/mermaidWorker.mjs: parses Mermaid blocks off the language server's main thread.
+// Protocol: receives {id, text}; answers {id, problems} or {id, failure}. Posts {ready: true} once mermaid is
+// loaded, so the per-block time budget does not include start-up.
+// Imported in-process (tests, benchmark) it also exports the functions below.
+import { parentPort } from 'node:worker_threads';
+import type { MermaidProblem } from '../rule';
+import { describeFailure } from './describeError';
+import { parseDiagram, referenceParse, registeredDiagramTypes } from './mermaidRuntime';
+
+export { parseDiagram, referenceParse, registeredDiagramTypes };
+export { fastConfigCopy } from './fastConfigCopy';
+
+/** Problems mermaid finds in a block, in the block's own coordinates. */
+export async function validateBlock(text: string): Promise<MermaidProblem[]> {
+  const outcome = await parseDiagram(text);
+  if (outcome.ok) return [];
+  return describeFailure({ text, error: outcome.error, parsedText: outcome.parsedText, frontmatterLineOffset: outcome.frontmatterLineOffset });
+}
+
+export interface WorkerRequest {
+  id: number;
+  text: string;
+}
+export type WorkerResponse = { ready: true } | { id: number; problems: MermaidProblem[] } | { id: number; failure: string };
+
+const port = parentPort;
+if (port) {
+  port.on('message', (request: WorkerRequest) => {
+    validateBlock(request.text).then(
+      (problems) => port.postMessage({ id: request.id, problems } satisfies WorkerResponse),
+      (error: unknown) => port.postMessage({ id: request.id, failure: error instanceof Error ? (error.stack ?? error.message) : String(error) } satisfies WorkerResponse),
+    );
+  });
+  port.postMessage({ ready: true } satisfies WorkerResponse);
+}

@@ -1,0 +1,75 @@
+// Reports Mermaid syntax errors inside ```mermaid fences (and standalone .mmd/.mermaid files) at the offending
+// token. Parsing itself happens in the injected MermaidValidator (a worker thread); this rule only maps the
+// block-relative ranges onto the Markdown source.
+import type { MermaidProblem, Rule } from '../rule';
+import type { Position, Range } from '../types';
+import type { FencedBlock } from '../markdown';
+
+function toSource(fence: FencedBlock, position: Position): Position {
+  const lines = fence.contentLines;
+  if (lines.length === 0) return { line: fence.openLine + 1, character: 0 };
+  const start = lines[Math.max(0, Math.min(position.line, lines.length - 1))];
+  return { line: start.line, character: start.character + position.character };
+}
+
+function toSourceRange(fence: FencedBlock, range: Range): Range {
+  return { start: toSource(fence, range.start), end: toSource(fence, range.end) };
+}
+
+/** The text a block-relative single-line range covers (the unknown diagram keyword). */
+function textAt(content: string, range: Range): string {
+  const line = content.split('\n')[range.start.line] ?? '';
+  return line.slice(range.start.character, range.start.line === range.end.line ? range.end.character : undefined).trim();
+}
+
+export const mermaidSyntax: Rule = {
+  meta: {
+    id: 'mermaid-syntax',
+    description: 'Mermaid diagrams must parse.',
+    defaultSeverity: 'error',
+    docs: [
+      'A Mermaid block that does not parse renders as an error box instead of a diagram, in the preview and on',
+      'GitHub alike. Each block is checked with the same parser Mermaid uses, and the problem is marked at the',
+      'offending token, for example:',
+      '',
+      "> Expected a node but found 'end'",
+      '',
+      "> Unknown diagram type 'sequenceDiagarm'; did you mean 'sequenceDiagram'?",
+      '',
+      'Mermaid\'s full message is in the problem\'s details. Blocks that are too large, or that take Mermaid too long',
+      'to parse, are reported as not checked (information only).',
+      '',
+      'Fix the syntax, or mark the block as something else than `mermaid` (e.g. `text`) if it is not a diagram.',
+    ].join('\n'),
+    example: '```mermaid\nflowchart TD\n  A --> B\n  B --> end\n```',
+  },
+
+  async checkFile(ctx) {
+    const validator = ctx.services.mermaid;
+    if (!validator) return;
+    const fences = ctx.file.doc.fences.filter((fence) => fence.lang === 'mermaid');
+    // Blocks are independent; the validator serialises the parsing work itself.
+    const results = await Promise.all(fences.map((fence) => validator.validate(fence.content)));
+    fences.forEach((fence, index) => {
+      for (const problem of results[index]) report(fence, problem);
+    });
+
+    function report(fence: FencedBlock, problem: MermaidProblem): void {
+      const range = toSourceRange(fence, problem.range);
+      if (problem.kind === 'timeout' || problem.kind === 'too-large') {
+        ctx.report({ message: problem.message, range, detail: problem.detail, severity: 'info', data: { kind: 'skipped', reason: problem.kind } });
+        return;
+      }
+      if (problem.kind === 'unknown-diagram') {
+        ctx.report({
+          message: problem.message,
+          range,
+          detail: problem.detail,
+          data: { kind: 'mermaid-unknown-type', found: textAt(fence.content, problem.range), suggestions: problem.suggestions ?? [] },
+        });
+        return;
+      }
+      ctx.report({ message: problem.message, range, detail: problem.detail });
+    }
+  },
+};
