@@ -6,7 +6,7 @@ import { ALL_RULES } from '../core/rules';
 import {
   DATE_PREFIX_FOLDER_NAME_PATTERN,
   DEFAULT_FOLDER_NAME_PATTERN,
-  enclosingFolderNamed,
+  enclosingCaseStudyRoot,
   findCaseStudyRoot,
   firstPlaceholder,
   gitAuthor,
@@ -126,7 +126,7 @@ export async function runNew(args: string[], io: Pick<CliIO, 'stdout' | 'stderr'
 
   let root: string;
   if (options.root) root = path.resolve(cwd, options.root);
-  else root = enclosingFolderNamed(cwd, 'case-studies') ?? (await defaultRoot(cwd, workspace, ws.config));
+  else root = enclosingCaseStudyRoot(cwd, workspace, ws.config) ?? (await defaultRoot(cwd, workspace, ws.config));
 
   const author = await gitAuthor(cwd);
   const standard = library.sets.find((s) => s.id === STANDARD_TEMPLATE_SET_ID && s.builtin) ?? library.sets.find((s) => s.builtin);

@@ -35,16 +35,23 @@ const HAS_LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
  * be useless to those users, and every file system we support stores such names fine.
  */
 export function slugify(title: string, maxLength = MAX_SLUG_LENGTH): string {
-  const folded = Array.from(title.normalize('NFKD'))
-    .map((ch) => FOLD[ch] ?? ch)
+  const folded = Array.from(title.normalize('NFC'))
+    .map(foldChar)
     .join('')
-    .replace(/\p{M}/gu, '')
     .toLowerCase()
     .replace(/&/g, ' and ')
     .replace(/[^\p{L}\p{N}]+/gu, '-')
     .replace(/^-+|-+$/g, '')
     .normalize('NFC');
   return capLength(folded, maxLength);
+}
+
+/** A character's ASCII form when it has one ("é" → "e", "ﬁ" → "fi"); otherwise the character ("й" stays "й"). */
+function foldChar(ch: string): string {
+  const mapped = FOLD[ch];
+  if (mapped) return mapped;
+  const stripped = ch.normalize('NFKD').replace(/\p{M}/gu, '');
+  return /^[\x20-\x7e]+$/.test(stripped) ? stripped : ch;
 }
 
 function capLength(slug: string, maxLength: number): string {

@@ -1,0 +1,176 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { after, describe, it } from 'node:test';
+import { DEFAULT_CONFIG, loadConfig } from '../../server/core/config';
+import { parseMarkdown } from '../../server/core/markdown';
+import { findSection } from '../../server/core/sections';
+import {
+  ensureRequiredSections,
+  findBuiltinTemplatesFolder,
+  loadBuiltinTemplateSets,
+  loadTemplateLibrary,
+  loadTemplateSet,
+  renderTemplate,
+  templateBodyForSection,
+  templateForFile,
+  validateTemplateManifest,
+  WRITE_HERE_MARKER,
+} from '../../server/core/scaffold';
+
+const repo = path.resolve(__dirname, '../..');
+const tmp = mkdtempSync(path.join(tmpdir(), 'dn-templates-'));
+after(() => rmSync(tmp, { recursive: true, force: true }));
+
+const VARS = { title: 'URL Shortener', slug: 'url-shortener', date: '2026-01-05', author: 'Ada' };
+
+describe('template manifests', () => {
+  it('every built-in template.json validates against schemas/template.schema.json', () => {
+    const folder = path.join(repo, 'templates');
+    const sets = readdirSync(folder, { withFileTypes: true }).filter((e) => e.isDirectory());
+    assert.ok(sets.length >= 2);
+    for (const set of sets) {
+      const manifest = JSON.parse(readFileSync(path.join(folder, set.name, 'template.json'), 'utf8')) as unknown;
+      assert.deepEqual(validateTemplateManifest(manifest), [], set.name);
+    }
+  });
+
+  it('refuses manifests that escape the case-study folder or are malformed', () => {
+    assert.match(validateTemplateManifest({ files: [{ path: '../evil.md' }] }).join(), /relative path inside/);
+    assert.match(validateTemplateManifest({ files: [{ path: '/etc/passwd' }] }).join(), /relative path inside/);
+    assert.match(validateTemplateManifest({ files: [{ path: 'a/./b.md' }] }).join(), /relative path inside/);
+    assert.match(validateTemplateManifest({ files: [{ path: 'a\\b.md' }] }).join(), /relative path inside/);
+    assert.match(validateTemplateManifest({ files: [] }).join(), /fewer than 1/);
+    assert.match(validateTemplateManifest({ files: [{ path: 'a.md' }], extra: 1 }).join(), /unknown key "extra"/);
+    assert.deepEqual(validateTemplateManifest({ files: [{ path: 'docs/api.md', source: '../standard/api.md' }] }), []);
+  });
+});
+
+describe('built-in templates', () => {
+  it('are found from the sources (and, by the same upward search, from dist/)', () => {
+    assert.equal(findBuiltinTemplatesFolder(), path.join(repo, 'templates'));
+    assert.equal(findBuiltinTemplatesFolder(path.join(repo, 'dist')), path.join(repo, 'templates'));
+  });
+
+  it('load without problems, standard first, extended sharing its required files', async () => {
+    const { sets, problems } = await loadBuiltinTemplateSets();
+    assert.deepEqual(problems, []);
+    assert.deepEqual(sets.map((s) => s.id), ['standard', 'extended']);
+    const [standard, extended] = sets;
+    assert.deepEqual(standard.files.map((f) => f.kind), ['requirements', 'high-level-design', 'trade-offs']);
+    assert.deepEqual(extended.files.map((f) => f.path), ['requirements.md', 'high-level-design.md', 'trade-offs.md', 'api.md', 'data-model.md', 'capacity.md']);
+    assert.equal(extended.files[0].text, standard.files[0].text);
+  });
+
+  it('rendered, have every required section of defaults.json with content, a diagram, and no TODO-style placeholders', async () => {
+    const { sets } = await loadBuiltinTemplateSets();
+    for (const set of sets) {
+      for (const file of set.files) {
+        const text = renderTemplate(file.text, VARS);
+        assert.doesNotMatch(text, /\{\{/, `${set.id}/${file.path}: unrendered variable`);
+        assert.doesNotMatch(text, /\b(TODO|TBD|FIXME|XXX)\b|lorem ipsum/i, `${set.id}/${file.path}: placeholder marker`);
+        assert.ok(text.includes(WRITE_HERE_MARKER), `${set.id}/${file.path}: says where to write`);
+        const doc = parseMarkdown(text);
+        assert.equal(doc.headings[0]?.level, 1);
+        assert.ok(doc.headings[0].text.startsWith('URL Shortener'));
+        const spec = DEFAULT_CONFIG.requiredFiles.find((s) => s.id === file.kind);
+        for (const section of spec?.sections ?? []) {
+          const at = findSection(doc, section);
+          assert.ok(at >= 0, `${set.id}/${file.path}: missing section ${section.name}`);
+          assert.ok(doc.headings[at].hasContent, `${set.id}/${file.path}: empty section ${section.name}`);
+        }
+        if (file.kind === 'high-level-design') assert.ok(doc.fences.some((f) => f.lang === 'mermaid' && /^flowchart /.test(f.content)));
+        if (file.kind === 'requirements') {
+          const nfr = findSection(doc, spec!.sections.find((s) => s.id === 'non-functional-requirements')!);
+          const bullets = doc.listItems.filter((i) => i.headingIndex === nfr);
+          assert.ok(bullets.length >= 3 && bullets.every((b) => /\d/.test(b.text)), 'NFR bullets are measurable');
+        }
+        if (file.kind === 'trade-offs') assert.match(text, /Rejected alternative/);
+      }
+    }
+  });
+});
+
+describe('user templates', () => {
+  it('a missing template folder is a clear problem, and the built-in sets are still offered', async () => {
+    const lib = await loadTemplateLibrary({ workspaceFolder: tmp, templatesSetting: 'no-such-templates' });
+    assert.deepEqual(lib.sets.map((s) => s.id), ['standard', 'extended']);
+    assert.equal(lib.problems.length, 1);
+    assert.match(lib.problems[0].message, /"no-such-templates" \(the "templates" setting\) does not exist; only the built-in templates are offered/);
+  });
+
+  it('a folder without template.json makes every Markdown file a template, kinds inferred from the names', async () => {
+    const root = path.join(tmp, 'tpl1');
+    mkdirSync(path.join(root, 'team', 'diagrams'), { recursive: true });
+    writeFileSync(path.join(root, 'README.md'), '# About our templates\n');
+    writeFileSync(path.join(root, 'team', '01_Requirements.md'), '# {{title}}\n\n## FRs\n\n- x\n');
+    writeFileSync(path.join(root, 'team', 'HLD.md'), '# {{title}} design\n');
+    writeFileSync(path.join(root, 'team', 'diagrams', 'context.mmd'), 'flowchart LR\n  a --> b\n');
+    writeFileSync(path.join(root, 'team', 'notes.txt'), 'not a template');
+    const lib = await loadTemplateLibrary({ workspaceFolder: tmp, templatesSetting: 'tpl1' });
+    assert.deepEqual(lib.problems, []);
+    assert.deepEqual(lib.sets.map((s) => s.id), ['standard', 'extended', 'team'], 'README.md beside set folders is not a set');
+    const team = lib.sets[2];
+    assert.equal(team.builtin, false);
+    assert.deepEqual(team.files.map((f) => f.path), ['01_Requirements.md', 'diagrams/context.mmd', 'HLD.md']);
+  });
+
+  it('a user set with a built-in id replaces it; bad manifests and escaping sources are reported, good sets kept', async () => {
+    const root = path.join(tmp, 'tpl2');
+    mkdirSync(path.join(root, 'standard'), { recursive: true });
+    mkdirSync(path.join(root, 'broken'), { recursive: true });
+    mkdirSync(path.join(root, 'escape'), { recursive: true });
+    writeFileSync(path.join(root, 'standard', 'requirements.md'), '# Ours\n');
+    writeFileSync(path.join(root, 'broken', 'template.json'), '{ "files": [ { "path": "a.md" ');
+    writeFileSync(path.join(tmp, 'secret.md'), 'secret');
+    writeFileSync(path.join(root, 'escape', 'template.json'), JSON.stringify({ files: [{ path: 'a.md', source: '../../secret.md' }] }));
+    const lib = await loadTemplateLibrary({ workspaceFolder: tmp, templatesSetting: 'tpl2' });
+    assert.deepEqual(lib.sets.map((s) => `${s.id}:${s.builtin}`), ['standard:false', 'extended:true']);
+    const messages = lib.problems.map((p) => p.message).join('\n');
+    assert.match(messages, /Invalid JSON in template\.json/);
+    assert.match(messages, /points outside the template folder/);
+  });
+
+  it('a listed template file that does not exist is reported and skipped', async () => {
+    const folder = path.join(tmp, 'tpl3', 'partial');
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(path.join(folder, 'a.md'), '# A\n');
+    writeFileSync(path.join(folder, 'template.json'), JSON.stringify({ id: 'partial', files: [{ path: 'a.md' }, { path: 'b.md' }] }));
+    const { set, problems } = await loadTemplateSet(folder);
+    assert.deepEqual(set?.files.map((f) => f.path), ['a.md']);
+    assert.match(problems[0].message, /"b\.md" of set "partial" does not exist/);
+  });
+});
+
+describe('templates for quick fixes', () => {
+  it('templateForFile gives the rendered template, and a skeleton for kinds no template covers', async () => {
+    const { sets } = await loadBuiltinTemplateSets();
+    const text = templateForFile('trade-offs', { sets, vars: VARS })!;
+    assert.ok(text.startsWith('# URL Shortener — Trade-offs\n'));
+    const { config } = loadConfig(JSON.stringify({ requiredFiles: { api: { title: 'API', fileName: 'api.md', sections: [{ name: 'Endpoints' }, { name: 'Errors', template: 'List error codes for {{title}}.' }] } } }));
+    const skeleton = templateForFile('api', { sets: sets.slice(0, 1), specs: config.requiredFiles, vars: VARS })!;
+    assert.equal(skeleton, '# URL Shortener — API\n\n<!-- write here: api. -->\n\n## Endpoints\n\n<!-- write here: endpoints. -->\n\n## Errors\n\nList error codes for URL Shortener.\n');
+    assert.equal(templateForFile('nope', { sets }), undefined);
+  });
+
+  it('templateBodyForSection cuts the section body out of the template; config templates win', async () => {
+    const { sets } = await loadBuiltinTemplateSets();
+    const body = templateBodyForSection('requirements', 'non-functional-requirements', { sets, vars: VARS })!;
+    assert.ok(body.startsWith('<!-- write here: measurable targets'));
+    assert.match(body, /^- Availability: 99\.9%/m);
+    assert.doesNotMatch(body, /^#/m, 'no heading, and nothing of the next section');
+    assert.ok(body.endsWith('(RTO).\n'));
+    const arch = templateBodyForSection('high-level-design', 'architecture', { sets, vars: VARS })!;
+    assert.match(arch, /```mermaid\nflowchart LR/);
+    const { config } = loadConfig(JSON.stringify({ requiredFiles: { requirements: { fileName: 'requirements.md', sections: [{ id: 'functional-requirements', name: 'Functional Requirements', template: '- {{title}} does X.' }] } } }));
+    assert.equal(templateBodyForSection('requirements', 'functional-requirements', { sets, specs: config.requiredFiles, vars: VARS }), '- URL Shortener does X.\n');
+    assert.equal(templateBodyForSection('requirements', 'nope', { sets }), undefined);
+  });
+
+  it('ensureRequiredSections appends configured sections a template lacks, keeping CRLF', () => {
+    const { config } = loadConfig(JSON.stringify({ requiredFiles: { 'trade-offs': { fileName: 'trade-offs.md', sections: [{ name: 'Decisions', aliases: ['Key Decisions'] }, { name: 'Risks' }] } } }));
+    const spec = config.requiredFiles.find((s) => s.id === 'trade-offs')!;
+    assert.equal(ensureRequiredSections('# T\r\n\r\n## Key decisions\r\n\r\n- a vs b\r\n', spec), '# T\r\n\r\n## Key decisions\r\n\r\n- a vs b\r\n\r\n## Risks\r\n\r\n<!-- write here: risks. -->\r\n');
+  });
+});
