@@ -6,6 +6,8 @@ import type { FileSystem } from './core/fileSystem';
 import type { RuleServices } from './core/rule';
 import type { Finding, SeveritySetting } from './core/types';
 import { loadWorkspaceConfig } from './core/workspace';
+import { summarizeCaseStudy, type CaseStudySummary } from './core/caseStudySummary';
+import type { SourceFile } from './core/rule';
 
 /** Settings that flow from the editor (designNotes.*); they refine the workspace's .designnotes.json. */
 export interface EditorSettings {
@@ -222,6 +224,25 @@ export class CheckService {
     if (file) this.fileFindings.set(filePath, await this.linter.lintFile(file, config));
     else if (skipped && !missing) this.fileFindings.set(filePath, [skippedFinding(config, filePath, skipped)]);
     else this.fileFindings.delete(filePath);
+  }
+
+  /** A summary of every case study, for the explorer view (after pending checks, so it matches the diagnostics). */
+  overview(): Promise<CaseStudySummary[] | undefined> {
+    return this.enqueue(async () => {
+      const out: CaseStudySummary[] = [];
+      for (const folder of this.folders) {
+        const config = this.effective(folder.config);
+        for (const cs of folder.caseStudies) {
+          const files = new Map<string, SourceFile>();
+          for (const entry of cs.files) {
+            const { file } = await this.linter.read(entry.path, config, entry.kind);
+            if (file) files.set(entry.path, file);
+          }
+          out.push(summarizeCaseStudy(cs, files, (p) => this.findingsFor(p), config));
+        }
+      }
+      return out;
+    });
   }
 
   /** An open document's text changed (or it was opened). Only its case study is re-checked. */

@@ -148,6 +148,9 @@ connection.onDidChangeWatchedFiles((params) => {
   if (changes.length) void service.filesChanged(changes);
 });
 
+// The case-study explorer's data: the client draws the tree, the server (which already parsed everything) supplies it.
+connection.onRequest('designNotes/caseStudies', async () => (await service.overview()) ?? []);
+
 // A request for tests and tools: resolves once every queued check has finished.
 connection.onRequest('designNotes/whenIdle', async () => {
   await service.whenIdle();

@@ -43,7 +43,9 @@ export class TestLspClient {
       this.waiters = [];
       w.forEach((f) => f());
     });
-    this.connection.onNotification('window/logMessage', (p: { message: string }) => this.log.push(p.message));
+    this.connection.onNotification('window/logMessage', (p: { message: string }) => {
+      this.log.push(p.message);
+    });
     this.connection.onRequest('client/registerCapability', (p: { registrations: unknown[] }) => {
       this.registrations.push(...p.registrations);
       return null;
