@@ -70,6 +70,10 @@ export interface CodeServerOptions {
   runDir?: string;
   /** User settings written before start. */
   settings?: Record<string, unknown>;
+  /** Extra environment for code-server (its extension host inherits it). */
+  env?: Record<string, string>;
+  /** Name of the folder under test-results/e2e/logs/ that keeps this run's logs after stop(). */
+  label?: string;
 }
 
 /** One code-server process (and its process group), with its own user-data and extensions folders. */
@@ -80,6 +84,8 @@ export class CodeServer {
     readonly userDataDir: string,
     private readonly child: ChildProcess,
     readonly logFile: string,
+    private readonly label: string,
+    private readonly ownsRunDir: boolean,
   ) {}
 
   get url(): string {
@@ -118,7 +124,7 @@ export class CodeServer {
         2,
       ),
     );
-    const env = { ...process.env, EXTENSIONS_GALLERY: '{}' };
+    const env = { ...process.env, ...options.env, EXTENSIONS_GALLERY: '{}' };
     const common = ['--config', configFile, '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir];
 
     const vsix = options.vsix === undefined ? VSIX : options.vsix;
@@ -135,7 +141,7 @@ export class CodeServer {
     // detached: the child calls setsid(), so it leads its own process group and stop() can signal all of it.
     const child = spawn(cs.node, args, { env, detached: true, stdio: ['ignore', log, log] });
     fs.closeSync(log);
-    const server = new CodeServer(port, runDir, userDataDir, child, logFile);
+    const server = new CodeServer(port, runDir, userDataDir, child, logFile, options.label ?? 'code-server', !options.runDir);
     let exited = false;
     child.once('exit', () => (exited = true));
     try {
@@ -169,8 +175,19 @@ export class CodeServer {
       .filter((f) => f.endsWith('.log') && fs.statSync(f).isFile());
   }
 
-  /** Stops the whole process group: TERM, then KILL after 5 s for anything still alive. */
+  /** Stops the whole process group (TERM, then KILL after 5 s), keeps its logs as test artifacts, removes temp data. */
   async stop(): Promise<void> {
+    await this.killGroup();
+    const keep = path.join(RESULTS, 'logs', this.label);
+    fs.rmSync(keep, { recursive: true, force: true });
+    fs.mkdirSync(keep, { recursive: true });
+    fs.cpSync(this.logFile, path.join(keep, 'code-server.log'));
+    const logsDir = path.join(this.userDataDir, 'logs');
+    if (fs.existsSync(logsDir)) fs.cpSync(logsDir, path.join(keep, 'vscode'), { recursive: true });
+    if (this.ownsRunDir) fs.rmSync(this.runDir, { recursive: true, force: true });
+  }
+
+  private async killGroup(): Promise<void> {
     const pid = this.child.pid;
     if (pid === undefined) return;
     const alive = () => {
