@@ -6,7 +6,9 @@ import { after, describe, it } from 'node:test';
 import { DEFAULT_CONFIG, loadConfig } from '../../server/core/config';
 import { parseMarkdown } from '../../server/core/markdown';
 import { findSection } from '../../server/core/sections';
+import { nodeFileSystem } from '../../server/core/fileSystem';
 import {
+  checkTemplatesSetting,
   ensureRequiredSections,
   findBuiltinTemplatesFolder,
   loadBuiltinTemplateSets,
@@ -172,5 +174,22 @@ describe('templates for quick fixes', () => {
     const { config } = loadConfig(JSON.stringify({ requiredFiles: { 'trade-offs': { fileName: 'trade-offs.md', sections: [{ name: 'Decisions', aliases: ['Key Decisions'] }, { name: 'Risks' }] } } }));
     const spec = config.requiredFiles.find((s) => s.id === 'trade-offs')!;
     assert.equal(ensureRequiredSections('# T\r\n\r\n## Key decisions\r\n\r\n- a vs b\r\n', spec), '# T\r\n\r\n## Key decisions\r\n\r\n- a vs b\r\n\r\n## Risks\r\n\r\n<!-- write here: risks. -->\r\n');
+  });
+});
+
+describe('checkTemplatesSetting', () => {
+  it('reports a missing template folder on the setting value, and nothing when it exists or is unset', async () => {
+    const text = '{\n  // ours\n  "templates": "no/such/dir",\n}\n';
+    const problem = await checkTemplatesSetting(text, tmp, nodeFileSystem);
+    assert.deepEqual(problem, {
+      message: 'The template folder "no/such/dir" does not exist; only the built-in templates are offered.',
+      range: { start: { line: 2, character: 15 }, end: { line: 2, character: 28 } },
+      severity: 'warning',
+    });
+    mkdirSync(path.join(tmp, 'here'), { recursive: true });
+    assert.equal(await checkTemplatesSetting('{ "templates": "here" }', tmp, nodeFileSystem), undefined);
+    assert.equal(await checkTemplatesSetting('{ "rules": {} }', tmp, nodeFileSystem), undefined);
+    writeFileSync(path.join(tmp, 'afile'), '');
+    assert.match((await checkTemplatesSetting('{ "templates": "afile" }', tmp, nodeFileSystem))!.message, /is not a folder/);
   });
 });

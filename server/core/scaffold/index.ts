@@ -10,3 +10,4 @@ export * from './templateLoader';
 export * from './author';
 export * from './nodeFileSystem';
 export * from './caseStudyRoot';
+export * from './templatesSetting';

@@ -1,0 +1,37 @@
+// The "templates" setting of .designnotes.json points at a folder; when that folder is missing the user should
+// see it on the setting itself (like every other config problem), while the built-in templates stay available.
+import * as path from 'node:path';
+import { findNodeAtLocation, parseTree } from 'jsonc-parser';
+import type { ConfigProblem } from '../config';
+import type { FileSystem } from '../fileSystem';
+import type { Position } from '../types';
+
+function positionAt(text: string, offset: number): Position {
+  let line = 0;
+  let lineStart = 0;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, character: offset - lineStart };
+}
+
+/**
+ * A problem for the config file when its "templates" folder does not exist or is not a folder, positioned on the
+ * value; undefined when the setting is absent, not a string (the schema check reports that) or fine.
+ */
+export async function checkTemplatesSetting(configText: string, configFolder: string, fs: FileSystem): Promise<ConfigProblem | undefined> {
+  const tree = parseTree(configText, [], { allowTrailingComma: true, disallowComments: false });
+  const node = tree && findNodeAtLocation(tree, ['templates']);
+  if (!node || node.type !== 'string' || typeof node.value !== 'string' || !node.value) return undefined;
+  const folder = path.resolve(configFolder, node.value);
+  const st = await fs.stat(folder);
+  if (st?.isDirectory) return undefined;
+  return {
+    message: `The template folder "${node.value}" ${st ? 'is not a folder' : 'does not exist'}; only the built-in templates are offered.`,
+    range: { start: positionAt(configText, node.offset), end: positionAt(configText, node.offset + node.length) },
+    severity: 'warning',
+  };
+}
