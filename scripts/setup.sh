@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Everything a fresh machine needs before the tests or the demo run; quick when already done.
+# - npm dependencies (npm ci) when node_modules is missing or older than package-lock.json;
+# - Debian's chromium (the browser tests and the end-to-end tests drive it) when missing, if we may use apt.
+# Node 24 comes from the `node` devDependency (node_modules/.bin/node), so the machine's own Node may be 20.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+stamp=node_modules/.package-lock.json
+if [[ ! -f $stamp || package-lock.json -nt $stamp ]]; then
+  echo "setup: installing npm dependencies (npm ci)"
+  npm ci --no-audit --no-fund
+fi
+
+if [[ ! -x /usr/bin/chromium ]]; then
+  if [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null; then
+    echo "setup: installing Debian's chromium"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  else
+    echo "setup: /usr/bin/chromium is missing; install it (sudo apt-get install chromium) for the browser and end-to-end tests" >&2
+    exit 1
+  fi
+fi
