@@ -129,12 +129,11 @@ export async function runNew(args: string[], io: Pick<CliIO, 'stdout' | 'stderr'
   else root = enclosingCaseStudyRoot(cwd, workspace, ws.config) ?? (await defaultRoot(cwd, workspace, ws.config));
 
   const author = await gitAuthor(cwd);
-  const standard = library.sets.find((s) => s.id === STANDARD_TEMPLATE_SET_ID && s.builtin) ?? library.sets.find((s) => s.builtin);
   const outcome = planCaseStudy({
     root,
     title: options.title,
     templateSet: set,
-    fallbackSets: standard && standard !== set ? [standard] : [],
+    fallbackSets: library.builtinStandard ? [library.builtinStandard] : [],
     vars: { author },
     folderNamePattern: options.pattern,
     specs: ws.config.requiredFiles,

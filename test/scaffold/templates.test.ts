@@ -129,6 +129,7 @@ describe('user templates', () => {
     writeFileSync(path.join(root, 'escape', 'template.json'), JSON.stringify({ files: [{ path: 'a.md', source: '../../secret.md' }] }));
     const lib = await loadTemplateLibrary({ workspaceFolder: tmp, templatesSetting: 'tpl2' });
     assert.deepEqual(lib.sets.map((s) => `${s.id}:${s.builtin}`), ['standard:false', 'extended:true']);
+    assert.equal(lib.builtinStandard?.builtin, true, 'the shipped standard set stays available as the fallback');
     const messages = lib.problems.map((p) => p.message).join('\n');
     assert.match(messages, /Invalid JSON in template\.json/);
     assert.match(messages, /points outside the template folder/);

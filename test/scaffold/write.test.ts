@@ -6,6 +6,7 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSyn
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import fc from 'fast-check';
 import {
   loadBuiltinTemplateSets,
   nodeScaffoldFileSystem,
@@ -207,5 +208,40 @@ describe('writePlan', () => {
     } finally {
       chmodSync(root, 0o755);
     }
+  });
+
+  it('property: whichever operation fails, with whatever error, the folder tree is exactly as before', async () => {
+    const codes = ['ENOSPC', 'EACCES', 'EROFS', 'EIO', 'EDQUOT', 'EPERM'];
+    await fc.assert(
+      fc.asyncProperty(fc.nat({ max: 60 }), fc.constantFrom(...codes), fc.boolean(), async (failAt, code, preExisting) => {
+        const root = freshRoot();
+        if (preExisting) {
+          mkdirSync(root, { recursive: true });
+          writeFileSync(path.join(root, 'README.md'), 'index');
+        }
+        const before = tree(path.dirname(root));
+        let calls = 0;
+        // Count every mutating call; the failAt-th one fails (rollback's own unlink/rmdir are not counted as faults).
+        let rollingBack = false;
+        const fs = faulty((op) => {
+          if (op === 'stat' || rollingBack) return undefined;
+          if (calls++ === failAt) {
+            rollingBack = true;
+            return errno(code);
+          }
+          return undefined;
+        });
+        const result = await writePlan(plan(root, 'Chat', extended), fs);
+        if (calls > failAt) {
+          assert.equal(result.ok, false);
+          assert.equal(result.errors[0].code, code);
+          assert.deepEqual(tree(path.dirname(root)), before);
+        } else {
+          assert.equal(result.ok, true, 'fewer operations than failAt: everything written');
+          assert.equal(result.created.length, 6);
+        }
+      }),
+      { seed: 42, numRuns: 60 },
+    );
   });
 });

@@ -15,6 +15,11 @@ const TEMPLATE_EXTENSIONS = /\.(md|markdown|mdx|mmd|mermaid)$/i;
 export interface LoadedTemplates {
   sets: TemplateSet[];
   problems: TemplateProblem[];
+  /**
+   * The shipped standard set, even when a user set replaced it in `sets`: pass it as `fallbackSets` so required
+   * files a chosen set lacks still get full templates.
+   */
+  builtinStandard?: TemplateSet;
 }
 
 /**
@@ -39,6 +44,7 @@ export async function loadBuiltinTemplateSets(folder = findBuiltinTemplatesFolde
   if (!folder) return { sets: [], problems: [{ path: 'templates', message: 'The built-in templates were not found next to Design Notes; the installation looks incomplete.' }] };
   const loaded = await loadSetsIn(folder, true);
   loaded.sets.sort((a, b) => rank(a.id) - rank(b.id) || a.id.localeCompare(b.id));
+  loaded.builtinStandard = loaded.sets.find((s) => s.id === STANDARD_TEMPLATE_SET_ID);
   return loaded;
 }
 
@@ -77,7 +83,7 @@ export async function loadTemplateLibrary(options: { workspaceFolder?: string; t
     if (at >= 0) sets[at] = set;
     else sets.push(set);
   }
-  return { sets, problems: [...builtin.problems, ...user.problems] };
+  return { sets, problems: [...builtin.problems, ...user.problems], builtinStandard: builtin.builtinStandard };
 }
 
 async function loadSetsIn(root: string, builtin: boolean): Promise<LoadedTemplates> {
