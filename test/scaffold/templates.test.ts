@@ -94,6 +94,18 @@ describe('built-in templates', () => {
   });
 });
 
+describe('built-in templates and odd titles', () => {
+  it('keep variables out of HTML comments and diagrams, so a title like "A --> B" cannot break either', async () => {
+    const { sets } = await loadBuiltinTemplateSets();
+    for (const set of sets) {
+      for (const file of set.files) {
+        for (const comment of file.text.match(/<!--[\s\S]*?-->/g) ?? []) assert.doesNotMatch(comment, /\{\{/, `${set.id}/${file.path}`);
+        for (const fence of parseMarkdown(file.text).fences) assert.doesNotMatch(fence.content, /\{\{/, `${set.id}/${file.path}`);
+      }
+    }
+  });
+});
+
 describe('user templates', () => {
   it('a missing template folder is a clear problem, and the built-in sets are still offered', async () => {
     const lib = await loadTemplateLibrary({ workspaceFolder: tmp, templatesSetting: 'no-such-templates' });
