@@ -73,7 +73,7 @@ export async function lintPaths(paths: string[], cwd: string, services: RuleServ
     const target = path.resolve(cwd, p);
     const st = await fs.stat(target);
     if (!st) throw new UsageError(`No such file or folder: ${p}`);
-    const root = (await findConfigRoot(st.isDirectory ? target : path.dirname(target), fs)) ?? (st.isDirectory ? target : path.dirname(target));
+    const root = (await findConfigRoot(st.isDirectory ? target : path.dirname(target), fs)) ?? impliedRoot(target, st.isDirectory, cwd);
     const ws = await loadWorkspaceConfig(root, fs, linter.ruleIds);
     if (ws.problems.length && ws.configPath) {
       configBroken = configBroken || ws.problems.some((pr) => pr.severity === 'error');
@@ -87,6 +87,21 @@ export async function lintPaths(paths: string[], cwd: string, services: RuleServ
     for (const list of result.findings.values()) for (const f of list) all.set(key(f), f);
   }
   return { findings: sortFindings([...all.values()]), configBroken, notes };
+}
+
+/**
+ * Without a config file, the folder the case-study globs are matched from: the parent of a `…case-studies` folder
+ * on the path (so linting one case study or one file still sees it as a case study), else the working directory
+ * when the target is inside it, else the target itself.
+ */
+function impliedRoot(target: string, isDirectory: boolean, cwd: string): string {
+  const parts = target.split(path.sep);
+  for (let i = parts.length - 1; i > 0; i--) {
+    if (/case[-_]studies$/i.test(parts[i])) return parts.slice(0, i).join(path.sep) || path.sep;
+  }
+  const rel = path.relative(cwd, target);
+  if (!rel.startsWith('..') && !path.isAbsolute(rel)) return cwd;
+  return isDirectory ? target : path.dirname(target);
 }
 
 function key(f: Finding): string {

@@ -1,0 +1,139 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as path from 'node:path';
+import { existsSync, writeFileSync } from 'node:fs';
+import { caseStudyFiles, CLEAN_CASE_STUDY, makeTree, removeTree } from '../support/tree';
+
+const CLI = path.resolve(__dirname, '../../dist/cli.js');
+
+function run(args: string[], cwd: string) {
+  assert.ok(existsSync(CLI), `${CLI} is missing: run "npm run build" first`);
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const withFindings = () =>
+  makeTree({
+    ...caseStudyFiles('clean', CLEAN_CASE_STUDY),
+    ...caseStudyFiles('draft', {
+      'requirements.md': '# Draft\n\n## Functional Requirements\n\n- Post messages\n\n## Non-Functional Requirements\n\n- Low latency\n',
+      'high-level-design.md': CLEAN_CASE_STUDY['high-level-design.md'],
+    }),
+  });
+
+test('text output: file:line:col severity rule message, a summary, exit 1 on errors', () => {
+  const root = withFindings();
+  try {
+    const r = run(['lint'], root);
+    assert.equal(r.code, 1);
+    assert.equal(
+      r.stdout,
+      [
+        "case-studies/draft/requirements.md:1:3 error missing-file Case study 'draft' has no trade-offs.md (Trade-offs): create it.",
+        "case-studies/draft/requirements.md:9:3 warning unquantified-nfr Non-functional requirement 'Low latency' has no measurable target: add one, e.g. 'p99 latency < 200 ms'.",
+        '2 problems (1 error, 1 warning, 0 info)',
+        '',
+      ].join('\n'),
+    );
+  } finally {
+    removeTree(root);
+  }
+});
+
+test('exit 0 with warnings only; --max-warnings 0 turns warnings into a failure', () => {
+  const root = withFindings();
+  try {
+    writeFileSync(path.join(root, 'case-studies/draft/trade-offs.md'), CLEAN_CASE_STUDY['trade-offs.md']);
+    assert.equal(run(['lint'], root).code, 0);
+    assert.equal(run(['lint', '--max-warnings', '0'], root).code, 1);
+    assert.equal(run(['lint', '--max-warnings=1'], root).code, 0);
+  } finally {
+    removeTree(root);
+  }
+});
+
+test('json output lists findings with 1-based positions; a path argument limits the check', () => {
+  const root = withFindings();
+  try {
+    const r = run(['lint', '--format', 'json', 'case-studies/draft/requirements.md'], root);
+    const findings = JSON.parse(r.stdout);
+    assert.deepEqual(
+      findings.map((f: { path: string; line: number; column: number; ruleId: string; severity: string }) => [f.path, f.line, f.column, f.ruleId, f.severity]),
+      [
+        ['case-studies/draft/requirements.md', 1, 3, 'missing-file', 'error'],
+        ['case-studies/draft/requirements.md', 9, 3, 'unquantified-nfr', 'warning'],
+      ],
+    );
+    const clean = run(['lint', '--format', 'json', 'case-studies/clean'], root);
+    assert.equal(clean.code, 0);
+    assert.deepEqual(JSON.parse(clean.stdout), []);
+  } finally {
+    removeTree(root);
+  }
+});
+
+test('sarif output is SARIF 2.1.0 with rules and relative locations', () => {
+  const root = withFindings();
+  try {
+    const r = run(['lint', '-f', 'sarif'], root);
+    const log = JSON.parse(r.stdout);
+    assert.equal(log.version, '2.1.0');
+    const runObj = log.runs[0];
+    assert.equal(runObj.tool.driver.name, 'design-notes');
+    assert.ok(runObj.tool.driver.rules.some((x: { id: string }) => x.id === 'unquantified-nfr'));
+    const res = runObj.results.find((x: { ruleId: string }) => x.ruleId === 'unquantified-nfr');
+    assert.equal(res.level, 'warning');
+    assert.equal(runObj.tool.driver.rules[res.ruleIndex].id, 'unquantified-nfr');
+    assert.deepEqual(res.locations[0].physicalLocation, {
+      artifactLocation: { uri: 'case-studies/draft/requirements.md', uriBaseId: '%SRCROOT%' },
+      region: { startLine: 9, startColumn: 3, endLine: 9, endColumn: 14 },
+    });
+  } finally {
+    removeTree(root);
+  }
+});
+
+test('bad usage exits 2 with a message', () => {
+  const root = withFindings();
+  try {
+    const unknown = run(['lint', '--frobnicate'], root);
+    assert.equal(unknown.code, 2);
+    assert.match(unknown.stderr, /Unknown option "--frobnicate"/);
+    const badFormat = run(['lint', '--format', 'xml'], root);
+    assert.equal(badFormat.code, 2);
+    assert.match(badFormat.stderr, /Unknown format "xml"/);
+    const missing = run(['lint', 'nope'], root);
+    assert.equal(missing.code, 2);
+    assert.match(missing.stderr, /No such file or folder: nope/);
+    assert.equal(run(['frobnicate'], root).code, 2);
+  } finally {
+    removeTree(root);
+  }
+});
+
+test('a broken config is reported with its position, defaults still check, exit 2', () => {
+  const root = withFindings();
+  try {
+    writeFileSync(path.join(root, '.designnotes.json'), '{\n  "rules": { "missing-file": "loud" }\n}\n');
+    const r = run(['lint'], root);
+    assert.equal(r.code, 2);
+    assert.match(r.stdout, /^\.designnotes\.json:2:30 error config "rules\.missing-file" must be one of "off", "info", "warning", "error"\. This setting is ignored\.$/m);
+    assert.match(r.stdout, /error missing-file Case study 'draft' has no trade-offs\.md/);
+  } finally {
+    removeTree(root);
+  }
+});
+
+test('the config above a linted sub-folder applies to it', () => {
+  const root = withFindings();
+  try {
+    writeFileSync(path.join(root, '.designnotes.json'), '{ "rules": { "missing-file": "off" } }');
+    const r = run(['lint', path.join(root, 'case-studies/draft')], path.join(root, 'case-studies'));
+    assert.equal(r.code, 0);
+    assert.doesNotMatch(r.stdout, /missing-file/);
+    assert.match(r.stdout, /draft\/requirements\.md:9:3 warning unquantified-nfr/);
+  } finally {
+    removeTree(root);
+  }
+});
