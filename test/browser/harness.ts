@@ -28,15 +28,25 @@ const BODY_CLASS: Record<ThemeKind, string> = {
   'high-contrast-light': 'vscode-high-contrast-light vscode-high-contrast',
 };
 
+interface V {
+  directive: string;
+  blocked: string;
+  inert: boolean;
+}
+
 export interface Harness {
   page: Page;
   origin: string;
   /** Requests to anything but the local server. */
   foreignRequests: string[];
+  /** Every request the page made, as paths on the local server (or full URLs elsewhere). */
+  requests: string[];
   consoleErrors: string[];
   post(message: HostMessage): Promise<void>;
   posted(): Promise<WebviewMessage[]>;
+  /** CSP violations in the live page (see the init script for the inert ones). */
   violations(): Promise<string[]>;
+  inertViolations(): Promise<string[]>;
   setTheme(kind: ThemeKind): Promise<void>;
   /** Posts an update and waits until the page reports it rendered. */
   update(diagrams: DiagramSource[], version?: number, uri?: string): Promise<Extract<WebviewMessage, { type: 'rendered' }>>;
@@ -101,8 +111,10 @@ export async function openHarness(theme: ThemeKind = 'light', viewport = { width
   const page = await context.newPage();
   const foreignRequests: string[] = [];
   const consoleErrors: string[] = [];
+  const requests: string[] = [];
   page.on('request', (r) => {
     const u = r.url();
+    requests.push(u.startsWith(origin + '/') ? u.slice(origin.length) : u);
     if (!u.startsWith(origin + '/') && !u.startsWith('data:')) foreignRequests.push(u);
   });
   page.on('console', (m) => {
@@ -117,7 +129,16 @@ export async function openHarness(theme: ThemeKind = 'light', viewport = { width
       window.__posted = posted;
       window.__violations = violations;
       window.__pwned = 0;
-      document.addEventListener('securitypolicyviolation', (e) => violations.push(e.violatedDirective + ' ' + e.blockedURI));
+      // Mermaid's sanitiser (DOMPurify) parses labels in an inert DOMParser document; Chromium reports a blocked
+      // inline handler there too, with the Document as target, although nothing there can run. Those are kept
+      // apart (inert: true) so tests can require zero violations on elements of the live page, and check
+      // separately (all requests are recorded) that nothing was loaded.
+      document.addEventListener('securitypolicyviolation', (e) => {
+        const t = e.target;
+        // Chromium targets the Document (not the element) when the blocked element is not in the live page.
+        const inert = t === document;
+        violations.push({ directive: e.violatedDirective, blocked: e.blockedURI, inert });
+      });
       let saved;
       window.acquireVsCodeApi = () => ({
         postMessage: (m) => posted.push(JSON.parse(JSON.stringify(m))),
@@ -134,10 +155,12 @@ export async function openHarness(theme: ThemeKind = 'light', viewport = { width
     page,
     origin,
     foreignRequests,
+    requests,
     consoleErrors,
     post: (message) => page.evaluate((m) => window.postMessage(m, '*'), message),
     posted: () => page.evaluate(() => (window as unknown as { __posted: WebviewMessage[] }).__posted),
-    violations: () => page.evaluate(() => (window as unknown as { __violations: string[] }).__violations),
+    violations: () => page.evaluate(() => (window as unknown as { __violations: V[] }).__violations.filter((v) => !v.inert).map((v) => `${v.directive} ${v.blocked}`)),
+    inertViolations: () => page.evaluate(() => (window as unknown as { __violations: V[] }).__violations.filter((v) => v.inert).map((v) => `${v.directive} ${v.blocked}`)),
     async setTheme(kind) {
       await page.evaluate(
         ({ vars, cls }) => {
