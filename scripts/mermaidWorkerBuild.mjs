@@ -20,7 +20,7 @@ const FAST_GET_CONFIG = `var getConfig = /* @__PURE__ */ __name(() => {
   return fastCopy ? fastCopy(currentConfig) : assignWithDepth_default({}, currentConfig);
 }, "getConfig");`;
 const INTERNALS = `
-export { preprocessDiagram as __preprocessDiagram, encodeEntities as __encodeEntities, getDiagram as __getDiagram, Diagram as __Diagram };
+export { preprocessDiagram as __preprocessDiagram, encodeEntities as __encodeEntities, getDiagram as __getDiagram, Diagram as __Diagram, assignWithDepth_default as __assignWithDepth };
 `;
 
 /** @type {import('esbuild').Plugin} */

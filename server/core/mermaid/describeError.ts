@@ -133,6 +133,14 @@ const TOKEN_LABELS: Record<string, string> = {
   DECIMAL_NUM: 'a number',
   ARROW: "an arrow such as '->>'",
   SOLID_ARROW: "'->>'",
+  DQUOTE: "'\"'",
+  SQUARE_BRACES_END: "']'",
+  SQUARE_BRACES_START: "'['",
+  STRING2: 'a quoted string',
+  PLAIN_STRING: 'a quoted string',
+  IDENTIFIER: 'a name',
+  SPACELIST: 'an indented line',
+  SPACELINE: 'a blank line',
 };
 
 /** Tokens that only make sense as "more of a node name" in flowcharts; listed expectations get noisy with them. */
@@ -150,20 +158,27 @@ function tokenLabel(token: string): string {
   return `'${bare}'`;
 }
 
+/** Tokens that say little on their own; listed only when nothing better is expected. */
+const LOW_VALUE = new Set(['SPACE', 'UNICODE_TEXT', 'TEXT', 'WS', 'INVALID']);
+
 function expectedPhrase(tokens: string[]): string {
   const bare = tokens.map((t) => t.replace(/^'(.*)'$/s, '$1'));
   const hasNode = bare.includes('NODE_STRING');
-  const labels: string[] = [];
+  const known: string[] = [];
+  const other: string[] = [];
+  const low: string[] = [];
   for (const token of bare) {
     if (hasNode && NODE_TEXT_FRAGMENTS.has(token)) continue;
     const label = tokenLabel(token);
-    if (!labels.includes(label)) labels.push(label);
+    const bucket = TOKEN_LABELS[token] ? known : LOW_VALUE.has(token) ? low : other;
+    if (!known.includes(label) && !other.includes(label) && !low.includes(label)) bucket.push(label);
   }
+  const labels = known.length + other.length ? [...known, ...other] : low;
   if (labels.length === 0) return 'something else';
-  const shown = labels.slice(0, 4);
-  const more = labels.length > shown.length ? ', …' : '';
+  const shown = labels.slice(0, 3);
+  if (labels.length > shown.length) return `${shown.join(', ')}, …`;
   if (shown.length === 1) return shown[0];
-  return `${shown.slice(0, -1).join(', ')} or ${shown[shown.length - 1]}${more}`;
+  return `${shown.slice(0, -1).join(', ')} or ${shown[shown.length - 1]}`;
 }
 
 // ---- Range helpers on the parsed text --------------------------------------------------------------------------
@@ -306,8 +321,8 @@ function shortLangiumParserMessage(message: string, image: string): string {
     const firsts = [...alternatives[1].matchAll(/\[([^\],]+)/g)].map((m) => m[1].trim());
     if (firsts.length) return `Expected ${expectedPhrase(firsts)} but found ${langiumFound(image)}`;
   }
-  const eof = /^Expecting (?:--> )?(.+?) (?:<-- )?but found --> '?(.*?)'? <--/.exec(message);
-  if (eof) return `Unexpected ${langiumFound(image)}`;
+  if (/^Expecting end of (?:file|input)/i.test(message)) return `Expected the end of the diagram but found ${langiumFound(image)}`;
+  if (/^Expecting/.test(message)) return `Unexpected ${langiumFound(image)}`;
   return message.split('\n')[0];
 }
 
@@ -324,7 +339,8 @@ function describeLangium(parsed: string, mapper: PositionMapper, result: Langium
     const start = e.offset;
     const end = start + Math.max(1, e.length);
     const ch = parsed.slice(start, end);
-    push({ kind: 'syntax', range: mapRange(mapper, start, end), message: `Unexpected character ${quoted(ch)}`, detail: detailOf(message) });
+    const what = ch.length > 1 ? 'text' : 'character';
+    push({ kind: 'syntax', range: mapRange(mapper, start, end), message: `Unexpected ${what} ${quoted(ch)}`, detail: detailOf(message) });
   }
   for (const e of result.parserErrors ?? []) {
     const token = e.token;
@@ -341,6 +357,14 @@ function describeLangium(parsed: string, mapper: PositionMapper, result: Langium
     push({ kind: 'syntax', range, message: shortLangiumParserMessage(e.message, offset < 0 ? '' : image), detail: detailOf(message) });
   }
   return problems;
+}
+
+/** Chevrotain-based parsers that report "… at line L, column C [start,end)" (offsets in the parsed text). */
+function describeOffsetSpan(parsed: string, mapper: PositionMapper, inner: string, start: number, end: number, message: string): MermaidProblem {
+  const image = parsed.slice(start, end);
+  const span = isBlank(image) ? previousWord(parsed, start) : ([start, end] as [number, number]);
+  const range = span ? mapRange(mapper, span[0], span[1]) : mapRange(mapper, start, start);
+  return { kind: 'syntax', range, message: shortLangiumParserMessage(inner, image), detail: detailOf(message) };
 }
 
 // ---- Entry point -------------------------------------------------------------------------------------------------
@@ -388,6 +412,8 @@ export function describeFailure(input: FailureInput): MermaidProblem[] {
       const problems = describeLangium(parsed, mapper, result, message);
       if (problems.length) return problems;
     }
+    const span = /^(?:Error parsing \w+ diagram: )?([\s\S]*?) at line \d+, column \d+ \[(\d+),(\d+)\)\s*$/.exec(message);
+    if (span) return [describeOffsetSpan(parsed, mapper, span[1], Number(span[2]), Number(span[3]), message)];
     const hash = (error as { hash?: JisonHash } | undefined)?.hash;
     if (/^Lexical error on line \d+/.test(message)) {
       const line = hash?.line ?? Number(/^Lexical error on line (\d+)/.exec(message)?.[1] ?? 1) - 1;

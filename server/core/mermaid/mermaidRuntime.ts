@@ -24,6 +24,7 @@ interface MermaidInternals {
   __encodeEntities(text: string): string;
   __getDiagram(type: string): DiagramDefinitionLike;
   __Diagram: { fromText(code: PreprocessedCode): Promise<{ type: string }> };
+  __assignWithDepth(dst: object, src: object): object;
 }
 
 const internals = bundled as unknown as MermaidInternals;
@@ -116,6 +117,11 @@ export async function referenceParse(text: string): Promise<{ ok: true; diagramT
   } catch (error) {
     return { ok: false, error };
   }
+}
+
+/** mermaid's own config copy (what getConfig() does), for checking fastConfigCopy against it. */
+export function mermaidConfigCopy(config: object): object {
+  return internals.__assignWithDepth({}, config);
 }
 
 /** Diagram type ids mermaid registers (for "did you mean" suggestions). */

@@ -5,9 +5,9 @@
 import { parentPort } from 'node:worker_threads';
 import type { MermaidProblem } from '../rule';
 import { describeFailure } from './describeError';
-import { parseDiagram, referenceParse, registeredDiagramTypes } from './mermaidRuntime';
+import { mermaidConfigCopy, parseDiagram, referenceParse, registeredDiagramTypes } from './mermaidRuntime';
 
-export { parseDiagram, referenceParse, registeredDiagramTypes };
+export { mermaidConfigCopy, parseDiagram, referenceParse, registeredDiagramTypes };
 export { fastConfigCopy } from './fastConfigCopy';
 
 /** Problems mermaid finds in a block, in the block's own coordinates. */
