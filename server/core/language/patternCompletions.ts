@@ -1,0 +1,78 @@
+import { CATEGORY_TITLES } from '../catalog/catalog';
+import type { PatternIndex, PrefixMatch } from '../catalog/patternIndex';
+import type { MarkdownDocument } from '../markdown';
+import type { Position } from '../types';
+import { fenceContaining, insideInlineCode } from './context';
+import { renderPatternCard, type PatternCardOptions } from './patternCard';
+import { CompletionItemKind, InsertTextFormat, type CompletionItem } from './types';
+
+/** Shortest word prefix that triggers pattern completions: one letter would offer half the catalog. */
+export const MIN_PREFIX = 2;
+/** How many words before the cursor may belong to one term ("circuit br", "fan out on wr"). */
+const MAX_WORDS = 4;
+
+/** Characters of a word in a pattern name ("pub/sub", "write-through", "OAuth 2.0" splits at the space). */
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}\-/'’]*$/u;
+
+interface Candidate {
+  start: number;
+  text: string;
+  matches: PrefixMatch[];
+}
+
+/**
+ * The longest run of words ending at the cursor that starts a pattern name or alias: "circuit br" finds
+ * "Circuit Breaker" and replaces both words, "we use ca" tries "we use ca", "use ca" and then "ca".
+ */
+function findCandidate(before: string, index: PatternIndex): Candidate | undefined {
+  const last = WORD.exec(before);
+  if (!last) return undefined;
+  const starts = [last.index];
+  let cursor = last.index;
+  for (let i = 1; i < MAX_WORDS; i++) {
+    const m = /([\p{L}\p{N}][\p{L}\p{N}\-/'’]*)\s+$/u.exec(before.slice(0, cursor));
+    if (!m || before.slice(m.index, cursor).includes('\n')) break;
+    starts.push(m.index);
+    cursor = m.index;
+  }
+  for (let i = starts.length - 1; i >= 0; i--) {
+    const text = before.slice(starts[i]);
+    if (i === 0 && text.length < MIN_PREFIX) return undefined;
+    const matches = index.complete(text);
+    // Several words must match from the start of a term; a single word may also match a later word of it.
+    const usable = i === 0 ? matches : matches.filter((m) => m.matchOffset === 0);
+    if (usable.length) return { start: starts[i], text, matches: usable };
+  }
+  return undefined;
+}
+
+/**
+ * Completions of pattern names and aliases while writing prose. The current line is all that is read, so the
+ * cost does not depend on the document's size.
+ */
+export function patternCompletions(doc: MarkdownDocument, position: Position, index: PatternIndex, cardOptions: PatternCardOptions = {}): CompletionItem[] {
+  const lineText = doc.lines[position.line];
+  if (lineText === undefined) return [];
+  if (!doc.proseLines.has(position.line) || fenceContaining(doc, position.line)) return [];
+  if (/^\s{0,3}#/.test(lineText)) return []; // headings get heading completions
+  if (insideInlineCode(lineText, position.character)) return [];
+  const before = lineText.slice(0, position.character);
+  const candidate = findCandidate(before, index);
+  if (!candidate) return [];
+  const range = { start: { line: position.line, character: candidate.start }, end: { line: position.line, character: position.character } };
+  return candidate.matches.map((m, i): CompletionItem => {
+    const category = CATEGORY_TITLES[m.pattern.category];
+    return {
+      label: m.term,
+      kind: CompletionItemKind.Reference,
+      detail: m.isName ? `Pattern · ${category}` : `${m.pattern.name} · ${category}`,
+      documentation: { kind: 'markdown', value: renderPatternCard(m.pattern, index, cardOptions) },
+      textEdit: { range, newText: m.term },
+      insertTextFormat: InsertTextFormat.PlainText,
+      sortText: String(i).padStart(4, '0'),
+      // The editor filters on the text between the range start and the cursor; a match on a later word of the
+      // term ("bucket" for "Token Bucket") must be filterable by that word.
+      filterText: m.matchOffset === 0 ? m.term : m.term.slice(m.matchOffset),
+    };
+  });
+}
