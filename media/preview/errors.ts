@@ -46,8 +46,12 @@ export function survivingLines(source: string): number[] {
 function toSourceLine(source: string, preprocessedLine1: number): number {
   const kept = survivingLines(source);
   const at = kept[preprocessedLine1 - 1];
-  if (at !== undefined) return at;
-  return kept.length ? kept[kept.length - 1] : 0;
+  const lines = source.split(/\r\n|\r|\n/);
+  if (at !== undefined && lines[at].trim() !== '') return at;
+  // Errors at end of input point past the text (or at a trailing blank line): blame the last line with text.
+  const upTo = at ?? Number.MAX_SAFE_INTEGER;
+  const withText = kept.filter((l) => l <= upTo && lines[l].trim() !== '');
+  return withText.length ? withText[withText.length - 1] : (kept[0] ?? 0);
 }
 
 function firstLine(e: unknown): number | null {

@@ -57,10 +57,17 @@ export function diagrams(sources: string[], heading = 'Section'): DiagramSource[
   return sources.map((source, index) => ({ index, source, line: index * 10, contentLine: index * 10 + 1, heading: `${heading} ${index + 1}` }));
 }
 
-function serve(): Promise<{ server: http.Server; origin: string }> {
+/** Serves dist/ and media/, `/index.html` (the preview page) and any extra pages given (path → HTML for an origin). */
+export function serve(extraPages: Record<string, (origin: string) => string> = {}): Promise<{ server: http.Server; origin: string }> {
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     if (url.pathname === '/favicon.ico') return void res.writeHead(204).end();
+    const extra = extraPages[url.pathname];
+    if (extra) {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(extra(`http://127.0.0.1:${(server.address() as AddressInfo).port}`));
+      return;
+    }
     if (url.pathname === '/index.html') {
       const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });

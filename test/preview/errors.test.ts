@@ -34,3 +34,9 @@ test('unknown diagram types have no line; non-Error values still give a message'
   assert.equal(describeRenderError(undefined, 'x').error, 'Mermaid could not render this diagram');
   assert.ok(describeRenderError(new Error('x'.repeat(5000)), 'x').error.length < 1600);
 });
+
+test('an error at end of input points at the last line with text, not a trailing blank line', () => {
+  const e = Object.assign(new Error('Parse error on line 4'), { hash: { loc: { last_line: 4 } } });
+  assert.equal(describeRenderError(e, 'flowchart TD\n  A -->\n').line, 1);
+  assert.equal(describeRenderError(e, 'flowchart TD\n  A -->\n\n\n').line, 1);
+});
