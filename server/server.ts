@@ -4,6 +4,7 @@ import {
   DidChangeWatchedFilesNotification,
   FileChangeType,
   ProposedFeatures,
+  CodeActionKind,
   TextDocuments,
   TextDocumentSyncKind,
   type InitializeParams,
@@ -17,6 +18,7 @@ import { isCheckedPath } from './core/caseStudy';
 import { nodeFileSystem } from './core/fileSystem';
 import type { RuleServices } from './core/rule';
 import { toDiagnostic } from './features/diagnostics';
+import { CodeActionProvider, FIX_ALL_KIND } from './features/codeActions';
 import { OverlayFileSystem } from './overlayFileSystem';
 import { pathToUri, uriToPath } from './uris';
 import { VERSION } from './version';
@@ -42,7 +44,9 @@ const service = new CheckService(
   (message) => connection.console.error(message),
 );
 
+let codeActions: CodeActionProvider | undefined;
 let canRegisterWatchers = false;
+let canWatchFolders = false;
 let canPullConfiguration = false;
 let workspaceRoots: string[] = [];
 
@@ -56,10 +60,14 @@ function rootsOf(params: InitializeParams): string[] {
 connection.onInitialize((params): InitializeResult => {
   canRegisterWatchers = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
   canPullConfiguration = !!params.capabilities.workspace?.configuration;
+  canWatchFolders = !!params.capabilities.workspace?.workspaceFolders;
   workspaceRoots = rootsOf(params);
+  const edits = params.capabilities.workspace?.workspaceEdit;
+  codeActions = new CodeActionProvider(service, { createFiles: !!edits?.documentChanges && !!edits.resourceOperations?.includes('create') });
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: false },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
     serverInfo: { name: 'design-notes', version: VERSION },
@@ -89,7 +97,8 @@ connection.onInitialized(async () => {
     });
   }
   if (canPullConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'designNotes' });
-  connection.workspace.onDidChangeWorkspaceFolders?.(async (event) => {
+  // Only clients that announced workspace-folder support may be asked for change events (others throw).
+  if (canWatchFolders) connection.workspace.onDidChangeWorkspaceFolders(async (event) => {
     const removed = event.removed.map((f) => uriToPath(f.uri));
     const added = event.added.map((f) => uriToPath(f.uri)).filter((p): p is string => !!p);
     workspaceRoots = [...workspaceRoots.filter((r) => !removed.includes(r)), ...added];
@@ -149,6 +158,14 @@ connection.onDidChangeWatchedFiles((params) => {
     }))
     .filter((c): c is { path: string; type: 'created' | 'changed' | 'deleted' } => !!c.path);
   if (changes.length) void service.filesChanged(changes);
+});
+
+connection.onCodeAction(async (params) => {
+  const document = documents.get(params.textDocument.uri);
+  if (!document || !codeActions) return [];
+  // Fixes are computed against the text the check saw: let a pending check of this document finish first.
+  await service.whenIdle();
+  return codeActions.provide(document, params);
 });
 
 // The case-study explorer's data: the client draws the tree, the server (which already parsed everything) supplies it.

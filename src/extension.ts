@@ -35,6 +35,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ exte
     vscode.commands.registerCommand('designNotes.restartServer', async () => {
       await client?.restart();
     }),
+    // Run by the missing-file quick fix after the editor created the file: show the user what was made.
+    vscode.commands.registerCommand('designNotes.openFile', async (uri: string) => {
+      const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
+      await vscode.window.showTextDocument(document, { preview: false });
+    }),
   );
   registerPreview(context);
   // The client restarts a crashed server by itself (default error handler) and the server re-publishes on start.

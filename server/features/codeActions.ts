@@ -1,0 +1,140 @@
+import { existsSync } from 'node:fs';
+import {
+  CodeActionKind,
+  type CodeAction,
+  type CodeActionParams,
+  type Diagnostic,
+  type TextDocumentEdit,
+  type CreateFile,
+  type WorkspaceEdit,
+} from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { CheckService } from '../checkService';
+import { parseMarkdown } from '../core/markdown';
+import { fixAllSections, quickFixesFor, type FixContext, type QuickFix } from '../core/language/quickFixes';
+import { loadTemplateLibrary, type TemplateSet } from '../core/scaffold';
+import { isoDate, titleFromFolderName } from '../core/scaffold/names';
+import type { FindingData } from '../core/types';
+import { DIAGNOSTIC_SOURCE } from './diagnostics';
+import { pathToUri, uriToPath } from '../uris';
+
+/** Fix-all kind for our diagnostics ("editor.codeActionsOnSave": { "source.fixAll.designNotes": "explicit" }). */
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.designNotes`;
+/** Client command that opens a file after a quick fix created it. */
+export const OPEN_FILE_COMMAND = 'designNotes.openFile';
+
+export interface CodeActionSupport {
+  /** Whether the client applies CreateFile operations (needed to create a missing file through the editor). */
+  createFiles: boolean;
+}
+
+export class CodeActionProvider {
+  private templates = new Map<string, Promise<TemplateSet[]>>();
+
+  constructor(
+    private readonly service: CheckService,
+    private readonly support: CodeActionSupport,
+  ) {}
+
+  /** Template sets for a workspace folder's `templates` setting; loaded once per setting value. */
+  private sets(root: string | undefined, setting: string | undefined): Promise<TemplateSet[]> {
+    const key = `${root}|${setting}`;
+    let sets = this.templates.get(key);
+    if (!sets) {
+      sets = loadTemplateLibrary({ workspaceFolder: root, templatesSetting: setting }).then((lib) => {
+        // A user set that overrides "standard" comes first; the built-in standard set is the fallback.
+        const standard = lib.sets.find((s) => s.id === 'standard');
+        return standard ? [standard, ...lib.sets.filter((s) => s !== standard)] : lib.sets;
+      });
+      this.templates.set(key, sets);
+    }
+    return sets;
+  }
+
+  async provide(document: TextDocument, params: CodeActionParams): Promise<CodeAction[]> {
+    const filePath = uriToPath(document.uri);
+    if (!filePath) return [];
+    const config = this.service.configFor(filePath);
+    if (!config) return [];
+    const cs = this.service.caseStudyFor(filePath);
+    const kind = cs?.files.find((f) => f.path === filePath)?.kind;
+    const folder = this.service.folderOf(filePath);
+    const sets = await this.sets(folder?.root, config.templates);
+    const doc = parseMarkdown(document.getText());
+    const ctx: FixContext = {
+      doc,
+      spec: kind ? config.requiredFiles.find((s) => s.id === kind) : undefined,
+      specs: config.requiredFiles,
+      lookup: { sets, vars: { title: cs ? titleFromFolderName(cs.name) : '', slug: cs?.name ?? '', date: isoDate(), author: '' } },
+      exists: (p) => existsSync(p),
+    };
+    const only = params.context.only;
+    const wants = (k: string) => !only || only.some((o) => k === o || k.startsWith(o + '.'));
+    const actions: CodeAction[] = [];
+    const ours = params.context.diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE);
+
+    if (wants(CodeActionKind.QuickFix)) {
+      for (const diagnostic of ours) {
+        for (const fix of quickFixesFor(String(diagnostic.code), diagnostic.data as FindingData | undefined, diagnostic.range, ctx)) {
+          const action = this.toAction(document, fix, [diagnostic]);
+          if (action) actions.push(action);
+        }
+      }
+      actions.push(...this.aggregateActions(document, ctx, ours));
+    }
+    if (wants(FIX_ALL_KIND) && only) {
+      // Only on request (fix-all on save, "Fix All"): never offered in the lightbulb, which lists quick fixes.
+      const edits = fixAllSections(ctx);
+      if (edits.length) actions.push({ title: 'Fix all Design Notes section problems', kind: FIX_ALL_KIND, edit: { changes: { [document.uri]: edits } } });
+    }
+    return actions;
+  }
+
+  /** Fixes that cover several findings at once, offered when there is more than one of a kind. */
+  private aggregateActions(document: TextDocument, ctx: FixContext, diagnostics: Diagnostic[]): CodeAction[] {
+    const out: CodeAction[] = [];
+    const sectionDiagnostics = diagnostics.filter((d) => d.code === 'missing-section' || d.code === 'empty-section');
+    if (sectionDiagnostics.length > 1) {
+      const edits = fixAllSections(ctx);
+      if (edits.length) out.push({ title: 'Add all missing sections and fill empty ones in this file', kind: CodeActionKind.QuickFix, diagnostics: sectionDiagnostics, edit: { changes: { [document.uri]: edits } } });
+    }
+    const missingFiles = diagnostics.filter((d) => d.code === 'missing-file');
+    if (missingFiles.length > 1 && this.support.createFiles) {
+      const fixes = missingFiles.flatMap((d) => quickFixesFor('missing-file', d.data as FindingData | undefined, d.range, ctx)).filter((f) => f.createFile);
+      if (fixes.length > 1) {
+        out.push({
+          title: 'Create all missing files of this case study',
+          kind: CodeActionKind.QuickFix,
+          diagnostics: missingFiles,
+          edit: { documentChanges: fixes.flatMap((f) => this.creation(f.createFile!)) },
+        });
+      }
+    }
+    return out;
+  }
+
+  /**
+   * A created file is one CreateFile (overwrite off and not ignored if present: if the file appeared meanwhile,
+   * the editor refuses the whole edit rather than touch it) plus the template text inserted into the new file.
+   */
+  private creation(file: { path: string; text: string }): (CreateFile | TextDocumentEdit)[] {
+    const uri = pathToUri(file.path);
+    return [
+      { kind: 'create', uri, options: { overwrite: false, ignoreIfExists: false } },
+      { textDocument: { uri, version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: file.text }] },
+    ];
+  }
+
+  private toAction(document: TextDocument, fix: QuickFix, diagnostics: Diagnostic[]): CodeAction | undefined {
+    let edit: WorkspaceEdit;
+    let command: CodeAction['command'];
+    if (fix.createFile) {
+      if (!this.support.createFiles) return undefined;
+      edit = { documentChanges: this.creation(fix.createFile) };
+      command = { title: 'Open', command: OPEN_FILE_COMMAND, arguments: [pathToUri(fix.createFile.path)] };
+    } else {
+      edit = { changes: { [document.uri]: fix.edits } };
+    }
+    return { title: fix.title, kind: CodeActionKind.QuickFix, diagnostics, isPreferred: fix.isPreferred, edit, ...(command ? { command } : {}) };
+  }
+}

@@ -1,0 +1,100 @@
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { TestLspClient, fileUri, type Diagnostic } from '../support/lspClient';
+import { applyEdits, type Edit } from '../support/applyEdits';
+import { caseStudyFiles, CLEAN_CASE_STUDY, makeTree, removeTree } from '../support/tree';
+
+interface Action {
+  title: string;
+  kind?: string;
+  isPreferred?: boolean;
+  edit?: { changes?: Record<string, Edit[]>; documentChanges?: ({ kind: 'create'; uri: string; options: unknown } | { textDocument: { uri: string }; edits: Edit[] })[] };
+  command?: { command: string; arguments: unknown[] };
+}
+
+let root: string;
+let client: TestLspClient;
+const REQ = '# Chat — Requirements\n\n## Non-Functional Requirements\n\n- 99.9% monthly availability.\n';
+const HLD = '# Chat — HLD\n\n## Architecture\n\n## Key Components\n\n- Gateway\n';
+
+before(async () => {
+  root = makeTree(caseStudyFiles('chat', { 'requirements.md': REQ, 'high-level-design.md': HLD }));
+  client = new TestLspClient();
+  await client.initialize([root], { workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true }, workspaceEdit: { documentChanges: true, resourceOperations: ['create'] } } });
+});
+
+after(async () => {
+  await client.stop();
+  removeTree(root);
+});
+
+async function actionsFor(file: string, text: string, code: string, only?: string[]): Promise<{ actions: Action[]; diagnostics: Diagnostic[] }> {
+  await client.open(file, text);
+  await client.waitFor(() => client.diagnosticsFor(file).some((d) => d.code === code), code);
+  const diagnostics = client.diagnosticsFor(file).filter((d) => d.code === code);
+  const actions = await client.request<Action[]>('textDocument/codeAction', {
+    textDocument: { uri: fileUri(file) },
+    range: diagnostics[0].range,
+    context: { diagnostics, ...(only ? { only } : {}) },
+  });
+  return { actions, diagnostics };
+}
+
+test('missing-section: inserts the heading with its template body before the next required section', async () => {
+  const file = path.join(root, 'case-studies/chat/requirements.md');
+  const { actions } = await actionsFor(file, REQ, 'missing-section');
+  const fix = actions.find((a) => a.title === "Add section 'Functional Requirements'")!;
+  assert.ok(fix, JSON.stringify(actions.map((a) => a.title)));
+  assert.equal(fix.isPreferred, true);
+  const result = applyEdits(REQ, fix.edit!.changes![fileUri(file)]);
+  const lines = result.split('\n');
+  const fr = lines.indexOf('## Functional Requirements');
+  const nfr = lines.indexOf('## Non-Functional Requirements');
+  assert.ok(fr > 0 && fr < nfr, result);
+  assert.match(result, /## Functional Requirements\n\n<!-- write here: what users can do[^\n]*\n- Users can create an item/);
+  // The fixed text has no missing-section finding any more.
+  await client.change(file, [{ text: result }]);
+  await client.waitFor(() => !client.diagnosticsFor(file).some((d) => d.code === 'missing-section'), 'missing-section to clear');
+  await client.close(file);
+});
+
+test('empty-section: inserts the template body under the heading', async () => {
+  const file = path.join(root, 'case-studies/chat/high-level-design.md');
+  const { actions } = await actionsFor(file, HLD, 'empty-section');
+  const fix = actions.find((a) => a.title === "Insert the template for 'Architecture'")!;
+  assert.ok(fix, JSON.stringify(actions.map((a) => a.title)));
+  const result = applyEdits(HLD, fix.edit!.changes![fileUri(file)]);
+  assert.match(result, /^# Chat — HLD\n\n## Architecture\n\n[\s\S]*```mermaid\n[\s\S]*```\n[\s\S]*\n\n## Key Components\n\n- Gateway\n$/);
+  await client.change(file, [{ text: result }]);
+  await client.waitFor(() => !client.diagnosticsFor(file).some((d) => d.code === 'empty-section' || d.code === 'no-diagram'), 'empty-section and no-diagram to clear');
+  await client.close(file);
+});
+
+test('missing-file: creates the file from its template (never overwriting) and opens it', async () => {
+  const file = path.join(root, 'case-studies/chat/requirements.md');
+  const { actions } = await actionsFor(file, REQ, 'missing-file');
+  const fix = actions.find((a) => a.title === 'Create trade-offs.md from its template')!;
+  assert.ok(fix, JSON.stringify(actions.map((a) => a.title)));
+  const target = fileUri(path.join(root, 'case-studies/chat/trade-offs.md'));
+  const [create, insert] = fix.edit!.documentChanges!;
+  assert.deepEqual(create, { kind: 'create', uri: target, options: { overwrite: false, ignoreIfExists: false } });
+  assert.ok('edits' in insert && insert.textDocument.uri === target);
+  const text = (insert as { edits: Edit[] }).edits[0].newText;
+  assert.match(text, /^# Chat — Trade-offs/);
+  assert.deepEqual(fix.command, { title: 'Open', command: 'designNotes.openFile', arguments: [target] });
+  await client.close(file);
+});
+
+test('fix-all (source.fixAll.designNotes) adds every missing section and fills empty ones in one edit', async () => {
+  const file = path.join(root, 'case-studies/chat/high-level-design.md');
+  const text = '# Chat — HLD\n\n## Key Components\n';
+  const { actions } = await actionsFor(file, text, 'missing-section', ['source.fixAll.designNotes']);
+  assert.deepEqual(actions.map((a) => a.kind), ['source.fixAll.designNotes']);
+  const result = applyEdits(text, actions[0].edit!.changes![fileUri(file)]);
+  const headings = result.split('\n').filter((l) => l.startsWith('#'));
+  assert.deepEqual(headings, ['# Chat — HLD', '## Architecture', '## Key Components']);
+  await client.change(file, [{ text: result }]);
+  await client.waitFor(() => !client.diagnosticsFor(file).some((d) => d.code === 'missing-section' || d.code === 'empty-section'), 'all section findings to clear');
+  await client.close(file);
+});
