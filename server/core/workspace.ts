@@ -4,6 +4,7 @@ import { CONFIG_FILE_NAME, DEFAULT_CONFIG, loadConfig, type ConfigProblem, type 
 import { Linter, skippedFinding } from './engine';
 import type { FileSystem } from './fileSystem';
 import type { Finding } from './types';
+import { checkTemplatesSetting } from './scaffold/templatesSetting';
 
 export interface WorkspaceConfig {
   config: ResolvedConfig;
@@ -17,8 +18,10 @@ export async function loadWorkspaceConfig(root: string, fs: FileSystem, knownRul
   const configPath = path.join(root, CONFIG_FILE_NAME);
   const bytes = await fs.readFile(configPath);
   if (!bytes) return { config: DEFAULT_CONFIG, problems: [] };
-  const { config, problems } = loadConfig(new TextDecoder().decode(bytes), knownRuleIds);
-  return { config, configPath, problems };
+  const text = new TextDecoder().decode(bytes);
+  const { config, problems } = loadConfig(text, knownRuleIds);
+  const templates = await checkTemplatesSetting(text, root, fs);
+  return { config, configPath, problems: templates ? [...problems, templates] : problems };
 }
 
 /** The nearest folder at or above `start` holding a `.designnotes.json`, or undefined. */

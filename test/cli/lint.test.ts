@@ -137,3 +137,15 @@ test('the config above a linted sub-folder applies to it', () => {
     removeTree(root);
   }
 });
+
+test('a templates folder that does not exist is a warning on the setting; linting goes on', () => {
+  const root = withFindings();
+  try {
+    writeFileSync(path.join(root, '.designnotes.json'), '{\n  "templates": "my-templates"\n}\n');
+    const r = run(['lint'], root);
+    assert.equal(r.code, 1, 'errors from the case studies still decide the exit code');
+    assert.match(r.stdout, /^\.designnotes\.json:2:16 warning config The template folder "my-templates" does not exist; only the built-in templates are offered\.$/m);
+  } finally {
+    removeTree(root);
+  }
+});
