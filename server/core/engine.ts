@@ -20,12 +20,14 @@ export function formatBytes(n: number): string {
   return `${n} bytes`;
 }
 
+function tooLarge(size: number, maxFileSize: number): ReadResult {
+  return { ok: false, reason: `the file is ${formatBytes(size)}, over the ${formatBytes(maxFileSize)} limit ("maxFileSize" in .designnotes.json)` };
+}
+
 /** Decode file bytes for checking, or say why the file is skipped. */
 export function decodeFile(bytes: Uint8Array | undefined, maxFileSize: number): ReadResult {
   if (!bytes) return { ok: false, reason: 'the file cannot be read', missing: true };
-  if (bytes.length > maxFileSize) {
-    return { ok: false, reason: `the file is ${formatBytes(bytes.length)}, over the ${formatBytes(maxFileSize)} limit ("maxFileSize" in .designnotes.json)` };
-  }
+  if (bytes.length > maxFileSize) return tooLarge(bytes.length, maxFileSize);
   const sniff = Math.min(bytes.length, BINARY_SNIFF_BYTES);
   for (let i = 0; i < sniff; i++) {
     if (bytes[i] === 0) return { ok: false, reason: 'it is not a text file (it contains NUL bytes)' };
@@ -121,9 +123,24 @@ export class Linter {
 
   async read(filePath: string, config: ResolvedConfig, kind?: string): Promise<{ file?: SourceFile; skipped?: string; missing?: boolean }> {
     const inMemory = this.fs.readText?.(filePath);
-    const result = inMemory !== undefined ? checkText(inMemory, config.maxFileSize) : decodeFile(await this.fs.readFile(filePath), config.maxFileSize);
+    const result = inMemory !== undefined ? checkText(inMemory, config.maxFileSize) : await this.readFromDisk(filePath, config.maxFileSize);
     if (!result.ok) return { skipped: result.reason, missing: result.missing };
     return { file: this.parse(filePath, result.text, kind) };
+  }
+
+  /**
+   * Look before reading: a file over the size limit is skipped without loading it (it may be gigabytes), a FIFO or
+   * device is never opened (reading one can block forever or never end), and a file that exists but cannot be read
+   * (permissions, I/O error) is reported as skipped instead of silently looking absent.
+   */
+  private async readFromDisk(filePath: string, maxFileSize: number): Promise<ReadResult> {
+    const st = await this.fs.stat(filePath);
+    if (!st) return decodeFile(undefined, maxFileSize);
+    if (!st.isFile) return { ok: false, reason: st.isDirectory ? 'it is a folder, not a file' : 'it is not a regular file' };
+    if (st.size > maxFileSize) return tooLarge(st.size, maxFileSize);
+    const bytes = await this.fs.readFile(filePath);
+    if (!bytes) return { ok: false, reason: 'the file cannot be read (check its permissions)' };
+    return decodeFile(bytes, maxFileSize);
   }
 
   private collector(config: ResolvedConfig, rule: Rule, defaultPath: string, out: Finding[]) {

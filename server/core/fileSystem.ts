@@ -1,4 +1,4 @@
-import { promises as fsp } from 'node:fs';
+import { constants as fsConstants, promises as fsp } from 'node:fs';
 import * as path from 'node:path';
 
 export interface DirEntry {
@@ -25,10 +25,17 @@ export interface FileSystem {
 
 export const nodeFileSystem: FileSystem = {
   async readFile(filePath) {
+    let handle: fsp.FileHandle | undefined;
     try {
-      return await fsp.readFile(filePath);
+      // Non-blocking open: opening a FIFO for reading would otherwise wait for a writer forever. Only regular files
+      // are read (a character device such as /dev/zero never ends).
+      handle = await fsp.open(filePath, fsConstants.O_RDONLY | (fsConstants.O_NONBLOCK ?? 0));
+      if (!(await handle.stat()).isFile()) return undefined;
+      return await handle.readFile();
     } catch {
       return undefined;
+    } finally {
+      await handle?.close().catch(() => undefined);
     }
   },
   async readDirectory(dirPath) {
