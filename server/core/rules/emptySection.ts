@@ -9,7 +9,7 @@ export const emptySection: Rule = {
     docs:
       'A required section counts as empty when nothing but blank lines, HTML comments and empty sub-headings follows it. ' +
       'Write the section, or use the quick fix to insert its template body.',
-    example: "Section 'Key Components' is empty: describe the main components and what each owns.",
+    example: "Section 'Key Components' is empty: write it or remove the heading.",
   },
   checkFile(ctx) {
     const { file, spec } = ctx;

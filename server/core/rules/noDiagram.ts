@@ -31,7 +31,7 @@ export const noDiagram: Rule = {
     docs:
       'A high-level design should show its architecture. A ```mermaid block in the file, a Mermaid block in a Markdown file it links to, ' +
       'a linked `.mmd` file, or a linked image (`![architecture](diagram.png)`) all count.',
-    example: 'The high-level design has no diagram: add a ```mermaid flowchart of the main components.',
+    example: 'The high-level design has no diagram: add a ```mermaid flowchart of the main components (or link one).',
   },
   async checkCaseStudy(ctx) {
     const entry = ctx.caseStudy.files.find((f) => f.kind === HLD_KIND);

@@ -19,7 +19,7 @@ function codeSpans(line: string): [number, number][] {
 export const placeholder: Rule = {
   meta: {
     id: 'placeholder',
-    description: 'Placeholder text (TODO, TBD, FIXME, XXX, lorem ipsum, [insert …]) left in a case-study file is left in the prose.',
+    description: 'Placeholder text (TODO, TBD, FIXME, XXX, lorem ipsum, [insert …]) is left in a case-study file.',
     defaultSeverity: 'warning',
     docs: 'Finish or remove placeholders before calling a case study done. Markers inside code blocks, inline code and HTML comments are ignored.',
     example: "Placeholder 'TBD' left in the text: replace it with the real content.",
