@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { TestLspClient, fileUri, type Diagnostic } from '../support/lspClient';
 import { applyEdits, type Edit } from '../support/applyEdits';
-import { caseStudyFiles, CLEAN_CASE_STUDY, makeTree, removeTree } from '../support/tree';
+import { caseStudyFiles, makeTree, removeTree } from '../support/tree';
 
 interface Action {
   title: string;
