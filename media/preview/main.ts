@@ -90,6 +90,21 @@ new MutationObserver(() => {
 
 // ---------- rendering ----------
 
+/**
+ * Where mermaid lays out a diagram while rendering: an off-screen box with CSS containment, so the text
+ * measuring and style recalculation it forces stay inside the box instead of touching the whole page.
+ */
+let scratchBox: HTMLElement | undefined;
+function scratch(): HTMLElement {
+  if (!scratchBox) {
+    scratchBox = document.createElement('div');
+    scratchBox.className = 'render-scratch';
+    scratchBox.setAttribute('aria-hidden', 'true');
+    document.body.append(scratchBox);
+  }
+  return scratchBox;
+}
+
 async function renderText(source: string, kind: ThemeKind): Promise<RenderResult> {
   const key = kind + '\u0000' + source;
   const cached = cache.get(key);
@@ -98,7 +113,7 @@ async function renderText(source: string, kind: ThemeKind): Promise<RenderResult
   const id = `dn-mermaid-${++renderSeq}`;
   let result: RenderResult;
   try {
-    const { svg } = await mermaid.render(id, source);
+    const { svg } = await mermaid.render(id, source, scratch());
     result = { svg };
   } catch (e) {
     result = describeRenderError(e, source);
@@ -197,7 +212,14 @@ async function drain(): Promise<void> {
   reportRendered();
 }
 
+/** Scroll position saved before a reload; restored once the first diagrams have their real height. */
+let pendingScroll = state.scrollY ?? 0;
+
 function reportRendered(): void {
+  if (pendingScroll) {
+    window.scrollTo(0, pendingScroll);
+    pendingScroll = 0;
+  }
   let ok = 0;
   let failed = 0;
   for (const s of slots) {
@@ -502,11 +524,6 @@ window.addEventListener('message', (event: MessageEvent<HostMessage>) => {
   switch (msg.type) {
     case 'update':
       applyUpdate(msg);
-      if (state.scrollY && currentVersion === msg.version) {
-        const y = state.scrollY;
-        state.scrollY = 0;
-        requestAnimationFrame(() => window.scrollTo(0, y));
-      }
       break;
     case 'highlight':
       setHighlight(msg.index, msg.reveal);

@@ -146,11 +146,12 @@ export async function openHarness(theme: ThemeKind = 'light', viewport = { width
         const inert = t === document;
         violations.push({ directive: e.violatedDirective, blocked: e.blockedURI, inert });
       });
-      let saved;
+      // Like VS Code, state survives a reload of the webview (here: of the tab).
+      let saved = JSON.parse(sessionStorage.getItem('__vscodeState') || 'null') || undefined;
       window.acquireVsCodeApi = () => ({
         postMessage: (m) => posted.push(JSON.parse(JSON.stringify(m))),
         getState: () => saved,
-        setState: (s) => { saved = s; },
+        setState: (s) => { saved = s; sessionStorage.setItem('__vscodeState', JSON.stringify(s)); },
       });
     })();
   `);

@@ -84,6 +84,28 @@ describe('diagram preview page', () => {
     }
   });
 
+  test('after a reload the page keeps its document, zoom and scroll position in the saved state', async () => {
+    const h = await openHarness('light', { width: 900, height: 500 });
+    try {
+      const many = Array.from({ length: 8 }, (_, i) => `flowchart TD\n  A${i}[Step ${i}] --> B${i}[Next] --> C${i}[Last]`);
+      await h.update(diagrams(many), 1);
+      await h.page.locator('.diagram[data-index="2"] [data-action="zoom-in"]').click();
+      const scale = await h.page.locator('.diagram[data-index="2"]').getAttribute('data-scale');
+      await h.page.evaluate(() => window.scrollTo(0, 900));
+      await h.page.waitForFunction(() => JSON.parse(sessionStorage.getItem('__vscodeState') ?? '{}').scrollY === 900);
+      const state = await h.page.evaluate(() => JSON.parse(sessionStorage.getItem('__vscodeState')!));
+      assert.equal(state.uri, 'file:///work/case-studies/demo/high-level-design.md');
+      await h.page.reload();
+      await h.page.waitForFunction(() => (window as unknown as { __posted: { type: string }[] }).__posted.some((m) => m.type === 'ready'));
+      // The extension host re-sends the diagrams of the state's document (PreviewManager.restore).
+      await h.update(diagrams(many), 1);
+      assert.equal(await h.page.locator('.diagram[data-index="2"]').getAttribute('data-scale'), scale);
+      assert.equal(await h.page.evaluate(() => window.scrollY), 900);
+    } finally {
+      await h.close();
+    }
+  });
+
   test('follows the editor theme, live, and honours a diagram\'s own %%{init}%% theme', async () => {
     const h = await openHarness('light');
     try {
