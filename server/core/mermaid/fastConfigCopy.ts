@@ -3,7 +3,8 @@
 // result: the same own keys in the same order, null-valued object keys dropped, levels 0-1 copied key by key,
 // level-2 objects copied with Object.assign, deeper objects shared, arrays copied without duplicates. mermaid
 // writes keys with defineProperty (plain writable/enumerable/configurable data properties), which a plain
-// assignment also creates, except for a key named "__proto__", which must not turn into a prototype change.
+// assignment also creates, except for a key named "__proto__", which must not turn into a prototype change (and
+// which mermaid keeps only when its value is an object).
 
 type Plain = Record<string, unknown>;
 
@@ -27,7 +28,8 @@ function copyWithDepth(source: Plain, depth: number): Plain {
       if (Array.isArray(value)) put(out, key, uniqueCopy(value));
       else if (depth - 1 <= 0) put(out, key, Object.assign({}, value));
       else put(out, key, copyWithDepth(value as Plain, depth - 1));
-    } else {
+    } else if (key !== '__proto__') {
+      // mermaid skips a non-object "__proto__": it sees the inherited Object.prototype there and keeps it.
       put(out, key, value);
     }
   }
