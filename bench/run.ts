@@ -1,0 +1,586 @@
+// `npm run bench`: speed and memory at workspace scale, side by side with markdownlint-cli2 and with the raw
+// read+parse floor. Prints one table (median and p95 of repeated runs, machine info, each target met or not) and
+// writes the same as JSON to bench/results.json. Not part of `npm test`: timings are never asserted by tests.
+//
+//   node --import tsx bench/run.ts [--quick] [--sizes 100,1000] [--seed 1] [--profile] [--no-others]
+//
+// --quick      a fast sanity run (100 case studies, few repetitions, 40 keystrokes)
+// --sizes      which corpus sizes to measure (default 100,1000,5000)
+// --profile    also run the CLI once under --cpu-prof on the 1,000 corpus and print the top self-time functions
+// --no-others  skip the other engineers' benchmarks (bench/*.bench.ts)
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { ensureCorpus, ensureLargeCaseStudy, loadTextSource, markdownFiles, REPO_ROOT, SHARED_CORPUS, type CorpusInfo } from './corpus';
+import { topSelfTime } from './profileTop';
+import { fileUri, TestLspClient } from '../test/support/lspClient';
+
+// ---------------------------------------------------------------------------------------------------------------
+// Options
+
+const argv = process.argv.slice(2);
+const flag = (name: string) => argv.includes(name);
+const option = (name: string) => {
+  const i = argv.findIndex((a) => a === name || a.startsWith(name + '='));
+  if (i < 0) return undefined;
+  return argv[i].includes('=') ? argv[i].slice(argv[i].indexOf('=') + 1) : argv[i + 1];
+};
+const QUICK = flag('--quick');
+const SEED = Number(option('--seed') ?? 1);
+const SIZES = (option('--sizes') ?? (QUICK ? '100' : '100,1000,5000'))
+  .split(',')
+  .map((s) => Number(s.replace(/_/g, '')))
+  .filter((n) => n > 0);
+/** Repetitions per size: fewer for big corpora, so a full run stays near 10 minutes on 2 cores. */
+const repetitions = (n: number) => (QUICK ? 3 : n <= 100 ? 7 : n <= 1000 ? 5 : 2);
+const KEYSTROKES = QUICK ? 40 : 200;
+
+const NODE = process.execPath;
+const DIST = path.join(REPO_ROOT, 'dist');
+const CLI = path.join(DIST, 'cli.js');
+const MAXRSS = path.join(__dirname, 'maxrss.cjs');
+const MARKDOWNLINT = path.join(REPO_ROOT, 'node_modules', 'markdownlint-cli2', 'markdownlint-cli2-bin.mjs');
+const TMP = mkdtempSync(path.join(os.tmpdir(), 'dn-bench-'));
+
+// ---------------------------------------------------------------------------------------------------------------
+// Statistics and the result table
+
+export interface Stat {
+  median: number;
+  p95: number;
+  runs: number;
+}
+
+/** Median and nearest-rank p95 (with few runs, p95 is the slowest run — the table says how many runs). */
+export function stat(values: number[]): Stat {
+  const s = [...values].sort((a, b) => a - b);
+  const at = (q: number) => s[Math.min(s.length - 1, Math.max(0, Math.ceil(q * s.length) - 1))];
+  const mid = s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+  return { median: mid, p95: at(0.95), runs: s.length };
+}
+
+interface Row {
+  section: string;
+  measure: string;
+  unit: string;
+  median?: number;
+  p95?: number;
+  runs?: number;
+  /** A figure that is not a timing distribution (a size, a ratio of medians) or a text like "n/a". */
+  value?: number | string;
+  target?: string;
+  met?: boolean;
+  note?: string;
+}
+
+const rows: Row[] = [];
+const notes: string[] = [];
+
+function add(row: Row): Row {
+  rows.push(row);
+  const shown = row.value !== undefined ? fmt(row.value, row.unit) : `${fmt(row.median!, row.unit)} / ${fmt(row.p95!, row.unit)}`;
+  console.error(`  ${row.section} · ${row.measure}: ${shown}${row.target ? `  [${row.target}: ${row.met ? 'met' : 'NOT met'}]` : ''}`);
+  return row;
+}
+
+function addStat(section: string, measure: string, unit: string, values: number[], extra: Partial<Row> = {}): Row {
+  const s = stat(values);
+  return add({ section, measure, unit, median: s.median, p95: s.p95, runs: s.runs, ...extra });
+}
+
+function fmt(v: number | string, unit: string): string {
+  if (typeof v === 'string') return v;
+  if (unit === 'ms') return v >= 1000 ? `${(v / 1000).toFixed(2)} s` : `${v.toFixed(v < 10 ? 1 : 0)} ms`;
+  if (unit === 'MB') return `${v.toFixed(0)} MB`;
+  if (unit === 'KB') return `${v.toFixed(0)} KB`;
+  if (unit === '×') return `${v.toFixed(2)}×`;
+  return `${v}${unit ? ' ' + unit : ''}`;
+}
+
+function table(): string {
+  const header = ['section', 'measure', 'median', 'p95', 'runs', 'target', 'verdict'];
+  const body = rows.map((r) => [
+    r.section,
+    r.measure,
+    r.value !== undefined ? fmt(r.value, r.unit) : fmt(r.median!, r.unit),
+    r.value !== undefined ? '' : fmt(r.p95!, r.unit),
+    r.runs !== undefined ? String(r.runs) : '',
+    r.target ?? '',
+    r.target ? (r.met ? 'met' : 'NOT met') : '',
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
+  const line = (cells: string[]) => '| ' + cells.map((c, i) => c.padEnd(widths[i])).join(' | ') + ' |';
+  return [line(header), '|' + widths.map((w) => '-'.repeat(w + 2)).join('|') + '|', ...body.map(line)].join('\n');
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Child processes
+
+interface Timed {
+  ms: number;
+  maxRssMb?: number;
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Run a Node program as a fresh process: wall time from spawn to exit, peak RSS through the maxrss.cjs preload. */
+function runNode(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}, timeoutMs = 300_000): Promise<Timed> {
+  const rssFile = path.join(TMP, `rss-${process.hrtime.bigint()}.json`);
+  return new Promise((resolve, reject) => {
+    const start = performance.now();
+    const child = spawn(NODE, ['--require', MAXRSS, ...args], { cwd, env: { ...process.env, ...env, BENCH_RSS_FILE: rssFile, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout.length < 4_000_000 ? (stdout += d) : undefined));
+    child.stderr.on('data', (d) => (stderr.length < 200_000 ? (stderr += d) : undefined));
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      const ms = performance.now() - start;
+      let maxRssMb: number | undefined;
+      try {
+        maxRssMb = (JSON.parse(readFileSync(rssFile, 'utf8')) as { maxRssKb: number }).maxRssKb / 1024;
+        rmSync(rssFile);
+      } catch {
+        maxRssMb = undefined;
+      }
+      resolve({ ms, maxRssMb, code, stdout, stderr });
+    });
+  });
+}
+
+const ourCli = (dir: string) => runNode([CLI, 'lint', '.'], dir);
+const markdownlint = (dir: string) => runNode([MARKDOWNLINT, '**/*.{md,markdown}'], dir);
+const floorScript = (dir: string) => runNode([path.join(__dirname, 'floor.mjs'), dir], dir);
+
+// ---------------------------------------------------------------------------------------------------------------
+// Machine
+
+function machine() {
+  const cpus = os.cpus();
+  return {
+    cpu: cpus[0]?.model?.trim() ?? 'unknown',
+    cores: cpus.length,
+    ramGb: Math.round(os.totalmem() / 2 ** 30),
+    node: process.version,
+    os: `${os.type()} ${os.release()}`,
+    date: new Date().toISOString(),
+    load: os.loadavg().map((l) => Number(l.toFixed(2))),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// 1. Cold workspace check: our CLI vs markdownlint-cli2 vs the read+parse floor, per corpus size
+
+interface ColdResult {
+  label: string;
+  files: number;
+  ours: Timed[];
+  mdl: Timed[];
+  floor: Timed[];
+}
+
+async function coldCheck(label: string, dir: string, files: number, runs: number): Promise<ColdResult> {
+  console.error(`\n${label}: ${files} files, ${runs} runs each of our CLI, markdownlint-cli2 and the floor (interleaved)`);
+  // One warm-up of each so the first measured run does not pay for a cold disk cache alone.
+  await ourCli(dir);
+  await markdownlint(dir);
+  const r: ColdResult = { label, files, ours: [], mdl: [], floor: [] };
+  for (let i = 0; i < runs; i++) {
+    r.ours.push(await ourCli(dir));
+    r.mdl.push(await markdownlint(dir));
+    r.floor.push(await floorScript(dir));
+  }
+  const bad = r.ours.find((t) => t.code !== 0 && t.code !== 1);
+  if (bad) throw new Error(`CLI failed on ${dir} (exit ${bad.code}): ${bad.stderr.slice(0, 2000)}`);
+  const oursMs = r.ours.map((t) => t.ms);
+  const mdlMs = r.mdl.map((t) => t.ms);
+  const floorMs = r.floor.map((t) => t.ms);
+  const section = `cold check, ${label}`;
+  const is1000 = label.startsWith('1,000 ');
+  const oursStat = stat(oursMs);
+  const mdlStat = stat(mdlMs);
+  addStat(section, 'design-notes lint (wall, fresh process)', 'ms', oursMs, is1000 ? { target: '< 2 s', met: oursStat.median < 2000 } : {});
+  addStat(section, 'design-notes lint peak RSS', 'MB', r.ours.map((t) => t.maxRssMb ?? NaN));
+  addStat(section, 'markdownlint-cli2 (wall, fresh process)', 'ms', mdlMs);
+  addStat(section, 'markdownlint-cli2 peak RSS', 'MB', r.mdl.map((t) => t.maxRssMb ?? NaN));
+  addStat(section, 'floor: read + markdown-it parse (wall, fresh process)', 'ms', floorMs);
+  add({ section, measure: 'ratio ours / markdownlint-cli2 (medians)', unit: '×', value: oursStat.median / mdlStat.median, ...(is1000 ? { target: '< 1 (faster)', met: oursStat.median < mdlStat.median } : {}) });
+  add({ section, measure: 'ratio ours / floor (medians, both with process start-up)', unit: '×', value: oursStat.median / stat(floorMs).median });
+  return r;
+}
+
+/** What the CLI reports on a corpus (by rule), and whether it validates Mermaid at all. */
+async function cliFindings(dir: string): Promise<Record<string, number>> {
+  const t = await runNode([CLI, 'lint', '.', '--format', 'json'], dir);
+  const byRule: Record<string, number> = {};
+  try {
+    for (const f of JSON.parse(t.stdout) as { ruleId: string }[]) byRule[f.ruleId] = (byRule[f.ruleId] ?? 0) + 1;
+  } catch {
+    byRule['(unreadable output)'] = 1;
+  }
+  return byRule;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// 2. In process: engine vs floor without start-up, warm Mermaid cache
+
+async function inProcess(label: string, dir: string, runs: number): Promise<void> {
+  console.error(`\nin-process engine vs floor, ${label} (${runs} runs)`);
+  const t = await runNode(['--import', 'tsx', path.join(__dirname, 'inprocess.ts'), dir, String(runs)], REPO_ROOT, {}, 600_000);
+  const line = t.stdout.trim().split('\n').pop() ?? '';
+  let r: { floorMs: number[]; checkMs: number[]; findings: number; mermaidNote: string; mermaidInAllRules: boolean };
+  try {
+    r = JSON.parse(line);
+  } catch {
+    notes.push(`in-process benchmark failed: ${t.stderr.slice(0, 500)}`);
+    return;
+  }
+  const section = `in process, ${label}`;
+  addStat(section, 'floor: read + markdown-it parse', 'ms', r.floorMs);
+  add({ section, measure: 'check, cold Mermaid cache (first run)', unit: 'ms', value: r.checkMs[0] });
+  const warm = r.checkMs.slice(1);
+  if (warm.length) {
+    addStat(section, 'check, warm Mermaid cache (later runs)', 'ms', warm);
+    const ratio = stat(warm).median / stat(r.floorMs).median;
+    add({ section, measure: 'ratio check (warm) / floor (medians)', unit: '×', value: ratio, target: '< 2', met: ratio < 2 });
+  }
+  notes.push(`In-process check (${label}): ${r.mermaidNote}${r.mermaidInAllRules ? '' : ' (mermaid-syntax added to the rule list by the benchmark: it is not in ALL_RULES yet)'}; ${r.findings} findings.`);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// 3. Language server: start-up to all diagnostics, memory, keystrokes, completion and hover
+
+function procStatus(pid: number): { rssMb?: number; hwmMb?: number } {
+  try {
+    const s = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = (key: string) => Number(/^(\w+):\s+(\d+) kB/m.exec(s.split('\n').find((l) => l.startsWith(key + ':')) ?? '')?.[2]);
+    return { rssMb: kb('VmRSS') / 1024, hwmMb: kb('VmHWM') / 1024 };
+  } catch {
+    return {};
+  }
+}
+
+/** initialize → every workspace diagnostic published (designNotes/whenIdle after the first publication). */
+async function startServer(roots: string[], env: Record<string, string> = {}): Promise<{ client: TestLspClient; ms: number; capabilities: Record<string, unknown> }> {
+  const saved: Record<string, string | undefined> = {};
+  for (const [k, v] of Object.entries(env)) (saved[k] = process.env[k]), (process.env[k] = v);
+  const start = performance.now();
+  const client = new TestLspClient();
+  for (const [k, v] of Object.entries(saved)) (v === undefined ? delete process.env[k] : (process.env[k] = v));
+  const init = (await client.initialize(roots)) as { capabilities: Record<string, unknown> };
+  // The folder check is queued only after the server has pulled its settings; the first publication proves it ran.
+  await client.waitFor(() => client.diagnostics.size > 0, 'the first diagnostics', 600_000);
+  await client.idle();
+  return { client, ms: performance.now() - start, capabilities: init.capabilities };
+}
+
+async function serverStartup(label: string, dir: string, runs: number, is1000: boolean): Promise<void> {
+  console.error(`\nlanguage server, ${label} (${runs} runs)`);
+  const ms: number[] = [];
+  const rss: number[] = [];
+  const hwm: number[] = [];
+  let published = 0;
+  for (let i = 0; i < runs; i++) {
+    const { client, ms: t } = await startServer([dir]);
+    const st = procStatus(client.process.pid!);
+    ms.push(t);
+    if (st.rssMb !== undefined) rss.push(st.rssMb);
+    if (st.hwmMb !== undefined) hwm.push(st.hwmMb);
+    published = [...client.diagnostics.values()].filter((d) => d.length).length;
+    await client.stop();
+  }
+  const section = `server, ${label}`;
+  addStat(section, 'initialize → all diagnostics published', 'ms', ms);
+  if (rss.length) addStat(section, 'server RSS after (VmRSS)', 'MB', rss, is1000 ? { target: '< 200 MB', met: stat(rss).median < 200 } : {});
+  if (hwm.length) addStat(section, 'server peak RSS (VmHWM)', 'MB', hwm);
+  notes.push(`Server ${label}: diagnostics published for ${published} files.`);
+}
+
+function lineRange(line: number, character: number) {
+  return { start: { line, character }, end: { line, character } };
+}
+
+async function keystrokes(workspace: string | undefined): Promise<void> {
+  const source = loadTextSource();
+  const large = ensureLargeCaseStudy(SEED, source);
+  const roots = workspace ? [workspace, large.dir] : [large.dir];
+  console.error(`\nkeystrokes: ${KEYSTROKES} one-character edits in a ${large.text.split('\n').length}-line file with 20 diagrams${workspace ? ' (server also holds the 1,000 corpus)' : ''}`);
+  // Debounce 0: the figure is the check itself; in an editor the 150 ms debounce comes before it.
+  const { client, capabilities } = await startServer(roots, { DESIGN_NOTES_DEBOUNCE_MS: '0' });
+  try {
+    await client.open(large.file, large.text);
+    await client.idle();
+    const lines = large.text.split('\n');
+    const inside: number[] = [];
+    const outside: number[] = [];
+    for (let i = 0; i < KEYSTROKES; i++) {
+      // Type a character at the end of a line, then delete it on the next edit: the text never drifts far.
+      const pair = Math.floor(i / 2);
+      const inDiagram = pair % 2 === 0;
+      const pool = inDiagram ? large.diagramLines : large.proseLines;
+      const line = pool[(pair * 7919) % pool.length];
+      const end = lines[line].length;
+      const change = i % 2 === 0 ? { range: lineRange(line, end), text: 'x' } : { range: { start: { line, character: end }, end: { line, character: end + 1 } }, text: '' };
+      const start = performance.now();
+      await client.change(large.file, [change]);
+      // whenIdle is answered after the check this change queued (and its publication, if findings changed).
+      await client.idle();
+      (inDiagram ? inside : outside).push(performance.now() - start);
+    }
+    const all = [...inside, ...outside];
+    const section = 'keystroke (5,000-line file, 20 diagrams)';
+    addStat(section, 'didChange → checked (all edits; debounce off)', 'ms', all, { target: 'p95 < 30 ms', met: stat(all).p95 < 30 });
+    addStat(section, 'edits inside diagrams', 'ms', inside);
+    addStat(section, 'edits in prose', 'ms', outside);
+
+    const hasCompletion = !!capabilities.completionProvider;
+    const hasHover = !!capabilities.hoverProvider;
+    const sectionCH = 'completion / hover (same file, via server)';
+    if (hasCompletion) {
+      const times: number[] = [];
+      for (let i = 0; i < 50; i++) {
+        const useDiagram = i % 2 === 0;
+        const pool = useDiagram ? large.diagramLines : large.proseLines;
+        const line = pool[(i * 104729) % pool.length];
+        const start = performance.now();
+        await client.request('textDocument/completion', { textDocument: { uri: fileUri(large.file) }, position: { line, character: Math.min(4, lines[line].length) } });
+        times.push(performance.now() - start);
+      }
+      addStat(sectionCH, 'textDocument/completion', 'ms', times);
+    } else add({ section: sectionCH, measure: 'textDocument/completion', unit: 'ms', value: 'n/a (server does not offer it)' });
+    if (hasHover) {
+      const times: number[] = [];
+      for (let i = 0; i < 50; i++) {
+        const line = large.proseLines[(i * 104729) % large.proseLines.length];
+        const start = performance.now();
+        await client.request('textDocument/hover', { textDocument: { uri: fileUri(large.file) }, position: { line, character: Math.floor(lines[line].length / 2) } });
+        times.push(performance.now() - start);
+      }
+      addStat(sectionCH, 'textDocument/hover', 'ms', times);
+    } else add({ section: sectionCH, measure: 'textDocument/hover', unit: 'ms', value: 'n/a (server does not offer it)' });
+    const st = procStatus(client.process.pid!);
+    if (st.rssMb !== undefined) add({ section, measure: 'server RSS after the edits (VmRSS)', unit: 'MB', value: Number(st.rssMb.toFixed(0)) });
+  } finally {
+    await client.stop();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// 4. Client bundle: size, load time, VSIX
+
+async function clientBundle(): Promise<void> {
+  console.error('\nclient bundle');
+  const section = 'extension client';
+  const built = path.join(DIST, 'extension.js');
+  if (!existsSync(built)) {
+    notes.push('dist/extension.js missing: client figures skipped.');
+    return;
+  }
+  add({ section, measure: 'dist/extension.js as built by npm run build (not minified)', unit: 'KB', value: Math.round(statSync(built).size / 1024) });
+  // What ships: the production build (minified), made here to a scratch file with the same options as scripts/build.mjs.
+  const esbuild = await import('esbuild');
+  const prod = path.join(TMP, 'extension.prod.js');
+  await esbuild.build({
+    entryPoints: [path.join(REPO_ROOT, 'src/extension.ts')],
+    outfile: prod,
+    bundle: true,
+    minify: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['vscode'],
+    mainFields: ['module', 'main'],
+    legalComments: 'none',
+    logLevel: 'silent',
+    absWorkingDir: REPO_ROOT,
+  });
+  const prodKb = statSync(prod).size / 1024;
+  add({ section, measure: 'client bundle, production (minified) — what ships', unit: 'KB', value: Math.round(prodKb), target: '< 200 KB', met: prodKb < 200 });
+  const meta = await esbuild.build({
+    entryPoints: [path.join(REPO_ROOT, 'src/extension.ts')],
+    outfile: path.join(TMP, 'extension.meta.js'),
+    bundle: true,
+    minify: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['vscode'],
+    mainFields: ['module', 'main'],
+    metafile: true,
+    logLevel: 'silent',
+    absWorkingDir: REPO_ROOT,
+  });
+  const byPackage = new Map<string, number>();
+  for (const [file, info] of Object.entries(meta.metafile!.outputs).flatMap(([, o]) => Object.entries(o.inputs))) {
+    const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(file)?.[1] ?? 'project sources';
+    byPackage.set(pkg, (byPackage.get(pkg) ?? 0) + info.bytesInOutput);
+  }
+  const top = [...byPackage].sort((a, b) => b[1] - a[1]).slice(0, 5);
+  notes.push(`Client bundle (minified) by package: ${top.map(([p, b]) => `${p} ${(b / 1024).toFixed(0)} KB`).join(', ')}.`);
+
+  const loads: number[] = [];
+  for (let i = 0; i < (QUICK ? 5 : 15); i++) {
+    const t = await runNode([path.join(__dirname, 'requireClient.cjs'), prod], REPO_ROOT);
+    const r = JSON.parse(t.stdout.trim()) as { ms: number };
+    loads.push(r.ms);
+  }
+  addStat(section, 'load: require(production bundle) with a stub vscode (activate() not run)', 'ms', loads, { target: '< 50 ms', met: stat(loads).median < 50 });
+  const vsixDir = path.join(REPO_ROOT, 'dist-vsix');
+  const vsix = existsSync(vsixDir) ? readdirSync(vsixDir).filter((f) => f.endsWith('.vsix')) : [];
+  if (vsix.length) {
+    const file = path.join(vsixDir, vsix[0]);
+    add({ section, measure: `VSIX size (${vsix[0]}, built ${statSync(file).mtime.toISOString().slice(0, 16)})`, unit: 'KB', value: Math.round(statSync(file).size / 1024) });
+  } else add({ section, measure: 'VSIX size', unit: 'KB', value: 'n/a (run npm run package first)' });
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// 5. The other benchmarks (Mermaid, completion, preview): run them as they are and collect what they print
+
+interface OtherBench {
+  file: string;
+  code: number | null;
+  figures: { label: string; median?: number; p95?: number; raw: string }[];
+  json?: unknown;
+  tail: string;
+}
+
+function parseFigures(output: string): OtherBench['figures'] {
+  const out: OtherBench['figures'] = [];
+  let lastLabel = '';
+  for (const raw of output.split('\n')) {
+    const line = raw.trim();
+    if (!line) continue;
+    const m = /median[\s:=]+([\d.]+)\s*ms.*?p95[\s:=]+([\d.]+)\s*ms/i.exec(line);
+    if (m) out.push({ label: lastLabel || line, median: Number(m[1]), p95: Number(m[2]), raw: line });
+    else if (!/^\{|^\[/.test(line)) lastLabel = line;
+  }
+  return out;
+}
+
+async function otherBenches(): Promise<OtherBench[]> {
+  const files = readdirSync(__dirname)
+    .filter((f) => f.endsWith('.bench.ts'))
+    .sort();
+  const results: OtherBench[] = [];
+  for (const f of files) {
+    console.error(`\nother benchmark: bench/${f}`);
+    const t = await runNode(['--import', 'tsx', path.join(__dirname, f), ...(QUICK ? ['--quick'] : [])], REPO_ROOT, QUICK ? { BENCH_QUICK: '1' } : {}, 240_000);
+    const output = t.stdout + '\n' + t.stderr;
+    let json: unknown;
+    const lastJson = t.stdout.trim().split('\n').reverse().find((l) => /^[{[]/.test(l.trim()));
+    if (lastJson) {
+      try {
+        json = JSON.parse(lastJson);
+      } catch {
+        json = undefined;
+      }
+    }
+    const figures = parseFigures(output);
+    results.push({ file: `bench/${f}`, code: t.code, figures, json, tail: output.trim().split('\n').slice(-12).join('\n') });
+    if (t.code !== 0) add({ section: `bench/${f}`, measure: 'run', unit: '', value: `failed (exit ${t.code}); see results.json` });
+    for (const fig of figures) add({ section: `bench/${f}`, measure: fig.label.slice(0, 90), unit: 'ms', median: fig.median, p95: fig.p95, note: fig.raw });
+    if (!figures.length && t.code === 0) add({ section: `bench/${f}`, measure: 'output', unit: '', value: 'no median/p95 line found; see results.json' });
+  }
+  return results;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// 6. Optional profile of the CLI
+
+async function profileCli(dir: string): Promise<{ file: string; top: ReturnType<typeof topSelfTime> }> {
+  const profDir = path.join(TMP, 'prof');
+  spawnSync(NODE, ['--cpu-prof', '--cpu-prof-dir', profDir, CLI, 'lint', '.'], { cwd: dir, stdio: 'ignore' });
+  const file = path.join(profDir, readdirSync(profDir)[0]);
+  const top = topSelfTime(JSON.parse(readFileSync(file, 'utf8')), 20);
+  const kept = path.join(REPO_ROOT, '.cache', 'bench', 'cli.cpuprofile');
+  writeFileSync(kept, readFileSync(file));
+  return { file: kept, top };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+
+async function main(): Promise<void> {
+  const began = performance.now();
+  if (!existsSync(CLI) || !existsSync(path.join(DIST, 'server.js'))) throw new Error('dist/ is missing: run `npm run build` first (npm run bench does).');
+  const info = machine();
+  console.error(`design-notes bench${QUICK ? ' (quick)' : ''}: ${info.cpu}, ${info.cores} cores, ${info.ramGb} GB, Node ${info.node}, load ${info.load.join(' ')}`);
+  if (info.load[0] > info.cores * 0.5) notes.push(`The machine was busy when the run started (load average ${info.load.join(', ')} on ${info.cores} cores): figures are noisier and slower than on an idle machine.`);
+
+  const source = loadTextSource();
+  const corpora: CorpusInfo[] = [];
+  for (const n of SIZES) {
+    const c = ensureCorpus(n, SEED, source);
+    corpora.push(c);
+    console.error(`corpus ${n}: ${c.files} files, ${(c.bytes / 1e6).toFixed(1)} MB, ${c.diagrams} diagrams (${c.generated ? 'generated' : 'cached'}) at ${path.relative(REPO_ROOT, c.dir)}`);
+  }
+  notes.push(`Generated corpora (seed ${SEED}): prose from ${source.origin}; about 6% of diagrams broken, 3–5% of case studies missing a required file, some sections missing or vague.`);
+
+  const cold: ColdResult[] = [];
+  const findingsByRule: Record<string, Record<string, number>> = {};
+  for (const c of corpora) {
+    const label = `${c.caseStudies.toLocaleString('en-US')} case studies (${c.files.toLocaleString('en-US')} files)`;
+    cold.push(await coldCheck(label, c.dir, c.files, repetitions(c.caseStudies)));
+    findingsByRule[label] = await cliFindings(c.dir);
+    if (c.caseStudies > 1000 && !QUICK) notes.push(`${label}: lighter measurement (${repetitions(c.caseStudies)} runs; p95 is the slower run).`);
+  }
+  if (existsSync(SHARED_CORPUS)) {
+    const n = markdownFiles(SHARED_CORPUS).length;
+    cold.push(await coldCheck(`real corpus ../shared/corpus (${n} files)`, SHARED_CORPUS, n, QUICK ? 3 : 5));
+    findingsByRule['real corpus'] = await cliFindings(SHARED_CORPUS);
+  } else notes.push('../shared/corpus absent: real-corpus figures skipped.');
+  const mermaidFindings = Object.values(findingsByRule).reduce((n, r) => n + (r['mermaid-syntax'] ?? 0), 0);
+  if (!mermaidFindings) notes.push('The CLI reported no mermaid-syntax finding on corpora with broken diagrams: the CLI does not validate Mermaid yet, so its times exclude that work.');
+
+  const mid = corpora.find((c) => c.caseStudies === 1000) ?? corpora[corpora.length - 1];
+  if (mid) await inProcess(`${mid.caseStudies.toLocaleString('en-US')} case studies`, mid.dir, QUICK ? 2 : 4);
+
+  for (const c of corpora) {
+    const runs = QUICK ? 2 : c.caseStudies <= 100 ? 5 : c.caseStudies <= 1000 ? 3 : 1;
+    await serverStartup(`${c.caseStudies.toLocaleString('en-US')} case studies`, c.dir, runs, c.caseStudies === 1000);
+  }
+  await keystrokes(corpora.find((c) => c.caseStudies === 1000)?.dir);
+  await clientBundle();
+  const others = flag('--no-others') ? [] : await otherBenches();
+
+  let profile: Awaited<ReturnType<typeof profileCli>> | undefined;
+  if (flag('--profile') && mid) {
+    profile = await profileCli(mid.dir);
+    console.error(`\nCPU profile of design-notes lint on ${mid.caseStudies} case studies (${profile.file}):`);
+    for (const e of profile.top) console.error(`  ${e.selfMs.toFixed(1).padStart(8)} ms ${(e.share * 100).toFixed(1).padStart(5)}%  ${e.name}  ${e.where}`);
+  }
+
+  const totalS = (performance.now() - began) / 1000;
+  const header = `design-notes bench — ${info.date.slice(0, 16).replace('T', ' ')} UTC — ${info.cpu}, ${info.cores} cores, ${info.ramGb} GB RAM, Node ${info.node}, ${info.os}${QUICK ? ' — QUICK run' : ''} — took ${totalS.toFixed(0)} s`;
+  console.log('\n' + header + '\n');
+  console.log(table());
+  console.log('\nmedian and p95 (nearest rank) over "runs" repetitions; a single figure has no p95.');
+  for (const n of notes) console.log(`- ${n}`);
+  console.log(`- CLI findings by rule: ${JSON.stringify(findingsByRule)}`);
+
+  const results = {
+    machine: info,
+    quick: QUICK,
+    seed: SEED,
+    durationS: totalS,
+    corpora: corpora.map(({ dir, ...c }) => ({ ...c, dir: path.relative(REPO_ROOT, dir) })),
+    rows,
+    notes,
+    findingsByRule,
+    cold: cold.map((c) => ({ label: c.label, files: c.files, oursMs: c.ours.map((t) => t.ms), markdownlintMs: c.mdl.map((t) => t.ms), floorMs: c.floor.map((t) => t.ms) })),
+    others,
+    profile,
+  };
+  writeFileSync(path.join(__dirname, 'results.json'), JSON.stringify(results, null, 2) + '\n');
+  console.log(`\nwritten: bench/results.json`);
+}
+
+main()
+  .catch((e) => {
+    console.error(e instanceof Error ? (e.stack ?? e.message) : e);
+    process.exitCode = 1;
+  })
+  .finally(() => rmSync(TMP, { recursive: true, force: true }));
