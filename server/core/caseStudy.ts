@@ -102,7 +102,9 @@ export async function listCaseStudyFiles(folder: string, config: ResolvedConfig,
       const abs = path.join(dir, e.name);
       const relToFolder = rel ? `${rel}/${e.name}` : e.name;
       if (matcher.isExcluded(toPosix(path.relative(root, abs)))) continue;
-      if (e.isFile && isCheckedPath(e.name)) files.push({ path: abs, relative: relToFolder });
+      // A FIFO, socket or device named like a note is listed too: reading it is refused, and the user sees a
+      // file-skipped note instead of a puzzling "missing file".
+      if (!e.isDirectory && (e.isFile || !e.isSymbolicLink) && isCheckedPath(e.name)) files.push({ path: abs, relative: relToFolder });
       else if (e.isDirectory && !e.isSymbolicLink && depth < CASE_STUDY_DEPTH) await walk(abs, depth + 1, relToFolder);
     }
   };

@@ -130,6 +130,8 @@ function headingTextRange(lines: string[], line: number, text: string): Range {
  * parser) fall back to the first non-blank character.
  */
 function mapContentLines(lines: string[], firstLine: number, content: string): SourceLineStart[] {
+  // No content at all (a fence opened on the last line, or closed right away): no lines, rather than one past the end.
+  if (content === '') return [];
   const contentLines = content.endsWith('\n') ? content.slice(0, -1).split('\n') : content.split('\n');
   const result: SourceLineStart[] = [];
   for (let i = 0; i < contentLines.length; i++) {
