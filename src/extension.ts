@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions, RevealOutputChannelOn } from 'vscode-languageclient/node';
+import { registerCaseStudyFeatures } from './caseStudies';
 import { extendMarkdownIt, registerPreview } from './preview';
 
 let client: LanguageClient | undefined;
@@ -42,6 +43,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ exte
     }),
   );
   registerPreview(context);
+  // New Case Study, Add Missing Files, the Case Studies view and the index: data from the server's requests.
+  registerCaseStudyFeatures(context, () => client, output);
   // The client restarts a crashed server by itself (default error handler) and the server re-publishes on start.
   await client.start();
   // VS Code's Markdown preview asks extensions that contribute `markdown.markdownItPlugins` for this.

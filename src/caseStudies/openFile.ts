@@ -1,0 +1,12 @@
+// Opening a freshly created file where the user has to start writing: the first "<!-- write here" marker.
+import * as vscode from 'vscode';
+import { firstPlaceholder } from '../../server/core/scaffold';
+
+export async function openAtFirstPlaceholder(filePath: string, content?: string): Promise<vscode.TextEditor> {
+  const document = await vscode.workspace.openTextDocument(vscode.Uri.file(filePath));
+  const at = firstPlaceholder(content ?? document.getText());
+  const position = at ? new vscode.Position(at.line, at.character) : new vscode.Position(0, 0);
+  const editor = await vscode.window.showTextDocument(document, { preview: false, selection: new vscode.Range(position, position) });
+  editor.revealRange(new vscode.Range(position, position), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  return editor;
+}
