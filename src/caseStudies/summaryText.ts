@@ -60,8 +60,8 @@ export const STATE_ICONS: Record<CaseStudyState, { icon: string; color: string }
 export function caseStudyTooltip(s: CaseStudySummary, relativePath: string): string {
   const lines = [`**${escapeMarkdown(s.title)}** — \`${relativePath}\``, '', `${Math.floor(s.completeness * 100)}% complete: ${describeCaseStudy(s)}`];
   if (s.missingFiles.length) lines.push('', `Missing: ${s.missingFiles.map((f) => `\`${f}\``).join(', ')}`);
-  const empty = s.files.flatMap((f) => f.sections.filter((x) => x.empty && x.level > 1).map((x) => `${x.title} (${f.relative})`));
-  if (empty.length) lines.push('', `Empty sections: ${empty.map(escapeMarkdown).join(', ')}`);
+  const empty = s.files.flatMap((f) => f.sections.filter((x) => x.empty && x.level > 1).map((x) => `${escapeMarkdown(x.title)} (${escapeMarkdown(f.relative)})`));
+  if (empty.length) lines.push('', `Empty sections: ${empty.join(', ')}`);
   return lines.join('\n');
 }
 
