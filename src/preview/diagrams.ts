@@ -14,7 +14,7 @@ export function isMermaidFile(fileName: string): boolean {
  */
 export function extractDiagrams(fileName: string, text: string): DiagramSource[] {
   if (isMermaidFile(fileName)) {
-    return [{ index: 0, source: text, line: 0, contentLine: 0, heading: '' }];
+    return [{ index: 0, source: text, line: 0, contentLine: 0, endLine: Math.max(0, text.split(/\r\n|\r|\n/).length - 1), heading: '' }];
   }
   const doc = parseMarkdown(text);
   const diagrams: DiagramSource[] = [];
@@ -25,6 +25,7 @@ export function extractDiagrams(fileName: string, text: string): DiagramSource[]
       source: fence.content,
       line: fence.openLine,
       contentLine: fence.contentLines[0]?.line ?? fence.openLine + 1,
+      endLine: fence.closeLine,
       heading: fence.headingIndex >= 0 ? doc.headings[fence.headingIndex].text : '',
     });
   }
@@ -32,14 +33,12 @@ export function extractDiagrams(fileName: string, text: string): DiagramSource[]
 }
 
 /** Index of the diagram whose block (fences included) contains `line`, or null. */
+export function diagramIndexAt(diagrams: readonly DiagramSource[], line: number): number | null {
+  const d = diagrams.find((x) => line >= x.line && line <= x.endLine);
+  return d ? d.index : null;
+}
+
+/** Same, from the text (parses it; the panel manager caches `extractDiagrams` per document version instead). */
 export function diagramAtLine(fileName: string, text: string, line: number): number | null {
-  if (isMermaidFile(fileName)) return 0;
-  const doc = parseMarkdown(text);
-  let index = 0;
-  for (const fence of doc.fences) {
-    if (fence.lang !== 'mermaid') continue;
-    if (line >= fence.openLine && line <= fence.closeLine) return index;
-    index++;
-  }
-  return null;
+  return diagramIndexAt(extractDiagrams(fileName, text), line);
 }

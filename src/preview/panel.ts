@@ -1,12 +1,22 @@
 // Diagram preview panels: one webview per previewed file, several at once. The most recently opened panel
 // follows the active editor (like VS Code's own Markdown preview); older panels stay on their file.
 import * as vscode from 'vscode';
-import { diagramAtLine, extractDiagrams, isMermaidFile } from './diagrams';
+import { diagramIndexAt, extractDiagrams, isMermaidFile } from './diagrams';
 import { saveExport } from './export';
 import { buildPreviewHtml, createNonce } from './html';
 import { parseWebviewMessage, type DiagramSource, type ExportFormat, type HostMessage, type PreviewState, type WebviewMessage } from './protocol';
 
 export const PREVIEW_VIEW_TYPE = 'designNotes.preview';
+
+/** Diagrams per document version: cursor moves ask for them on every keystroke, parsing once per edit is enough. */
+const diagramCache = new WeakMap<vscode.TextDocument, { version: number; diagrams: DiagramSource[] }>();
+export function diagramsOf(document: vscode.TextDocument): DiagramSource[] {
+  const hit = diagramCache.get(document);
+  if (hit && hit.version === document.version) return hit.diagrams;
+  const diagrams = extractDiagrams(document.fileName, document.getText());
+  diagramCache.set(document, { version: document.version, diagrams });
+  return diagrams;
+}
 
 export function isPreviewable(document: vscode.TextDocument): boolean {
   return document.languageId === 'markdown' || isMermaidFile(document.fileName);
@@ -84,7 +94,7 @@ class PreviewPanel implements vscode.Disposable {
       return;
     }
     if (document.uri.toString() !== this.uri.toString()) return;
-    this.diagrams = extractDiagrams(document.fileName, document.getText());
+    this.diagrams = diagramsOf(document);
     if (!this.ready) return;
     this.post({ type: 'update', uri: this.uri.toString(), fileName: this.uri.path.split('/').pop() ?? '', version: document.version, diagrams: this.diagrams });
     this.post({ type: 'highlight', index: this.highlighted, reveal: false });
@@ -235,7 +245,7 @@ export class PreviewManager implements vscode.Disposable {
     if (!settings().syncCursor) return;
     const panels = this.panelsFor(editor.document.uri);
     if (!panels.length) return;
-    const index = diagramAtLine(editor.document.fileName, editor.document.getText(), editor.selection.active.line);
+    const index = diagramIndexAt(diagramsOf(editor.document), editor.selection.active.line);
     for (const p of panels) p.highlight(index);
   }
 
@@ -246,7 +256,7 @@ export class PreviewManager implements vscode.Disposable {
       void vscode.window.showInformationMessage(vscode.l10n.t('Open a Markdown or Mermaid file and place the cursor in a diagram to export it.'));
       return;
     }
-    const index = diagramAtLine(editor.document.fileName, editor.document.getText(), editor.selection.active.line);
+    const index = diagramIndexAt(diagramsOf(editor.document), editor.selection.active.line);
     if (index === null) {
       void vscode.window.showInformationMessage(vscode.l10n.t('Place the cursor inside a ```mermaid block to export that diagram.'));
       return;

@@ -15,6 +15,8 @@ export interface DiagramSource {
   line: number;
   /** 0-based document line where the diagram's first source line sits. */
   contentLine: number;
+  /** 0-based last line of the block (its closing fence, or the file's last line). */
+  endLine: number;
   /** Nearest heading above the block, for context ("" when none). */
   heading: string;
 }

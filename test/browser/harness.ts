@@ -54,7 +54,7 @@ export interface Harness {
 }
 
 export function diagrams(sources: string[], heading = 'Section'): DiagramSource[] {
-  return sources.map((source, index) => ({ index, source, line: index * 10, contentLine: index * 10 + 1, heading: `${heading} ${index + 1}` }));
+  return sources.map((source, index) => ({ index, source, line: index * 10, contentLine: index * 10 + 1, endLine: index * 10 + 1 + source.split('\n').length, heading: `${heading} ${index + 1}` }));
 }
 
 /** Serves dist/ and media/, `/index.html` (the preview page) and any extra pages given (path → HTML for an origin). */

@@ -278,7 +278,7 @@ describe('diagram preview page', () => {
       const h = await openHarness(theme, { width: 820, height: 900 });
       try {
         await h.update(
-          sample.map((source, index) => ({ index, source, line: [12, 30, 44][index], contentLine: [13, 31, 45][index], heading: ['Architecture', 'Order flow', 'Draft'][index] })),
+          sample.map((source, index) => ({ index, source, line: [12, 30, 44][index], contentLine: [13, 31, 45][index], endLine: [24, 40, 48][index], heading: ['Architecture', 'Order flow', 'Draft'][index] })),
           1,
           'file:///work/case-studies/url-shortener/high-level-design.md',
         );

@@ -38,11 +38,11 @@ const DOC = [
 test('finds backtick and tilde fences, in lists and blockquotes, in order, with their heading', () => {
   const ds = extractDiagrams('/ws/high-level-design.md', DOC);
   assert.deepEqual(
-    ds.map((d) => ({ i: d.index, line: d.line, content: d.contentLine, heading: d.heading, source: d.source })),
+    ds.map((d) => ({ i: d.index, line: d.line, content: d.contentLine, end: d.endLine, heading: d.heading, source: d.source })),
     [
-      { i: 0, line: 3, content: 4, heading: 'Components', source: 'flowchart LR\n  A --> B\n' },
-      { i: 1, line: 10, content: 11, heading: 'Components', source: 'sequenceDiagram\nA->>B: hi\n' },
-      { i: 2, line: 16, content: 17, heading: 'Data', source: 'erDiagram\n' },
+      { i: 0, line: 3, content: 4, end: 6, heading: 'Components', source: 'flowchart LR\n  A --> B\n' },
+      { i: 1, line: 10, content: 11, end: 13, heading: 'Components', source: 'sequenceDiagram\nA->>B: hi\n' },
+      { i: 2, line: 16, content: 17, end: 18, heading: 'Data', source: 'erDiagram\n' },
     ],
   );
 });
@@ -51,7 +51,7 @@ test('a .mmd or .mermaid file is one diagram from line 0', () => {
   for (const name of ['/ws/arch.mmd', '/ws/arch.MERMAID']) {
     const ds = extractDiagrams(name, 'graph TD\n  A --> B\n');
     assert.equal(ds.length, 1);
-    assert.deepEqual({ line: ds[0].line, contentLine: ds[0].contentLine, source: ds[0].source }, { line: 0, contentLine: 0, source: 'graph TD\n  A --> B\n' });
+    assert.deepEqual({ line: ds[0].line, contentLine: ds[0].contentLine, endLine: ds[0].endLine, source: ds[0].source }, { line: 0, contentLine: 0, endLine: 2, source: 'graph TD\n  A --> B\n' });
   }
 });
 

@@ -46,7 +46,7 @@ test('caps the length of error text coming from the webview', () => {
 });
 
 function d(index: number, source: string): DiagramSource {
-  return { index, source, line: index * 5, contentLine: index * 5 + 1, heading: '' };
+  return { index, source, line: index * 5, contentLine: index * 5 + 1, endLine: index * 5 + 4, heading: '' };
 }
 
 test('only diagrams whose text changed are re-rendered', () => {
