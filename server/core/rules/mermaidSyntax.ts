@@ -7,12 +7,14 @@ import type { FencedBlock } from '../markdown';
 
 function toSource(fence: FencedBlock, position: Position): Position {
   const lines = fence.contentLines;
-  if (lines.length === 0) return { line: fence.openLine + 1, character: 0 };
+  if (lines.length === 0) return { ...fence.openRange.end };
   const start = lines[Math.max(0, Math.min(position.line, lines.length - 1))];
   return { line: start.line, character: start.character + position.character };
 }
 
 function toSourceRange(fence: FencedBlock, range: Range): Range {
+  // An empty block has no content line to point into (the line after the fence may not even exist): mark the fence.
+  if (fence.contentLines.length === 0) return fence.openRange;
   return { start: toSource(fence, range.start), end: toSource(fence, range.end) };
 }
 
