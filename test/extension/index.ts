@@ -13,6 +13,7 @@ function loadSuites(): void {
   require('./suite/activation.test');
   require('./suite/diagnostics.test');
   require('./suite/commands.test');
+  require('./suite/caseStudies.test');
 }
 
 if (typeof (globalThis as { suite?: unknown }).suite === 'function') loadSuites();
