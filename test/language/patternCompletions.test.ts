@@ -3,65 +3,69 @@ import assert from 'node:assert/strict';
 import { loadCatalog } from '../../server/core/catalog/catalog';
 import { PatternIndex } from '../../server/core/catalog/patternIndex';
 import { patternCompletions } from '../../server/core/language/patternCompletions';
-import { parseMarkdown } from '../../server/core/markdown';
+import { DOCUMENT_BUILDERS, type DocumentBuilder } from './documents';
 
 const index = new PatternIndex(loadCatalog().catalog);
 
-/** Completions at the "|" marker in the text (the marker is removed). */
-function at(textWithCursor: string) {
-  const offset = textWithCursor.indexOf('|');
-  const text = textWithCursor.replace('|', '');
-  const before = text.slice(0, offset).split('\n');
-  const position = { line: before.length - 1, character: before[before.length - 1].length };
-  return { items: patternCompletions(parseMarkdown(text), position, index), position };
+function suite(kind: string, build: DocumentBuilder): void {
+  /** Completions at the "|" marker in the text (the marker is removed). */
+  function at(textWithCursor: string) {
+    const offset = textWithCursor.indexOf('|');
+    const text = textWithCursor.replace('|', '');
+    const before = text.slice(0, offset).split('\n');
+    const position = { line: before.length - 1, character: before[before.length - 1].length };
+    return { items: patternCompletions(build(text), position, index), position };
+  }
+
+  test(kind + ': ' + 'a two-letter prefix in prose offers matching patterns, replacing the prefix', () => {
+    const { items } = at('# Design\n\nWe put a ci| in front of payments.\n');
+    const breaker = items.find((i) => i.label === 'Circuit Breaker');
+    assert.ok(breaker);
+    assert.deepEqual(breaker.textEdit, { range: { start: { line: 2, character: 9 }, end: { line: 2, character: 11 } }, newText: 'Circuit Breaker' });
+    assert.equal(breaker.kind, 18);
+    assert.equal(breaker.insertTextFormat, 1);
+    assert.equal(breaker.detail, 'Pattern · Reliability');
+    assert.equal(breaker.filterText, 'Circuit Breaker');
+    assert.equal(breaker.documentation?.kind, 'markdown');
+    assert.match(breaker.documentation!.value, /^\*\*Circuit Breaker\*\* · _Reliability_/);
+    assert.match(breaker.documentation!.value, /\*\*When to use\.\*\*/);
+  });
+
+  test(kind + ': ' + 'one letter is not enough', () => {
+    assert.deepEqual(at('We use a c|').items, []);
+  });
+
+  test(kind + ': ' + 'several words before the cursor can form one term and are replaced together', () => {
+    const { items } = at('Reads use fan out on w|');
+    assert.deepEqual(items.map((i) => [i.label, i.textEdit!.range.start.character, i.textEdit!.range.end.character]), [['Fan-out on Write', 10, 22]]);
+    assert.equal(items[0].detail, 'Pattern · Scalability');
+  });
+
+  test(kind + ': ' + 'aliases are offered with the pattern name in the detail, and hyphenated prefixes work', () => {
+    const { items } = at('- events go to a pub-s|');
+    assert.deepEqual(items.map((i) => [i.label, i.detail]), [['pub/sub', 'Publish/Subscribe · Messaging and events']]);
+    assert.equal(items[0].textEdit!.range.start.character, 17);
+  });
+
+  test(kind + ': ' + 'a later word of a term is completed with a filter text starting at that word', () => {
+    const { items } = at('Limit with a bucke|');
+    assert.deepEqual(items.map((i) => [i.label, i.filterText, i.textEdit!.newText]), [
+      ['Leaky Bucket', 'Bucket', 'Leaky Bucket'],
+      ['Token Bucket', 'Bucket', 'Token Bucket'],
+    ]);
+  });
+
+  test(kind + ': ' + 'sort order follows match quality', () => {
+    const { items } = at('ca|');
+    assert.deepEqual(items.map((i) => i.sortText), items.map((_, i) => String(i).padStart(4, '0')));
+  });
+
+  test(kind + ': ' + 'no pattern completions in code fences, inline code, headings or HTML comments', () => {
+    assert.deepEqual(at('```js\nconst ci|\n```\n').items, []);
+    assert.deepEqual(at('Run `ci| now`').items, []);
+    assert.deepEqual(at('## Ci|').items, []);
+    assert.deepEqual(at('<!--\nci|\n-->\n').items, []);
+  });
 }
 
-test('a two-letter prefix in prose offers matching patterns, replacing the prefix', () => {
-  const { items } = at('# Design\n\nWe put a ci| in front of payments.\n');
-  const breaker = items.find((i) => i.label === 'Circuit Breaker');
-  assert.ok(breaker);
-  assert.deepEqual(breaker.textEdit, { range: { start: { line: 2, character: 9 }, end: { line: 2, character: 11 } }, newText: 'Circuit Breaker' });
-  assert.equal(breaker.kind, 18);
-  assert.equal(breaker.insertTextFormat, 1);
-  assert.equal(breaker.detail, 'Pattern · Reliability');
-  assert.equal(breaker.filterText, 'Circuit Breaker');
-  assert.equal(breaker.documentation?.kind, 'markdown');
-  assert.match(breaker.documentation!.value, /^\*\*Circuit Breaker\*\* · _Reliability_/);
-  assert.match(breaker.documentation!.value, /\*\*When to use\.\*\*/);
-});
-
-test('one letter is not enough', () => {
-  assert.deepEqual(at('We use a c|').items, []);
-});
-
-test('several words before the cursor can form one term and are replaced together', () => {
-  const { items } = at('Reads use fan out on w|');
-  assert.deepEqual(items.map((i) => [i.label, i.textEdit!.range.start.character, i.textEdit!.range.end.character]), [['Fan-out on Write', 10, 22]]);
-  assert.equal(items[0].detail, 'Pattern · Scalability');
-});
-
-test('aliases are offered with the pattern name in the detail, and hyphenated prefixes work', () => {
-  const { items } = at('- events go to a pub-s|');
-  assert.deepEqual(items.map((i) => [i.label, i.detail]), [['pub/sub', 'Publish/Subscribe · Messaging and events']]);
-  assert.equal(items[0].textEdit!.range.start.character, 17);
-});
-
-test('a later word of a term is completed with a filter text starting at that word', () => {
-  const { items } = at('Limit with a bucke|');
-  assert.deepEqual(items.map((i) => [i.label, i.filterText, i.textEdit!.newText]), [
-    ['Leaky Bucket', 'Bucket', 'Leaky Bucket'],
-    ['Token Bucket', 'Bucket', 'Token Bucket'],
-  ]);
-});
-
-test('sort order follows match quality', () => {
-  const { items } = at('ca|');
-  assert.deepEqual(items.map((i) => i.sortText), items.map((_, i) => String(i).padStart(4, '0')));
-});
-
-test('no pattern completions in code fences, inline code, headings or HTML comments', () => {
-  assert.deepEqual(at('```js\nconst ci|\n```\n').items, []);
-  assert.deepEqual(at('Run `ci| now`').items, []);
-  assert.deepEqual(at('## Ci|').items, []);
-  assert.deepEqual(at('<!--\nci|\n-->\n').items, []);
-});
+for (const [kind, build] of DOCUMENT_BUILDERS) suite(kind, build);

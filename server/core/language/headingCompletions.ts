@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import type { RequiredFileSpec } from '../config';
-import type { MarkdownDocument } from '../markdown';
+import type { LanguageDocument } from './languageDocument';
 import { normalizeFileStem } from '../normalize';
 import { headingFills } from '../sections';
 import type { Position } from '../types';
@@ -20,7 +20,7 @@ export function requiredFileSpecFor(filePath: string, requiredFiles: readonly Re
  * below a single level-1 title (the usual "# Title" then "## Section" layout); otherwise the shallowest level used
  * below the title; 2 for an empty file.
  */
-export function sectionLevel(doc: MarkdownDocument, spec: RequiredFileSpec, skipLine = -1): number {
+export function sectionLevel(doc: LanguageDocument, spec: RequiredFileSpec, skipLine = -1): number {
   const headings = doc.headings.filter((h) => h.line !== skipLine);
   for (const h of headings) if (spec.sections.some((s) => headingFills(h.normalized, s))) return h.level;
   const titles = headings.filter((h) => h.level === 1);
@@ -35,7 +35,7 @@ export function sectionLevel(doc: MarkdownDocument, spec: RequiredFileSpec, skip
  * file's other sections use. Choosing one rewrites the line into the full heading (and the section's template, if
  * the configuration gives one).
  */
-export function headingCompletions(doc: MarkdownDocument, position: Position, spec: RequiredFileSpec | undefined): CompletionItem[] {
+export function headingCompletions(doc: LanguageDocument, position: Position, spec: RequiredFileSpec | undefined): CompletionItem[] {
   if (!spec || !spec.sections.length) return [];
   const lineText = doc.lines[position.line];
   if (lineText === undefined) return [];

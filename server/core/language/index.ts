@@ -1,8 +1,8 @@
 // The editor-free language features as one small API for the language server: build a PatternIndex once per
-// catalog, then call these with a parsed document and a position.
+// catalog, then call these with a document (parseMarkdown's, or scanDocument's for a fresh edit) and a position.
 import type { RequiredFileSpec } from '../config';
 import type { PatternIndex } from '../catalog/patternIndex';
-import type { MarkdownDocument } from '../markdown';
+import type { LanguageDocument } from './languageDocument';
 import type { Position } from '../types';
 import { headingCompletions } from './headingCompletions';
 import { mermaidCompletions } from './mermaidCompletions';
@@ -21,7 +21,7 @@ export interface LanguageFeatureContext {
 }
 
 /** All completions at a position: heading lines get sections, diagrams get Mermaid syntax, prose gets patterns. */
-export function provideCompletions(doc: MarkdownDocument, position: Position, ctx: LanguageFeatureContext): CompletionItem[] {
+export function provideCompletions(doc: LanguageDocument, position: Position, ctx: LanguageFeatureContext): CompletionItem[] {
   if (ctx.isMermaidFile) return mermaidCompletions(doc, position, { wholeFile: true });
   const mermaid = mermaidCompletions(doc, position);
   if (mermaid.length) return mermaid;
@@ -30,7 +30,7 @@ export function provideCompletions(doc: MarkdownDocument, position: Position, ct
   return patternCompletions(doc, position, ctx.index, ctx.card);
 }
 
-export function provideHover(doc: MarkdownDocument, position: Position, ctx: LanguageFeatureContext): Hover | undefined {
+export function provideHover(doc: LanguageDocument, position: Position, ctx: LanguageFeatureContext): Hover | undefined {
   return patternHover(doc, position, ctx.index, { ...ctx.card, wholeFile: ctx.isMermaidFile });
 }
 
@@ -39,4 +39,5 @@ export { mermaidCompletions, DIAGRAM_TYPES, FLOWCHART_COMPONENTS, FLOWCHART_EDGE
 export { patternCompletions } from './patternCompletions';
 export { patternHover, mermaidLabelSpans } from './patternHover';
 export { renderPatternCard, type PatternCardOptions } from './patternCard';
+export { scanDocument, type LanguageDocument } from './languageDocument';
 export * from './types';

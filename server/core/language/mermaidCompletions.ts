@@ -1,4 +1,4 @@
-import type { FencedBlock, MarkdownDocument } from '../markdown';
+import type { LanguageDocument, LanguageFence } from './languageDocument';
 import type { Position, Range } from '../types';
 import { fenceContaining, isMermaidFence, lastContentLine } from './context';
 import { CompletionItemKind, InsertTextFormat, type CompletionItem, type CompletionItemKindValue } from './types';
@@ -100,9 +100,9 @@ interface DiagramContext {
   lastLine: number;
 }
 
-function diagramAt(doc: MarkdownDocument, line: number, options: MermaidCompletionOptions): DiagramContext | undefined {
+function diagramAt(doc: LanguageDocument, line: number, options: MermaidCompletionOptions): DiagramContext | undefined {
   if (options.wholeFile) return { firstLine: 0, lastLine: doc.lines.length - 1 };
-  const fence: FencedBlock | undefined = fenceContaining(doc, line);
+  const fence: LanguageFence | undefined = fenceContaining(doc, line);
   if (!fence || !isMermaidFence(fence)) return undefined;
   return { firstLine: fence.openLine + 1, lastLine: lastContentLine(doc, fence) };
 }
@@ -151,7 +151,7 @@ function insideLabel(text: string): boolean {
  * line; in flowcharts, components with conventional shapes where a node can start and edge syntax after a node;
  * in sequence diagrams, the common statements.
  */
-export function mermaidCompletions(doc: MarkdownDocument, position: Position, options: MermaidCompletionOptions = {}): CompletionItem[] {
+export function mermaidCompletions(doc: LanguageDocument, position: Position, options: MermaidCompletionOptions = {}): CompletionItem[] {
   const diagram = diagramAt(doc, position.line, options);
   if (!diagram) return [];
   const lineText = doc.lines[position.line] ?? '';

@@ -1,6 +1,6 @@
 import { CATEGORY_TITLES } from '../catalog/catalog';
 import type { PatternIndex, PrefixMatch } from '../catalog/patternIndex';
-import type { MarkdownDocument } from '../markdown';
+import type { LanguageDocument } from './languageDocument';
 import type { Position } from '../types';
 import { fenceContaining, insideInlineCode } from './context';
 import { renderPatternCard, type PatternCardOptions } from './patternCard';
@@ -50,7 +50,7 @@ function findCandidate(before: string, index: PatternIndex): Candidate | undefin
  * Completions of pattern names and aliases while writing prose. The current line is all that is read, so the
  * cost does not depend on the document's size.
  */
-export function patternCompletions(doc: MarkdownDocument, position: Position, index: PatternIndex, cardOptions: PatternCardOptions = {}): CompletionItem[] {
+export function patternCompletions(doc: LanguageDocument, position: Position, index: PatternIndex, cardOptions: PatternCardOptions = {}): CompletionItem[] {
   const lineText = doc.lines[position.line];
   if (lineText === undefined) return [];
   if (!doc.proseLines.has(position.line) || fenceContaining(doc, position.line)) return [];

@@ -1,5 +1,5 @@
 import type { PatternIndex, PatternMention } from '../catalog/patternIndex';
-import type { MarkdownDocument } from '../markdown';
+import type { LanguageDocument } from './languageDocument';
 import type { Position } from '../types';
 import { fenceContaining, insideInlineCode, isMermaidFence } from './context';
 import { renderPatternCard, type PatternCardOptions } from './patternCard';
@@ -43,7 +43,7 @@ function hoverFor(mention: PatternMention, line: number, index: PatternIndex, op
 }
 
 /** Hover on a pattern name or alias in prose, or in a label of a Mermaid diagram: the pattern's card. */
-export function patternHover(doc: MarkdownDocument, position: Position, index: PatternIndex, options: PatternHoverOptions = {}): Hover | undefined {
+export function patternHover(doc: LanguageDocument, position: Position, index: PatternIndex, options: PatternHoverOptions = {}): Hover | undefined {
   const lineText = doc.lines[position.line];
   if (lineText === undefined) return undefined;
   const fence = options.wholeFile ? undefined : fenceContaining(doc, position.line);
