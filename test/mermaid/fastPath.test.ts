@@ -50,7 +50,7 @@ describe('mermaid worker fast path', () => {
     mermaid = await loadWorkerModule();
   });
 
-  it('fastConfigCopy builds exactly what mermaid\'s own config copy builds', () => {
+  it('fastConfigCopy and compiledConfigCopy build exactly what mermaid\'s own config copy builds', () => {
     const shared = { deep: { deeper: 1 } };
     const sample = {
       theme: 'default',
@@ -61,11 +61,18 @@ describe('mermaid worker fast path', () => {
     };
     const fast = mermaid.fastConfigCopy(sample);
     assertSameCopy(fast, mermaid.mermaidConfigCopy(sample));
+    assertSameCopy(mermaid.compiledConfigCopy(sample), mermaid.mermaidConfigCopy(sample));
+    // Compiled once per object, then reused: values are read at call time.
+    sample.theme = 'dark';
+    assertSameCopy(mermaid.compiledConfigCopy(sample), mermaid.mermaidConfigCopy(sample));
     // The deepest objects stay shared, as in mermaid.
     assert.equal((fast as typeof sample).flowchart.nested.level2.level3, shared);
     fc.assert(
       fc.property(configLike.object, (config) => {
-        assertSameCopy(mermaid.fastConfigCopy(config), mermaid.mermaidConfigCopy(config));
+        const expected = mermaid.mermaidConfigCopy(config);
+        assertSameCopy(mermaid.fastConfigCopy(config), expected);
+        assertSameCopy(mermaid.compiledConfigCopy(config), expected);
+        assertSameCopy(mermaid.compiledConfigCopy(config), expected);
       }),
       { numRuns: 300 },
     );

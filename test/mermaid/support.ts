@@ -27,6 +27,7 @@ export interface WorkerModule {
   parseDiagram(text: string): Promise<{ ok: boolean }>;
   registeredDiagramTypes(): string[];
   fastConfigCopy(config: object): object;
+  compiledConfigCopy(config: object): object;
   mermaidConfigCopy(config: object): object;
 }
 

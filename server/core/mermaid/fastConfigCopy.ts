@@ -40,3 +40,63 @@ function copyWithDepth(source: Plain, depth: number): Plain {
 export function fastConfigCopy(config: object): object {
   return copyWithDepth(config as Plain, 2);
 }
+
+// ---- Compiled copies ---------------------------------------------------------------------------------------------
+// getConfig() runs dozens of times per parse on the same configuration object, whose keys (levels 0-1) never change
+// once built: mermaid only ever replaces it. So the copy is compiled once per configuration shape into a function
+// that builds object literals of that shape, reading the values at call time. Same result as copyWithDepth.
+
+type Cloner = (source: Plain, unique: (a: unknown[]) => unknown[], assign: typeof Object.assign) => Plain;
+
+const clonerBySource = new WeakMap<object, Cloner>();
+const clonerByCode = new Map<string, Cloner>();
+
+function access(base: string, key: string): string {
+  return `${base}[${JSON.stringify(key)}]`;
+}
+
+/** Object-literal code copying `source` (found at `expr`) with mermaid's depth rules; undefined when impossible. */
+function literal(source: Plain, expr: string, depth: number, lets: string[]): string {
+  const parts: string[] = [];
+  for (const key of Object.keys(source)) {
+    const value = source[key];
+    const name = key === '__proto__' ? `[${JSON.stringify(key)}]` : JSON.stringify(key);
+    const at = access(expr, key);
+    if (typeof value === 'object') {
+      if (value === null) continue;
+      if (Array.isArray(value)) parts.push(`${name}: u(${at})`);
+      else if (depth - 1 <= 0) parts.push(`${name}: a({}, ${at})`);
+      else {
+        const local = `v${lets.length}`;
+        lets.push(`const ${local} = ${at};`);
+        parts.push(`${name}: ${literal(value as Plain, local, depth - 1, lets)}`);
+      }
+    } else if (key !== '__proto__') {
+      parts.push(`${name}: ${at}`);
+    }
+  }
+  return `{ ${parts.join(', ')} }`;
+}
+
+function compile(config: Plain): Cloner {
+  const lets: string[] = [];
+  const body = literal(config, 's', 2, lets);
+  const code = `${lets.join('\n')}\nreturn ${body};`;
+  let cloner = clonerByCode.get(code);
+  if (!cloner) {
+    cloner = new Function('s', 'u', 'a', code) as Cloner;
+    if (clonerByCode.size > 50) clonerByCode.clear();
+    clonerByCode.set(code, cloner);
+  }
+  return cloner;
+}
+
+/** fastConfigCopy for a configuration object that is never modified in place (mermaid's currentConfig). */
+export function compiledConfigCopy(config: object): object {
+  let cloner = clonerBySource.get(config);
+  if (!cloner) {
+    cloner = compile(config as Plain);
+    clonerBySource.set(config, cloner);
+  }
+  return cloner(config as Plain, uniqueCopy, Object.assign);
+}

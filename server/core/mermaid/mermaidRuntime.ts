@@ -2,7 +2,7 @@
 // stubs DOMPurify and adds the hooks declared below (see scripts/mermaidWorkerBuild.mjs).
 import mermaid from 'mermaid';
 import * as bundled from 'mermaid';
-import { fastConfigCopy } from './fastConfigCopy';
+import { compiledConfigCopy } from './fastConfigCopy';
 
 interface PreprocessedCode {
   raw: string;
@@ -70,7 +70,7 @@ export async function parseDiagram(text: string): Promise<ParseOutcome> {
     return { ok: false, error, frontmatterLineOffset: 0 };
   }
   const frontmatterLineOffset = processed.code.frontmatterLineOffset ?? 0;
-  hooks[CONFIG_COPY_HOOK] = fastConfigCopy;
+  hooks[CONFIG_COPY_HOOK] = compiledConfigCopy;
   try {
     if (Object.keys(processed.config).length > 0) {
       try {

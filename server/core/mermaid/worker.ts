@@ -8,7 +8,7 @@ import { describeFailure } from './describeError';
 import { mermaidConfigCopy, parseDiagram, referenceParse, registeredDiagramTypes } from './mermaidRuntime';
 
 export { mermaidConfigCopy, parseDiagram, referenceParse, registeredDiagramTypes };
-export { fastConfigCopy } from './fastConfigCopy';
+export { compiledConfigCopy, fastConfigCopy } from './fastConfigCopy';
 
 /** Problems mermaid finds in a block, in the block's own coordinates. */
 export async function validateBlock(text: string): Promise<MermaidProblem[]> {
