@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { Linter, sortFindings } from '../core/engine';
-import { nodeFileSystem } from '../core/fileSystem';
+import { syncNodeFileSystem } from '../core/fileSystem';
 import type { RuleServices } from '../core/rule';
 import type { Finding, Severity } from '../core/types';
 import { checkWorkspace, findConfigRoot, loadWorkspaceConfig } from '../core/workspace';
@@ -64,8 +64,10 @@ export interface LintRun {
 
 /** Lint paths the way the CLI does; shared with tests and benchmarks. */
 export async function lintPaths(paths: string[], cwd: string, services: RuleServices = {}): Promise<LintRun> {
-  const fs = nodeFileSystem;
-  const linter = new Linter({ fs, services });
+  // Synchronous reads: a CLI run has nothing to overlap them with (see syncNodeFileSystem).
+  const fs = syncNodeFileSystem;
+  // Each file is read once per run: no parse cache to grow with the workspace.
+  const linter = new Linter({ fs, services, keepParsed: false });
   const all = new Map<string, Finding>();
   const notes: string[] = [];
   let configBroken = false;

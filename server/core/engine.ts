@@ -82,6 +82,12 @@ export interface LinterOptions {
   fs: FileSystem;
   services?: RuleServices;
   rules?: readonly Rule[];
+  /**
+   * Keep parsed files between checks (default true): the language server re-checks a case study on every
+   * keystroke and re-parses only the file that changed. A one-shot CLI run reads each file once, so keeping every
+   * parse alive would only make its memory grow with the workspace.
+   */
+  keepParsed?: boolean;
 }
 
 /**
@@ -94,11 +100,13 @@ export class Linter {
   private readonly fs: FileSystem;
   private readonly services: RuleServices;
   private readonly parsed = new Map<string, SourceFile>();
+  private readonly keepParsed: boolean;
 
   constructor(options: LinterOptions) {
     this.fs = options.fs;
     this.services = options.services ?? {};
     this.rules = options.rules ?? ALL_RULES;
+    this.keepParsed = options.keepParsed ?? true;
   }
 
   get ruleIds(): string[] {
@@ -113,7 +121,7 @@ export class Linter {
       return cached;
     }
     const file = sourceFileFromText(filePath, text, kind);
-    this.parsed.set(filePath, file);
+    if (this.keepParsed) this.parsed.set(filePath, file);
     return file;
   }
 

@@ -1,4 +1,4 @@
-import { constants as fsConstants, promises as fsp } from 'node:fs';
+import { closeSync, constants as fsConstants, type Stats, fstatSync, openSync, promises as fsp, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 
 export interface DirEntry {
@@ -74,3 +74,72 @@ export const nodeFileSystem: FileSystem = {
     }
   },
 };
+
+/**
+ * The same file access with synchronous calls, for the CLI. A workspace check awaits its reads one after the other
+ * (stat, open, fstat, read, close per file); with the asynchronous API each of those is a round trip through
+ * libuv's thread pool, and profiling the CLI on 3,000 files showed the main thread idle most of the run waiting for
+ * them. A command-line run has nothing else to do meanwhile, so blocking calls are simply faster. The language
+ * server keeps nodeFileSystem: it must stay responsive while it reads.
+ */
+export const syncNodeFileSystem: FileSystem = {
+  async readFile(filePath) {
+    let fd: number | undefined;
+    try {
+      // Same guards as nodeFileSystem: non-blocking open (a FIFO never blocks), only regular files are read.
+      fd = openSync(filePath, fsConstants.O_RDONLY | (fsConstants.O_NONBLOCK ?? 0));
+      if (!fstatSync(fd).isFile()) return undefined;
+      return readFileSync(fd);
+    } catch {
+      return undefined;
+    } finally {
+      if (fd !== undefined) {
+        try {
+          closeSync(fd);
+        } catch {
+          // Nothing useful to do about a failed close of a read-only descriptor.
+        }
+      }
+    }
+  },
+  async readDirectory(dirPath) {
+    try {
+      const entries = readdirSync(dirPath, { withFileTypes: true });
+      const out: DirEntry[] = [];
+      for (const e of entries) {
+        let isFile = e.isFile();
+        let isDirectory = e.isDirectory();
+        if (e.isSymbolicLink()) {
+          // Follow the link for its type; a dangling (or looping, or unreadable) link is neither.
+          const st = statOrUndefined(path.join(dirPath, e.name));
+          isFile = !!st?.isFile();
+          isDirectory = !!st?.isDirectory();
+        }
+        out.push({ name: e.name, isFile, isDirectory, isSymbolicLink: e.isSymbolicLink() });
+      }
+      return out;
+    } catch {
+      return [];
+    }
+  },
+  async stat(filePath) {
+    const st = statOrUndefined(filePath);
+    return st && { size: st.size, isFile: st.isFile(), isDirectory: st.isDirectory() };
+  },
+  async realpath(filePath) {
+    try {
+      // The native variant, like fsp.realpath (both are the C library's realpath).
+      return realpathSync.native(filePath);
+    } catch {
+      return undefined;
+    }
+  },
+};
+
+function statOrUndefined(filePath: string): Stats | undefined {
+  try {
+    return statSync(filePath, { throwIfNoEntry: false });
+  } catch {
+    return undefined;
+  }
+}

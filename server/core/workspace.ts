@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { caseStudyOf, discoverCaseStudies, isCheckedPath, PathMatcher, type CaseStudy } from './caseStudy';
+import { caseStudyOf, discoverCaseStudies, isCheckedPath, pathMatcherFor, type CaseStudy } from './caseStudy';
 import { CONFIG_FILE_NAME, DEFAULT_CONFIG, loadConfig, type ConfigProblem, type ResolvedConfig } from './config';
 import { Linter, skippedFinding } from './engine';
 import type { FileSystem } from './fileSystem';
@@ -45,7 +45,7 @@ export interface WorkspaceCheck {
 
 /** Markdown/Mermaid files under a folder that belong to no case study (checked by the rules that apply anywhere). */
 async function looseFiles(dir: string, root: string, config: ResolvedConfig, fs: FileSystem, caseStudies: CaseStudy[], notes: string[], limit = 200_000): Promise<string[]> {
-  const matcher = new PathMatcher(config);
+  const matcher = pathMatcherFor(config);
   const out: string[] = [];
   const seen = new Set<string>();
   let count = 0;

@@ -1,0 +1,121 @@
+// The speed-ups that profiling led to (see docs/benchmarks.md) must not change any result. These tests compare the
+// fast paths with the straightforward code they replace; they assert behaviour, never timings.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { normalizeHeading, normalizeWords } from '../../server/core/normalize';
+import { discoverCaseStudies, PathMatcher, pathMatcherFor } from '../../server/core/caseStudy';
+import { DEFAULT_CONFIG } from '../../server/core/config';
+import { Linter } from '../../server/core/engine';
+import { nodeFileSystem, syncNodeFileSystem, type FileSystem } from '../../server/core/fileSystem';
+import { checkWorkspace } from '../../server/core/workspace';
+import { caseStudyFiles, CLEAN_CASE_STUDY, makeTree, removeTree } from '../support/tree';
+
+/** normalizeWords as it was before its ASCII fast path: the reference the fast path must agree with. */
+function referenceNormalizeWords(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/&/g, ' and ')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+const asciiText = fc.string({ unit: fc.integer({ min: 0, max: 127 }).map((c) => String.fromCharCode(c)), maxLength: 40 });
+
+test('normalizeWords: the ASCII fast path gives the same words as the full Unicode path', () => {
+  for (const s of ['Non-Functional Requirements', 'Trade-Offs & Decisions', '  API  design!!', '', 'HLD_v2', 'a\tb\nc', '\x00\x7f']) {
+    assert.equal(normalizeWords(s), referenceNormalizeWords(s), JSON.stringify(s));
+  }
+  fc.assert(
+    fc.property(asciiText, (s) => normalizeWords(s) === referenceNormalizeWords(s)),
+    { seed: 8, numRuns: 500 },
+  );
+  fc.assert(
+    fc.property(fc.string({ unit: 'binary', maxLength: 30 }), (s) => normalizeWords(s) === referenceNormalizeWords(s)),
+    { seed: 8, numRuns: 500 },
+  );
+  // Non-ASCII text still takes the full path (accents dropped, other scripts kept).
+  assert.equal(normalizeWords('Überblick & Café'), 'uberblick and cafe');
+  assert.equal(normalizeHeading('2. ⚡ Nicht-funktionale Anforderungen'), 'nicht funktionale anforderungen');
+});
+
+test('pathMatcherFor: one compiled matcher per set of globs, answering like a fresh PathMatcher', () => {
+  const a = pathMatcherFor(DEFAULT_CONFIG);
+  assert.equal(pathMatcherFor({ caseStudies: [...DEFAULT_CONFIG.caseStudies], exclude: [...DEFAULT_CONFIG.exclude] }), a, 'same globs, same matcher');
+  const other = { caseStudies: ['docs/*'], exclude: [] };
+  const b = pathMatcherFor(other);
+  assert.notEqual(b, a);
+  const fresh = new PathMatcher(other);
+  for (const rel of ['docs/x', 'case-studies/x', 'a/case-studies/y', 'node_modules/case-studies/z', 'docs']) {
+    assert.equal(b.isCaseStudyFolder(rel), fresh.isCaseStudyFolder(rel), rel);
+    assert.equal(a.isCaseStudyFolder(rel), new PathMatcher(DEFAULT_CONFIG).isCaseStudyFolder(rel), rel);
+    assert.equal(a.isExcluded(rel), new PathMatcher(DEFAULT_CONFIG).isExcluded(rel), rel);
+  }
+});
+
+/** Everything a check produces, in a comparable form. */
+async function snapshot(root: string, fs: FileSystem, keepParsed?: boolean): Promise<unknown> {
+  const linter = new Linter({ fs, keepParsed });
+  const result = await checkWorkspace(root, DEFAULT_CONFIG, linter, fs);
+  return {
+    caseStudies: result.caseStudies.map((c) => [c.path, c.files]),
+    findings: [...result.findings].sort(([a], [b]) => a.localeCompare(b)),
+    notes: result.notes,
+  };
+}
+
+test('syncNodeFileSystem and keepParsed: false give the CLI exactly the results of the asynchronous file system', async () => {
+  const { 'trade-offs.md': _tradeOffs, ...partial } = CLEAN_CASE_STUDY;
+  const root = makeTree({
+    ...caseStudyFiles('clean', CLEAN_CASE_STUDY),
+    ...caseStudyFiles('partial', { ...partial, 'requirements.md': '# R\n\n## Functional Requirements\n\n- fast\n', 'diagrams/flow.mmd': 'flowchart LR\n  a --> b\n' }),
+    'notes/loose.md': '# Loose\n\nTODO\n',
+    'case-studies/binary/requirements.md': new Uint8Array([0x23, 0x20, 0, 1, 2]),
+  });
+  try {
+    // A dangling link and a link to a folder, which both file systems must type the same way.
+    symlinkSync(path.join(root, 'nowhere.md'), path.join(root, 'case-studies/partial/dangling.md'));
+    symlinkSync(path.join(root, 'case-studies/clean'), path.join(root, 'notes/linked'));
+    mkdirSync(path.join(root, 'case-studies/empty'));
+    writeFileSync(path.join(root, 'case-studies/partial/high-level-design.md'), '# HLD\n\n## Architecture\n\ntext\n');
+    const reference = await snapshot(root, nodeFileSystem);
+    assert.deepEqual(await snapshot(root, syncNodeFileSystem), reference);
+    assert.deepEqual(await snapshot(root, syncNodeFileSystem, false), reference);
+    for (const p of ['case-studies/partial/dangling.md', 'notes/linked', 'case-studies/binary/requirements.md', 'missing.md', 'notes']) {
+      const abs = path.join(root, p);
+      assert.deepEqual(await syncNodeFileSystem.stat(abs), await nodeFileSystem.stat(abs), `stat ${p}`);
+      assert.deepEqual(await syncNodeFileSystem.readFile(abs), await nodeFileSystem.readFile(abs), `readFile ${p}`);
+      assert.deepEqual(await syncNodeFileSystem.realpath(abs), await nodeFileSystem.realpath(abs), `realpath ${p}`);
+    }
+    assert.deepEqual(await syncNodeFileSystem.readDirectory(path.join(root, 'case-studies/partial')), await nodeFileSystem.readDirectory(path.join(root, 'case-studies/partial')));
+    assert.deepEqual(await syncNodeFileSystem.readDirectory(path.join(root, 'nope')), []);
+    // The snapshot really covers something: findings on the partial case study, and discovery of all four folders.
+    const discovered = await discoverCaseStudies(root, DEFAULT_CONFIG, syncNodeFileSystem);
+    assert.deepEqual(discovered.caseStudies.map((c) => c.name), ['binary', 'clean', 'empty', 'partial']);
+    const findings = (reference as { findings: [string, { ruleId: string }[]][] }).findings.flatMap(([, list]) => list.map((f) => f.ruleId));
+    assert.ok(findings.includes('missing-file') && findings.includes('file-skipped') && findings.includes('missing-section'), findings.join(','));
+  } finally {
+    removeTree(root);
+  }
+});
+
+test('keepParsed: false re-parses on every read; the default reuses the parse of unchanged text', async () => {
+  const root = makeTree(caseStudyFiles('clean', CLEAN_CASE_STUDY));
+  try {
+    const file = path.join(root, 'case-studies/clean/requirements.md');
+    const keeping = new Linter({ fs: nodeFileSystem });
+    const config = DEFAULT_CONFIG;
+    assert.equal((await keeping.read(file, config)).file, (await keeping.read(file, config)).file);
+    const oneShot = new Linter({ fs: nodeFileSystem, keepParsed: false });
+    const first = (await oneShot.read(file, config)).file;
+    const second = (await oneShot.read(file, config)).file;
+    assert.notEqual(first, second);
+    assert.deepEqual(first, second);
+  } finally {
+    removeTree(root);
+  }
+});
