@@ -3,9 +3,10 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, it } from 'node:test';
 import { createMermaidValidator } from '../../server/core/mermaid/workerValidator';
-import { fixtures, requireBundle, root } from './support';
+import { fixtures, readFixture, requireBundle, root } from './support';
 
 const FLOW_OK = 'flowchart TD\n  A --> B\n';
 const FLOW_BAD = 'flowchart TD\n  A --> end\n';
@@ -91,6 +92,17 @@ describe('Mermaid worker validator', () => {
     } finally {
       validator.dispose();
     }
+  });
+
+  it('does not depend on built-ins newer than Node 20 (VS Code\'s extension host)', () => {
+    // Object.groupBy (Node 21+) is what mermaid's usecase parser needs; remove it as Node 20 lacks it.
+    const script = `delete Object.groupBy;
+      const m = await import(${JSON.stringify(pathToFileURL(requireBundle()).href)});
+      const problems = await m.validateBlock(${JSON.stringify(readFixture('types', 'usecase.valid.mmd'))});
+      process.stdout.write(JSON.stringify(problems));`;
+    const child = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', timeout: 60_000 });
+    assert.equal(child.status, 0, child.stderr);
+    assert.equal(child.stdout, '[]');
   });
 
   it('never keeps the process alive once idle', () => {

@@ -2,6 +2,7 @@
 // Protocol: receives {id, text}; answers {id, problems} or {id, failure}. Posts {ready: true} once mermaid is
 // loaded, so the per-block time budget does not include start-up.
 // Imported in-process (tests, benchmark) it also exports the functions below.
+import './polyfills';
 import { parentPort } from 'node:worker_threads';
 import type { MermaidProblem } from '../rule';
 import { describeFailure } from './describeError';
