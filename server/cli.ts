@@ -3,6 +3,9 @@ import { runNew } from './cli/new';
 import type { CliIO } from './cli/io';
 import { ALL_RULES } from './core/rules';
 import { VERSION } from './version';
+import * as path from 'node:path';
+import { createMermaidValidator, type DisposableMermaidValidator } from './core/mermaid/workerValidator';
+import type { RuleServices } from './core/rule';
 
 const USAGE = `design-notes ${VERSION} — checks system-design case studies written in Markdown.
 
@@ -14,11 +17,29 @@ Usage:
 
 Run "design-notes <command> --help" for a command's options.`;
 
+/** Path of the Mermaid worker bundle, next to this CLI bundle in dist/. */
+export const MERMAID_WORKER = path.join(__dirname, 'mermaidWorker.mjs');
+
+/** Run with Mermaid validation when the worker bundle is present; without it, say so once and check the rest. */
+async function withMermaid(io: CliIO, run: (services: RuleServices) => Promise<number>): Promise<number> {
+  let mermaid: DisposableMermaidValidator | undefined;
+  try {
+    mermaid = createMermaidValidator({ workerPath: MERMAID_WORKER });
+  } catch (e) {
+    io.stderr(`note: Mermaid diagrams are not checked: ${(e as Error).message}\n`);
+  }
+  try {
+    return await run(mermaid ? { mermaid } : {});
+  } finally {
+    mermaid?.dispose();
+  }
+}
+
 export async function main(argv: string[], io: CliIO): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
     case 'lint':
-      return runLint(rest, io);
+      return withMermaid(io, (services) => runLint(rest, io, services));
     case 'new':
       return runNew(rest, io);
     case 'rules':

@@ -3,6 +3,7 @@ import { emptySection } from './emptySection';
 import { FILE_SKIPPED } from './fileSkipped';
 import { missingFile } from './missingFile';
 import { missingSection } from './missingSection';
+import { mermaidSyntax } from './mermaidSyntax';
 import { noAlternatives } from './noAlternatives';
 import { noDiagram } from './noDiagram';
 import { placeholder } from './placeholder';
@@ -14,6 +15,7 @@ export const ALL_RULES: readonly Rule[] = [
   missingSection,
   emptySection,
   noDiagram,
+  mermaidSyntax,
   unquantifiedNfr,
   noAlternatives,
   placeholder,
