@@ -19,6 +19,7 @@ import { nodeFileSystem } from './core/fileSystem';
 import type { RuleServices } from './core/rule';
 import { toDiagnostic } from './features/diagnostics';
 import { CodeActionProvider, FIX_ALL_KIND } from './features/codeActions';
+import { LanguageFeatures } from './features/languageFeatures';
 import { OverlayFileSystem } from './overlayFileSystem';
 import { pathToUri, uriToPath } from './uris';
 import { VERSION } from './version';
@@ -45,6 +46,8 @@ const service = new CheckService(
 );
 
 let codeActions: CodeActionProvider | undefined;
+// Pattern/section/Mermaid completions and pattern hovers; a user catalog's problems are published on the catalog file.
+const languageFeatures = new LanguageFeatures(service, fs, (catalogPath, diagnostics) => void connection.sendDiagnostics({ uri: pathToUri(catalogPath), diagnostics }));
 let canRegisterWatchers = false;
 let canWatchFolders = false;
 let canPullConfiguration = false;
@@ -68,6 +71,9 @@ connection.onInitialize((params): InitializeResult => {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: false },
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+      // "#" starts a heading (missing sections); a space after a node id in a diagram offers edges.
+      completionProvider: { triggerCharacters: ['#', ' '] },
+      hoverProvider: true,
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
     serverInfo: { name: 'design-notes', version: VERSION },
@@ -166,6 +172,18 @@ connection.onCodeAction(async (params) => {
   // Fixes are computed against the text the check saw: let a pending check of this document finish first.
   await service.whenIdle();
   return codeActions.provide(document, params);
+});
+
+connection.onCompletion(async (params) => {
+  const document = documents.get(params.textDocument.uri);
+  if (!document || !isOurs(document)) return [];
+  return languageFeatures.completion(document, params.position);
+});
+
+connection.onHover(async (params) => {
+  const document = documents.get(params.textDocument.uri);
+  if (!document || !isOurs(document)) return null;
+  return languageFeatures.hover(document, params.position);
 });
 
 // The case-study explorer's data: the client draws the tree, the server (which already parsed everything) supplies it.
