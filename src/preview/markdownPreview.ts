@@ -10,6 +10,11 @@
 // and the Marketplace extension `bierner.markdown-mermaid` (the built-in's upstream) does the same job on older
 // versions. `vscode.extensions.getExtension` returns only installed, enabled extensions, so the answer follows
 // the user's choices; we re-check on `extensions.onDidChange`.
+//
+// What the built-in lacks that we could add: nothing we found. It shows Mermaid's own error text in place of a
+// broken diagram (its `mermaid-error` element), so with it present we add no second error message either.
+// Checked against code-server 4.139.1's copy (extensions/mermaid-markdown-features 10.0.0) and by the
+// extension-host test (test/extension/suite/preview.test.ts), which renders through `markdown.api.render`.
 import * as vscode from 'vscode';
 import { mermaidFencePlugin, shouldRenderMermaid, type MarkdownItLike, type MarkdownPreviewMode } from './mermaidFence';
 

@@ -14,6 +14,7 @@ function loadSuites(): void {
   require('./suite/diagnostics.test');
   require('./suite/commands.test');
   require('./suite/caseStudies.test');
+  require('./suite/preview.test');
 }
 
 if (typeof (globalThis as { suite?: unknown }).suite === 'function') loadSuites();
