@@ -265,11 +265,13 @@ export class Workbench {
       await input.waitFor({ state: 'visible', timeout: 2000 }).catch(() => undefined);
       return input.isVisible();
     });
-    await input.fill(`>${title}`);
+    const typed = `>${title}`;
+    await input.fill(typed);
     const row = this.page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first();
     await row.waitFor({ state: 'visible', timeout: TIMEOUT });
     await row.click();
-    await input.waitFor({ state: 'hidden', timeout: TIMEOUT }).catch(() => undefined);
+    // The palette closes, or turns into the command's own quick input (a pick list, an input box).
+    await waitFor(`the palette to run "${title}"`, async () => !(await input.isVisible()) || (await input.inputValue()) !== typed);
   }
 
   /** Answers an open quick input (input box or pick list) with `text`, then Enter. */
