@@ -91,7 +91,7 @@ describe('mermaid worker fast path', () => {
     const variants: string[] = [];
     for (const text of texts) {
       variants.push(text);
-      for (let at = 3; at < text.length; at += Math.max(7, Math.floor(text.length / 6))) variants.push(text.slice(0, at) + text.slice(at + 1));
+      for (let at = 3; at < text.length; at += Math.max(7, Math.floor(text.length / 4))) variants.push(text.slice(0, at) + text.slice(at + 1));
       const lines = text.split('\n');
       if (lines.length > 2) variants.push([...lines.slice(0, 2), lines[1], ...lines.slice(2)].join('\n'));
       variants.push(`%%{init: {"theme": "dark", "flowchart": {"curve": "linear"}}}%%\n${text}`);
