@@ -59,6 +59,10 @@ class PreviewPanel implements vscode.Disposable {
       styleUri: webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'preview', 'preview.css')).toString(),
     });
     this.setTitle();
+    panel.iconPath = {
+      light: vscode.Uri.joinPath(extensionUri, 'media', 'preview', 'icon-light.svg'),
+      dark: vscode.Uri.joinPath(extensionUri, 'media', 'preview', 'icon-dark.svg'),
+    };
     this.disposables.push(
       webview.onDidReceiveMessage((raw) => {
         const message = parseWebviewMessage(raw);
