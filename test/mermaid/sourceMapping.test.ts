@@ -106,6 +106,17 @@ describe('mermaid-syntax: source positions', () => {
     );
   });
 
+  it('a failing validator leaves the block reported as not checked, on its opening fence', async () => {
+    const broken: MermaidValidator = {
+      validate: () => Promise.reject(new Error('Mermaid validation worker crashed: boom')),
+    };
+    const findings = await runRule('# T\n\n  ```mermaid\n  flowchart TD\n  ```\n', broken);
+    assert.deepEqual(
+      findings.map((f) => [f.severity, f.range.start.line, f.range.start.character, f.message, f.data]),
+      [['info', 2, 2, 'Diagram not checked: Mermaid validation worker crashed: boom', { kind: 'skipped', reason: 'validator-error' }]],
+    );
+  });
+
   it('without a validator service the rule reports nothing', async () => {
     const findings = await runRule('```mermaid\nflowchart TD\n  A --> end\n```\n', undefined as unknown as MermaidValidator);
     assert.deepEqual(findings, []);

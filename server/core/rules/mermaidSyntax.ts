@@ -30,18 +30,13 @@ export const mermaidSyntax: Rule = {
     description: 'Mermaid diagrams must parse.',
     defaultSeverity: 'error',
     docs: [
-      'A Mermaid block that does not parse renders as an error box instead of a diagram, in the preview and on',
-      'GitHub alike. Each block is checked with the same parser Mermaid uses, and the problem is marked at the',
-      'offending token, for example:',
-      '',
-      "> Expected a node but found 'end'",
-      '',
-      "> Unknown diagram type 'sequenceDiagarm'; did you mean 'sequenceDiagram'?",
-      '',
-      'Mermaid\'s full message is in the problem\'s details. Blocks that are too large, or that take Mermaid too long',
-      'to parse, are reported as not checked (information only).',
-      '',
-      'Fix the syntax, or mark the block as something else than `mermaid` (e.g. `text`) if it is not a diagram.',
+      'A Mermaid block that does not parse renders as an error box instead of a diagram, in the preview and on GitHub',
+      "alike. Each block is parsed with Mermaid's own parser (off the editor's main thread) and the problem is marked",
+      "on the offending token, e.g. `Expected a node but found 'end'`, or",
+      "`Unknown diagram type 'sequenceDiagarm'; did you mean 'sequenceDiagram'?`. Mermaid's full message is in the",
+      'details. Blocks over 200,000 characters or 5,000 lines, or that Mermaid needs more than 2 s to parse, are',
+      'reported as not checked (information). Fix the syntax, or give the fence another language (e.g. `text`) if',
+      'the block is not meant to be a diagram.',
     ].join('\n'),
     example: '```mermaid\nflowchart TD\n  A --> B\n  B --> end\n```',
   },
@@ -50,10 +45,28 @@ export const mermaidSyntax: Rule = {
     const validator = ctx.services.mermaid;
     if (!validator) return;
     const fences = ctx.file.doc.fences.filter((fence) => fence.lang === 'mermaid');
-    // Blocks are independent; the validator serialises the parsing work itself.
-    const results = await Promise.all(fences.map((fence) => validator.validate(fence.content)));
+    // Blocks are independent; the validator serialises the parsing work itself. A failure of the validator itself
+    // (crashed worker) must not hide the file's other findings: the block is reported as not checked.
+    const results = await Promise.all(
+      fences.map((fence) =>
+        validator.validate(fence.content).then(
+          (problems) => ({ problems }),
+          (error: unknown) => ({ error: error instanceof Error ? error.message : String(error) }),
+        ),
+      ),
+    );
     fences.forEach((fence, index) => {
-      for (const problem of results[index]) report(fence, problem);
+      const result = results[index];
+      if ('error' in result) {
+        ctx.report({
+          message: `Diagram not checked: ${result.error}`,
+          range: fence.openRange,
+          severity: 'info',
+          data: { kind: 'skipped', reason: 'validator-error' },
+        });
+        return;
+      }
+      for (const problem of result.problems) report(fence, problem);
     });
 
     function report(fence: FencedBlock, problem: MermaidProblem): void {
