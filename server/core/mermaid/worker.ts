@@ -15,7 +15,13 @@ export { compiledConfigCopy, fastConfigCopy } from './fastConfigCopy';
 export async function validateBlock(text: string): Promise<MermaidProblem[]> {
   const outcome = await parseDiagram(text);
   if (outcome.ok) return [];
-  return describeFailure({ text, error: outcome.error, parsedText: outcome.parsedText, frontmatterLineOffset: outcome.frontmatterLineOffset });
+  try {
+    return describeFailure({ text, error: outcome.error, parsedText: outcome.parsedText, frontmatterLineOffset: outcome.frontmatterLineOffset });
+  } catch {
+    // Placing the error failed (an error shape not seen before): still report mermaid's verdict, on the header.
+    const message = outcome.error instanceof Error ? outcome.error.message : String(outcome.error);
+    return describeFailure({ text, error: new Error(message), frontmatterLineOffset: 0 });
+  }
 }
 
 export interface WorkerRequest {
