@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { normalizeHeading, normalizeWords } from '../../server/core/normalize';
 import { discoverCaseStudies, PathMatcher, pathMatcherFor } from '../../server/core/caseStudy';
@@ -11,6 +11,8 @@ import { DEFAULT_CONFIG } from '../../server/core/config';
 import { Linter } from '../../server/core/engine';
 import { nodeFileSystem, syncNodeFileSystem, type FileSystem } from '../../server/core/fileSystem';
 import { checkWorkspace } from '../../server/core/workspace';
+import { parseMarkdown, type MarkdownDocument } from '../../server/core/markdown';
+import { randomMarkdown } from '../robustness/markdownArbitraries';
 import { caseStudyFiles, CLEAN_CASE_STUDY, makeTree, removeTree } from '../support/tree';
 
 /** normalizeWords as it was before its ASCII fast path: the reference the fast path must agree with. */
@@ -118,4 +120,46 @@ test('keepParsed: false re-parses on every read; the default reuses the parse of
   } finally {
     removeTree(root);
   }
+});
+
+/** A parse as plain data (the Set of prose lines as a sorted list) for deep comparison. */
+function model(doc: MarkdownDocument): unknown {
+  return { ...doc, proseLines: [...doc.proseLines].sort((a, b) => a - b) };
+}
+
+function sameModel(text: string): boolean {
+  return JSON.stringify(model(parseMarkdown(text))) === JSON.stringify(model(parseMarkdown(text, { eagerInline: true })));
+}
+
+test('parseMarkdown: inline-parsing only where it is used gives the same model as the full markdown-it parse', () => {
+  const cases = [
+    '# T\n\n- item with \\*escaped\\* text and `code`\n- ![alt *x*](d.png) and [l](a.md)\n  continued\n\n1. <https://x.y>\n',
+    'See [the design][hld] and [hld].\n\n[hld]: high-level-design.md "HLD"\n',
+    'Plain paragraph without links.\n\n## Heading with [a link](x.md)\n\nInline <a href="y.md">html</a> and <b>bold</b>.\n',
+    '> - quoted item [x](q.md)\n>   more\n\n* a\n    * nested &amp; entity \\[not a link]\n',
+    '---\ntitle: x\n---\n# After front matter\n\n- [ ] task\n- [x] done\n',
+  ];
+  for (const text of cases) assert.ok(sameModel(text), text);
+  // The documents above do contain what the selective parse must still find.
+  const doc = parseMarkdown(cases[0]);
+  assert.deepEqual(doc.links.map((l) => [l.href, l.isImage]), [['d.png', true], ['a.md', false], ['https://x.y', false]]);
+  assert.deepEqual(doc.listItems.map((i) => i.text), ['item with *escaped* text and code', 'alt *x* and l continued', 'https://x.y']);
+  assert.deepEqual(parseMarkdown(cases[1]).links.map((l) => l.href), ['high-level-design.md', 'high-level-design.md']);
+  fc.assert(fc.property(randomMarkdown, sameModel), { seed: 8, numRuns: 400 });
+});
+
+test('parseMarkdown: same model both ways on every file of the shared corpus (when present)', (t) => {
+  const corpus = path.resolve(__dirname, '../../../shared/corpus');
+  if (!existsSync(corpus)) return t.skip('../shared/corpus is absent');
+  const files: string[] = [];
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir)) {
+      const abs = path.join(dir, name);
+      if (statSync(abs).isDirectory()) walk(abs);
+      else if (/\.mdx?$/i.test(name)) files.push(abs);
+    }
+  };
+  walk(corpus);
+  assert.ok(files.length > 100);
+  for (const f of files) assert.ok(sameModel(readFileSync(f, 'utf8')), f);
 });
