@@ -58,7 +58,8 @@ export function scanDocument(text: string): LanguageDocument {
       if (line.includes('-->')) inComment = false;
       continue;
     }
-    const open = FENCE_OPEN.exec(line);
+    // Cheap character tests first: the regexes run only on lines that can be a fence or a heading.
+    const open = (line.includes('```') || line.includes('~~~')) && FENCE_OPEN.exec(line);
     if (open && !(open[1][0] === '`' && open[2].includes('`'))) {
       const marker = open[1];
       const close = new RegExp(`^(?:[ \\t]*>)*[ \\t]*${marker[0] === '`' ? '`' : '~'}{${marker.length},}[ \\t]*$`);
@@ -72,20 +73,21 @@ export function scanDocument(text: string): LanguageDocument {
       continue;
     }
     const trimmed = line.trimStart();
-    if (trimmed.startsWith('<!--')) {
+    if (trimmed.charCodeAt(0) === 60 /* < */ && trimmed.startsWith('<!--')) {
       if (!line.includes('-->', line.indexOf('<!--') + 4)) inComment = true;
       continue;
     }
     proseLines.add(i);
-    const atx = ATX.exec(line);
+    const atx = trimmed.charCodeAt(0) === 35 /* # */ && ATX.exec(line);
     if (atx) {
       headings.push({ level: atx[1].length, normalized: normalizeHeading(atx[2] ?? ''), line: i });
       continue;
     }
     // Setext: a paragraph line underlined with === (level 1) or --- (level 2).
     const next = lines[i + 1];
-    if (next !== undefined && trimmed && !LIST_OR_QUOTE.test(line) && SETEXT.exec(next) && (i === frontMatterLines || !lines[i - 1].trim() || headings.at(-1)?.line === i - 1)) {
-      headings.push({ level: next.trim()[0] === '=' ? 1 : 2, normalized: normalizeHeading(trimmed), line: i });
+    const underline = next === undefined ? 0 : next.trimStart().charCodeAt(0);
+    if ((underline === 61 /* = */ || underline === 45 /* - */) && trimmed && !LIST_OR_QUOTE.test(line) && SETEXT.test(next!) && (i === frontMatterLines || !lines[i - 1].trim() || headings.at(-1)?.line === i - 1)) {
+      headings.push({ level: underline === 61 ? 1 : 2, normalized: normalizeHeading(trimmed), line: i });
       proseLines.add(i + 1);
       i++;
     }
