@@ -398,8 +398,14 @@ export function describeFailure(input: FailureInput): MermaidProblem[] {
 
   const mark = (error as { mark?: { line?: number; column?: number } } | undefined)?.mark;
   if (name === 'YAMLException' || (mark && typeof mark.line === 'number')) {
-    // The YAML body starts on the line after the opening `---`.
-    const line = Math.min(lines.length - 1, (mark?.line ?? 0) + 1);
+    // The YAML body starts on the line after the opening `---`. At the end of the stream (an unclosed quote or
+    // bracket) the mark sits on the closing `---`: point at the last YAML line instead.
+    const close = lines.findIndex((l, i) => i > 0 && l.trim() === '---');
+    let line = Math.min(lines.length - 1, (mark?.line ?? 0) + 1);
+    if (close > 0 && line >= close) {
+      line = close - 1;
+      while (line > 1 && !lines[line].trim()) line--;
+    }
     const range = lineContentRange(lines, line);
     return [{ kind: 'syntax', range, message: `Invalid front matter: ${message.split('\n')[0].replace(/\s*\(\d+:\d+\)$/, '')}`, detail: detailOf(error) }];
   }
