@@ -26,6 +26,6 @@ for (const [file, text] of Object.entries(outputs)) {
   }
 }
 if (stale.length) {
-  console.error(`Out of date (run \`node --import tsx scripts/generate-catalog-docs.ts\`): ${stale.join(', ')}`);
+  console.error(`Out of date (run \`npm run generate:catalog\`): ${stale.join(', ')}`);
   process.exit(1);
 }

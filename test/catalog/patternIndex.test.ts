@@ -64,6 +64,17 @@ test('mentionAt finds the mention under a position, touching either end', () => 
   assert.equal(index.mentionAt(line, 3), undefined);
 });
 
+test('on long lines, mentionAt searches around the position and still respects word boundaries', () => {
+  const filler = 'word '.repeat(100);
+  const line = `${filler}a circuit breaker ${filler}xsharding ${filler}`;
+  const at = line.indexOf('circuit') + 3;
+  assert.deepEqual([index.mentionAt(line, at)?.pattern.id, index.mentionAt(line, at)?.start], ['circuit-breaker', line.indexOf('circuit')]);
+  assert.equal(index.mentionAt(line, line.indexOf('xsharding') + 4), undefined);
+  // A window edge that falls inside a long word does not cut it into a match.
+  const long = `${'a'.repeat(300)}sharding${'b'.repeat(300)}`;
+  assert.equal(index.mentionAt(long, 304), undefined);
+});
+
 test('a user entry takes over a term it shares with a built-in entry', () => {
   const user = '{ "patterns": [ { "id": "our-gateway", "name": "Edge Router", "aliases": ["API Gateway"], "category": "api-networking", "summary": "Ours." } ] }';
   const custom = new PatternIndex(loadCatalog(BUILT_IN_CATALOG, user).catalog);

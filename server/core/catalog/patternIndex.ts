@@ -45,6 +45,9 @@ export function compactKey(text: string): string {
   return termKey(text).replace(/ /g, '');
 }
 
+/** Characters searched on either side of a hover position on long lines. */
+const MENTION_WINDOW = 200;
+
 interface KeyEntry {
   key: string;
   match: PrefixMatch;
@@ -188,7 +191,15 @@ export class PatternIndex {
 
   /** The mention under `character` (a position between characters; touching either end counts). */
   mentionAt(line: string, character: number): PatternMention | undefined {
-    return this.findMentions(line).find((m) => m.start <= character && character <= m.end);
+    if (line.length <= MENTION_WINDOW * 2) return this.findMentions(line).find((m) => m.start <= character && character <= m.end);
+    // Long lines (tables, pasted data): search only around the position, widened to whitespace so that the window
+    // edges cannot create word boundaries that are not in the line. Terms are far shorter than the window.
+    let from = Math.max(0, character - MENTION_WINDOW);
+    let to = Math.min(line.length, character + MENTION_WINDOW);
+    while (from > 0 && !/\s/.test(line[from - 1])) from--;
+    while (to < line.length && !/\s/.test(line[to])) to++;
+    const hit = this.findMentions(line.slice(from, to)).find((m) => m.start + from <= character && character <= m.end + from);
+    return hit && { ...hit, start: hit.start + from, end: hit.end + from };
   }
 }
 
