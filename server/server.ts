@@ -23,6 +23,8 @@ import { LanguageFeatures } from './features/languageFeatures';
 import { OverlayFileSystem } from './overlayFileSystem';
 import { pathToUri, uriToPath } from './uris';
 import { VERSION } from './version';
+import * as path from 'node:path';
+import { createMermaidValidator } from './core/mermaid/workerValidator';
 
 // createConnection picks the transport from the command line: --stdio, --node-ipc or --socket=<port>.
 const connection = createConnection(ProposedFeatures.all);
@@ -35,7 +37,14 @@ const fs = new OverlayFileSystem(nodeFileSystem);
  */
 const DEBOUNCE_MS = /^\d+$/.test(process.env.DESIGN_NOTES_DEBOUNCE_MS ?? '') ? Number(process.env.DESIGN_NOTES_DEBOUNCE_MS) : 150;
 
+// Mermaid runs in a worker thread (dist/mermaidWorker.mjs beside this bundle) with a time budget per block, so a
+// pathological diagram cannot freeze the server. Without the bundle (a broken install) everything else still works.
 const services: RuleServices = {};
+try {
+  services.mermaid = createMermaidValidator({ workerPath: path.join(__dirname, 'mermaidWorker.mjs') });
+} catch (e) {
+  process.stderr.write(`Design Notes: Mermaid diagrams are not checked: ${(e as Error).message}\n`);
+}
 const service = new CheckService(
   fs,
   (filePath, findings) => {
@@ -197,6 +206,10 @@ connection.onRequest('designNotes/whenIdle', async () => {
 
 process.on('uncaughtException', (e) => connection.console.error(`Design Notes server: uncaught ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`));
 process.on('unhandledRejection', (e) => connection.console.error(`Design Notes server: unhandled ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`));
+
+connection.onShutdown(() => {
+  (services.mermaid as { dispose?: () => void } | undefined)?.dispose?.();
+});
 
 documents.listen(connection);
 connection.listen();
