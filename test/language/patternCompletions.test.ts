@@ -31,6 +31,14 @@ function suite(kind: string, build: DocumentBuilder): void {
     assert.match(breaker.documentation!.value, /\*\*When to use\.\*\*/);
   });
 
+  test(kind + ': ' + 'on a long line only the words before the cursor count', () => {
+    const filler = 'word '.repeat(200);
+    const { items } = at(`${filler}a circuit br|`);
+    assert.deepEqual(items.map((i) => [i.label, i.textEdit!.range.start.character]), [['Circuit Breaker', filler.length + 2]]);
+    // A long run of letters ending in "ca" is one word, not the prefix "ca".
+    assert.deepEqual(at(`${'x'.repeat(300)}ca|`).items, []);
+  });
+
   test(kind + ': ' + 'one letter is not enough', () => {
     assert.deepEqual(at('We use a c|').items, []);
   });

@@ -8,6 +8,8 @@ import { CompletionItemKind, InsertTextFormat, type CompletionItem } from './typ
 
 /** Shortest word prefix that triggers pattern completions: one letter would offer half the catalog. */
 export const MIN_PREFIX = 2;
+/** Characters before the cursor that are looked at (the longest name or alias is under 40 characters). */
+const PREFIX_WINDOW = 120;
 /** How many words before the cursor may belong to one term ("circuit br", "fan out on wr"). */
 const MAX_WORDS = 4;
 
@@ -56,9 +58,17 @@ export function patternCompletions(doc: LanguageDocument, position: Position, in
   if (!doc.proseLines.has(position.line) || fenceContaining(doc, position.line)) return [];
   if (/^\s{0,3}#/.test(lineText)) return []; // headings get heading completions
   if (insideInlineCode(lineText, position.character)) return [];
-  const before = lineText.slice(0, position.character);
-  const candidate = findCandidate(before, index);
-  if (!candidate) return [];
+  // Only the end of the line matters: a few words, far shorter than the window. Cut at a word boundary so the
+  // window's edge cannot make the middle of a word look like the start of one.
+  let from = Math.max(0, position.character - PREFIX_WINDOW);
+  if (from > 0) {
+    const space = lineText.slice(from, position.character).search(/\s/);
+    if (space < 0) return [];
+    from += space + 1;
+  }
+  const found = findCandidate(lineText.slice(from, position.character), index);
+  if (!found) return [];
+  const candidate = { ...found, start: found.start + from };
   const range = { start: { line: position.line, character: candidate.start }, end: { line: position.line, character: position.character } };
   return candidate.matches.map((m, i): CompletionItem => {
     const category = CATEGORY_TITLES[m.pattern.category];
