@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { DIAGRAM_KEYWORDS } from '../../server/core/mermaid/diagramTypes';
 import { createMermaidValidator, type DisposableMermaidValidator } from '../../server/core/mermaid/workerValidator';
 import { fixtures, loadWorkerModule, readFixture, requireBundle, type WorkerModule } from './support';
 
@@ -84,6 +85,15 @@ describe('mermaid-syntax: every diagram type', () => {
     // "error" and "---" are mermaid's internal pseudo-diagrams (error display, mis-typed front matter).
     const missing = mermaid.registeredDiagramTypes().filter((t) => !covered.has(t) && t !== 'error' && t !== '---');
     assert.deepEqual(missing, []);
+  });
+
+  it('suggests only keywords mermaid recognises', async () => {
+    const unknown: string[] = [];
+    for (const keyword of DIAGRAM_KEYWORDS) {
+      const result = await mermaid.referenceParse(`${keyword}\n`);
+      if (!result.ok && (result.error as Error).name === 'UnknownDiagramError') unknown.push(keyword);
+    }
+    assert.deepEqual(unknown, []);
   });
 
   for (const [name, { type, broken }] of Object.entries(CASES)) {

@@ -60,6 +60,8 @@ describe('diagram types', () => {
     assert.deepEqual(suggestDiagramTypes('flowchat').slice(0, 1), ['flowchart']);
     assert.deepEqual(suggestDiagramTypes('classdiagram').slice(0, 1), ['classDiagram']);
     assert.deepEqual(suggestDiagramTypes('zzzzzzzzzzzz'), []);
+    assert.deepEqual(suggestDiagramTypes('sequence'), ['sequenceDiagram']);
+    assert.deepEqual(suggestDiagramTypes('state'), ['stateDiagram', 'stateDiagram-v2']);
     assert.equal(editDistance('ab', 'ba'), 1);
     assert.equal(new Set(DIAGRAM_KEYWORDS).size, DIAGRAM_KEYWORDS.length);
   });

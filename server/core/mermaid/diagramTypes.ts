@@ -29,13 +29,21 @@ export function editDistance(a: string, b: string): number {
   return d[s.length][t.length];
 }
 
-/** Closest known diagram keywords to `found`, best first (at most `limit`); empty when nothing is close. */
+/**
+ * Closest known diagram keywords to `found`, best first (at most `limit`); empty when nothing is close. A keyword
+ * that starts with what was written ("sequence" → "sequenceDiagram") counts as close too.
+ */
 export function suggestDiagramTypes(found: string, limit = 3): string[] {
   if (!found) return [];
   const maxDistance = Math.max(2, Math.floor(found.length / 3));
-  return DIAGRAM_KEYWORDS.map((keyword) => ({ keyword, distance: editDistance(found, keyword) }))
-    .filter((c) => c.distance <= maxDistance)
-    .sort((x, y) => x.distance - y.distance || x.keyword.length - y.keyword.length)
+  const lower = found.toLowerCase();
+  return DIAGRAM_KEYWORDS.map((keyword) => {
+    const distance = editDistance(found, keyword);
+    const prefix = lower.length >= 3 && keyword.toLowerCase().startsWith(lower);
+    return { keyword, rank: prefix ? Math.min(distance, 1.5) : distance };
+  })
+    .filter((c) => c.rank <= maxDistance)
+    .sort((x, y) => x.rank - y.rank || x.keyword.length - y.keyword.length)
     .slice(0, limit)
     .map((c) => c.keyword);
 }
