@@ -37,7 +37,7 @@ if (process.argv.includes('--ls')) {
 }
 
 if (!process.argv.includes('--no-build')) run(['scripts/build.mjs', '--production'], 'production build');
-for (const required of ['dist/extension.js', 'dist/server.js']) {
+for (const required of ['dist/extension.js', 'dist/server.js', 'dist/mermaidWorker.mjs']) {
   if (!fs.existsSync(path.join(root, required))) {
     console.error(`package: ${required} is missing after the build; the extension cannot be packaged yet.`);
     process.exit(1);
