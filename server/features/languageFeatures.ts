@@ -39,6 +39,12 @@ export class LanguageFeatures {
   ) {
     const docUri = existsSync(catalogDoc) ? pathToUri(catalogDoc) : undefined;
     this.cardOptions = docUri ? { linkForPattern: (p: Pattern) => `${docUri}#${p.id}` } : {};
+    // Build the index and compile its regexes soon after start-up rather than on the first keystroke (~100 ms).
+    setImmediate(() => {
+      const index = this.builtInIndex();
+      index.complete('ca');
+      index.findMentions('warm up the cache-aside pattern');
+    }).unref();
   }
 
   private builtInIndex(): PatternIndex {
