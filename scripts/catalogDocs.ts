@@ -17,7 +17,8 @@ export function catalogMarkdown(catalog: Catalog): string {
   out.push('');
   out.push(
     `${catalog.patterns.length} system-design patterns in ${PATTERN_CATEGORIES.length} categories. Design Notes offers them as completions while you write ` +
-      'prose (type two letters of a name or alias) and shows the card below when you hover a pattern name in prose or in a Mermaid diagram label. ' +
+      'prose (type two letters of a name or alias; in Markdown press Ctrl+Space, or turn on `editor.quickSuggestions` for `[markdown]`) ' +
+      'and shows the card below when you hover a pattern name in prose or in a Mermaid diagram label. ' +
       'Acronyms (CAP, LB, DLQ, …) are recognised only in capitals, so ordinary words such as "cap" or "rag" are left alone.',
   );
   out.push('');
