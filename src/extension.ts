@@ -45,8 +45,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ exte
   registerPreview(context);
   // New Case Study, Add Missing Files, the Case Studies view and the index: data from the server's requests.
   registerCaseStudyFeatures(context, () => client, output);
-  // The client restarts a crashed server by itself (default error handler) and the server re-publishes on start.
-  await client.start();
+  // Started without waiting: activation stays quick, and the Markdown-preview plugin below is returned even if the
+  // server cannot start. The client restarts a crashed server by itself and the server re-publishes on start.
+  client.start().catch((e: unknown) => output.error(`Design Notes: the language server did not start: ${e instanceof Error ? e.message : String(e)}`));
   // VS Code's Markdown preview asks extensions that contribute `markdown.markdownItPlugins` for this.
   return { extendMarkdownIt };
 }
