@@ -34,7 +34,7 @@ const CASES: Record<string, { type: string; broken: Expected[] }> = {
   architecture: { type: 'architecture', broken: [[3, 10, 11, "Expected ':' but found the end of the line"]] },
   gitgraph: { type: 'gitGraph', broken: [[3, 2, 10, 'Expected a name or a quoted string but found the end of the line']] },
   requirement: { type: 'requirement', broken: [[4, 10, 17, "Expected low risk, med risk or high risk but found 'extreme'"]] },
-  kanban: { type: 'kanban', broken: [[2, 20, 23, 'Expected the closing bracket of the node but found the end of the diagram']] },
+  kanban: { type: 'kanban', broken: [[2, 4, 23, 'Expected the closing bracket of the node but found the end of the diagram']] },
   radar: { type: 'radar', broken: [[2, 27, 28, "Expected '}' but found '3'"]] },
   treemap: { type: 'treemap', broken: [[2, 10, 12, "Expected a quoted string or class def but found '40'"]] },
   info: {
@@ -61,7 +61,7 @@ const CASES: Record<string, { type: string; broken: Expected[] }> = {
   'railroad-abnf': { type: 'railroadAbnf', broken: [[1, 14, 15, 'Expected abnf repeat, abnf exact repeat, abnf string, … but found the end of the diagram']] },
   'railroad-peg': { type: 'railroadPeg', broken: [[1, 15, 16, "Expected '&', '!', peg string, … but found the end of the diagram"]] },
   usecase: { type: 'usecase', broken: [[2, 7, 10, 'Expected a name, a quoted string or markdown string but found the end of the line']] },
-  swimlane: { type: 'swimlane', broken: [[3, 2, 5, "Expected ']', ')))', ')', … but found the end of the diagram"]] },
+  swimlane: { type: 'swimlane', broken: [[2, 4, 15, "Expected ']', ')))', ')', … but found the end of the diagram"]] },
   agentflow: { type: 'agentflow', broken: [[1, 10, 13, 'Expected a node but found the end of the diagram']] },
 };
 

@@ -59,6 +59,12 @@ const CASES: { name: string; markdown: string; at: At[]; message?: string; mmd?:
     message: "Expected ':' but found '2'",
   },
   { name: 'error at the end of the diagram marks what came last', markdown: '```mermaid\nflowchart TD\n  A --> B[abc\n\n```\n', at: [[2, 8, 13, 'B[abc']], message: "Expected ']', ')))', ')', … but found the end of the diagram" },
+  {
+    name: 'an unclosed string swallowing the rest: marked from its node to the end of its line',
+    markdown: '```mermaid\nflowchart TD\n  A["unterminated] --> B\n  B --> C\n```\n',
+    at: [[2, 2, 24, 'A["unterminated] --> B']],
+    message: "Expected ']', ')))', ')', … but found the end of the diagram",
+  },
   { name: 'standalone .mmd file with CRLF', markdown: 'flowchart TD\r\n  %% c\r\n  A --> B\r\n  B --> end\r\n', at: [[3, 8, 11, 'end']], mmd: true },
 ];
 

@@ -207,6 +207,12 @@ function nextWord(parsed: string, offset: number): [number, number] | undefined 
   return [start, end];
 }
 
+/** Whether brackets or double quotes in `text` do not pair up (an unclosed node shape or string). */
+function isUnbalanced(text: string): boolean {
+  const count = (re: RegExp) => (text.match(re) ?? []).length;
+  return count(/"/g) % 2 === 1 || count(/[[({]/g) !== count(/[\])}]/g);
+}
+
 function lineStarts(text: string): number[] {
   const starts = [0];
   for (let i = 0; i < text.length; i++) if (text[i] === '\n') starts.push(i + 1);
@@ -244,8 +250,17 @@ function describeJison(input: FailureInput, parsed: string, mapper: PositionMapp
   let foundPhrase: string;
   if (isEnd || (found === '' && !isLineBreak)) {
     foundPhrase = isEnd ? 'the end of the diagram' : 'an unfinished token';
-    // Nothing to point at after the end: mark what came last.
+    // Nothing to point at after the end: mark what came last. When the last token ran to the end (an unclosed
+    // bracket or quote swallowed the rest), that is where it started, from the start of its word to its line's end.
     span = isEnd ? previousWord(parsed, parsed.length) : nextWord(parsed, lastParsed) ?? previousWord(parsed, after);
+    if (isEnd && loc && loc.last_line > loc.first_line) {
+      let start = lastParsed;
+      while (start > 0 && !/\s/.test(parsed[start - 1])) start--;
+      const lineEnd = parsed.indexOf('\n', start) < 0 ? parsed.length : parsed.indexOf('\n', start);
+      let end = lineEnd;
+      while (end > start && /\s/.test(parsed[end - 1])) end--;
+      if (end > start && isUnbalanced(parsed.slice(start, end))) span = [start, end];
+    }
   } else if (isLineBreak) {
     foundPhrase = 'the end of the line';
     if (loc && loc.first_line === loc.last_line && after > lastParsed) span = [lastParsed, after];
