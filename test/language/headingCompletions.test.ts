@@ -26,7 +26,7 @@ function suite(kind: string, build: DocumentBuilder): void {
     const items = at('# Chat\n\n#|\n');
     assert.deepEqual(items.map((i) => i.label), ['## Functional Requirements', '## Non-Functional Requirements']);
     assert.deepEqual(items[0].textEdit, { range: { start: { line: 2, character: 0 }, end: { line: 2, character: 1 } }, newText: '## Functional Requirements' });
-    assert.equal(items[0].filterText, '# Functional Requirements');
+    assert.equal(items[0].filterText, '###### Functional Requirements');
     assert.equal(items[0].kind, 15);
     assert.equal(items[0].detail, 'Required section of Requirements');
   });

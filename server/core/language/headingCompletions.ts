@@ -66,8 +66,9 @@ export function headingCompletions(doc: LanguageDocument, position: Position, sp
       textEdit: { range, newText },
       insertTextFormat: InsertTextFormat.PlainText,
       sortText: String(i).padStart(4, '0'),
-      // Filtered against what was typed, whatever its level ("# Fu" still finds "## Functional Requirements").
-      filterText: `${m[2]} ${section.name}`,
+      // The editor filters on the text from the hashes to the cursor and keeps filtering this list as the user types
+      // more hashes; six hashes match any level typed ("# Fu", "### Fu" both find "## Functional Requirements").
+      filterText: `###### ${section.name}`,
     };
   });
 }
