@@ -94,6 +94,27 @@ describe('Mermaid worker validator', () => {
     }
   });
 
+  it('fails the request when the worker cannot start, without respawning it in a loop', async () => {
+    const validator = createMermaidValidator({ workerPath: path.join(fixtures, 'failingStartWorker.mjs') });
+    try {
+      await assert.rejects(Promise.all([validator.validate(FLOW_OK), validator.validate(FLOW_BAD)]), /worker crashed: cannot start/);
+    } finally {
+      validator.dispose();
+    }
+  });
+
+  it('fails only the block being parsed when the worker dies, then carries on with a new one', async () => {
+    const validator = createMermaidValidator({ workerPath: path.join(fixtures, 'crashingWorker.mjs') });
+    try {
+      const first = validator.validate(FLOW_OK);
+      const second = validator.validate(FLOW_BAD);
+      await assert.rejects(first, /exited unexpectedly \(code 3\)/);
+      await assert.rejects(second, /exited unexpectedly \(code 3\)/);
+    } finally {
+      validator.dispose();
+    }
+  });
+
   it('does not depend on built-ins newer than Node 20 (VS Code\'s extension host)', () => {
     // Object.groupBy (Node 21+) is what mermaid's usecase parser needs; remove it as Node 20 lacks it.
     const script = `delete Object.groupBy;

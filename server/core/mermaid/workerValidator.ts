@@ -81,23 +81,20 @@ export function createMermaidValidator(options: MermaidValidatorOptions): Dispos
       else job.reject(new Error(`Mermaid validation failed: ${message.failure}`));
       pump();
     });
-    w.on('error', (error) => {
-      if (w !== worker) return;
-      worker = undefined;
-      const job = current;
-      finish();
-      job?.reject(new Error(`Mermaid validation worker crashed: ${error.message}`));
-      pump();
-    });
-    w.on('exit', () => {
-      if (w !== worker) return;
-      worker = undefined;
-      const job = current;
-      finish();
-      job?.reject(new Error('Mermaid validation worker exited unexpectedly'));
-      pump();
-    });
+    w.on('error', (error) => gone(w, `Mermaid validation worker crashed: ${error.message}`));
+    w.on('exit', (code) => gone(w, `Mermaid validation worker exited unexpectedly (code ${code})`));
     return w;
+  }
+
+  /** The worker died on its own. A worker that never got ready would die again: fail the queue instead of looping. */
+  function gone(w: Worker, reason: string): void {
+    if (w !== worker) return;
+    const startedUp = ready;
+    worker = undefined;
+    const failed = [...(current ? [current] : []), ...(startedUp ? [] : queue.splice(0))];
+    finish();
+    for (const job of failed) job.reject(new Error(reason));
+    if (startedUp) pump();
   }
 
   function finish(): void {
