@@ -186,7 +186,7 @@ connection.onCodeAction(async (params) => {
 connection.onCompletion(async (params) => {
   const document = documents.get(params.textDocument.uri);
   if (!document || !isOurs(document)) return [];
-  return languageFeatures.completion(document, params.position);
+  return languageFeatures.completion(document, params.position, params.context);
 });
 
 connection.onHover(async (params) => {

@@ -1,13 +1,13 @@
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
-import type { CompletionItem, Diagnostic, Hover, Position } from 'vscode-languageserver';
+import type { CompletionContext, CompletionList, Diagnostic, Hover, Position } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CheckService } from '../checkService';
 import { isCheckedPath } from '../core/caseStudy';
 import { BUILT_IN_CATALOG, loadCatalog, type CatalogProblem, type Pattern } from '../core/catalog/catalog';
 import { PatternIndex } from '../core/catalog/patternIndex';
 import type { FileSystem } from '../core/fileSystem';
-import { provideCompletions, provideHover, requiredFileSpecFor, scanDocument, type LanguageDocument, type PatternCardOptions } from '../core/language';
+import { provideCompletionList, provideHover, requiredFileSpecFor, scanDocument, type LanguageDocument, type PatternCardOptions } from '../core/language';
 import { DIAGNOSTIC_SOURCE } from './diagnostics';
 import { pathToUri, uriToPath } from '../uris';
 
@@ -99,10 +99,11 @@ export class LanguageFeatures {
     return !!filePath && isCheckedPath(filePath);
   }
 
-  async completion(document: TextDocument, position: Position): Promise<CompletionItem[]> {
-    if (!this.applies(document)) return [];
+  async completion(document: TextDocument, position: Position, context?: CompletionContext): Promise<CompletionList> {
+    if (!this.applies(document)) return { isIncomplete: false, items: [] };
     const ctx = await this.context(document);
-    return provideCompletions(this.documentModel(document), position, ctx);
+    const trigger = context ? { kind: context.triggerKind, character: context.triggerCharacter } : undefined;
+    return provideCompletionList(this.documentModel(document), position, ctx, trigger);
   }
 
   async hover(document: TextDocument, position: Position): Promise<Hover | null> {

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { loadCatalog } from '../../server/core/catalog/catalog';
 import { PatternIndex } from '../../server/core/catalog/patternIndex';
 import { patternCompletions } from '../../server/core/language/patternCompletions';
+import { provideCompletionList } from '../../server/core/language';
 import { DOCUMENT_BUILDERS, type DocumentBuilder } from './documents';
 
 const index = new PatternIndex(loadCatalog().catalog);
@@ -39,6 +40,17 @@ function suite(kind: string, build: DocumentBuilder): void {
     assert.deepEqual(at(`${'x'.repeat(300)}ca|`).items, []);
   });
 
+  test(kind + ': ' + 'a trailing space continues a multi-word name only while a list is open (continuing)', () => {
+    const text = 'We put a circuit \n';
+    const doc = build(text);
+    const position = { line: 0, character: 17 };
+    assert.deepEqual(patternCompletions(doc, position, index), []);
+    const items = patternCompletions(doc, position, index, {}, { continuing: true });
+    assert.deepEqual(items.map((i) => [i.label, i.textEdit!.range.start.character, i.textEdit!.range.end.character]), [['Circuit Breaker', 9, 17]]);
+    // Single-word names do not continue past a space.
+    assert.deepEqual(patternCompletions(build('We use sharding \n'), { line: 0, character: 16 }, index, {}, { continuing: true }), []);
+  });
+
   test(kind + ': ' + 'one letter is not enough', () => {
     assert.deepEqual(at('We use a c|').items, []);
   });
@@ -61,6 +73,19 @@ function suite(kind: string, build: DocumentBuilder): void {
       ['Leaky Bucket', 'Bucket', 'Leaky Bucket'],
       ['Token Bucket', 'Bucket', 'Token Bucket'],
     ]);
+  });
+
+  test(kind + ': ' + 'as a list: pattern lists are incomplete (re-asked while typing); a space trigger in prose opens nothing', () => {
+    const ctx = { index };
+    const list = provideCompletionList(build('We add a ci\n'), { line: 0, character: 11 }, ctx, { kind: 1 });
+    assert.equal(list.isIncomplete, true);
+    assert.ok(list.items.some((i) => i.label === 'Circuit Breaker'));
+    assert.deepEqual(provideCompletionList(build('We add a circuit \n'), { line: 0, character: 17 }, ctx, { kind: 2, character: ' ' }), { isIncomplete: false, items: [] });
+    assert.deepEqual(provideCompletionList(build('We add a circuit \n'), { line: 0, character: 17 }, ctx, { kind: 3 }).items.map((i) => i.label), ['Circuit Breaker']);
+    // The space trigger still offers edges in a diagram.
+    const edges = provideCompletionList(build('```mermaid\nflowchart LR\n  a \n```\n'), { line: 2, character: 4 }, ctx, { kind: 2, character: ' ' });
+    assert.equal(edges.isIncomplete, false);
+    assert.equal(edges.items[0].label, '-->');
   });
 
   test(kind + ': ' + 'sort order follows match quality', () => {

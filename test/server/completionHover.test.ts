@@ -38,8 +38,13 @@ after(async () => {
   removeTree(root);
 });
 
-const complete = (p: string, line: number, character: number) =>
-  client.request<Item[]>('textDocument/completion', { textDocument: { uri: fileUri(p) }, position: { line, character } });
+interface List {
+  isIncomplete: boolean;
+  items: Item[];
+}
+const completeList = (p: string, line: number, character: number, context?: { triggerKind: number; triggerCharacter?: string }) =>
+  client.request<List>('textDocument/completion', { textDocument: { uri: fileUri(p) }, position: { line, character }, context });
+const complete = async (p: string, line: number, character: number) => (await completeList(p, line, character)).items;
 const hover = (p: string, line: number, character: number) =>
   client.request<HoverResult | null>('textDocument/hover', { textDocument: { uri: fileUri(p) }, position: { line, character } });
 
@@ -62,6 +67,15 @@ test('pattern completion in prose over LSP: exact edit and the card as documenta
   assert.deepEqual(items[0].textEdit, { range: { start: { line: 2, character: 9 }, end: { line: 2, character: 19 } }, newText: 'Circuit Breaker' });
   assert.equal(items[0].kind, 18);
   assert.match(items[0].documentation!.value, /^\*\*Circuit Breaker\*\* · _Reliability_/);
+});
+
+test('completion context: a space trigger in prose opens nothing; re-asking for an incomplete list continues the name', async () => {
+  const p = file('case-studies/chat/context.md');
+  await client.open(p, '# Context\n\nWe put a circuit \n');
+  assert.deepEqual(await completeList(p, 2, 17, { triggerKind: 2, triggerCharacter: ' ' }), { isIncomplete: false, items: [] });
+  const again = await completeList(p, 2, 17, { triggerKind: 3 });
+  assert.equal(again.isIncomplete, true);
+  assert.deepEqual(again.items.map((i) => [i.label, i.textEdit?.newText]), [['Circuit Breaker', 'Circuit Breaker']]);
 });
 
 test('heading completion offers the missing required section of the file, after an incremental edit', async () => {

@@ -20,14 +20,37 @@ export interface LanguageFeatureContext {
   card?: PatternCardOptions;
 }
 
+/** How the editor asked (LSP CompletionContext): 1 invoked, 2 trigger character, 3 re-asking for an incomplete list. */
+export interface CompletionTrigger {
+  kind: 1 | 2 | 3;
+  character?: string;
+}
+
+/** Structurally an LSP CompletionList. */
+export interface CompletionList {
+  isIncomplete: boolean;
+  items: CompletionItem[];
+}
+
 /** All completions at a position: heading lines get sections, diagrams get Mermaid syntax, prose gets patterns. */
-export function provideCompletions(doc: LanguageDocument, position: Position, ctx: LanguageFeatureContext): CompletionItem[] {
-  if (ctx.isMermaidFile) return mermaidCompletions(doc, position, { wholeFile: true });
+export function provideCompletions(doc: LanguageDocument, position: Position, ctx: LanguageFeatureContext, trigger?: CompletionTrigger): CompletionItem[] {
+  return provideCompletionList(doc, position, ctx, trigger).items;
+}
+
+/**
+ * Like provideCompletions, as a list. Pattern lists are marked incomplete so the editor asks again as the user types
+ * on (each request costs well under a millisecond), which lets "circuit " continue to "Circuit Breaker"; a space
+ * typed in prose (a trigger character, for Mermaid edges) does not open a list by itself.
+ */
+export function provideCompletionList(doc: LanguageDocument, position: Position, ctx: LanguageFeatureContext, trigger?: CompletionTrigger): CompletionList {
+  if (ctx.isMermaidFile) return { isIncomplete: false, items: mermaidCompletions(doc, position, { wholeFile: true }) };
   const mermaid = mermaidCompletions(doc, position);
-  if (mermaid.length) return mermaid;
+  if (mermaid.length) return { isIncomplete: false, items: mermaid };
   const headings = headingCompletions(doc, position, ctx.spec);
-  if (headings.length) return headings;
-  return patternCompletions(doc, position, ctx.index, ctx.card);
+  if (headings.length) return { isIncomplete: false, items: headings };
+  if (trigger?.kind === 2 && trigger.character === ' ') return { isIncomplete: false, items: [] };
+  const items = patternCompletions(doc, position, ctx.index, ctx.card, { continuing: trigger?.kind === 3 });
+  return { isIncomplete: items.length > 0, items };
 }
 
 export function provideHover(doc: LanguageDocument, position: Position, ctx: LanguageFeatureContext): Hover | undefined {
@@ -36,7 +59,7 @@ export function provideHover(doc: LanguageDocument, position: Position, ctx: Lan
 
 export { headingCompletions, requiredFileSpecFor, sectionLevel } from './headingCompletions';
 export { mermaidCompletions, DIAGRAM_TYPES, FLOWCHART_COMPONENTS, FLOWCHART_EDGES } from './mermaidCompletions';
-export { patternCompletions } from './patternCompletions';
+export { patternCompletions, type PatternCompletionOptions } from './patternCompletions';
 export { patternHover, mermaidLabelSpans } from './patternHover';
 export { renderPatternCard, type PatternCardOptions } from './patternCard';
 export { scanDocument, type LanguageDocument } from './languageDocument';

@@ -1,5 +1,5 @@
 import { CATEGORY_TITLES } from '../catalog/catalog';
-import type { PatternIndex, PrefixMatch } from '../catalog/patternIndex';
+import { termKey, type PatternIndex, type PrefixMatch } from '../catalog/patternIndex';
 import type { LanguageDocument } from './languageDocument';
 import type { Position } from '../types';
 import { fenceContaining, insideInlineCode } from './context';
@@ -26,7 +26,16 @@ interface Candidate {
  * The longest run of words ending at the cursor that starts a pattern name or alias: "circuit br" finds
  * "Circuit Breaker" and replaces both words, "we use ca" tries "we use ca", "use ca" and then "ca".
  */
-function findCandidate(before: string, index: PatternIndex): Candidate | undefined {
+function findCandidate(before: string, index: PatternIndex, continuing: boolean): Candidate | undefined {
+  // After a space, only while a list is already open: "circuit " keeps "Circuit Breaker" on offer.
+  if (continuing && /\s$/.test(before)) {
+    const words = before.replace(/\s+$/, '');
+    const found = words.length < before.length - 1 ? undefined : findCandidate(words, index, false);
+    if (!found) return undefined;
+    const key = termKey(found.text);
+    const next = found.matches.filter((m) => m.matchOffset === 0 && termKey(m.term).startsWith(`${key} `));
+    return next.length ? { start: found.start, text: before.slice(found.start), matches: next } : undefined;
+  }
   const last = WORD.exec(before);
   if (!last) return undefined;
   const starts = [last.index];
@@ -52,7 +61,22 @@ function findCandidate(before: string, index: PatternIndex): Candidate | undefin
  * Completions of pattern names and aliases while writing prose. The current line is all that is read, so the
  * cost does not depend on the document's size.
  */
-export function patternCompletions(doc: LanguageDocument, position: Position, index: PatternIndex, cardOptions: PatternCardOptions = {}): CompletionItem[] {
+export interface PatternCompletionOptions {
+  /**
+   * The editor is re-asking while its list is open (LSP triggerKind 3, after an incomplete list): a trailing space
+   * then continues a multi-word name instead of ending the word, so "circuit " still offers "Circuit Breaker".
+   * A fresh request after a space offers nothing, so that typing prose does not pop up lists at every space.
+   */
+  continuing?: boolean;
+}
+
+export function patternCompletions(
+  doc: LanguageDocument,
+  position: Position,
+  index: PatternIndex,
+  cardOptions: PatternCardOptions = {},
+  options: PatternCompletionOptions = {},
+): CompletionItem[] {
   const lineText = doc.lines[position.line];
   if (lineText === undefined) return [];
   if (!doc.proseLines.has(position.line) || fenceContaining(doc, position.line)) return [];
@@ -66,7 +90,7 @@ export function patternCompletions(doc: LanguageDocument, position: Position, in
     if (space < 0) return [];
     from += space + 1;
   }
-  const found = findCandidate(lineText.slice(from, position.character), index);
+  const found = findCandidate(lineText.slice(from, position.character), index, !!options.continuing);
   if (!found) return [];
   const candidate = { ...found, start: found.start + from };
   const range = { start: { line: position.line, character: candidate.start }, end: { line: position.line, character: position.character } };
