@@ -3,6 +3,7 @@
 // Explorer, or from the palette (pick a case study).
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { isCaseStudyFolder } from '../../server/core/caseStudy';
 import type { CaseStudySummary } from '../../server/core/caseStudySummary';
 import { gitAuthor, planMissingFiles, STANDARD_TEMPLATE_SET_ID, writePlan } from '../../server/core/scaffold';
 import { caseStudyAt, fetchCaseStudies, type ClientGetter } from './caseStudyData';
@@ -66,6 +67,17 @@ export async function addMissingFiles(arg: unknown, getClient: ClientGetter, out
   }
   const setup = await loadWorkspaceSetup(workspaceFolder);
   reportTemplateProblems(setup, output);
+  if (!summary && !isCaseStudyFolder(workspaceFolder.uri.fsPath, folder, setup.config)) {
+    // Any Explorer folder offers the command; one that is no case study (the workspace root, src/…) most likely
+    // got it by a slip, and three template files there would be litter.
+    const add = vscode.l10n.t('Add Files');
+    const choice = await vscode.window.showWarningMessage(
+      vscode.l10n.t('"{0}" is not a case-study folder (caseStudies: {1}). Add the required case-study files to it anyway?', vscode.workspace.asRelativePath(folder, false), setup.config.caseStudies.join(', ')),
+      { modal: true },
+      add,
+    );
+    if (choice !== add) return { status: 'cancelled', folder };
+  }
   // Required files look alike in every built-in set (extended reuses standard's), so the built-in choice would be
   // a question without a difference; with the team's own sets it matters, so then we ask.
   const set = setup.templates.sets.some((s) => !s.builtin) ? await chooseTemplateSet(setup) : setup.templates.sets.find((s) => s.id === STANDARD_TEMPLATE_SET_ID);

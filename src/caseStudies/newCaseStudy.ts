@@ -4,6 +4,7 @@
 // case-study root (found like the CLI finds it, created when absent).
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { isCaseStudyFolder } from '../../server/core/caseStudy';
 import { enclosingCaseStudyRoot, findCaseStudyRoot, folderNameFor, gitAuthor, kindForFileName, planCaseStudy, validateCaseStudyTitle, writePlan, type TemplateSet } from '../../server/core/scaffold';
 import { openAtFirstPlaceholder } from './openFile';
 import { workspaceReadFileSystem, workspaceScaffoldFileSystem } from './workspaceFileSystem';
@@ -112,6 +113,7 @@ export async function newCaseStudy(arg?: vscode.Uri | NewCaseStudyArgs, output?:
       if (plan.problems.length) void vscode.window.showWarningMessage(vscode.l10n.t('Some template files were skipped: {0}', plan.problems.join(' ')));
       const first = plan.files.find((f) => f.kind === 'requirements') ?? plan.files[0];
       if (first) await openAtFirstPlaceholder(first.path, first.content);
+      if (!isCaseStudyFolder(setup.folder.uri.fsPath, plan.folder, setup.config)) warnNotChecked(plan.folder, setup);
       return { status: 'created', folder: plan.folder, created: result.created };
     }
     const exists = result.errors[0]?.code === 'EEXIST' && result.errors[0].path === plan.folder;
@@ -140,6 +142,24 @@ export async function newCaseStudy(arg?: vscode.Uri | NewCaseStudyArgs, output?:
     if (picked !== anotherName) return { status: 'exists', folder: plan.folder, message };
     // Loop: ask again with the title prefilled, so a small change is enough.
   }
+}
+
+/**
+ * The right-clicked folder wins, even when the `caseStudies` globs do not cover it (the user may mean to change
+ * them); but they should know the new folder is not checked until it moves or the globs change.
+ */
+function warnNotChecked(folder: string, setup: WorkspaceSetup): void {
+  const configure = vscode.l10n.t('Configure Rules');
+  void vscode.window
+    .showWarningMessage(
+      vscode.l10n.t(
+        '"{0}" is outside the folders Design Notes checks ({1}). Move it into a case-studies folder, or add a matching glob to "caseStudies" in .designnotes.json.',
+        vscode.workspace.asRelativePath(folder, false),
+        setup.config.caseStudies.join(', '),
+      ),
+      configure,
+    )
+    .then((choice) => (choice === configure ? vscode.commands.executeCommand('designNotes.openConfig') : undefined));
 }
 
 async function openExistingCaseStudy(folder: string, setup: WorkspaceSetup): Promise<void> {
