@@ -23,7 +23,9 @@ export function catalogMarkdown(catalog: Catalog): string {
   );
   out.push('');
   out.push('Add your own patterns, or replace built-in ones by id, with a catalog file in the same format ' +
-    '(see `schemas/patterns.schema.json`) referenced by `"catalog"` in `.designnotes.json`.');
+    '(see `schemas/patterns.schema.json`) referenced by `"catalog"` in `.designnotes.json`, for example ' +
+    '`{ "catalog": "team.patterns.json" }`. Files named `*.patterns.json` are validated as you edit them, and problems in the ' +
+    'catalog are reported on the file; invalid entries are skipped and the built-in catalog stays in force.');
   out.push('');
   out.push('| Pattern | Category | Aliases |');
   out.push('| --- | --- | --- |');
