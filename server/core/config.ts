@@ -100,7 +100,7 @@ function resolve(raw: RawConfig): ResolvedConfig {
   return {
     caseStudies: raw.caseStudies ?? defaults.caseStudies ?? [],
     exclude: raw.exclude ?? defaults.exclude ?? [],
-    maxFileSize: raw.maxFileSize ?? defaults.maxFileSize ?? 5_000_000,
+    maxFileSize: raw.maxFileSize ?? defaults.maxFileSize ?? 1_000_000,
     requiredFiles: Object.entries(files)
       .filter((e): e is [string, RawRequiredFile] => e[1] !== false)
       .map(([id, spec]) => resolveRequiredFile(id, spec)),

@@ -13,8 +13,9 @@ import { caseStudyFiles, CLEAN_CASE_STUDY, makeTree, removeTree } from '../suppo
 import { CheckService } from '../../server/checkService';
 import { OverlayFileSystem } from '../../server/overlayFileSystem';
 import { nodeFileSystem } from '../../server/core/fileSystem';
+import { createMermaidValidator, type DisposableMermaidValidator } from '../../server/core/mermaid/workerValidator';
 import { piece, randomMarkdown } from './markdownArbitraries';
-import { fuzzParams, fuzzTimeout, linesOf, rangeProblem, within } from './support';
+import { fuzzParams, fuzzTimeout, linesOf, rangeProblem, REPO, within } from './support';
 
 type Edit = { range: { start: { line: number; character: number }; end: { line: number; character: number } }; text: string } | { text: string };
 
@@ -22,6 +23,7 @@ let root: string;
 let client: TestLspClient;
 let reference: CheckService;
 let overlay: OverlayFileSystem;
+let mermaid: DisposableMermaidValidator;
 
 before(async () => {
   root = makeTree(caseStudyFiles('fuzz', CLEAN_CASE_STUDY));
@@ -33,12 +35,15 @@ before(async () => {
   await client.idle();
   // The same checks in this process, fed the client's text: the oracle for what the server should publish.
   overlay = new OverlayFileSystem(nodeFileSystem);
-  reference = new CheckService(overlay, () => undefined);
+  // The server validates Mermaid in a worker built next to it; the oracle uses the same worker bundle.
+  mermaid = createMermaidValidator({ workerPath: path.join(REPO, 'dist/mermaidWorker.mjs') });
+  reference = new CheckService(overlay, () => undefined, { mermaid });
   await reference.setFolders([root]);
 });
 
 after(async () => {
   await client?.stop();
+  mermaid?.dispose();
   if (root) removeTree(root);
 });
 
