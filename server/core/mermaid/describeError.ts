@@ -235,7 +235,7 @@ function mapRange(mapper: PositionMapper, start: number, end: number): Range {
 
 // ---- Jison ------------------------------------------------------------------------------------------------------
 
-function describeJison(input: FailureInput, parsed: string, mapper: PositionMapper, hash: JisonHash, message: string): MermaidProblem {
+function describeJison(parsed: string, mapper: PositionMapper, hash: JisonHash, message: string): MermaidProblem {
   const starts = lineStarts(parsed);
   const token = hash.token;
   const rawText = hash.text ?? '';
@@ -318,10 +318,6 @@ function describeLexical(parsed: string, mapper: PositionMapper, line: number, m
 
 // ---- Langium ----------------------------------------------------------------------------------------------------
 
-function tokenPhrase(name: string): string {
-  return tokenLabel(name);
-}
-
 function langiumFound(image: string): string {
   if (image === '' || image === undefined) return 'the end of the diagram';
   if (isBlank(image)) return image.includes('\n') ? 'the end of the line' : 'a space';
@@ -330,7 +326,7 @@ function langiumFound(image: string): string {
 
 function shortLangiumParserMessage(message: string, image: string): string {
   const single = /^Expecting token of type '([^']+)' but found/.exec(message);
-  if (single) return `Expected ${tokenPhrase(single[1])} but found ${langiumFound(image)}`;
+  if (single) return `Expected ${tokenLabel(single[1])} but found ${langiumFound(image)}`;
   const alternatives = /^Expecting: (?:one of these possible Token sequences|expecting at least one iteration[^:]*):?([\s\S]*?)but found/i.exec(message);
   if (alternatives) {
     const firsts = [...alternatives[1].matchAll(/\[([^\],]+)/g)].map((m) => m[1].trim());
@@ -440,7 +436,7 @@ export function describeFailure(input: FailureInput): MermaidProblem[] {
       const line = hash?.line ?? Number(/^Lexical error on line (\d+)/.exec(message)?.[1] ?? 1) - 1;
       return [describeLexical(parsed, mapper, line, message)];
     }
-    if (hash && (hash.loc || hash.token !== undefined)) return [describeJison(input, parsed, mapper, hash, message)];
+    if (hash && (hash.loc || hash.token !== undefined)) return [describeJison(parsed, mapper, hash, message)];
   }
 
   // No position (database checks such as duplicate definitions, "---" without front matter, …): the header line.
