@@ -148,6 +148,13 @@ function concernsUs(uris: readonly vscode.Uri[]): boolean {
   return uris.some((uri) => WATCHED.test(uri.path) || vscode.languages.getDiagnostics(uri).some((d) => d.source === DIAGNOSTIC_SOURCE));
 }
 
+/** Hidden folders (.git during a commit) and node_modules churn a lot and never hold case studies. */
+function mayHoldCaseStudies(uri: vscode.Uri): boolean {
+  // Relative to the workspace folder: the workspace itself may well live under a hidden folder.
+  const relative = vscode.workspace.asRelativePath(uri, false).replace(/\\/g, '/');
+  return !/(^|\/)(\.(?!designnotes\.json$)[^/]*|node_modules)(\/|$)/.test(relative);
+}
+
 export function registerExplorerView(context: vscode.ExtensionContext, getClient: ClientGetter): CaseStudyTreeProvider {
   const provider = new CaseStudyTreeProvider(getClient);
   const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
@@ -163,8 +170,12 @@ export function registerExplorerView(context: vscode.ExtensionContext, getClient
       if (concernsUs(e.uris)) provider.scheduleRefresh();
     }),
     // New or removed folders change the list of case studies even before any diagnostic changes.
-    watcher.onDidCreate(() => provider.scheduleRefresh()),
-    watcher.onDidDelete(() => provider.scheduleRefresh()),
+    watcher.onDidCreate((uri) => {
+      if (mayHoldCaseStudies(uri)) provider.scheduleRefresh();
+    }),
+    watcher.onDidDelete((uri) => {
+      if (mayHoldCaseStudies(uri)) provider.scheduleRefresh();
+    }),
     vscode.workspace.onDidRenameFiles(() => provider.scheduleRefresh()),
     vscode.workspace.onDidChangeWorkspaceFolders(() => provider.scheduleRefresh()),
   );
