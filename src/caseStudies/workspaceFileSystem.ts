@@ -9,8 +9,11 @@
 // service refuses when the target exists (FileExists → EEXIST), so an existing file is never replaced. The check
 // and the move are one file-service operation, not one syscall: a file created by another program in that
 // instant could still race, which node's "wx" would close on a local disk. We accept that for remote support.
-// (The built-in templates are read with node:fs by templateLoader: they ship inside the extension, which always
-// runs next to its own files.)
+// Templates are read with node:fs by the shared templateLoader: the built-in ones ship inside the extension, and
+// a workspace extension runs in the extension host next to the workspace (on the remote machine in Remote-SSH/WSL/
+// containers), so the user's template folder is local to it as well. Only a virtual workspace would break that, and
+// the manifest declares those unsupported.
+
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { DirEntry, FileSystem } from '../../server/core/fileSystem';
