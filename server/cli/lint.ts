@@ -84,7 +84,8 @@ export async function lintPaths(paths: string[], cwd: string, services: RuleServ
         all.set(key(f), f);
       }
     }
-    const result = await checkWorkspace(root, ws.config, linter, fs, target);
+    // Several case studies in flight, so reading and parsing overlap the Mermaid workers' parsing.
+    const result = await checkWorkspace(root, ws.config, linter, fs, target, { concurrency: 8 });
     notes.push(...result.notes);
     for (const list of result.findings.values()) for (const f of list) all.set(key(f), f);
   }

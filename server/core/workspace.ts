@@ -76,7 +76,14 @@ async function looseFiles(dir: string, root: string, config: ResolvedConfig, fs:
  * Check everything under `root` (or only under `within`, a folder or file inside it): every case study, and the
  * Markdown files outside case studies with the rules that apply anywhere (e.g. Mermaid syntax).
  */
-export async function checkWorkspace(root: string, config: ResolvedConfig, linter: Linter, fs: FileSystem, within: string = root): Promise<WorkspaceCheck> {
+export async function checkWorkspace(
+  root: string,
+  config: ResolvedConfig,
+  linter: Linter,
+  fs: FileSystem,
+  within: string = root,
+  options: { concurrency?: number } = {},
+): Promise<WorkspaceCheck> {
   const discovery = await discoverCaseStudies(root, config, fs);
   const notes = [...discovery.notes];
   const findings = new Map<string, Finding[]>();
@@ -86,12 +93,13 @@ export async function checkWorkspace(root: string, config: ResolvedConfig, linte
 
   // A case study is checked when it lies inside the target, or the target (a file or sub-folder) lies inside it;
   // in the second case only findings inside the target are kept.
-  for (const cs of discovery.caseStudies) {
+  const selected = discovery.caseStudies.filter((cs) => inTarget(cs.path) || target.startsWith(cs.path + path.sep));
+  const checked = await mapConcurrently(selected, options.concurrency ?? 1, (cs) => linter.lintCaseStudy(cs, config));
+  // Stored in discovery order whatever the order of completion, so the result is the same at any concurrency.
+  selected.forEach((cs, i) => {
     const containsTarget = target.startsWith(cs.path + path.sep);
-    if (!inTarget(cs.path) && !containsTarget) continue;
-    const results = await linter.lintCaseStudy(cs, config);
-    for (const [p, list] of results) if (!containsTarget || inTarget(p)) findings.set(p, list);
-  }
+    for (const [p, list] of checked[i]) if (!containsTarget || inTarget(p)) findings.set(p, list);
+  });
   const loose = st?.isFile ? (caseStudyOf(target, discovery.caseStudies) || !isCheckedPath(target) ? [] : [target]) : await looseFiles(target, root, config, fs, discovery.caseStudies, notes);
   for (const p of loose) {
     const { file, skipped, missing } = await linter.read(p, config);
@@ -99,4 +107,22 @@ export async function checkWorkspace(root: string, config: ResolvedConfig, linte
     else if (skipped && !missing) findings.set(p, [skippedFinding(config, p, skipped)]);
   }
   return { caseStudies: discovery.caseStudies, findings, notes };
+}
+
+/**
+ * `task` over every item with at most `limit` in flight; results in item order. Checking several case studies at
+ * once lets the main thread read and parse the next ones while the Mermaid worker parses diagrams of earlier ones,
+ * instead of each side waiting for the other.
+ */
+export async function mapConcurrently<T, R>(items: readonly T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await task(items[i]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, lane));
+  return results;
 }

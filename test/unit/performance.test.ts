@@ -10,7 +10,7 @@ import { discoverCaseStudies, PathMatcher, pathMatcherFor } from '../../server/c
 import { DEFAULT_CONFIG } from '../../server/core/config';
 import { Linter } from '../../server/core/engine';
 import { nodeFileSystem, syncNodeFileSystem, type FileSystem } from '../../server/core/fileSystem';
-import { checkWorkspace } from '../../server/core/workspace';
+import { checkWorkspace, mapConcurrently } from '../../server/core/workspace';
 import { parseMarkdown, type MarkdownDocument } from '../../server/core/markdown';
 import { randomMarkdown } from '../robustness/markdownArbitraries';
 import { caseStudyFiles, CLEAN_CASE_STUDY, makeTree, removeTree } from '../support/tree';
@@ -60,9 +60,9 @@ test('pathMatcherFor: one compiled matcher per set of globs, answering like a fr
 });
 
 /** Everything a check produces, in a comparable form. */
-async function snapshot(root: string, fs: FileSystem, keepParsed?: boolean): Promise<unknown> {
+async function snapshot(root: string, fs: FileSystem, keepParsed?: boolean, concurrency?: number): Promise<unknown> {
   const linter = new Linter({ fs, keepParsed });
-  const result = await checkWorkspace(root, DEFAULT_CONFIG, linter, fs);
+  const result = await checkWorkspace(root, DEFAULT_CONFIG, linter, fs, root, { concurrency });
   return {
     caseStudies: result.caseStudies.map((c) => [c.path, c.files]),
     findings: [...result.findings].sort(([a], [b]) => a.localeCompare(b)),
@@ -87,6 +87,12 @@ test('syncNodeFileSystem and keepParsed: false give the CLI exactly the results 
     const reference = await snapshot(root, nodeFileSystem);
     assert.deepEqual(await snapshot(root, syncNodeFileSystem), reference);
     assert.deepEqual(await snapshot(root, syncNodeFileSystem, false), reference);
+    // Case studies checked several at a time (as the CLI does): same findings, stored in the same order.
+    const concurrent = (await snapshot(root, syncNodeFileSystem, false, 8)) as { findings: unknown[] };
+    assert.deepEqual(concurrent, reference);
+    const linter = new Linter({ fs: nodeFileSystem });
+    const inOrder = [...(await checkWorkspace(root, DEFAULT_CONFIG, linter, nodeFileSystem)).findings.keys()];
+    assert.deepEqual([...(await checkWorkspace(root, DEFAULT_CONFIG, new Linter({ fs: nodeFileSystem }), nodeFileSystem, root, { concurrency: 3 })).findings.keys()], inOrder);
     for (const p of ['case-studies/partial/dangling.md', 'notes/linked', 'case-studies/binary/requirements.md', 'missing.md', 'notes']) {
       const abs = path.join(root, p);
       assert.deepEqual(await syncNodeFileSystem.stat(abs), await nodeFileSystem.stat(abs), `stat ${p}`);
@@ -162,4 +168,24 @@ test('parseMarkdown: same model both ways on every file of the shared corpus (wh
   walk(corpus);
   assert.ok(files.length > 100);
   for (const f of files) assert.ok(sameModel(readFileSync(f, 'utf8')), f);
+});
+
+test('mapConcurrently: results in item order, never more than the limit in flight', async () => {
+  let inFlight = 0;
+  let most = 0;
+  const items = Array.from({ length: 20 }, (_, i) => i);
+  const task = async (i: number) => {
+    inFlight++;
+    most = Math.max(most, inFlight);
+    // Later items finish first, so completion order differs from item order.
+    await new Promise((r) => setTimeout(r, 20 - i));
+    inFlight--;
+    return i * 2;
+  };
+  assert.deepEqual(await mapConcurrently(items, 4, task), items.map((i) => i * 2));
+  assert.equal(most, 4);
+  most = 0;
+  assert.deepEqual(await mapConcurrently(items, 1, task), items.map((i) => i * 2));
+  assert.equal(most, 1);
+  assert.deepEqual(await mapConcurrently([], 8, task), []);
 });
