@@ -6,6 +6,7 @@ import type { FileSystem } from './core/fileSystem';
 import type { RuleServices } from './core/rule';
 import type { Finding, SeveritySetting } from './core/types';
 import { loadWorkspaceConfig } from './core/workspace';
+import { unmatchedCaseStudyGlobs } from './core/configGlobs';
 import { summarizeCaseStudy, type CaseStudySummary } from './core/caseStudySummary';
 import type { SourceFile } from './core/rule';
 
@@ -23,6 +24,7 @@ interface FolderState {
   config: ResolvedConfig;
   configPath: string;
   configProblems: ConfigProblem[];
+  configText?: string;
   caseStudies: CaseStudy[];
   notes: string[];
 }
@@ -160,7 +162,7 @@ export class CheckService {
 
   private async loadFolder(root: string): Promise<FolderState> {
     const ws = await loadWorkspaceConfig(root, this.fs, this.ruleIds);
-    return { root, config: ws.config, configPath: path.join(root, CONFIG_FILE_NAME), configProblems: ws.problems, caseStudies: [], notes: [] };
+    return { root, config: ws.config, configPath: path.join(root, CONFIG_FILE_NAME), configProblems: ws.problems, configText: ws.text, caseStudies: [], notes: [] };
   }
 
   /** Everything in a folder: config problems, discovery, every case study, every open loose file. */
@@ -185,10 +187,17 @@ export class CheckService {
     const discovery = await discoverCaseStudies(folder.root, config, this.fs);
     folder.caseStudies = discovery.caseStudies;
     folder.notes = discovery.notes;
+    if (fresh.configText) {
+      const unmatched = unmatchedCaseStudyGlobs(fresh.configText, folder.root, discovery.caseStudies);
+      const configFindings = this.fileFindings.get(folder.configPath) ?? [];
+      for (const p of unmatched) configFindings.push({ ruleId: 'config', severity: p.severity, message: p.message, path: folder.configPath, range: p.range });
+      this.fileFindings.set(folder.configPath, configFindings);
+    }
     for (const note of discovery.notes) this.log(`Design Notes: ${note}`);
     for (const cs of before) if (!folder.caseStudies.some((c) => c.path === cs.path)) this.clearCaseStudy(cs, touched);
     for (const cs of folder.caseStudies) await this.checkCaseStudy(cs, config, touched, undefined);
-    for (const p of this.openPaths) if (this.folderOf(p) === folder && !this.caseStudyFor(p)) await this.checkLooseFile(p, config, touched);
+    // Open loose notes are re-checked; not the open config file itself, whose findings are its problems above.
+    for (const p of this.openPaths) if (this.folderOf(p) === folder && p !== folder.configPath && !this.caseStudyFor(p)) await this.checkLooseFile(p, config, touched);
     this.flush(touched);
   }
 

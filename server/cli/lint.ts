@@ -4,6 +4,7 @@ import { syncNodeFileSystem } from '../core/fileSystem';
 import type { RuleServices } from '../core/rule';
 import type { Finding, Severity } from '../core/types';
 import { checkWorkspace, findConfigRoot, loadWorkspaceConfig } from '../core/workspace';
+import { unmatchedCaseStudyGlobs } from '../core/configGlobs';
 import { formatSarif } from './sarif';
 import type { CliIO } from './io';
 
@@ -88,6 +89,12 @@ export async function lintPaths(paths: string[], cwd: string, services: RuleServ
     const result = await checkWorkspace(root, ws.config, linter, fs, target, { concurrency: 8 });
     notes.push(...result.notes);
     for (const list of result.findings.values()) for (const f of list) all.set(key(f), f);
+    if (ws.text && ws.configPath) {
+      for (const pr of unmatchedCaseStudyGlobs(ws.text, root, result.caseStudies)) {
+        const f: Finding = { ruleId: 'config', severity: pr.severity, message: pr.message, path: ws.configPath, range: pr.range };
+        all.set(key(f), f);
+      }
+    }
   }
   return { findings: sortFindings([...all.values()]), configBroken, notes };
 }

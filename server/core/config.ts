@@ -1,5 +1,5 @@
 import Ajv, { type ErrorObject } from 'ajv';
-import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode, stripComments, type Node, type ParseError } from 'jsonc-parser';
 import defaultsJson from './data/defaults.json';
 import schema from '../../schemas/designnotes.schema.json';
 import { normalizeFileStem, normalizeHeading } from './normalize';
@@ -132,7 +132,9 @@ function offsetToPosition(text: string, offset: number) {
 }
 
 function rangeOf(text: string, offset: number, length: number): Range {
-  return { start: offsetToPosition(text, offset), end: offsetToPosition(text, offset + Math.max(length, 1)) };
+  // Clamped to the text: an error at the very end (an unclosed brace) must not point past the last character.
+  const start = Math.min(offset, text.length);
+  return { start: offsetToPosition(text, start), end: offsetToPosition(text, Math.min(start + Math.max(length, 1), text.length)) };
 }
 
 function pathOf(instancePath: string): (string | number)[] {
@@ -142,6 +144,12 @@ function pathOf(instancePath: string): (string | number)[] {
     .slice(1)
     .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'))
     .map((p) => (/^\d+$/.test(p) ? Number(p) : p));
+}
+
+/** "an array", "an object", "an integer", "a string" (Ajv may also give a list such as "string,boolean"). */
+function withArticle(type: string): string {
+  const first = type.split(',')[0];
+  return `${/^[aeiou]/.test(first) ? 'an' : 'a'} ${type.replace(/,/g, ' or ')}`;
 }
 
 function describe(error: ErrorObject): string {
@@ -155,7 +163,7 @@ function describe(error: ErrorObject): string {
     case 'enum':
       return `${where} must be one of ${(error.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(', ')}.`;
     case 'type':
-      return `${where} must be ${(error.params as { type: string }).type === 'array' ? 'an array' : `a ${(error.params as { type: string }).type}`}.`;
+      return `${where} must be ${withArticle((error.params as { type: string }).type)}.`;
     case 'required':
       return `${where} needs "${(error.params as { missingProperty: string }).missingProperty}".`;
     case 'pattern':
@@ -188,6 +196,8 @@ function prune(raw: Record<string, unknown>, errors: ErrorObject[]): RawConfig {
  * position, invalid parts are ignored, and defaults stay in force for everything not validly set.
  */
 export function loadConfig(text: string, knownRuleIds?: readonly string[]): LoadedConfig {
+  // An empty file (just created, or only comments) sets nothing: defaults, no error.
+  if (!stripComments(text).trim()) return { config: DEFAULT_CONFIG, problems: [] };
   const problems: ConfigProblem[] = [];
   const parseErrors: ParseError[] = [];
   const tree = parseTree(text, parseErrors, { allowTrailingComma: true, disallowComments: false });

@@ -11,6 +11,8 @@ export interface WorkspaceConfig {
   /** Path of the config file, when there is one. */
   configPath?: string;
   problems: ConfigProblem[];
+  /** The config file's text, for checks that need positions once the workspace has been searched. */
+  text?: string;
 }
 
 /** Read `<root>/.designnotes.json`. Absent → defaults; broken → defaults plus problems with positions. */
@@ -21,7 +23,7 @@ export async function loadWorkspaceConfig(root: string, fs: FileSystem, knownRul
   const text = new TextDecoder().decode(bytes);
   const { config, problems } = loadConfig(text, knownRuleIds);
   const templates = await checkTemplatesSetting(text, root, fs);
-  return { config, configPath, problems: templates ? [...problems, templates] : problems };
+  return { config, configPath, problems: templates ? [...problems, templates] : problems, text };
 }
 
 /** The nearest folder at or above `start` holding a `.designnotes.json`, or undefined. */

@@ -1,0 +1,45 @@
+// A "caseStudies" glob in .designnotes.json that matches no folder is almost always a typo ("case-study/*" for
+// "case-studies/*"), and its only symptom would be silence: nothing is checked. It is reported on the glob itself.
+import * as path from 'node:path';
+import { findNodeAtLocation, parseTree } from 'jsonc-parser';
+import picomatch from 'picomatch';
+import type { CaseStudy } from './caseStudy';
+import type { ConfigProblem } from './config';
+import type { Position } from './types';
+
+function positionAt(text: string, offset: number): Position {
+  let line = 0;
+  let lineStart = 0;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, character: offset - lineStart };
+}
+
+/** Warnings for the config's own `caseStudies` globs that matched none of the case studies found under `root`. */
+export function unmatchedCaseStudyGlobs(configText: string, root: string, caseStudies: readonly CaseStudy[]): ConfigProblem[] {
+  const tree = parseTree(configText, [], { allowTrailingComma: true, disallowComments: false });
+  const node = tree && findNodeAtLocation(tree, ['caseStudies']);
+  if (!node || node.type !== 'array' || !node.children) return [];
+  const folders = caseStudies.map((c) => path.relative(root, c.path).split(path.sep).join('/'));
+  const problems: ConfigProblem[] = [];
+  for (const child of node.children) {
+    if (child.type !== 'string' || typeof child.value !== 'string' || !child.value) continue; // the schema check reports those
+    let matches: (p: string) => boolean;
+    try {
+      matches = picomatch(child.value, { dot: false, nocase: process.platform === 'win32' });
+    } catch {
+      continue;
+    }
+    if (folders.some((f) => matches(f))) continue;
+    problems.push({
+      message: `No folder matches "${child.value}", so no case study is found through it. Check the spelling (paths are relative to this file's folder).`,
+      range: { start: positionAt(configText, child.offset), end: positionAt(configText, child.offset + child.length) },
+      severity: 'warning',
+    });
+  }
+  return problems;
+}
