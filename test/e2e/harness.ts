@@ -288,13 +288,7 @@ export class Workbench {
   /** Opens a workspace file through Quick Open and waits for its editor tab. */
   async openFile(relativePath: string): Promise<void> {
     const name = path.basename(relativePath);
-    const input = this.page.locator('.quick-input-widget .quick-input-box input');
-    await waitFor('quick open', async () => {
-      if (await input.isVisible()) return true;
-      await this.page.keyboard.press('Control+P');
-      await input.waitFor({ state: 'visible', timeout: 2000 }).catch(() => undefined);
-      return input.isVisible();
-    });
+    const input = await this.quickOpen();
     await input.fill(relativePath);
     const row = this.page.locator('.quick-input-widget .monaco-list-row', { hasText: name }).first();
     await row.waitFor({ state: 'visible', timeout: TIMEOUT });
@@ -313,15 +307,26 @@ export class Workbench {
     return (await this.editor().locator('.view-lines').innerText()).replace(/\u00a0/g, ' ');
   }
 
-  /** Puts the cursor at the end of line `line` (1-based) of the active editor through "Go to Line". */
+  /** Puts the cursor on line `line` (1-based) of the active editor, at `column` or the end of the line, via Quick Open's ":" mode. */
   async goToLine(line: number, column?: number): Promise<void> {
-    await this.page.keyboard.press('Control+G');
-    const input = this.page.locator('.quick-input-widget .quick-input-box input');
-    await input.waitFor({ state: 'visible', timeout: TIMEOUT });
-    await input.fill(column ? `${line}:${column}` : `${line}`);
+    const input = await this.quickOpen();
+    await input.fill(column ? `:${line}:${column}` : `:${line}`);
+    await this.page.locator('.quick-input-widget .monaco-list-row', { hasText: `${line}` }).first().waitFor({ state: 'visible', timeout: TIMEOUT });
     await input.press('Enter');
-    await input.waitFor({ state: 'hidden', timeout: TIMEOUT }).catch(() => undefined);
+    await input.waitFor({ state: 'hidden', timeout: 10_000 });
     if (!column) await this.page.keyboard.press('End');
+  }
+
+  /** Opens Quick Open (Ctrl+P) and returns its input. */
+  private async quickOpen(): Promise<Locator> {
+    const input = this.page.locator('.quick-input-widget .quick-input-box input');
+    await waitFor('quick open', async () => {
+      if (await input.isVisible()) return true;
+      await this.page.keyboard.press('Control+P');
+      await input.waitFor({ state: 'visible', timeout: 2000 }).catch(() => undefined);
+      return input.isVisible();
+    });
+    return input;
   }
 
   /** Types into the active editor at the cursor (clicking it first only if nothing in it has focus). */
@@ -329,6 +334,40 @@ export class Workbench {
     const focused = await this.editor().evaluate((el) => el.contains(document.activeElement));
     if (!focused) await this.editor().locator('.view-lines').click();
     await this.page.keyboard.type(text, { delay: 10 });
+  }
+
+  /** Opens the suggest widget at the cursor (Ctrl+Space) unless typing already did, and accepts the row with `label`. */
+  async acceptSuggestion(label: string): Promise<void> {
+    const row = this.page.locator('.editor-widget.suggest-widget.visible .monaco-list-row', { hasText: label }).first();
+    await waitFor(`a suggestion "${label}"`, async () => {
+      if (await row.isVisible()) return true;
+      if (!(await this.page.locator('.editor-widget.suggest-widget.visible').isVisible())) await this.page.keyboard.press('Control+Space');
+      await row.waitFor({ state: 'visible', timeout: 3000 }).catch(() => undefined);
+      return row.isVisible();
+    });
+    // Clicking a row only selects it; move the focus to it with the arrow keys and accept with Enter.
+    const focused = this.page.locator('.editor-widget.suggest-widget.visible .monaco-list-row.focused');
+    // No auto-waiting here: a closed widget has no focused row, which reads as ''.
+    const focusedText = async () => ((await focused.count()) ? await focused.first().innerText({ timeout: 1000 }).catch(() => '') : '');
+    for (let i = 0; i < 30 && !(await focusedText()).includes(label); i++) await this.page.keyboard.press('ArrowDown');
+    if (!(await focusedText()).includes(label)) throw new Error(`e2e: could not select the suggestion "${label}"`);
+    await this.page.keyboard.press('Enter');
+    // Accepted: the widget closes, or shows something else (a snippet's choice list opens a new one).
+    await waitFor(`the suggestion "${label}" to be accepted`, async () => !(await focusedText()).includes(label));
+  }
+
+  /** Opens the quick-fix menu at the cursor (Ctrl+.) and applies the action whose title contains `title`. */
+  async applyQuickFix(title: string): Promise<void> {
+    const row = this.page.locator('.action-widget .monaco-list-row', { hasText: title }).first();
+    await waitFor(`a quick fix "${title}"`, async () => {
+      if (await row.isVisible()) return true;
+      await this.page.keyboard.press('Escape');
+      await this.page.keyboard.press('Control+.');
+      await row.waitFor({ state: 'visible', timeout: 3000 }).catch(() => undefined);
+      return row.isVisible();
+    });
+    await row.click();
+    await this.page.locator('.action-widget').waitFor({ state: 'hidden', timeout: TIMEOUT }).catch(() => undefined);
   }
 
   /** Shows the Problems panel and returns the text of its rows (file rows and problem rows). */
