@@ -91,7 +91,7 @@ function addStat(section: string, measure: string, unit: string, values: number[
 
 function fmt(v: number | string, unit: string): string {
   if (typeof v === 'string') return v;
-  if (unit === 'ms') return v >= 1000 ? `${(v / 1000).toFixed(2)} s` : `${v.toFixed(v < 10 ? 1 : 0)} ms`;
+  if (unit === 'ms') return v >= 1000 ? `${(v / 1000).toFixed(2)} s` : `${v.toFixed(v < 1 ? 3 : v < 10 ? 1 : 0)} ms`;
   if (unit === 'MB') return `${v.toFixed(0)} MB`;
   if (unit === 'KB') return `${v.toFixed(0)} KB`;
   if (unit === '×') return `${v.toFixed(2)}×`;

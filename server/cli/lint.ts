@@ -85,7 +85,7 @@ export async function lintPaths(paths: string[], cwd: string, services: RuleServ
         all.set(key(f), f);
       }
     }
-    // Several case studies in flight, so reading and parsing overlap the Mermaid workers' parsing.
+    // Several case studies in flight, so reading and parsing overlap the Mermaid worker's parsing.
     const result = await checkWorkspace(root, ws.config, linter, fs, target, { concurrency: 8 });
     notes.push(...result.notes);
     for (const list of result.findings.values()) for (const f of list) all.set(key(f), f);

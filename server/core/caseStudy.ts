@@ -139,6 +139,8 @@ export async function listCaseStudyFiles(folder: string, config: ResolvedConfig,
 export async function discoverCaseStudies(root: string, config: ResolvedConfig, fs: FileSystem, limits: DiscoveryLimits = DEFAULT_LIMITS): Promise<Discovery> {
   const matcher = pathMatcherFor(config);
   const caseStudies: CaseStudy[] = [];
+  /** Paths of caseStudies, for a constant-time "already found" (a list search made discovery quadratic). */
+  const found = new Set<string>();
   const notes: string[] = [];
   const seen = new Set<string>();
   let entriesSeen = 0;
@@ -164,7 +166,8 @@ export async function discoverCaseStudies(root: string, config: ResolvedConfig, 
       if (matcher.isExcluded(rel)) continue;
       if (matcher.isCaseStudyFolder(rel)) {
         const realFolder = (await fs.realpath(abs)) ?? abs;
-        if (caseStudies.some((c) => c.path === abs) || seen.has(realFolder)) continue;
+        if (found.has(abs) || seen.has(realFolder)) continue;
+        found.add(abs);
         caseStudies.push({ root, path: abs, name: e.name, files: await listCaseStudyFiles(abs, config, fs, root) });
         continue;
       }

@@ -48,6 +48,7 @@ export interface WorkspaceCheck {
 /** Markdown/Mermaid files under a folder that belong to no case study (checked by the rules that apply anywhere). */
 async function looseFiles(dir: string, root: string, config: ResolvedConfig, fs: FileSystem, caseStudies: CaseStudy[], notes: string[], limit = 200_000): Promise<string[]> {
   const matcher = pathMatcherFor(config);
+  const caseStudyPaths = new Set(caseStudies.map((c) => c.path));
   const out: string[] = [];
   const seen = new Set<string>();
   let count = 0;
@@ -67,7 +68,7 @@ async function looseFiles(dir: string, root: string, config: ResolvedConfig, fs:
       const rel = path.relative(root, abs).split(path.sep).join('/');
       if (matcher.isExcluded(rel)) continue;
       if (e.isDirectory) {
-        if (!caseStudies.some((c) => c.path === abs)) queue.push(abs);
+        if (!caseStudyPaths.has(abs)) queue.push(abs);
       } else if (e.isFile && isCheckedPath(e.name) && !caseStudyOf(abs, caseStudies)) out.push(abs);
     }
   }

@@ -13,6 +13,7 @@ import { nodeFileSystem, syncNodeFileSystem, type FileSystem } from '../../serve
 import { checkWorkspace, mapConcurrently } from '../../server/core/workspace';
 import { parseMarkdown, type MarkdownDocument } from '../../server/core/markdown';
 import { randomMarkdown } from '../robustness/markdownArbitraries';
+import type { Finding } from '../../server/core/types';
 import { caseStudyFiles, CLEAN_CASE_STUDY, makeTree, removeTree } from '../support/tree';
 
 /** normalizeWords as it was before its ASCII fast path: the reference the fast path must agree with. */
@@ -188,4 +189,44 @@ test('mapConcurrently: results in item order, never more than the limit in fligh
   assert.deepEqual(await mapConcurrently(items, 1, task), items.map((i) => i * 2));
   assert.equal(most, 1);
   assert.deepEqual(await mapConcurrently([], 8, task), []);
+});
+
+test('CheckService: the per-path owner index gives the findings of asking every case study', async () => {
+  const { CheckService } = await import('../../server/checkService');
+  const { 'trade-offs.md': _t, ...noTradeOffs } = CLEAN_CASE_STUDY;
+  const root = makeTree({
+    ...caseStudyFiles('a', noTradeOffs),
+    ...caseStudyFiles('b', { ...CLEAN_CASE_STUDY, 'requirements.md': '# R\n\n## Functional Requirements\n\n- TODO\n' }),
+    ...caseStudyFiles('c', CLEAN_CASE_STUDY),
+    // A case study inside another one's folder: its files belong to both, the case where order matters.
+    ...caseStudyFiles('c/case-studies/inner', { 'requirements.md': '# Inner\n\nTBD\n' }),
+  });
+  try {
+    const published = new Map<string, Finding[]>();
+    const service = new CheckService(nodeFileSystem, (p, findings) => published.set(p, findings));
+    const internals = service as unknown as { caseFindings: Map<string, Map<string, Finding[]>> };
+    /** What findingsFor answered before the index: every case study asked, in caseFindings order. */
+    const reference = (p: string) => [...(service as unknown as { fileFindings: Map<string, Finding[]> }).fileFindings.get(p) ?? [], ...[...internals.caseFindings.values()].flatMap((m) => m.get(p) ?? [])];
+    const agree = (atLeast = 0) => {
+      const paths = new Set([...published.keys(), ...[...internals.caseFindings.values()].flatMap((m) => [...m.keys()])]);
+      assert.ok(paths.size >= atLeast, `${paths.size} paths`);
+      for (const p of paths) assert.deepEqual(service.findingsFor(p), reference(p), p);
+    };
+    await service.setFolders([root]);
+    agree(10);
+    assert.ok([...published.values()].flat().some((f) => f.ruleId === 'missing-file'));
+    // Case studies dropped and re-checked keep the index in step with the stored findings.
+    removeTree(path.join(root, 'case-studies/b'));
+    await service.filesChanged([{ path: path.join(root, 'case-studies/b'), type: 'deleted' }]);
+    agree();
+    assert.deepEqual(service.findingsFor(path.join(root, 'case-studies/b/requirements.md')), []);
+    writeFileSync(path.join(root, 'case-studies/a/trade-offs.md'), CLEAN_CASE_STUDY['trade-offs.md']);
+    await service.filesChanged([{ path: path.join(root, 'case-studies/a/trade-offs.md'), type: 'created' }]);
+    agree();
+    await service.setFolders([]);
+    agree();
+    assert.equal((service as unknown as { caseFindingOwners: Map<string, unknown> }).caseFindingOwners.size, 0);
+  } finally {
+    removeTree(root);
+  }
 });
