@@ -20,6 +20,7 @@ import type { RuleServices } from './core/rule';
 import { toDiagnostic } from './features/diagnostics';
 import { CodeActionProvider, FIX_ALL_KIND } from './features/codeActions';
 import { LanguageFeatures } from './features/languageFeatures';
+import { SCAFFOLD_REQUESTS, ScaffoldRequests } from './features/scaffolding';
 import { OverlayFileSystem } from './overlayFileSystem';
 import { pathToUri, uriToPath } from './uris';
 import { VERSION } from './version';
@@ -197,6 +198,13 @@ connection.onHover(async (params) => {
 
 // The case-study explorer's data: the client draws the tree, the server (which already parsed everything) supplies it.
 connection.onRequest('designNotes/caseStudies', async () => (await service.overview()) ?? []);
+// New Case Study, Add Missing Files and the index: the server loads templates and plans; the client asks and writes.
+const scaffolding = new ScaffoldRequests(service, fs);
+connection.onRequest(SCAFFOLD_REQUESTS.templates, (params) => scaffolding.templates(params));
+connection.onRequest(SCAFFOLD_REQUESTS.caseStudyRoot, (params) => scaffolding.caseStudyRoot(params));
+connection.onRequest(SCAFFOLD_REQUESTS.planCaseStudy, (params) => scaffolding.planCaseStudy(params));
+connection.onRequest(SCAFFOLD_REQUESTS.planMissingFiles, (params) => scaffolding.planMissingFiles(params));
+connection.onRequest(SCAFFOLD_REQUESTS.indexRows, (params) => scaffolding.indexRows(params));
 
 // A request for tests and tools: resolves once every queued check has finished.
 connection.onRequest('designNotes/whenIdle', async () => {

@@ -1,0 +1,238 @@
+// The server side of New Case Study, Add Missing Files and Generate Case Study Index. The server already holds
+// each workspace folder's resolved .designnotes.json and every case study; here it also loads the template sets
+// and plans the files, so the client only asks questions and writes what it is given (a thin client, like
+// vscode-eslint: the client bundle carries no config loader, schema validator, glob matcher or template engine).
+//
+// Paths are file-system paths, as in `designNotes/caseStudies`. Planning never writes: the client writes the
+// plan through vscode.workspace.fs with the no-overwrite writer, so the Explorer and the undo story stay the
+// editor's, and Remote/WSL work the same.
+import { promises as fsp } from 'node:fs';
+import * as path from 'node:path';
+import type { CheckService } from '../checkService';
+import { isCaseStudyFolder } from '../core/caseStudy';
+import { buildIndexRows, readCaseStudyMetadata, type IndexRow, type IndexRowInput } from '../core/caseStudyIndex';
+import type { ResolvedConfig } from '../core/config';
+import type { FileSystem } from '../core/fileSystem';
+import {
+  enclosingCaseStudyRoot,
+  findCaseStudyRoot,
+  gitAuthor,
+  isoDate,
+  kindForFileName,
+  loadTemplateLibrary,
+  planCaseStudy,
+  planMissingFiles,
+  STANDARD_TEMPLATE_SET_ID,
+  type CaseStudyRootChoice,
+  type LoadedTemplates,
+  type ScaffoldPlan,
+  type TemplateProblem,
+} from '../core/scaffold';
+import { loadWorkspaceConfig } from '../core/workspace';
+
+export const SCAFFOLD_REQUESTS = {
+  templates: 'designNotes/templates',
+  caseStudyRoot: 'designNotes/caseStudyRoot',
+  planCaseStudy: 'designNotes/planCaseStudy',
+  planMissingFiles: 'designNotes/planMissingFiles',
+  indexRows: 'designNotes/indexRows',
+} as const;
+
+/**
+ * Restricted Mode: the `templates` folder comes from the workspace's own .designnotes.json and may point anywhere
+ * ("../../.ssh"); loading it would copy files from outside the workspace into it. Only the editor knows whether the
+ * user trusts the workspace, so the client says so on every request; without `trusted: true` only the built-in
+ * templates are used.
+ */
+export interface TrustParams {
+  trusted?: boolean;
+}
+
+export interface TemplatesParams extends TrustParams {
+  workspaceFolder: string;
+}
+
+/** A template set as the client shows it in a quick pick (no template text). */
+export interface TemplateSetInfo {
+  id: string;
+  name: string;
+  description: string;
+  builtin: boolean;
+  folder?: string;
+  /** Relative paths of its files, for the pick's detail line. */
+  files: string[];
+}
+
+export interface TemplatesResult {
+  sets: TemplateSetInfo[];
+  problems: TemplateProblem[];
+  /** True when the config names a template folder that Restricted Mode made the server ignore. */
+  templatesIgnoredUntrusted: boolean;
+}
+
+export interface CaseStudyRootParams {
+  workspaceFolder: string;
+  /** A folder the user pointed at (Explorer): the case-study root enclosing it, else the folder itself. */
+  start?: string;
+}
+
+export interface CaseStudyRootResult extends CaseStudyRootChoice {
+  /** The folder's `caseStudies` globs, for messages. */
+  caseStudyGlobs: string[];
+}
+
+export interface PlanCaseStudyParams extends TrustParams {
+  workspaceFolder: string;
+  /** The case-study root the new folder goes into. */
+  root: string;
+  title: string;
+  templateId: string;
+  folderNamePattern?: string;
+}
+
+export type PlanResult =
+  | {
+      ok: true;
+      plan: ScaffoldPlan;
+      /** Whether the `caseStudies` globs cover the plan's folder (else it is created but not checked). */
+      checked: boolean;
+      caseStudyGlobs: string[];
+      /** When the folder exists already: the file to open for "Open Existing" (its requirements file, else its first Markdown file). */
+      entryFile?: string;
+    }
+  | { ok: false; error: string };
+
+export interface PlanMissingFilesParams extends TrustParams {
+  workspaceFolder: string;
+  caseStudyPath: string;
+  /** Template set id; default the standard set. */
+  templateId?: string;
+  /** The case study's title when it is known and differs from its folder name. */
+  title?: string;
+}
+
+export interface IndexRowsParams {
+  workspaceFolder: string;
+  /** Folder of the index file; links are relative to it. */
+  indexFolder: string;
+}
+
+function isInside(child: string, parent: string): boolean {
+  const rel = path.relative(parent, child);
+  return rel === '' || (!!rel && !rel.startsWith('..') && !path.isAbsolute(rel));
+}
+
+export class ScaffoldRequests {
+  constructor(
+    private readonly service: CheckService,
+    private readonly fs: FileSystem,
+  ) {}
+
+  /** The folder's config as the checks use it; loaded directly for a folder the server does not watch. */
+  private async configOf(workspaceFolder: string): Promise<ResolvedConfig> {
+    await this.service.whenIdle();
+    const known = this.service.folderOf(workspaceFolder);
+    if (known && known.root === workspaceFolder) return known.config;
+    return (await loadWorkspaceConfig(workspaceFolder, this.fs, this.service.ruleIds)).config;
+  }
+
+  private async library(workspaceFolder: string, config: ResolvedConfig, trusted: boolean | undefined): Promise<LoadedTemplates> {
+    // Loaded per request, like the commands did: a template someone just edited is used at once.
+    return loadTemplateLibrary({ workspaceFolder, templatesSetting: trusted === true ? config.templates : undefined });
+  }
+
+  async templates(params: TemplatesParams): Promise<TemplatesResult> {
+    const config = await this.configOf(params.workspaceFolder);
+    const lib = await this.library(params.workspaceFolder, config, params.trusted);
+    return {
+      sets: lib.sets.map((s) => ({ id: s.id, name: s.name, description: s.description, builtin: s.builtin, folder: s.folder, files: s.files.map((f) => f.path) })),
+      problems: lib.problems,
+      templatesIgnoredUntrusted: params.trusted !== true && !!config.templates,
+    };
+  }
+
+  async caseStudyRoot(params: CaseStudyRootParams): Promise<CaseStudyRootResult> {
+    const config = await this.configOf(params.workspaceFolder);
+    const caseStudyGlobs = [...config.caseStudies];
+    if (params.start) {
+      // Right-clicked on a case study (or inside one): create next to it, not inside it.
+      const folder = enclosingCaseStudyRoot(params.start, params.workspaceFolder, config) ?? params.start;
+      return { folder, exists: !!(await this.fs.stat(folder))?.isDirectory, caseStudyGlobs };
+    }
+    return { ...(await findCaseStudyRoot(params.workspaceFolder, config, this.fs)), caseStudyGlobs };
+  }
+
+  async planCaseStudy(params: PlanCaseStudyParams): Promise<PlanResult> {
+    const config = await this.configOf(params.workspaceFolder);
+    const lib = await this.library(params.workspaceFolder, config, params.trusted);
+    const set = lib.sets.find((s) => s.id === params.templateId);
+    if (!set) return { ok: false, error: `There is no template set "${params.templateId}". Available: ${lib.sets.map((s) => s.id).join(', ')}.` };
+    const author = await gitAuthor(params.workspaceFolder);
+    const outcome = planCaseStudy({
+      root: params.root,
+      title: params.title,
+      templateSet: set,
+      fallbackSets: lib.builtinStandard ? [lib.builtinStandard] : [],
+      vars: { author },
+      folderNamePattern: params.folderNamePattern,
+      specs: config.requiredFiles,
+    });
+    if (!outcome.ok) return outcome;
+    const { plan } = outcome;
+    return {
+      ok: true,
+      plan,
+      checked: isCaseStudyFolder(params.workspaceFolder, plan.folder, config),
+      caseStudyGlobs: [...config.caseStudies],
+      entryFile: await this.entryFileOf(plan.folder, config),
+    };
+  }
+
+  async planMissingFiles(params: PlanMissingFilesParams): Promise<PlanResult> {
+    const config = await this.configOf(params.workspaceFolder);
+    const lib = await this.library(params.workspaceFolder, config, params.trusted);
+    const id = params.templateId ?? STANDARD_TEMPLATE_SET_ID;
+    const set = lib.sets.find((s) => s.id === id);
+    if (!set) return { ok: false, error: `There is no template set "${id}". Available: ${lib.sets.map((s) => s.id).join(', ')}.` };
+    const existing = (await this.fs.readDirectory(params.caseStudyPath)).filter((e) => e.isFile).map((e) => e.name);
+    const author = await gitAuthor(params.workspaceFolder);
+    const plan = planMissingFiles(params.caseStudyPath, existing, config.requiredFiles, set, {
+      vars: { author, ...(params.title ? { title: params.title } : {}) },
+      fallbackSets: lib.builtinStandard ? [lib.builtinStandard] : [],
+    });
+    return { ok: true, plan, checked: isCaseStudyFolder(params.workspaceFolder, params.caseStudyPath, config), caseStudyGlobs: [...config.caseStudies] };
+  }
+
+  /**
+   * Rows of the case-study index for one workspace folder. Dates: front matter `date:`, else the "Started:" line
+   * the template writes, else a YYYY-MM-DD folder-name prefix, else the requirements file's modification time. Not
+   * git: one `git log` per case study is slow on big repositories, and the first commit is often not when the
+   * design began. The text read is the open editor's when the file is open (the server's overlay).
+   */
+  async indexRows(params: IndexRowsParams): Promise<IndexRow[]> {
+    const summaries = ((await this.service.overview()) ?? []).filter((c) => isInside(c.path, params.workspaceFolder));
+    const inputs = await Promise.all(
+      summaries.map(async (summary): Promise<IndexRowInput> => {
+        const requirements = summary.files.find((f) => f.kind === 'requirements');
+        const linkTarget = requirements?.path ?? summary.path;
+        const input: IndexRowInput = { summary, relativeLink: path.relative(params.indexFolder, linkTarget).split(path.sep).join('/') || '.' };
+        if (requirements) {
+          const bytes = await this.fs.readFile(requirements.path);
+          if (bytes) input.meta = readCaseStudyMetadata(new TextDecoder().decode(bytes));
+          const st = await fsp.stat(requirements.path).catch(() => undefined);
+          if (st) input.fallbackDate = isoDate(st.mtime);
+        }
+        return input;
+      }),
+    );
+    return buildIndexRows(inputs);
+  }
+
+  /** The file to open in an existing case-study folder: its requirements file, else its first Markdown file. */
+  private async entryFileOf(folder: string, config: ResolvedConfig): Promise<string | undefined> {
+    if (!(await this.fs.stat(folder))?.isDirectory) return undefined;
+    const entries = (await this.fs.readDirectory(folder)).filter((e) => e.isFile).map((e) => e.name).sort();
+    const first = entries.find((n) => kindForFileName(n, config.requiredFiles) === 'requirements') ?? entries.find((n) => /\.(md|markdown|mdx)$/i.test(n));
+    return first ? path.join(folder, first) : undefined;
+  }
+}
