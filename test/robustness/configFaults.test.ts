@@ -19,7 +19,7 @@ const ruleIds = ALL_RULES.map((r) => r.meta.id);
 
 /** A workspace whose case study has a known finding (a placeholder), so "defaults still check" is visible. */
 function workspace(config: string): string {
-  const root = makeTree({ ...caseStudyFiles('pay', { ...CLEAN_CASE_STUDY, 'requirements.md': CLEAN_CASE_STUDY['requirements.md'] + '\n- TODO 3 regions.\n' }) });
+  const root = makeTree({ [`data/${'a'.repeat(200)}/`]: '', ...caseStudyFiles('pay', { ...CLEAN_CASE_STUDY, 'requirements.md': CLEAN_CASE_STUDY['requirements.md'] + '\n- TODO 3 regions.\n' }) });
   writeFileSync(path.join(root, '.designnotes.json'), config);
   return root;
 }
@@ -41,6 +41,13 @@ const FAULTS: { name: string; config: string; expect: RegExp; exit: number }[] =
     config: '{\n  "caseStudies": ["case-studies/*", "case-study/*"]\n}\n',
     expect: /^\.designnotes\.json:2:37 warning config No folder matches "case-study\/\*", so no case study is found through it\./m,
     exit: 0,
+  },
+  {
+    // Exponential backtracking in the glob's regular expression would freeze discovery on a long folder name.
+    name: 'a glob too complex to match safely',
+    config: '{\n  "exclude": ["**/*a*a*a*a*a*a*a*a*a*a*a*a*b"]\n}\n',
+    expect: /^\.designnotes\.json:2:15 error config The glob "\*\*\/\*a\*a\*a\*a\*a\*a\*a\*a\*a\*a\*a\*a\*b" has more than 3 wildcards in one path segment; matching such a glob can take minutes per folder\. This glob is ignored\.$/m,
+    exit: 2,
   },
   { name: 'a template folder that does not exist', config: '{ "templates": "./my-templates" }', expect: /^\.designnotes\.json:1:16 warning config The template folder "\.\/my-templates" does not exist; only the built-in templates are offered\.$/m, exit: 0 },
 ];
