@@ -254,7 +254,7 @@ export function loadConfig(text: string, knownRuleIds?: readonly string[]): Load
  */
 const MAX_STARS_PER_SEGMENT = 3;
 
-function isTooComplexGlob(glob: string): boolean {
+export function isTooComplexGlob(glob: string): boolean {
   return glob.split('/').some((segment) => segment !== '**' && (segment.match(/\*+/g) ?? []).length > MAX_STARS_PER_SEGMENT);
 }
 
