@@ -3,13 +3,13 @@
 // Explorer, or from the palette (pick a case study).
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { isCaseStudyFolder } from '../../server/core/caseStudy';
 import type { CaseStudySummary } from '../../server/core/caseStudySummary';
-import { gitAuthor, planMissingFiles, STANDARD_TEMPLATE_SET_ID, writePlan } from '../../server/core/scaffold';
+import { writePlan } from '../../server/core/scaffold/write';
 import { caseStudyAt, fetchCaseStudies, type ClientGetter } from './caseStudyData';
 import { isCaseStudyNode } from './explorerView';
 import { openAtFirstPlaceholder } from './openFile';
-import { workspaceReadFileSystem, workspaceScaffoldFileSystem } from './workspaceFileSystem';
+import { requestPlanMissingFiles, ServerUnavailableError } from './serverRequests';
+import { workspaceScaffoldFileSystem } from './workspaceFileSystem';
 import { chooseTemplateSet, loadWorkspaceSetup, reportTemplateProblems } from './workspaceSetup';
 
 export const ADD_MISSING_FILES_COMMAND = 'designNotes.addMissingFiles';
@@ -49,6 +49,16 @@ async function pickCaseStudy(getClient: ClientGetter): Promise<CaseStudySummary 
 
 /** `arg`: a view node, an Explorer folder Uri, or nothing (palette). */
 export async function addMissingFiles(arg: unknown, getClient: ClientGetter, output?: vscode.LogOutputChannel): Promise<AddMissingFilesResult> {
+  try {
+    return await addFiles(arg, getClient, output);
+  } catch (e) {
+    if (!(e instanceof ServerUnavailableError)) throw e;
+    void vscode.window.showErrorMessage(e.message);
+    return { status: 'failed', message: e.message };
+  }
+}
+
+async function addFiles(arg: unknown, getClient: ClientGetter, output: vscode.LogOutputChannel | undefined): Promise<AddMissingFilesResult> {
   let folder: string | undefined;
   let summary: CaseStudySummary | undefined;
   if (isCaseStudyNode(arg)) summary = arg.summary;
@@ -65,14 +75,23 @@ export async function addMissingFiles(arg: unknown, getClient: ClientGetter, out
     void vscode.window.showErrorMessage(message);
     return { status: 'failed', folder, message };
   }
-  const setup = await loadWorkspaceSetup(workspaceFolder);
+  const setup = await loadWorkspaceSetup(getClient, workspaceFolder);
   reportTemplateProblems(setup, output);
-  if (!summary && !isCaseStudyFolder(workspaceFolder.uri.fsPath, folder, setup.config)) {
+  const plan = (templateId?: string) =>
+    requestPlanMissingFiles(getClient, {
+      workspaceFolder: workspaceFolder.uri.fsPath,
+      caseStudyPath: folder,
+      templateId,
+      ...(summary && summary.title !== summary.name ? { title: summary.title } : {}),
+    });
+  // First with the standard set: the answer also says whether the `caseStudies` globs cover the folder.
+  let outcome = await plan();
+  if (outcome.ok && !summary && !outcome.checked) {
     // Any Explorer folder offers the command; one that is no case study (the workspace root, src/…) most likely
     // got it by a slip, and three template files there would be litter.
     const add = vscode.l10n.t('Add Files');
     const choice = await vscode.window.showWarningMessage(
-      vscode.l10n.t('"{0}" is not a case-study folder (caseStudies: {1}). Add the required case-study files to it anyway?', vscode.workspace.asRelativePath(folder, false), setup.config.caseStudies.join(', ')),
+      vscode.l10n.t('"{0}" is not a case-study folder (caseStudies: {1}). Add the required case-study files to it anyway?', vscode.workspace.asRelativePath(folder, false), outcome.caseStudyGlobs.join(', ')),
       { modal: true },
       add,
     );
@@ -80,23 +99,24 @@ export async function addMissingFiles(arg: unknown, getClient: ClientGetter, out
   }
   // Required files look alike in every built-in set (extended reuses standard's), so the built-in choice would be
   // a question without a difference; with the team's own sets it matters, so then we ask.
-  const set = setup.templates.sets.some((s) => !s.builtin) ? await chooseTemplateSet(setup) : setup.templates.sets.find((s) => s.id === STANDARD_TEMPLATE_SET_ID);
-  if (!set) return { status: 'cancelled' };
-
-  const existing = (await workspaceReadFileSystem.readDirectory(folder)).filter((e) => e.isFile).map((e) => e.name);
-  const author = await gitAuthor(workspaceFolder.uri.fsPath);
-  const plan = planMissingFiles(folder, existing, setup.config.requiredFiles, set, {
-    vars: { author, ...(summary && summary.title !== summary.name ? { title: summary.title } : {}) },
-    fallbackSets: setup.templates.builtinStandard ? [setup.templates.builtinStandard] : [],
-  });
-  for (const problem of plan.problems) output?.warn(`add missing files: ${problem}`);
+  if (outcome.ok && setup.templates.sets.some((s) => !s.builtin)) {
+    const set = await chooseTemplateSet(setup);
+    if (!set) return { status: 'cancelled' };
+    outcome = await plan(set.id);
+  }
+  if (!outcome.ok) {
+    void vscode.window.showErrorMessage(outcome.error);
+    return { status: 'failed', folder, message: outcome.error };
+  }
+  const { plan: scaffold } = outcome;
+  for (const problem of scaffold.problems) output?.warn(`add missing files: ${problem}`);
   const name = path.basename(folder);
-  if (!plan.files.length) {
+  if (!scaffold.files.length) {
     const message = vscode.l10n.t('"{0}" has every required file; nothing was added.', name);
     void vscode.window.showInformationMessage(message);
     return { status: 'nothing-missing', folder, created: [], message };
   }
-  const result = await writePlan(plan, workspaceScaffoldFileSystem);
+  const result = await writePlan(scaffold, workspaceScaffoldFileSystem);
   if (!result.ok) {
     const message = result.errors.map((e) => e.message).join(' ');
     output?.error(`add missing files: ${message}`);
@@ -112,7 +132,7 @@ export async function addMissingFiles(arg: unknown, getClient: ClientGetter, out
   const names = result.created.map((f) => path.relative(folder, f).split(path.sep).join('/'));
   output?.info(`add missing files: created ${names.join(', ')} in ${folder}`);
   void vscode.window.showInformationMessage(vscode.l10n.t('Added {0} to "{1}".', names.join(', '), name));
-  const first = plan.files.find((f) => f.path === result.created[0]);
+  const first = scaffold.files.find((f) => f.path === result.created[0]);
   await openAtFirstPlaceholder(result.created[0], first?.content);
   return { status: 'created', folder, created: result.created };
 }

@@ -1,19 +1,15 @@
 // "Generate Case Study Index": a table of the workspace folder's case studies, written between the index markers
-// of a Markdown file (default: the case-study root's README.md). The table and the splice are decided by the core
-// (server/core/caseStudyIndex.ts); here we gather the inputs and apply the one edit as a WorkspaceEdit, so it
-// lands in the editor's undo stack and nothing outside the markers is touched.
-//
-// Dates: front matter `date:`, else the "Started:" line the template writes, else a YYYY-MM-DD folder-name prefix,
-// else the requirements file's modification time. Not git: one `git log` per case study is slow on big
-// repositories, needs git on the (possibly remote) host, and the first commit is often not when the design began.
+// of a Markdown file (default: the case-study root's README.md). The rows (titles, dates, status, links) come from
+// the language server (`designNotes/indexRows`, which reads each requirements file's metadata); the table and the
+// splice are plain text work of the core (server/core/caseStudyIndex.ts); here we apply the one edit as a
+// WorkspaceEdit, so it lands in the editor's undo stack and nothing outside the markers is touched.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { buildIndexRows, readCaseStudyMetadata, renderIndexTable, spliceIndex, type IndexRowInput } from '../../server/core/caseStudyIndex';
-import type { CaseStudySummary } from '../../server/core/caseStudySummary';
-import { findCaseStudyRoot, isoDate } from '../../server/core/scaffold';
-import { fetchCaseStudies, type ClientGetter } from './caseStudyData';
+import { renderIndexTable, spliceIndex } from '../../server/core/caseStudyIndex';
+import type { ClientGetter } from './caseStudyData';
+import { requestCaseStudyRoot, requestIndexRows, ServerUnavailableError } from './serverRequests';
 import { workspaceReadFileSystem } from './workspaceFileSystem';
-import { chooseWorkspaceFolder, loadWorkspaceSetup } from './workspaceSetup';
+import { chooseWorkspaceFolder } from './workspaceSetup';
 
 export const GENERATE_INDEX_COMMAND = 'designNotes.generateIndex';
 
@@ -29,33 +25,12 @@ export interface GenerateIndexResult {
   message?: string;
 }
 
-function isInside(child: string, parent: string): boolean {
-  const rel = path.relative(parent, child);
-  return rel === '' || (!!rel && !rel.startsWith('..') && !path.isAbsolute(rel));
-}
-
 /** Text of a file as the user sees it: the open editor's buffer when there is one, else the disk. */
 async function currentText(filePath: string): Promise<string | undefined> {
   const open = vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'file' && d.uri.fsPath === filePath);
   if (open) return open.getText();
   const bytes = await workspaceReadFileSystem.readFile(filePath);
   return bytes ? new TextDecoder().decode(bytes) : undefined;
-}
-
-async function rowInput(summary: CaseStudySummary, indexFolder: string): Promise<IndexRowInput> {
-  const requirements = summary.files.find((f) => f.kind === 'requirements');
-  const linkTarget = requirements?.path ?? summary.path;
-  const input: IndexRowInput = { summary, relativeLink: path.relative(indexFolder, linkTarget).split(path.sep).join('/') || '.' };
-  if (requirements) {
-    const text = await currentText(requirements.path);
-    if (text !== undefined) input.meta = readCaseStudyMetadata(text);
-    const st = await vscode.workspace.fs.stat(vscode.Uri.file(requirements.path)).then(
-      (s) => s,
-      () => undefined,
-    );
-    if (st) input.fallbackDate = isoDate(new Date(st.mtime));
-  }
-  return input;
 }
 
 interface TargetPick extends vscode.QuickPickItem {
@@ -86,21 +61,24 @@ async function chooseTarget(root: string, workspaceFolder: vscode.WorkspaceFolde
 }
 
 export async function generateIndex(getClient: ClientGetter, arg?: vscode.Uri | GenerateIndexArgs): Promise<GenerateIndexResult> {
+  try {
+    return await writeIndex(getClient, arg);
+  } catch (e) {
+    if (!(e instanceof ServerUnavailableError)) throw e;
+    void vscode.window.showErrorMessage(e.message);
+    return { status: 'failed', message: e.message };
+  }
+}
+
+async function writeIndex(getClient: ClientGetter, arg?: vscode.Uri | GenerateIndexArgs): Promise<GenerateIndexResult> {
   const explicit = arg instanceof vscode.Uri ? arg : arg?.target;
   const workspaceFolder = await chooseWorkspaceFolder(explicit, vscode.l10n.t('Index the case studies of which workspace folder?'));
   if (!workspaceFolder) return { status: 'cancelled' };
-  const result = await fetchCaseStudies(getClient);
-  if (!result.ok) {
-    void vscode.window.showErrorMessage(result.reason);
-    return { status: 'failed', message: result.reason };
-  }
-  const caseStudies = result.caseStudies.filter((c) => isInside(c.path, workspaceFolder.uri.fsPath));
-  const setup = await loadWorkspaceSetup(workspaceFolder);
-  const root = (await findCaseStudyRoot(workspaceFolder.uri.fsPath, setup.config, workspaceReadFileSystem)).folder;
-  const target = explicit ?? (await chooseTarget(root, workspaceFolder));
+  // Asked only when there is a choice to offer: an explicit target needs no case-study root.
+  const target = explicit ?? (await chooseTarget((await requestCaseStudyRoot(getClient, { workspaceFolder: workspaceFolder.uri.fsPath })).folder, workspaceFolder));
   if (!target) return { status: 'cancelled' };
 
-  const rows = buildIndexRows(await Promise.all(caseStudies.map((c) => rowInput(c, path.dirname(target.fsPath)))));
+  const rows = await requestIndexRows(getClient, { workspaceFolder: workspaceFolder.uri.fsPath, indexFolder: path.dirname(target.fsPath) });
   const existing = await currentText(target.fsPath);
   const eol = existing?.includes('\r\n') ? '\r\n' : '\n';
   const heading = existing === undefined ? `# Case Studies${eol}${eol}` : '';

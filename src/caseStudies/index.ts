@@ -23,7 +23,7 @@ export function registerCaseStudyFeatures(context: vscode.ExtensionContext, getC
   context.subscriptions.push(
     vscode.commands.registerCommand(
       NEW_CASE_STUDY_COMMAND,
-      refreshing((arg?: vscode.Uri | NewCaseStudyArgs) => newCaseStudy(arg, output)),
+      refreshing((arg?: vscode.Uri | NewCaseStudyArgs) => newCaseStudy(getClient, arg, output)),
     ),
     vscode.commands.registerCommand(
       ADD_MISSING_FILES_COMMAND,

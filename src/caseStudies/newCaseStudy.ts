@@ -1,13 +1,16 @@
 // "New Case Study": title (validated as you type, showing the folder it becomes) → template set (when there is a
-// choice) → files written by the shared scaffolding (never overwriting) → requirements.md opened at the first
-// spot to write. The target folder: the folder right-clicked in the Explorer wins; else the workspace folder's
-// case-study root (found like the CLI finds it, created when absent).
+// choice) → files planned by the language server, written here without ever overwriting → requirements.md opened
+// at the first spot to write. The target folder: the folder right-clicked in the Explorer wins; else the
+// workspace folder's case-study root (found by the server like the CLI finds it, created when absent).
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { isCaseStudyFolder } from '../../server/core/caseStudy';
-import { enclosingCaseStudyRoot, findCaseStudyRoot, folderNameFor, gitAuthor, kindForFileName, planCaseStudy, validateCaseStudyTitle, writePlan, type TemplateSet } from '../../server/core/scaffold';
+import { folderNameFor, validateCaseStudyTitle } from '../../server/core/scaffold/names';
+import { writePlan } from '../../server/core/scaffold/write';
+import type { TemplateSetInfo } from '../../server/features/scaffolding';
+import type { ClientGetter } from './caseStudyData';
 import { openAtFirstPlaceholder } from './openFile';
-import { workspaceReadFileSystem, workspaceScaffoldFileSystem } from './workspaceFileSystem';
+import { requestCaseStudyRoot, requestPlanCaseStudy, ServerUnavailableError } from './serverRequests';
+import { workspaceScaffoldFileSystem } from './workspaceFileSystem';
 import { chooseTemplateSet, chooseWorkspaceFolder, folderNamePattern, loadWorkspaceSetup, reportTemplateProblems, type WorkspaceSetup } from './workspaceSetup';
 
 export const NEW_CASE_STUDY_COMMAND = 'designNotes.newCaseStudy';
@@ -30,16 +33,13 @@ export interface NewCaseStudyResult {
 }
 
 /** Where the new case study goes and under which workspace folder's config. */
-async function resolveTarget(explicit: vscode.Uri | undefined): Promise<{ setup: WorkspaceSetup; root: string } | undefined> {
+async function resolveTarget(getClient: ClientGetter, explicit: vscode.Uri | undefined): Promise<{ setup: WorkspaceSetup; root: string } | undefined> {
   const workspaceFolder = await chooseWorkspaceFolder(explicit, vscode.l10n.t('Workspace folder for the new case study'));
   if (!workspaceFolder) return undefined;
-  const setup = await loadWorkspaceSetup(workspaceFolder);
-  if (explicit) {
-    // Right-clicked on a case study (or inside one): create next to it, not inside it.
-    const enclosing = enclosingCaseStudyRoot(explicit.fsPath, workspaceFolder.uri.fsPath, setup.config);
-    return { setup, root: enclosing ?? explicit.fsPath };
-  }
-  const found = await findCaseStudyRoot(workspaceFolder.uri.fsPath, setup.config, workspaceReadFileSystem);
+  const setup = await loadWorkspaceSetup(getClient, workspaceFolder);
+  // With `start` (right-clicked on a case study or inside one) the server answers the enclosing root: the new
+  // case study goes next to it, not inside it.
+  const found = await requestCaseStudyRoot(getClient, { workspaceFolder: workspaceFolder.uri.fsPath, start: explicit?.fsPath });
   return { setup, root: found.folder };
 }
 
@@ -64,25 +64,27 @@ async function askTitle(root: string, pattern: string, value: string | undefined
   });
 }
 
-/** The file to open in an existing case-study folder: its requirements file, else its first Markdown file. */
-async function entryFileOf(folder: string, setup: WorkspaceSetup): Promise<string | undefined> {
-  const entries = (await workspaceReadFileSystem.readDirectory(folder)).filter((e) => e.isFile).map((e) => e.name).sort();
-  const requirements = entries.find((n) => kindForFileName(n, setup.config.requiredFiles) === 'requirements');
-  const first = requirements ?? entries.find((n) => /\.(md|markdown|mdx)$/i.test(n));
-  return first ? path.join(folder, first) : undefined;
+export async function newCaseStudy(getClient: ClientGetter, arg?: vscode.Uri | NewCaseStudyArgs, output?: vscode.LogOutputChannel): Promise<NewCaseStudyResult> {
+  try {
+    return await createCaseStudy(getClient, arg, output);
+  } catch (e) {
+    if (!(e instanceof ServerUnavailableError)) throw e;
+    void vscode.window.showErrorMessage(e.message);
+    return { status: 'failed', message: e.message };
+  }
 }
 
-export async function newCaseStudy(arg?: vscode.Uri | NewCaseStudyArgs, output?: vscode.LogOutputChannel): Promise<NewCaseStudyResult> {
+async function createCaseStudy(getClient: ClientGetter, arg: vscode.Uri | NewCaseStudyArgs | undefined, output: vscode.LogOutputChannel | undefined): Promise<NewCaseStudyResult> {
   const args: NewCaseStudyArgs = arg instanceof vscode.Uri ? { folder: arg } : (arg ?? {});
   const interactive = args.title === undefined;
-  const target = await resolveTarget(args.folder);
+  const target = await resolveTarget(getClient, args.folder);
   if (!target) return { status: 'cancelled' };
   const { setup, root } = target;
   reportTemplateProblems(setup, output);
   const pattern = folderNamePattern(setup.folder.uri);
 
   let title = args.title;
-  let set: TemplateSet | undefined;
+  let set: TemplateSetInfo | undefined;
   for (;;) {
     if (interactive) {
       title = await askTitle(root, pattern, title);
@@ -91,16 +93,7 @@ export async function newCaseStudy(arg?: vscode.Uri | NewCaseStudyArgs, output?:
     // Asked once: "Choose Another Name" comes back here with the set already chosen.
     set ??= await chooseTemplateSet(setup, args.templateSet);
     if (!set) return { status: 'cancelled' };
-    const author = await gitAuthor(setup.folder.uri.fsPath);
-    const outcome = planCaseStudy({
-      root,
-      title: title ?? '',
-      templateSet: set,
-      fallbackSets: setup.templates.builtinStandard ? [setup.templates.builtinStandard] : [],
-      vars: { author },
-      folderNamePattern: pattern,
-      specs: setup.config.requiredFiles,
-    });
+    const outcome = await requestPlanCaseStudy(getClient, { workspaceFolder: setup.folder.uri.fsPath, root, title: title ?? '', templateId: set.id, folderNamePattern: pattern });
     if (!outcome.ok) {
       void vscode.window.showErrorMessage(outcome.error);
       return { status: 'failed', message: outcome.error };
@@ -113,7 +106,7 @@ export async function newCaseStudy(arg?: vscode.Uri | NewCaseStudyArgs, output?:
       if (plan.problems.length) void vscode.window.showWarningMessage(vscode.l10n.t('Some template files were skipped: {0}', plan.problems.join(' ')));
       const first = plan.files.find((f) => f.kind === 'requirements') ?? plan.files[0];
       if (first) await openAtFirstPlaceholder(first.path, first.content);
-      if (!isCaseStudyFolder(setup.folder.uri.fsPath, plan.folder, setup.config)) warnNotChecked(plan.folder, setup);
+      if (!outcome.checked) warnNotChecked(plan.folder, outcome.caseStudyGlobs);
       return { status: 'created', folder: plan.folder, created: result.created };
     }
     const exists = result.errors[0]?.code === 'EEXIST' && result.errors[0].path === plan.folder;
@@ -129,14 +122,14 @@ export async function newCaseStudy(arg?: vscode.Uri | NewCaseStudyArgs, output?:
     if (!interactive) {
       // Callers that passed a title get the answer at once; the notification stays for a person to act on.
       void choice.then(async (c) => {
-        if (c === openExisting) await openExistingCaseStudy(plan.folder, setup);
+        if (c === openExisting) await openExistingCaseStudy(plan.folder, outcome.entryFile);
         else if (c === anotherName) await vscode.commands.executeCommand(NEW_CASE_STUDY_COMMAND, { ...args, title: undefined });
       });
       return { status: 'exists', folder: plan.folder, message };
     }
     const picked = await choice;
     if (picked === openExisting) {
-      await openExistingCaseStudy(plan.folder, setup);
+      await openExistingCaseStudy(plan.folder, outcome.entryFile);
       return { status: 'exists', folder: plan.folder, message };
     }
     if (picked !== anotherName) return { status: 'exists', folder: plan.folder, message };
@@ -148,22 +141,22 @@ export async function newCaseStudy(arg?: vscode.Uri | NewCaseStudyArgs, output?:
  * The right-clicked folder wins, even when the `caseStudies` globs do not cover it (the user may mean to change
  * them); but they should know the new folder is not checked until it moves or the globs change.
  */
-function warnNotChecked(folder: string, setup: WorkspaceSetup): void {
+function warnNotChecked(folder: string, caseStudyGlobs: readonly string[]): void {
   const configure = vscode.l10n.t('Configure Rules');
   void vscode.window
     .showWarningMessage(
       vscode.l10n.t(
         '"{0}" is outside the folders Design Notes checks ({1}). Move it into a case-studies folder, or add a matching glob to "caseStudies" in .designnotes.json.',
         vscode.workspace.asRelativePath(folder, false),
-        setup.config.caseStudies.join(', '),
+        caseStudyGlobs.join(', '),
       ),
       configure,
     )
     .then((choice) => (choice === configure ? vscode.commands.executeCommand('designNotes.openConfig') : undefined));
 }
 
-async function openExistingCaseStudy(folder: string, setup: WorkspaceSetup): Promise<void> {
-  const file = await entryFileOf(folder, setup);
+/** `entryFile`: the server's pick (its requirements file, else its first Markdown file) when the folder existed. */
+async function openExistingCaseStudy(folder: string, file: string | undefined): Promise<void> {
   if (file) await vscode.window.showTextDocument(vscode.Uri.file(file), { preview: false });
   else await vscode.commands.executeCommand('revealInExplorer', vscode.Uri.file(folder));
 }

@@ -1,6 +1,6 @@
 // Opening a freshly created file where the user has to start writing: the first "<!-- write here" marker.
 import * as vscode from 'vscode';
-import { firstPlaceholder } from '../../server/core/scaffold';
+import { firstPlaceholder } from '../../server/core/scaffold/render';
 
 export async function openAtFirstPlaceholder(filePath: string, content?: string): Promise<vscode.TextEditor> {
   const document = await vscode.workspace.openTextDocument(vscode.Uri.file(filePath));

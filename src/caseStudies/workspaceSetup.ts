@@ -1,29 +1,19 @@
-// What the case-study commands need to know about a workspace folder before they write anything: its
-// .designnotes.json (required files, case-study globs, template folder), the template sets on offer, the
-// folder-name pattern setting. Loaded with the same core functions the CLI uses, so both behave alike.
+// What the case-study commands need to know about a workspace folder before they write anything: the template
+// sets on offer (and their problems) come from the language server, which holds the folder's .designnotes.json;
+// the folder-name pattern is an editor setting.
 import * as vscode from 'vscode';
-import type { ResolvedConfig } from '../../server/core/config';
-import { ALL_RULES } from '../../server/core/rules';
-import { DEFAULT_FOLDER_NAME_PATTERN, loadTemplateLibrary, type LoadedTemplates, type TemplateSet } from '../../server/core/scaffold';
-import { loadWorkspaceConfig } from '../../server/core/workspace';
-import { workspaceReadFileSystem } from './workspaceFileSystem';
+import { DEFAULT_FOLDER_NAME_PATTERN } from '../../server/core/scaffold/names';
+import type { TemplateSetInfo, TemplatesResult } from '../../server/features/scaffolding';
+import type { ClientGetter } from './caseStudyData';
+import { requestTemplates } from './serverRequests';
 
 export interface WorkspaceSetup {
   folder: vscode.WorkspaceFolder;
-  config: ResolvedConfig;
-  templates: LoadedTemplates;
-  /** True when the config names a template folder that Restricted Mode made us ignore. */
-  templatesIgnoredUntrusted: boolean;
+  templates: TemplatesResult;
 }
 
-export async function loadWorkspaceSetup(folder: vscode.WorkspaceFolder): Promise<WorkspaceSetup> {
-  const ws = await loadWorkspaceConfig(folder.uri.fsPath, workspaceReadFileSystem, ALL_RULES.map((r) => r.meta.id));
-  // Restricted Mode: the `templates` folder comes from the workspace's own .designnotes.json and may point
-  // anywhere ("../../.ssh"); loading it would copy files from outside the workspace into it. Until the user
-  // trusts the workspace only the built-in templates are offered (declared as "limited" support in package.json).
-  const trusted = vscode.workspace.isTrusted;
-  const templates = await loadTemplateLibrary({ workspaceFolder: folder.uri.fsPath, templatesSetting: trusted ? ws.config.templates : undefined });
-  return { folder, config: ws.config, templates, templatesIgnoredUntrusted: !trusted && !!ws.config.templates };
+export async function loadWorkspaceSetup(getClient: ClientGetter, folder: vscode.WorkspaceFolder): Promise<WorkspaceSetup> {
+  return { folder, templates: await requestTemplates(getClient, { workspaceFolder: folder.uri.fsPath }) };
 }
 
 /** `designNotes.newCaseStudy.folderNamePattern` for a folder; falls back to `{{slug}}` when the value lacks `{{slug}}`. */
@@ -48,11 +38,11 @@ export async function chooseWorkspaceFolder(hint: vscode.Uri | undefined, placeH
 }
 
 interface TemplatePick extends vscode.QuickPickItem {
-  set: TemplateSet;
+  set: TemplateSetInfo;
 }
 
 /** The template set to use: asked only when more than one exists; `preferred` (an id) skips the question. */
-export async function chooseTemplateSet(setup: WorkspaceSetup, preferred?: string): Promise<TemplateSet | undefined> {
+export async function chooseTemplateSet(setup: WorkspaceSetup, preferred?: string): Promise<TemplateSetInfo | undefined> {
   const sets = setup.templates.sets;
   if (preferred) {
     const found = sets.find((s) => s.id === preferred);
@@ -66,10 +56,10 @@ export async function chooseTemplateSet(setup: WorkspaceSetup, preferred?: strin
   const items: TemplatePick[] = sets.map((set) => ({
     label: set.name,
     description: set.builtin ? vscode.l10n.t('built-in') : vscode.l10n.t('from {0}', vscode.workspace.asRelativePath(set.folder ?? '', false)),
-    detail: `${set.description} (${set.files.map((f) => f.path).join(', ')})`,
+    detail: `${set.description} (${set.files.join(', ')})`,
     set,
   }));
-  const placeHolder = setup.templatesIgnoredUntrusted
+  const placeHolder = setup.templates.templatesIgnoredUntrusted
     ? vscode.l10n.t('Choose a template (the workspace\'s own templates are not used in Restricted Mode)')
     : vscode.l10n.t('Choose a template for the new case study');
   const picked = await vscode.window.showQuickPick(items, { placeHolder, ignoreFocusOut: true, matchOnDetail: true });
