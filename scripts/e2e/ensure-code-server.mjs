@@ -108,14 +108,14 @@ export function ensureCodeServer({ log = (m) => console.error(`[code-server] ${m
     ...process.env,
     // Install scripts and node-gyp run `node` from PATH: make that Node 24.
     PATH: `${path.dirname(node)}${path.delimiter}${process.env.PATH ?? ''}`,
-    npm_config_fund: 'false',
-    npm_config_audit: 'false',
-    npm_config_update_notifier: 'false',
   };
-  // The npm_config_* variables that `npm run` exports would point this nested npm back at the project.
+  // When this runs under `npm run` (npm itself on the machine's Node 20), npm exports npm_config_* and friends, and
+  // the nested npm would read them as its own settings: npm_config_user_agent ("npm/11 node/v20…") makes
+  // code-server's postinstall refuse ("requires node v24"), npm_config_prefix would point back at the project.
   for (const key of Object.keys(env)) {
-    if (/^npm_(config_(prefix|global|local_prefix|nodedir)|package_|lifecycle_)/i.test(key)) delete env[key];
+    if (/^npm_/i.test(key) || key === 'NODE' || key === 'INIT_CWD') delete env[key];
   }
+  Object.assign(env, { npm_config_fund: 'false', npm_config_audit: 'false', npm_config_update_notifier: 'false' });
   const npm = [npmCli()];
   const started = Date.now();
 
