@@ -157,7 +157,8 @@ function mapContentLines(lines: string[], firstLine: number, content: string): S
   const result: SourceLineStart[] = [];
   for (let i = 0; i < contentLines.length; i++) {
     const line = firstLine + i;
-    const source = (lines[line] ?? '').replace(/\r$/, '');
+    // markdown-it replaces NUL with U+FFFD in its content (same length): compare like with like.
+    const source = (lines[line] ?? '').replace(/\r$/, '').replace(/\0/g, '\uFFFD');
     const cl = contentLines[i];
     let character: number;
     if (source.endsWith(cl)) character = source.length - cl.length;

@@ -81,3 +81,11 @@ test('mermaid-syntax: empty and whitespace-only blocks, including one opened on 
     for (const f of findings) assert.equal(rangeProblem(f.range, lines), undefined, `${JSON.stringify(text)}: ${f.message} at ${JSON.stringify(f.range)}`);
   }
 });
+
+test('mermaid-syntax: a NUL byte in a diagram (markdown-it turns it into U+FFFD) keeps the finding on its line', { timeout: 30_000 }, async () => {
+  // Found by `npm run fuzz`: the content line no longer matched its source line, so its start was guessed wrong.
+  const text = '# Design\n\n```mermaid\n   \u0000venn-beta\n```\n';
+  const findings = await linter.lintFile(linter.parse('/ws/nul.md', text), DEFAULT_CONFIG);
+  assert.equal(findings.length, 1);
+  assert.deepEqual(findings[0].range, { start: { line: 3, character: 3 }, end: { line: 3, character: 13 } });
+});
