@@ -5,7 +5,7 @@ import { Linter, skippedFinding } from './core/engine';
 import type { FileSystem } from './core/fileSystem';
 import type { RuleServices } from './core/rule';
 import type { Finding, SeveritySetting } from './core/types';
-import { loadWorkspaceConfig } from './core/workspace';
+import { loadWorkspaceConfig, mapConcurrently } from './core/workspace';
 import { unmatchedCaseStudyGlobs } from './core/configGlobs';
 import { summarizeCaseStudy, type CaseStudySummary } from './core/caseStudySummary';
 import type { SourceFile } from './core/rule';
@@ -30,6 +30,15 @@ interface FolderState {
 }
 
 export type Publish = (filePath: string, findings: Finding[]) => void;
+
+/** A case study's findings before they are stored: case-study rules by path, and per-file rules per file (undefined: unreadable). */
+interface CaseStudyCheck {
+  results: Map<string, Finding[]>;
+  files: [string, Finding[] | undefined][];
+}
+
+/** Case studies linted at once during a whole-folder check. */
+const FOLDER_CHECK_CONCURRENCY = 8;
 
 /**
  * Owns what the language server knows about the workspace: configuration per folder, the case studies found, and
@@ -225,7 +234,11 @@ export class CheckService {
     }
     for (const note of discovery.notes) this.log(`Design Notes: ${note}`);
     for (const cs of before) if (!folder.caseStudies.some((c) => c.path === cs.path)) this.clearCaseStudy(cs, touched);
-    for (const cs of folder.caseStudies) await this.checkCaseStudy(cs, config, touched, undefined);
+    // Several case studies in flight: while the Mermaid worker parses one's diagrams, the main thread reads and
+    // parses the next (checked one at a time, each side waited for the other: 60% idle in a profile). Results are
+    // stored in discovery order, so what is published, and in which order, does not change.
+    const checks = await mapConcurrently(folder.caseStudies, FOLDER_CHECK_CONCURRENCY, (cs) => this.lintCaseStudyFindings(cs, config, undefined));
+    folder.caseStudies.forEach((cs, i) => this.applyCaseStudy(cs, checks[i], touched));
     // Open loose notes are re-checked; not the open config file itself, whose findings are its problems above.
     for (const p of this.openPaths) if (this.folderOf(p) === folder && p !== folder.configPath && !this.caseStudyFor(p)) await this.checkLooseFile(p, config, touched);
     this.flush(touched);
@@ -244,16 +257,30 @@ export class CheckService {
    * previous per-file findings: that is what keeps a keystroke cheap in a large case study.
    */
   private async checkCaseStudy(cs: CaseStudy, config: ResolvedConfig, touched: Set<string>, changed: string | undefined): Promise<void> {
-    for (const p of this.pathsOf(cs.path)) touched.add(p);
+    this.applyCaseStudy(cs, await this.lintCaseStudyFindings(cs, config, changed), touched);
+  }
+
+  /** The findings of a case study, stored nowhere yet, so that several case studies can be linted at once. */
+  private async lintCaseStudyFindings(cs: CaseStudy, config: ResolvedConfig, changed: string | undefined): Promise<CaseStudyCheck> {
     const results = await this.linter.lintCaseStudy(cs, config, { fileRules: false });
-    this.setCaseFindings(cs.path, results);
-    for (const p of results.keys()) touched.add(p);
+    const files: [string, Finding[] | undefined][] = [];
     for (const entry of cs.files) {
       if (changed !== undefined && entry.path !== changed && this.fileFindings.has(entry.path)) continue;
-      touched.add(entry.path);
       const { file } = await this.linter.read(entry.path, config, entry.kind);
-      if (file) this.fileFindings.set(entry.path, await this.linter.lintFile(file, config, cs));
-      else this.fileFindings.delete(entry.path);
+      files.push([entry.path, file ? await this.linter.lintFile(file, config, cs) : undefined]);
+    }
+    return { results, files };
+  }
+
+  /** Store a case study's findings and note every path whose published findings may change. */
+  private applyCaseStudy(cs: CaseStudy, check: CaseStudyCheck, touched: Set<string>): void {
+    for (const p of this.pathsOf(cs.path)) touched.add(p);
+    this.setCaseFindings(cs.path, check.results);
+    for (const p of check.results.keys()) touched.add(p);
+    for (const [p, findings] of check.files) {
+      touched.add(p);
+      if (findings) this.fileFindings.set(p, findings);
+      else this.fileFindings.delete(p);
     }
   }
 
