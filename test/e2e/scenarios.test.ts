@@ -8,6 +8,7 @@
 // Run with `npm run test:e2e` (builds, packages, ensures code-server first).
 import { after, before, describe, test } from 'node:test';
 import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -250,5 +251,30 @@ describe('e2e scenarios in code-server', { timeout: 540_000 }, () => {
     await wb.page.locator('.output-view, .panel .monaco-editor').first().waitFor({ state: 'visible', timeout: 60_000 });
     await wb.screenshot('08-output-channel');
     assert.deepEqual([...errorLines, ...hostErrors], []);
+  });
+
+  scenario('09', 'the language server killed by pid is restarted and the problems come back, fresh from disk', {}, async () => {
+    // After 08 on purpose: a killed server writes crash lines to the output channel that 08 would count.
+    const ws = copyFixture('missing-parts');
+    await wb.open(server, ws);
+    await wb.waitForProblems('missing-file and missing-section', (r) => r.some((t) => t.includes('missing-file')) && r.some((t) => t.includes('missing-section')));
+    const serverPids = () =>
+      execFileSync('ps', ['-eo', 'pid=,args='], { encoding: 'utf8' })
+        .split('\n')
+        .filter((l) => l.includes(path.join(server.runDir, 'extensions')) && /dist[\\/]server\.js/.test(l))
+        .map((l) => Number(l.trim().split(/\s+/)[0]));
+    const before = serverPids();
+    assert.ok(before.length > 0, 'the language server process was found with ps');
+    for (const pid of before) process.kill(pid, 'SIGKILL');
+    // Written while no server runs: only a fresh server's start-up check can see it.
+    fs.writeFileSync(path.join(ws, CHAT, 'trade-offs.md'), '# Trade-offs\n\n## WebSockets vs. long polling\n\nWebSockets instead of polling, for latency.\n');
+    const deadline = Date.now() + 60_000;
+    while (!serverPids().some((pid) => !before.includes(pid))) {
+      if (Date.now() > deadline) throw new Error('no new language server process within 60 s');
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    const rows = await wb.waitForProblems('the restarted server to publish (missing-section, no missing-file)', (r) => r.some((t) => t.includes('missing-section')) && !r.some((t) => t.includes('missing-file')));
+    assert.ok(rows.length > 0);
+    await wb.screenshot('09-after-restart');
   });
 });
