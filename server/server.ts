@@ -56,6 +56,7 @@ const service = new CheckService(
 );
 
 let codeActions: CodeActionProvider | undefined;
+let workspaceTrusted = true;
 // Pattern/section/Mermaid completions and pattern hovers; a user catalog's problems are published on the catalog file.
 const languageFeatures = new LanguageFeatures(service, fs, (catalogPath, diagnostics) => void connection.sendDiagnostics({ uri: pathToUri(catalogPath), diagnostics }));
 let canRegisterWatchers = false;
@@ -76,7 +77,12 @@ connection.onInitialize((params): InitializeResult => {
   canWatchFolders = !!params.capabilities.workspace?.workspaceFolders;
   workspaceRoots = rootsOf(params);
   const edits = params.capabilities.workspace?.workspaceEdit;
-  codeActions = new CodeActionProvider(service, { createFiles: !!edits?.documentChanges && !!edits.resourceOperations?.includes('create') });
+  // Editors without a notion of workspace trust say nothing and are trusted, like the CLI.
+  workspaceTrusted = (params.initializationOptions as { trusted?: boolean } | undefined)?.trusted !== false;
+  codeActions = new CodeActionProvider(service, {
+    createFiles: !!edits?.documentChanges && !!edits.resourceOperations?.includes('create'),
+    trusted: () => workspaceTrusted,
+  });
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: false },
@@ -174,6 +180,11 @@ connection.onDidChangeWatchedFiles((params) => {
     }))
     .filter((c): c is { path: string; type: 'created' | 'changed' | 'deleted' } => !!c.path);
   if (changes.length) void service.filesChanged(changes);
+});
+
+// VS Code tells the server when the user grants trust to a workspace opened in Restricted Mode.
+connection.onNotification('designNotes/workspaceTrusted', () => {
+  workspaceTrusted = true;
 });
 
 connection.onCodeAction(async (params) => {

@@ -25,6 +25,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ exte
       { scheme: 'file', language: 'mermaid' },
       { scheme: 'file', pattern: '**/.designnotes.json' },
     ],
+    // Restricted Mode: the server then ignores workspace-provided template folders in quick fixes.
+    initializationOptions: { trusted: vscode.workspace.isTrusted },
     outputChannel: output,
     revealOutputChannelOn: RevealOutputChannelOn.Never,
     // The server pulls `designNotes.*` itself (workspace/configuration) and is told when it changes.
@@ -40,6 +42,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ exte
     vscode.commands.registerCommand('designNotes.openFile', async (uri: string) => {
       const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
       await vscode.window.showTextDocument(document, { preview: false });
+    }),
+  );
+  context.subscriptions.push(
+    vscode.workspace.onDidGrantWorkspaceTrust(() => {
+      void client?.sendNotification('designNotes/workspaceTrusted');
     }),
   );
   registerPreview(context);

@@ -26,6 +26,11 @@ export const OPEN_FILE_COMMAND = 'designNotes.openFile';
 export interface CodeActionSupport {
   /** Whether the client applies CreateFile operations (needed to create a missing file through the editor). */
   createFiles: boolean;
+  /**
+   * Whether the workspace is trusted. In VS Code's Restricted Mode the workspace's own `templates` folder is
+   * ignored (it could point outside the workspace and copy other files into it); only built-in templates are used.
+   */
+  trusted(): boolean;
 }
 
 export class CodeActionProvider {
@@ -42,9 +47,11 @@ export class CodeActionProvider {
     let sets = this.templates.get(key);
     if (!sets) {
       sets = loadTemplateLibrary({ workspaceFolder: root, templatesSetting: setting }).then((lib) => {
-        // A user set that overrides "standard" comes first; the built-in standard set is the fallback.
-        const standard = lib.sets.find((s) => s.id === 'standard');
-        return standard ? [standard, ...lib.sets.filter((s) => s !== standard)] : lib.sets;
+        // The team's own sets come first (a quick fix should write what the team's template says), then the
+        // built-in standard set as the fallback for kinds the team's sets do not cover.
+        const own = lib.sets.filter((set) => !set.builtin);
+        const standard = lib.sets.filter((set) => set.builtin && set.id === 'standard');
+        return [...own, ...standard, ...lib.sets.filter((set) => set.builtin && set.id !== 'standard')];
       });
       this.templates.set(key, sets);
     }
@@ -59,7 +66,7 @@ export class CodeActionProvider {
     const cs = this.service.caseStudyFor(filePath);
     const kind = cs?.files.find((f) => f.path === filePath)?.kind;
     const folder = this.service.folderOf(filePath);
-    const sets = await this.sets(folder?.root, config.templates);
+    const sets = await this.sets(folder?.root, this.support.trusted() ? config.templates : undefined);
     const doc = parseMarkdown(document.getText());
     const ctx: FixContext = {
       doc,

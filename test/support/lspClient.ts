@@ -55,9 +55,10 @@ export class TestLspClient {
     this.connection.listen();
   }
 
-  async initialize(roots: string[], capabilities: Record<string, unknown> = {}): Promise<unknown> {
+  async initialize(roots: string[], capabilities: Record<string, unknown> = {}, initializationOptions?: unknown): Promise<unknown> {
     const result = await this.connection.sendRequest('initialize', {
       processId: process.pid,
+      ...(initializationOptions !== undefined ? { initializationOptions } : {}),
       rootUri: roots[0] ? fileUri(roots[0]) : null,
       workspaceFolders: roots.map((r) => ({ uri: fileUri(r), name: path.basename(r) })),
       capabilities: {
