@@ -58,8 +58,7 @@ const edit: fc.Arbitrary<Edit> = fc.oneof(
 const notifications = fc.array(fc.array(edit, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 6 });
 
 const simplify = (d: { code?: string | number; message: string; range: unknown }) => JSON.stringify([d.code, d.range, d.message]);
-/** A diagram that hit the Mermaid time budget in one process but not the other (a loaded machine) is no drift. */
-const comparable = (message: string) => !message.startsWith('Diagram not checked: Mermaid took longer');
+const isTimeout = (message: string) => message.startsWith('Diagram not checked: Mermaid took longer');
 
 let sequencesWithDiagnostics = 0;
 
@@ -79,8 +78,12 @@ async function runSequence(file: string, initial: string, sequence: Edit[][]): P
 
   overlay.setOpen(file, text);
   await reference.documentChanged(file);
-  const expected = reference.findingsFor(file).filter((f) => comparable(f.message)).map((f) => simplify({ code: f.ruleId, message: f.message, range: f.range }));
-  assert.deepEqual(published.filter((d) => comparable(d.message)).map(simplify).sort(), expected.sort(), 'the server saw the same text as the client');
+  const oracle = reference.findingsFor(file).map((f) => ({ code: f.ruleId, message: f.message, range: f.range }));
+  // A diagram that hit the Mermaid time budget in one process only (a loaded machine) makes Mermaid findings
+  // incomparable; every other rule still is.
+  const timedOut = [...oracle, ...published].some((d) => isTimeout(d.message));
+  const comparable = (d: { code?: string | number }) => !timedOut || d.code !== 'mermaid-syntax';
+  assert.deepEqual(published.filter(comparable).map(simplify).sort(), oracle.filter(comparable).map(simplify).sort(), 'the server saw the same text as the client');
   if (published.length) sequencesWithDiagnostics++;
 
   await client.close(file);
