@@ -79,6 +79,7 @@ connection.onInitialize((params): InitializeResult => {
   const edits = params.capabilities.workspace?.workspaceEdit;
   // Editors without a notion of workspace trust say nothing and are trusted, like the CLI.
   workspaceTrusted = (params.initializationOptions as { trusted?: boolean } | undefined)?.trusted !== false;
+  languageFeatures.isTrusted = () => workspaceTrusted;
   codeActions = new CodeActionProvider(service, {
     createFiles: !!edits?.documentChanges && !!edits.resourceOperations?.includes('create'),
     trusted: () => workspaceTrusted,
@@ -135,21 +136,26 @@ connection.onDidChangeConfiguration(async () => {
   await service.setSettings(await pullSettings());
 });
 
-const pending = new Map<string, ReturnType<typeof setTimeout>>();
+/** Debounced checks: per path, the timer and the document it will check. */
+const pending = new Map<string, { timer: ReturnType<typeof setTimeout>; uri: string }>();
+
+/** Check a document now with its current text (cancelling its debounce timer, if any). */
+function checkNow(filePath: string, uri: string): void {
+  const entry = pending.get(filePath);
+  if (entry) clearTimeout(entry.timer);
+  pending.delete(filePath);
+  const current = documents.get(uri);
+  if (!current) return;
+  fs.setOpen(filePath, current.getText());
+  void service.documentChanged(filePath);
+}
 
 function schedule(document: TextDocument, immediate: boolean): void {
   const filePath = uriToPath(document.uri) ?? document.uri;
   const previous = pending.get(filePath);
-  if (previous) clearTimeout(previous);
-  const run = () => {
-    pending.delete(filePath);
-    const current = documents.get(document.uri);
-    if (!current) return;
-    fs.setOpen(filePath, current.getText());
-    void service.documentChanged(filePath);
-  };
-  if (immediate || DEBOUNCE_MS === 0) run();
-  else pending.set(filePath, setTimeout(run, DEBOUNCE_MS));
+  if (previous) clearTimeout(previous.timer);
+  if (immediate || DEBOUNCE_MS === 0) checkNow(filePath, document.uri);
+  else pending.set(filePath, { timer: setTimeout(() => checkNow(filePath, document.uri), DEBOUNCE_MS), uri: document.uri });
 }
 
 function isOurs(document: TextDocument): boolean {
@@ -165,8 +171,8 @@ documents.onDidChangeContent((e) => {
 });
 documents.onDidClose((e) => {
   const filePath = uriToPath(e.document.uri) ?? e.document.uri;
-  const timer = pending.get(filePath);
-  if (timer) clearTimeout(timer);
+  const entry = pending.get(filePath);
+  if (entry) clearTimeout(entry.timer);
   pending.delete(filePath);
   fs.close(filePath);
   void service.documentClosed(filePath);
@@ -219,6 +225,8 @@ connection.onRequest(SCAFFOLD_REQUESTS.indexRows, (params) => scaffolding.indexR
 
 // A request for tests and tools: resolves once every queued check has finished.
 connection.onRequest('designNotes/whenIdle', async () => {
+  // Checks still waiting out the typing delay run now, so "idle" means every edit received so far is checked.
+  for (const [filePath, { uri }] of [...pending]) checkNow(filePath, uri);
   await service.whenIdle();
   return true;
 });

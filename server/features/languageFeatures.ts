@@ -29,6 +29,11 @@ export class LanguageFeatures {
   private readonly userCatalogs = new Map<string, CatalogEntry>();
   private lastScan: { uri: string; version: number; doc: LanguageDocument } | undefined;
   private readonly cardOptions: PatternCardOptions;
+  /**
+   * Workspace trust (set by the server from the client). In Restricted Mode the workspace's own catalog file is
+   * not read: its path comes from workspace-controlled config and could point anywhere on disk.
+   */
+  isTrusted: () => boolean = () => true;
 
   constructor(
     private readonly service: Pick<CheckService, 'configFor' | 'caseStudyFor' | 'folderOf'>,
@@ -56,7 +61,7 @@ export class LanguageFeatures {
   private async indexFor(filePath: string | undefined): Promise<PatternIndex> {
     const folder = filePath ? this.service.folderOf(filePath) : undefined;
     const setting = filePath ? this.service.configFor(filePath)?.catalog : undefined;
-    if (!folder || !setting) return this.builtInIndex();
+    if (!folder || !setting || !this.isTrusted()) return this.builtInIndex();
     const catalogPath = path.resolve(folder.root, setting);
     const bytes = await this.fs.readFile(catalogPath);
     if (!bytes) return this.builtInIndex();

@@ -135,3 +135,16 @@ function makeTreeAt(folder: string, files: Record<string, string>) {
     writeFileSync(abs, content);
   }
 }
+
+test('designNotes/whenIdle also covers edits still waiting out the typing delay', async () => {
+  const file = path.join(root, 'case-studies/clean/high-level-design.md');
+  const text = CLEAN_CASE_STUDY['high-level-design.md'];
+  await client.open(file, text);
+  await client.idle();
+  assert.deepEqual(client.diagnosticsFor(file), []);
+  await client.change(file, [{ text: text + '\nTBD\n' }]);
+  // No waiting on publications: one idle() after the edit must be enough.
+  await client.idle();
+  assert.deepEqual(client.diagnosticsFor(file).map((d) => d.code), ['placeholder']);
+  await client.close(file);
+});
