@@ -4,6 +4,7 @@ import defaultsJson from './data/defaults.json';
 import schema from '../../schemas/designnotes.schema.json';
 import { normalizeFileStem, normalizeHeading } from './normalize';
 import type { Range, SeveritySetting } from './types';
+import { rangeOf, pathOf } from './jsonText';
 
 export const CONFIG_FILE_NAME = '.designnotes.json';
 
@@ -117,33 +118,6 @@ function getValidator() {
   // Compiled lazily: most workspaces have no config file and never pay for it.
   validator ??= new Ajv({ allErrors: true, strict: false }).compile(schema);
   return validator;
-}
-
-function offsetToPosition(text: string, offset: number) {
-  let line = 0;
-  let lineStart = 0;
-  for (let i = 0; i < offset && i < text.length; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      lineStart = i + 1;
-    }
-  }
-  return { line, character: Math.max(0, offset - lineStart) };
-}
-
-function rangeOf(text: string, offset: number, length: number): Range {
-  // Clamped to the text: an error at the very end (an unclosed brace) must not point past the last character.
-  const start = Math.min(offset, text.length);
-  return { start: offsetToPosition(text, start), end: offsetToPosition(text, Math.min(start + Math.max(length, 1), text.length)) };
-}
-
-function pathOf(instancePath: string): (string | number)[] {
-  if (!instancePath) return [];
-  return instancePath
-    .split('/')
-    .slice(1)
-    .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'))
-    .map((p) => (/^\d+$/.test(p) ? Number(p) : p));
 }
 
 /** "an array", "an object", "an integer", "a string" (Ajv may also give a list such as "string,boolean"). */

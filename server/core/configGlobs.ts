@@ -5,19 +5,7 @@ import { findNodeAtLocation, parseTree } from 'jsonc-parser';
 import picomatch from 'picomatch';
 import type { CaseStudy } from './caseStudy';
 import { isTooComplexGlob, type ConfigProblem } from './config';
-import type { Position } from './types';
-
-function positionAt(text: string, offset: number): Position {
-  let line = 0;
-  let lineStart = 0;
-  for (let i = 0; i < offset && i < text.length; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      lineStart = i + 1;
-    }
-  }
-  return { line, character: offset - lineStart };
-}
+import { rangeOf } from './jsonText';
 
 /** Warnings for the config's own `caseStudies` globs that matched none of the case studies found under `root`. */
 export function unmatchedCaseStudyGlobs(configText: string, root: string, caseStudies: readonly CaseStudy[]): ConfigProblem[] {
@@ -38,7 +26,7 @@ export function unmatchedCaseStudyGlobs(configText: string, root: string, caseSt
     if (folders.some((f) => matches(f))) continue;
     problems.push({
       message: `No folder matches "${child.value}", so no case study is found through it. Check the spelling (paths are relative to this file's folder).`,
-      range: { start: positionAt(configText, child.offset), end: positionAt(configText, child.offset + child.length) },
+      range: rangeOf(configText, child.offset, child.length),
       severity: 'warning',
     });
   }

@@ -3,6 +3,7 @@ import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode, type 
 import builtInJson from '../data/patterns.json';
 import schema from '../../../schemas/patterns.schema.json';
 import type { Range } from '../types';
+import { rangeOf, pathOf } from '../jsonText';
 
 export const PATTERN_CATEGORIES = [
   'scalability',
@@ -230,15 +231,6 @@ function readUserCatalog(text: string, problems: CatalogProblem[]): UserEntry[] 
   return entries;
 }
 
-function pathOf(instancePath: string): (string | number)[] {
-  if (!instancePath) return [];
-  return instancePath
-    .split('/')
-    .slice(1)
-    .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'))
-    .map((p) => (/^\d+$/.test(p) ? Number(p) : p));
-}
-
 function describe(error: ErrorObject): string {
   const path = pathOf(error.instancePath);
   const where = path.length ? `"${path.join('.')}"` : 'The catalog';
@@ -271,19 +263,3 @@ function errorRange(text: string, tree: Node, e: ErrorObject): Range {
   return rangeOf(text, tree.offset, 1);
 }
 
-function offsetToPosition(text: string, offset: number) {
-  let line = 0;
-  let lineStart = 0;
-  const end = Math.min(offset, text.length);
-  for (let i = 0; i < end; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      lineStart = i + 1;
-    }
-  }
-  return { line, character: Math.max(0, end - lineStart) };
-}
-
-function rangeOf(text: string, offset: number, length: number): Range {
-  return { start: offsetToPosition(text, offset), end: offsetToPosition(text, offset + Math.max(length, 1)) };
-}

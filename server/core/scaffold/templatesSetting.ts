@@ -4,19 +4,7 @@ import * as path from 'node:path';
 import { findNodeAtLocation, parseTree } from 'jsonc-parser';
 import type { ConfigProblem } from '../config';
 import type { FileSystem } from '../fileSystem';
-import type { Position } from '../types';
-
-function positionAt(text: string, offset: number): Position {
-  let line = 0;
-  let lineStart = 0;
-  for (let i = 0; i < offset && i < text.length; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      lineStart = i + 1;
-    }
-  }
-  return { line, character: offset - lineStart };
-}
+import { rangeOf } from '../jsonText';
 
 /**
  * A problem for the config file when its "templates" folder does not exist or is not a folder, positioned on the
@@ -31,7 +19,7 @@ export async function checkTemplatesSetting(configText: string, configFolder: st
   if (st?.isDirectory) return undefined;
   return {
     message: `The template folder "${node.value}" ${st ? 'is not a folder' : 'does not exist'}; only the built-in templates are offered.`,
-    range: { start: positionAt(configText, node.offset), end: positionAt(configText, node.offset + node.length) },
+    range: rangeOf(configText, node.offset, node.length),
     severity: 'warning',
   };
 }

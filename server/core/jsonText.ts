@@ -1,0 +1,33 @@
+// Positions in JSON text for problems reported on configuration-like files (.designnotes.json, pattern catalogs):
+// jsonc-parser gives offsets, Ajv gives JSON pointers; editors want line/character ranges.
+import type { Position, Range } from './types';
+
+/** Line and character of an offset, clamped to the text. */
+export function offsetToPosition(text: string, offset: number): Position {
+  const end = Math.max(0, Math.min(offset, text.length));
+  let line = 0;
+  let lineStart = 0;
+  for (let i = 0; i < end; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, character: end - lineStart };
+}
+
+/** Range of `length` characters (at least one) from `offset`, clamped so an error at the very end stays inside. */
+export function rangeOf(text: string, offset: number, length: number): Range {
+  const start = Math.min(offset, text.length);
+  return { start: offsetToPosition(text, start), end: offsetToPosition(text, Math.min(start + Math.max(length, 1), text.length)) };
+}
+
+/** Ajv's instancePath ("/rules/no-diagram", "/0/id") as a jsonc-parser path (["rules", "no-diagram"], [0, "id"]). */
+export function pathOf(instancePath: string): (string | number)[] {
+  if (!instancePath) return [];
+  return instancePath
+    .split('/')
+    .slice(1)
+    .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((p) => (/^\d+$/.test(p) ? Number(p) : p));
+}
