@@ -1,14 +1,15 @@
 // In-process comparison of the rule engine with its floor, without process start-up in either figure:
 //   floor  = list the files, read them, parse them with markdown-it alone;
-//   check  = checkWorkspace with every rule and Mermaid validation (worker thread), a fresh Linter each run (so
-//            every file is re-read and re-parsed) but the same Mermaid validator (so from the second run on its
-//            cache is warm, as in a long-lived language server).
+//   check  = checkWorkspace as the CLI runs it (synchronous reads, no parse cache, 8 case studies in flight) with
+//            every rule and Mermaid validation (worker thread); a fresh Linter each run (so every file is re-read
+//            and re-parsed) but the same Mermaid validator (so from the second run on its cache is warm, as in a
+//            long-lived language server).
 // `node --import tsx bench/inprocess.ts <root> <runs>`; prints one JSON line.
 import MarkdownIt from 'markdown-it';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { Linter } from '../server/core/engine';
-import { nodeFileSystem } from '../server/core/fileSystem';
+import { syncNodeFileSystem } from '../server/core/fileSystem';
 import type { Rule, RuleServices } from '../server/core/rule';
 import { ALL_RULES } from '../server/core/rules';
 import { mermaidSyntax } from '../server/core/rules/mermaidSyntax';
@@ -45,16 +46,16 @@ async function main(): Promise<void> {
   const services: RuleServices = validator ? { mermaid: validator } : {};
   const rules: readonly Rule[] = ALL_RULES.includes(mermaidSyntax) ? ALL_RULES : [...ALL_RULES, mermaidSyntax];
   const ruleIds = rules.map((r) => r.meta.id);
-  const { config } = await loadWorkspaceConfig(root, nodeFileSystem, ruleIds);
+  const { config } = await loadWorkspaceConfig(root, syncNodeFileSystem, ruleIds);
 
   const floorMs: number[] = [];
   const checkMs: number[] = [];
   let findings = 0;
   for (let i = 0; i < runs; i++) {
     floorMs.push(floor());
-    const linter = new Linter({ fs: nodeFileSystem, services, rules });
+    const linter = new Linter({ fs: syncNodeFileSystem, services, rules, keepParsed: false });
     const start = performance.now();
-    const result = await checkWorkspace(root, config, linter, nodeFileSystem);
+    const result = await checkWorkspace(root, config, linter, syncNodeFileSystem, root, { concurrency: 8 });
     checkMs.push(performance.now() - start);
     findings = [...result.findings.values()].reduce((n, list) => n + list.length, 0);
   }
