@@ -136,7 +136,7 @@ describe('e2e scenarios in code-server', { timeout: 540_000 }, () => {
     await wb.screenshot('03-new-case-study');
   });
 
-  scenario('04', 'completion offers the missing section heading, and a snippet expands', {}, async () => {
+  scenario('04', 'completion offers the missing section heading, a snippet expands, and a pattern prefix offers the catalog card', {}, async () => {
     const ws = copyFixture('missing-parts');
     await wb.open(server, ws);
     await wb.openFile(`${CHAT}/requirements.md`);
@@ -152,6 +152,19 @@ describe('e2e scenarios in code-server', { timeout: 540_000 }, () => {
     assert.ok(!text.includes('dn-nfr'), 'the prefix was replaced by the snippet');
     await wb.screenshot('04-completion-snippet');
     await wb.waitForProblems('the missing-section problem to clear while typing (unsaved)', (r) => !r.some((t) => t.includes('missing-section')));
+
+    // A pattern prefix in prose offers the catalog entry, with its card in the suggestion's documentation.
+    await wb.page.keyboard.press('Control+End');
+    await wb.typeInEditor('\n\nProvider calls go through a circu');
+    const row = wb.page.locator('.editor-widget.suggest-widget.visible .monaco-list-row', { hasText: 'Circuit Breaker' }).first();
+    await wb.page.keyboard.press('Control+Space');
+    await row.waitFor({ state: 'visible', timeout: 60_000 });
+    const details = wb.page.locator('.suggest-details-container .suggest-details, .editor-widget.suggest-details');
+    for (let i = 0; i < 3 && !(await details.first().isVisible().catch(() => false)); i++) await wb.page.keyboard.press('Control+Space');
+    await wb.page.waitForFunction(() => /wraps calls to a dependency/.test(document.querySelector('.suggest-details')?.textContent ?? ''), undefined, { timeout: 60_000 });
+    await wb.screenshot('04-pattern-completion');
+    await wb.acceptSuggestion('Circuit Breaker');
+    await waitForEditorText(wb, 'the accepted pattern name', (t) => t.includes('Provider calls go through a Circuit Breaker'));
   });
 
   scenario('05', 'quick fixes add the missing section and create the missing file', {}, async () => {
