@@ -1,3 +1,3 @@
 #!/usr/bin/env node
-// Thin launcher so `npx design-notes` / a global install finds the bundled CLI.
-require('../dist/cli.js');
+// Launcher for `npx design-notes` and global installs: runs the bundled CLI (dist/cli.js, built by `npm run build`).
+require('../dist/cli.js').run();

@@ -61,14 +61,15 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   }
 }
 
-if (require.main === module) {
+/** Run the CLI in this process with its arguments and terminal; used by dist/cli.js and by bin/design-notes.js. */
+export function run(argv: string[] = process.argv.slice(2)): void {
   const io: CliIO = {
     stdout: (t) => process.stdout.write(t),
     stderr: (t) => process.stderr.write(t),
     cwd: process.cwd(),
     color: !!process.stdout.isTTY && !process.env.NO_COLOR,
   };
-  main(process.argv.slice(2), io).then(
+  main(argv, io).then(
     (code) => {
       process.exitCode = code;
     },
@@ -78,3 +79,5 @@ if (require.main === module) {
     },
   );
 }
+
+if (require.main === module) run();

@@ -149,3 +149,15 @@ test('a templates folder that does not exist is a warning on the setting; lintin
     removeTree(root);
   }
 });
+
+test('the package bin (bin/design-notes.js) runs the same CLI', () => {
+  const root = withFindings();
+  try {
+    const bin = path.resolve(__dirname, '../../bin/design-notes.js');
+    const r = spawnSync(process.execPath, [bin, 'lint', '--format', 'json'], { cwd: root, encoding: 'utf8' });
+    assert.equal(r.status, 1);
+    assert.equal(JSON.parse(r.stdout).length, 2);
+  } finally {
+    removeTree(root);
+  }
+});
