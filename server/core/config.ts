@@ -1,10 +1,10 @@
 import Ajv, { type ErrorObject } from 'ajv';
-import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode, stripComments, type Node, type ParseError } from 'jsonc-parser';
+import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode, stripComments, type ParseError } from 'jsonc-parser';
 import defaultsJson from './data/defaults.json';
 import schema from '../../schemas/designnotes.schema.json';
 import { normalizeFileStem, normalizeHeading } from './normalize';
 import type { Range, SeveritySetting } from './types';
-import { rangeOf, pathOf } from './jsonText';
+import { rangeOf, pathOf, schemaErrorRange } from './jsonText';
 
 export const CONFIG_FILE_NAME = '.designnotes.json';
 
@@ -191,7 +191,7 @@ export function loadConfig(text: string, knownRuleIds?: readonly string[]): Load
   let errors: ErrorObject[] = [];
   if (!validate(raw)) errors = dedupe(validate.errors ?? []);
   for (const e of errors) {
-    problems.push({ message: describe(e) + ' This setting is ignored.', range: errorRange(text, tree, e), severity: 'error' });
+    problems.push({ message: describe(e) + ' This setting is ignored.', range: schemaErrorRange(text, tree, e), severity: 'error' });
   }
   const cleaned = prune(raw as Record<string, unknown>, errors);
   for (const key of ['caseStudies', 'exclude'] as const) {
@@ -248,18 +248,6 @@ function dedupe(errors: ErrorObject[]): ErrorObject[] {
     out.push(e);
   }
   return out.length ? out : errors.slice(0, 1);
-}
-
-function errorRange(text: string, tree: Node, e: ErrorObject): Range {
-  const path = pathOf(e.instancePath);
-  if (e.keyword === 'additionalProperties') {
-    const prop = (e.params as { additionalProperty: string }).additionalProperty;
-    const keyNode = findNodeAtLocation(tree, [...path, prop])?.parent?.children?.[0];
-    if (keyNode) return rangeOf(text, keyNode.offset, keyNode.length);
-  }
-  const node = findNodeAtLocation(tree, path);
-  if (node) return rangeOf(text, node.offset, node.length);
-  return rangeOf(text, tree.offset, 1);
 }
 
 /** Severity of a rule after configuration. */

@@ -23,6 +23,20 @@ export interface FileSystem {
   readText?(filePath: string): string | undefined;
 }
 
+/**
+ * A directory entry with a symbolic link's type taken from its target (`target`, the stat of the link's target):
+ * a dangling, looping or unreadable link is neither a file nor a folder.
+ */
+function toDirEntry(e: { name: string; isFile(): boolean; isDirectory(): boolean; isSymbolicLink(): boolean }, target: { isFile(): boolean; isDirectory(): boolean } | undefined): DirEntry {
+  const link = e.isSymbolicLink();
+  return {
+    name: e.name,
+    isFile: link ? !!target?.isFile() : e.isFile(),
+    isDirectory: link ? !!target?.isDirectory() : e.isDirectory(),
+    isSymbolicLink: link,
+  };
+}
+
 export const nodeFileSystem: FileSystem = {
   async readFile(filePath) {
     let handle: fsp.FileHandle | undefined;
@@ -43,15 +57,8 @@ export const nodeFileSystem: FileSystem = {
       const entries = await fsp.readdir(dirPath, { withFileTypes: true });
       const out: DirEntry[] = [];
       for (const e of entries) {
-        let isFile = e.isFile();
-        let isDirectory = e.isDirectory();
-        if (e.isSymbolicLink()) {
-          // Follow the link for its type; a dangling link is neither.
-          const st = await fsp.stat(path.join(dirPath, e.name)).catch(() => undefined);
-          isFile = !!st?.isFile();
-          isDirectory = !!st?.isDirectory();
-        }
-        out.push({ name: e.name, isFile, isDirectory, isSymbolicLink: e.isSymbolicLink() });
+        const target = e.isSymbolicLink() ? await fsp.stat(path.join(dirPath, e.name)).catch(() => undefined) : undefined;
+        out.push(toDirEntry(e, target));
       }
       return out;
     } catch {
@@ -104,20 +111,7 @@ export const syncNodeFileSystem: FileSystem = {
   },
   async readDirectory(dirPath) {
     try {
-      const entries = readdirSync(dirPath, { withFileTypes: true });
-      const out: DirEntry[] = [];
-      for (const e of entries) {
-        let isFile = e.isFile();
-        let isDirectory = e.isDirectory();
-        if (e.isSymbolicLink()) {
-          // Follow the link for its type; a dangling (or looping, or unreadable) link is neither.
-          const st = statOrUndefined(path.join(dirPath, e.name));
-          isFile = !!st?.isFile();
-          isDirectory = !!st?.isDirectory();
-        }
-        out.push({ name: e.name, isFile, isDirectory, isSymbolicLink: e.isSymbolicLink() });
-      }
-      return out;
+      return readdirSync(dirPath, { withFileTypes: true }).map((e) => toDirEntry(e, e.isSymbolicLink() ? statOrUndefined(path.join(dirPath, e.name)) : undefined));
     } catch {
       return [];
     }

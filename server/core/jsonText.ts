@@ -1,5 +1,7 @@
 // Positions in JSON text for problems reported on configuration-like files (.designnotes.json, pattern catalogs):
 // jsonc-parser gives offsets, Ajv gives JSON pointers; editors want line/character ranges.
+import type { ErrorObject } from 'ajv';
+import { findNodeAtLocation, type Node } from 'jsonc-parser';
 import type { Position, Range } from './types';
 
 /** Line and character of an offset, clamped to the text. */
@@ -30,4 +32,17 @@ export function pathOf(instancePath: string): (string | number)[] {
     .slice(1)
     .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'))
     .map((p) => (/^\d+$/.test(p) ? Number(p) : p));
+}
+
+/** Where an Ajv schema error sits in the text: an unknown key at the key itself, anything else at its value. */
+export function schemaErrorRange(text: string, tree: Node, e: ErrorObject): Range {
+  const path = pathOf(e.instancePath);
+  if (e.keyword === 'additionalProperties') {
+    const prop = (e.params as { additionalProperty: string }).additionalProperty;
+    const keyNode = findNodeAtLocation(tree, [...path, prop])?.parent?.children?.[0];
+    if (keyNode) return rangeOf(text, keyNode.offset, keyNode.length);
+  }
+  const node = findNodeAtLocation(tree, path);
+  if (node) return rangeOf(text, node.offset, node.length);
+  return rangeOf(text, tree.offset, 1);
 }

@@ -3,7 +3,7 @@ import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode, type 
 import builtInJson from '../data/patterns.json';
 import schema from '../../../schemas/patterns.schema.json';
 import type { Range } from '../types';
-import { rangeOf, pathOf } from '../jsonText';
+import { rangeOf, pathOf, schemaErrorRange } from '../jsonText';
 
 export const PATTERN_CATEGORIES = [
   'scalability',
@@ -205,7 +205,7 @@ function readUserCatalog(text: string, problems: CatalogProblem[]): UserEntry[] 
     if (path[0] === 'patterns' && typeof path[1] === 'number') invalidEntries.add(path[1]);
     problems.push({
       message: `${describe(e)} ${path[0] === 'patterns' && typeof path[1] === 'number' ? 'This entry is ignored.' : 'This key is ignored.'}`,
-      range: errorRange(text, tree, e),
+      range: schemaErrorRange(text, tree, e),
       severity: 'error',
     });
   }
@@ -249,17 +249,5 @@ function describe(error: ErrorObject): string {
     default:
       return `${where} ${error.message ?? 'is invalid'}.`;
   }
-}
-
-function errorRange(text: string, tree: Node, e: ErrorObject): Range {
-  const path = pathOf(e.instancePath);
-  if (e.keyword === 'additionalProperties') {
-    const prop = (e.params as { additionalProperty: string }).additionalProperty;
-    const keyNode = findNodeAtLocation(tree, [...path, prop])?.parent?.children?.[0];
-    if (keyNode) return rangeOf(text, keyNode.offset, keyNode.length);
-  }
-  const node = findNodeAtLocation(tree, path);
-  if (node) return rangeOf(text, node.offset, node.length);
-  return rangeOf(text, tree.offset, 1);
 }
 
