@@ -12,7 +12,8 @@ if [[ ! -f $stamp || package-lock.json -nt $stamp ]]; then
   npm ci --no-audit --no-fund
 fi
 
-if [[ ! -x /usr/bin/chromium ]]; then
+# The demo needs no browser of ours (you open the URL in yours): `setup.sh --no-browser`.
+if [[ ${1:-} != --no-browser && ! -x /usr/bin/chromium ]]; then
   if [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null; then
     echo "setup: installing Debian's chromium"
     apt-get update -qq
