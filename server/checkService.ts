@@ -9,6 +9,7 @@ import { loadWorkspaceConfig, mapConcurrently } from './core/workspace';
 import { unmatchedCaseStudyGlobs } from './core/configGlobs';
 import { summarizeCaseStudy, type CaseStudySummary } from './core/caseStudySummary';
 import type { SourceFile } from './core/rule';
+import type { MarkdownDocument } from './core/markdown';
 
 /** Settings that flow from the editor (designNotes.*); they refine the workspace's .designnotes.json. */
 export interface EditorSettings {
@@ -110,6 +111,11 @@ export class CheckService {
   configFor(filePath: string): ResolvedConfig | undefined {
     const folder = this.folderOf(filePath);
     return folder && this.effective(folder.config);
+  }
+
+  /** The parsed form of a document's text, shared with the checks (parsed once per text, not once per request). */
+  parsed(filePath: string, text: string): MarkdownDocument {
+    return this.linter.parse(filePath, text, this.caseStudyFor(filePath)?.files.find((f) => f.path === filePath)?.kind).doc;
   }
 
   caseStudyFor(filePath: string): CaseStudy | undefined {

@@ -10,7 +10,6 @@ import {
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CheckService } from '../checkService';
-import { parseMarkdown } from '../core/markdown';
 import { fixAllSections, quickFixesFor, type FixContext, type QuickFix } from '../core/language/quickFixes';
 import { loadTemplateLibrary, type TemplateSet } from '../core/scaffold';
 import { isoDate, titleFromFolderName } from '../core/scaffold/names';
@@ -65,20 +64,23 @@ export class CodeActionProvider {
     if (!config) return [];
     const cs = this.service.caseStudyFor(filePath);
     const kind = cs?.files.find((f) => f.path === filePath)?.kind;
+    const only = params.context.only;
+    const wants = (k: string) => !only || only.some((o) => k === o || k.startsWith(o + '.'));
+    const ours = params.context.diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE);
+    // Editors ask for code actions on every cursor move: with none of our findings under the cursor and no
+    // fix-all requested there is nothing to offer, so skip the template and parse work.
+    const fixAllRequested = !!only && wants(FIX_ALL_KIND);
+    if (!ours.length && !fixAllRequested) return [];
     const folder = this.service.folderOf(filePath);
     const sets = await this.sets(folder?.root, this.support.trusted() ? config.templates : undefined);
-    const doc = parseMarkdown(document.getText());
     const ctx: FixContext = {
-      doc,
+      doc: this.service.parsed(filePath, document.getText()),
       spec: kind ? config.requiredFiles.find((s) => s.id === kind) : undefined,
       specs: config.requiredFiles,
       lookup: { sets, vars: { title: cs ? titleFromFolderName(cs.name) : '', slug: cs?.name ?? '', date: isoDate(), author: '' } },
       exists: (p) => existsSync(p),
     };
-    const only = params.context.only;
-    const wants = (k: string) => !only || only.some((o) => k === o || k.startsWith(o + '.'));
     const actions: CodeAction[] = [];
-    const ours = params.context.diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE);
 
     if (wants(CodeActionKind.QuickFix)) {
       for (const diagnostic of ours) {
@@ -89,7 +91,7 @@ export class CodeActionProvider {
       }
       actions.push(...this.aggregateActions(document, ctx, ours));
     }
-    if (wants(FIX_ALL_KIND) && only) {
+    if (fixAllRequested) {
       // Only on request (fix-all on save, "Fix All"): never offered in the lightbulb, which lists quick fixes.
       const edits = fixAllSections(ctx);
       if (edits.length) actions.push({ title: 'Fix all Design Notes section problems', kind: FIX_ALL_KIND, edit: { changes: { [document.uri]: edits } } });

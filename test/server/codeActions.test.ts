@@ -98,3 +98,24 @@ test('fix-all (source.fixAll.designNotes) adds every missing section and fills e
   await client.waitFor(() => !client.diagnosticsFor(file).some((d) => d.code === 'missing-section' || d.code === 'empty-section'), 'all section findings to clear');
   await client.close(file);
 });
+
+test('no findings under the cursor and no fix-all requested: no actions (cursor moves cost nothing)', async () => {
+  const file = path.join(root, 'case-studies/chat/high-level-design.md');
+  const text = '# Chat — HLD\n\n## Key Components\n';
+  await client.open(file, text);
+  await client.idle();
+  const actions = await client.request<Action[]>('textDocument/codeAction', {
+    textDocument: { uri: fileUri(file) },
+    range: { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } },
+    context: { diagnostics: [] },
+  });
+  assert.deepEqual(actions, []);
+  // The same request with fix-all asked for still fixes the file.
+  const fixAll = await client.request<Action[]>('textDocument/codeAction', {
+    textDocument: { uri: fileUri(file) },
+    range: { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } },
+    context: { diagnostics: [], only: ['source.fixAll.designNotes'] },
+  });
+  assert.deepEqual(fixAll.map((a) => a.kind), ['source.fixAll.designNotes']);
+  await client.close(file);
+});
