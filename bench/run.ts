@@ -12,6 +12,8 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { BuildOptions } from 'esbuild';
 import { ensureCorpus, ensureLargeCaseStudy, loadTextSource, markdownFiles, REPO_ROOT, SHARED_CORPUS, type CorpusInfo } from './corpus';
 import { topSelfTime } from './profileTop';
 import { fileUri, TestLspClient } from '../test/support/lspClient';
@@ -392,39 +394,14 @@ async function clientBundle(): Promise<void> {
     return;
   }
   add({ section, measure: 'dist/extension.js as built by npm run build (not minified)', unit: 'KB', value: Math.round(statSync(built).size / 1024) });
-  // What ships: the production build (minified), made here to a scratch file with the same options as scripts/build.mjs.
+  // What ships: the client entry of scripts/build.mjs built minified, as `npm run package` does, to a scratch file.
   const esbuild = await import('esbuild');
+  const { common, entries } = (await import(pathToFileURL(path.join(REPO_ROOT, 'scripts/build.mjs')).href)) as { common: BuildOptions; entries: BuildOptions[] };
+  const client = entries.find((e) => (e.entryPoints as string[])[0] === 'src/extension.ts')!;
   const prod = path.join(TMP, 'extension.prod.js');
-  await esbuild.build({
-    entryPoints: [path.join(REPO_ROOT, 'src/extension.ts')],
-    outfile: prod,
-    bundle: true,
-    minify: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    external: ['vscode'],
-    mainFields: ['module', 'main'],
-    legalComments: 'none',
-    logLevel: 'silent',
-    absWorkingDir: REPO_ROOT,
-  });
+  const meta = await esbuild.build({ ...common, ...client, minify: true, sourcemap: false, outfile: prod, metafile: true, logLevel: 'silent' });
   const prodKb = statSync(prod).size / 1024;
   add({ section, measure: 'client bundle, production (minified) — what ships', unit: 'KB', value: Math.round(prodKb), target: '< 200 KB', met: prodKb < 200 });
-  const meta = await esbuild.build({
-    entryPoints: [path.join(REPO_ROOT, 'src/extension.ts')],
-    outfile: path.join(TMP, 'extension.meta.js'),
-    bundle: true,
-    minify: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    external: ['vscode'],
-    mainFields: ['module', 'main'],
-    metafile: true,
-    logLevel: 'silent',
-    absWorkingDir: REPO_ROOT,
-  });
   const byPackage = new Map<string, number>();
   for (const [file, info] of Object.entries(meta.metafile!.outputs).flatMap(([, o]) => Object.entries(o.inputs))) {
     const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(file)?.[1] ?? 'project sources';

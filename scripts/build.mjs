@@ -11,7 +11,7 @@ const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 
 /** @type {import('esbuild').BuildOptions} */
-const common = {
+export const common = {
   bundle: true,
   sourcemap: production ? false : 'linked',
   minify: production,
@@ -44,23 +44,26 @@ export const entries = [
 // Copied rather than bundled: it is already minified and bundling it would add seconds to every build.
 export const copies = [{ from: 'node_modules/mermaid/dist/mermaid.min.js', to: 'dist/mermaid.min.js' }];
 
-let failed = false;
-for (const entry of entries) {
-  const options = { ...common, ...entry };
-  if (watch) {
-    const ctx = await esbuild.context(options);
-    await ctx.watch();
-    continue;
+// Importable (the benchmark builds the client with these same options) without building anything.
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  let failed = false;
+  for (const entry of entries) {
+    const options = { ...common, ...entry };
+    if (watch) {
+      const ctx = await esbuild.context(options);
+      await ctx.watch();
+      continue;
+    }
+    const result = await esbuild.build(options).catch((e) => ({ errors: [e], warnings: [] }));
+    if (result.errors.length || result.warnings.length) {
+      failed = true;
+      console.error(`build: ${entry.outfile}: ${result.errors.length} error(s), ${result.warnings.length} warning(s)`);
+    }
   }
-  const result = await esbuild.build(options).catch((e) => ({ errors: [e], warnings: [] }));
-  if (result.errors.length || result.warnings.length) {
-    failed = true;
-    console.error(`build: ${entry.outfile}: ${result.errors.length} error(s), ${result.warnings.length} warning(s)`);
+  for (const { from, to } of copies) {
+    fs.mkdirSync(path.dirname(path.join(root, to)), { recursive: true });
+    fs.copyFileSync(path.join(root, from), path.join(root, to));
   }
+  if (failed) process.exit(1);
+  if (!watch) console.log(`build: ${entries.length} bundles written to dist/${production ? ' (production)' : ''}`);
 }
-for (const { from, to } of copies) {
-  fs.mkdirSync(path.dirname(path.join(root, to)), { recursive: true });
-  fs.copyFileSync(path.join(root, from), path.join(root, to));
-}
-if (failed) process.exit(1);
-if (!watch) console.log(`build: ${entries.length} bundles written to dist/${production ? ' (production)' : ''}`);
