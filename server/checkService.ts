@@ -324,7 +324,7 @@ export class CheckService {
       const folder = this.folderOf(filePath);
       if (!folder) {
         // Outside every workspace folder (or no folder open): the rules that apply anywhere, with defaults.
-        const config = await this.defaultConfig();
+        const config = this.effective(DEFAULT_CONFIG);
         const touched = new Set<string>();
         await this.checkLooseFile(filePath, config, touched);
         this.flush(touched);
@@ -347,9 +347,6 @@ export class CheckService {
     });
   }
 
-  private async defaultConfig(): Promise<ResolvedConfig> {
-    return this.effective(DEFAULT_CONFIG);
-  }
 
   /** An editor closed a document: what is on disk is the truth again (or nothing, for a file outside case studies). */
   documentClosed(filePath: string): Promise<unknown> {

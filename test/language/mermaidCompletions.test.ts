@@ -1,14 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mermaidCompletions } from '../../server/core/language/mermaidCompletions';
-import { DOCUMENT_BUILDERS, type DocumentBuilder } from './documents';
+import { DOCUMENT_BUILDERS, withCursor, type DocumentBuilder } from './documents';
 
 function suite(kind: string, build: DocumentBuilder): void {
   function at(textWithCursor: string, wholeFile = false) {
-    const offset = textWithCursor.indexOf('‸');
-    const text = textWithCursor.slice(0, offset) + textWithCursor.slice(offset + 1);
-    const before = text.slice(0, offset).split('\n');
-    const position = { line: before.length - 1, character: before[before.length - 1].length };
+    const { text, position } = withCursor(textWithCursor);
     return mermaidCompletions(build(text), position, { wholeFile });
   }
   const labels = (items: ReturnType<typeof at>) => items.map((i) => i.label);

@@ -4,16 +4,13 @@ import { loadCatalog } from '../../server/core/catalog/catalog';
 import { PatternIndex } from '../../server/core/catalog/patternIndex';
 import { mermaidLabelSpans, patternHover } from '../../server/core/language/patternHover';
 import { renderPatternCard } from '../../server/core/language/patternCard';
-import { DOCUMENT_BUILDERS, type DocumentBuilder } from './documents';
+import { DOCUMENT_BUILDERS, withCursor, type DocumentBuilder } from './documents';
 
 const index = new PatternIndex(loadCatalog().catalog);
 
 function suite(kind: string, build: DocumentBuilder): void {
   function at(textWithCursor: string, wholeFile = false) {
-    const offset = textWithCursor.indexOf('‸');
-    const text = textWithCursor.slice(0, offset) + textWithCursor.slice(offset + 1);
-    const before = text.slice(0, offset).split('\n');
-    const position = { line: before.length - 1, character: before[before.length - 1].length };
+    const { text, position } = withCursor(textWithCursor);
     return patternHover(build(text), position, index, { wholeFile });
   }
 
