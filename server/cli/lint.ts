@@ -6,7 +6,7 @@ import type { Finding, Severity } from '../core/types';
 import { checkWorkspace, findConfigRoot, loadWorkspaceConfig } from '../core/workspace';
 import { unmatchedCaseStudyGlobs } from '../core/configGlobs';
 import { formatSarif } from './sarif';
-import type { CliIO } from './io';
+import { displayPath, type CliIO } from './io';
 
 export const LINT_USAGE = `Usage: design-notes lint [paths...] [options]
 
@@ -136,10 +136,6 @@ export function formatText(findings: Finding[], cwd: string, color: boolean): st
   return lines.join('\n') + '\n';
 }
 
-export function displayPath(p: string, cwd: string): string {
-  const rel = path.relative(cwd, p);
-  return (rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : p).split(path.sep).join('/');
-}
 
 export function formatJson(findings: Finding[], cwd: string): string {
   return (

@@ -17,7 +17,7 @@ import {
   writePlan,
 } from '../core/scaffold';
 import { findConfigRoot, loadWorkspaceConfig } from '../core/workspace';
-import type { CliIO } from './io';
+import { displayPath, type CliIO } from './io';
 
 export const NEW_USAGE = `Usage: design-notes new "<title>" [options]
 
@@ -83,10 +83,6 @@ async function defaultRoot(cwd: string, workspace: string, config: ResolvedConfi
   return there.exists ? there.folder : here.folder;
 }
 
-function display(p: string, cwd: string): string {
-  const rel = path.relative(cwd, p);
-  return (rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : p).split(path.sep).join('/');
-}
 
 export async function runNew(args: string[], io: Pick<CliIO, 'stdout' | 'stderr' | 'cwd'>): Promise<number> {
   let options: NewOptions | 'help';
@@ -104,10 +100,10 @@ export async function runNew(args: string[], io: Pick<CliIO, 'stdout' | 'stderr'
   const configRoot = await findConfigRoot(cwd, nodeFileSystem);
   const workspace = configRoot ?? cwd;
   const ws = await loadWorkspaceConfig(workspace, nodeFileSystem, ALL_RULES.map((r) => r.meta.id));
-  for (const pr of ws.problems) io.stderr(`warning: ${display(ws.configPath ?? workspace, cwd)}:${pr.range.start.line + 1}:${pr.range.start.character + 1} ${pr.message}\n`);
+  for (const pr of ws.problems) io.stderr(`warning: ${displayPath(ws.configPath ?? workspace, cwd)}:${pr.range.start.line + 1}:${pr.range.start.character + 1} ${pr.message}\n`);
 
   const library = await loadTemplateLibrary({ workspaceFolder: workspace, templatesSetting: ws.config.templates });
-  for (const pr of library.problems) io.stderr(`warning: ${display(pr.path, cwd)}: ${pr.message}\n`);
+  for (const pr of library.problems) io.stderr(`warning: ${displayPath(pr.path, cwd)}: ${pr.message}\n`);
   if (options.listTemplates) {
     for (const set of library.sets) io.stdout(`${set.id.padEnd(16)} ${set.name}${set.builtin ? '' : ' (yours)'}: ${set.description}\n`);
     return library.sets.length ? 0 : 1;
@@ -150,11 +146,11 @@ export async function runNew(args: string[], io: Pick<CliIO, 'stdout' | 'stderr'
     if (result.rolledBack.length) io.stderr(`design-notes new: removed what this run had created (${result.rolledBack.length} item${result.rolledBack.length === 1 ? '' : 's'}); nothing else was touched.\n`);
     return 1;
   }
-  io.stdout(`Created ${display(plan.folder, cwd)}/ from the "${set.id}" template:\n`);
-  for (const f of result.created) io.stdout(`  ${display(f, cwd)}\n`);
-  for (const f of result.skippedExisting) io.stdout(`  ${display(f, cwd)} (already there, left as it was)\n`);
+  io.stdout(`Created ${displayPath(plan.folder, cwd)}/ from the "${set.id}" template:\n`);
+  for (const f of result.created) io.stdout(`  ${displayPath(f, cwd)}\n`);
+  for (const f of result.skippedExisting) io.stdout(`  ${displayPath(f, cwd)} (already there, left as it was)\n`);
   const first = plan.files.find((f) => f.kind === 'requirements') ?? plan.files[0];
   const at = first ? firstPlaceholder(first.content) : undefined;
-  if (first) io.stdout(`Start writing in ${display(first.path, cwd)}${at ? `:${at.line + 1}` : ''}; the <!-- write here --> comments say what goes where.\n`);
+  if (first) io.stdout(`Start writing in ${displayPath(first.path, cwd)}${at ? `:${at.line + 1}` : ''}; the <!-- write here --> comments say what goes where.\n`);
   return 0;
 }

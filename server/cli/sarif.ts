@@ -1,6 +1,6 @@
 import { ALL_RULES } from '../core/rules';
 import type { Finding, Severity } from '../core/types';
-import { displayPath } from './lint';
+import { displayPath } from './io';
 import { VERSION } from '../version';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
