@@ -82,6 +82,7 @@ connection.onInitialize((params): InitializeResult => {
   languageFeatures.isTrusted = () => workspaceTrusted;
   codeActions = new CodeActionProvider(service, {
     createFiles: !!edits?.documentChanges && !!edits.resourceOperations?.includes('create'),
+    showsCreatedFiles: !!params.capabilities.window?.showDocument?.support,
     trusted: () => workspaceTrusted,
   });
   return {
@@ -186,6 +187,12 @@ connection.onDidChangeWatchedFiles((params) => {
     }))
     .filter((c): c is { path: string; type: 'created' | 'changed' | 'deleted' } => !!c.path);
   if (changes.length) void service.filesChanged(changes);
+  // A file a quick fix just created: show it, as the fix promised ("Create … from its template" and open it).
+  for (const change of changes) {
+    if (change.type === 'created' && codeActions?.takeOffered(change.path)) {
+      void connection.window.showDocument({ uri: pathToUri(change.path), takeFocus: true }).catch(() => undefined);
+    }
+  }
 });
 
 // VS Code tells the server when the user grants trust to a workspace opened in Restricted Mode.

@@ -19,8 +19,11 @@ import { pathToUri, uriToPath } from '../uris';
 
 /** Fix-all kind for our diagnostics ("editor.codeActionsOnSave": { "source.fixAll.designNotes": "explicit" }). */
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.designNotes`;
-/** Client command that opens a file after a quick fix created it. */
+/** Client command that opens a file after a quick fix created it (for clients without window/showDocument). */
 export const OPEN_FILE_COMMAND = 'designNotes.openFile';
+
+/** How long after a create-file fix was offered its file's creation is taken as the fix being applied. */
+const OFFER_TTL_MS = 10 * 60_000;
 
 export interface CodeActionSupport {
   /** Whether the client applies CreateFile operations (needed to create a missing file through the editor). */
@@ -30,10 +33,19 @@ export interface CodeActionSupport {
    * ignored (it could point outside the workspace and copy other files into it); only built-in templates are used.
    */
   trusted(): boolean;
+  /**
+   * Whether the server opens files its quick fixes created (window/showDocument, when the watcher reports them).
+   * Preferred to a command on the code action: VS Code runs such a command after applying the edit, by which time
+   * the edit's own diagnostics update may have dropped the code-action list holding the command's arguments
+   * ("Actual command not found"), and the file stays closed.
+   */
+  showsCreatedFiles: boolean;
 }
 
 export class CodeActionProvider {
   private templates = new Map<string, Promise<TemplateSet[]>>();
+  /** Files that create-file fixes offered to create, with when they were last offered. */
+  private readonly offered = new Map<string, number>();
 
   constructor(
     private readonly service: CheckService,
@@ -122,6 +134,13 @@ export class CodeActionProvider {
     return out;
   }
 
+  /** Whether a newly created file is one a create-file fix offered recently (then it should be shown); forgets it. */
+  takeOffered(filePath: string): boolean {
+    const at = this.offered.get(filePath);
+    this.offered.delete(filePath);
+    return at !== undefined && Date.now() - at < OFFER_TTL_MS;
+  }
+
   /**
    * A created file is one CreateFile (overwrite off and not ignored if present: if the file appeared meanwhile,
    * the editor refuses the whole edit rather than touch it) plus the template text inserted into the new file.
@@ -140,7 +159,8 @@ export class CodeActionProvider {
     if (fix.createFile) {
       if (!this.support.createFiles) return undefined;
       edit = { documentChanges: this.creation(fix.createFile) };
-      command = { title: 'Open', command: OPEN_FILE_COMMAND, arguments: [pathToUri(fix.createFile.path)] };
+      if (this.support.showsCreatedFiles) this.offered.set(fix.createFile.path, Date.now());
+      else command = { title: 'Open', command: OPEN_FILE_COMMAND, arguments: [pathToUri(fix.createFile.path)] };
     } else {
       edit = { changes: { [document.uri]: fix.edits } };
     }

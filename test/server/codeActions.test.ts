@@ -86,6 +86,37 @@ test('missing-file: creates the file from its template (never overwriting) and o
   await client.close(file);
 });
 
+test('missing-file with a client that supports window/showDocument: the server opens the file once the fix created it', async () => {
+  const wsRoot = makeTree(caseStudyFiles('chat', { 'requirements.md': REQ, 'high-level-design.md': HLD }));
+  const c = new TestLspClient();
+  try {
+    await c.initialize([wsRoot], { window: { showDocument: { support: true } }, workspace: { configuration: true, workspaceEdit: { documentChanges: true, resourceOperations: ['create'] } } });
+    const file = path.join(wsRoot, 'case-studies/chat/requirements.md');
+    await c.open(file, REQ);
+    await c.waitFor(() => c.diagnosticsFor(file).some((d) => d.code === 'missing-file'), 'missing-file');
+    const diagnostics = c.diagnosticsFor(file).filter((d) => d.code === 'missing-file');
+    const actions = await c.request<Action[]>('textDocument/codeAction', { textDocument: { uri: fileUri(file) }, range: diagnostics[0].range, context: { diagnostics } });
+    const fix = actions.find((a) => a.title === 'Create trade-offs.md from its template')!;
+    assert.equal(fix.command, undefined, 'no client command to lose between the edit and its execution');
+    // The editor applies the edit: the file appears on disk and the watcher reports it.
+    const created = path.join(wsRoot, 'case-studies/chat/trade-offs.md');
+    require('node:fs').writeFileSync(created, (fix.edit!.documentChanges![1] as { edits: Edit[] }).edits[0].newText);
+    await c.filesChanged([{ path: created, type: 1 }]);
+    await c.idle();
+    await c.waitFor(() => c.shownDocuments.length > 0, 'window/showDocument');
+    assert.deepEqual(c.shownDocuments, [{ uri: fileUri(created), takeFocus: true }]);
+    // Another file appearing (not offered by a fix) is not opened.
+    const other = path.join(wsRoot, 'case-studies/chat/notes.md');
+    require('node:fs').writeFileSync(other, '# Notes\n');
+    await c.filesChanged([{ path: other, type: 1 }]);
+    await c.idle();
+    assert.equal(c.shownDocuments.length, 1);
+  } finally {
+    await c.stop();
+    removeTree(wsRoot);
+  }
+});
+
 test('fix-all (source.fixAll.designNotes) adds every missing section and fills empty ones in one edit', async () => {
   const file = path.join(root, 'case-studies/chat/high-level-design.md');
   const text = '# Chat — HLD\n\n## Key Components\n';

@@ -26,6 +26,8 @@ export class TestLspClient {
   readonly diagnostics = new Map<string, Diagnostic[]>();
   readonly log: string[] = [];
   readonly registrations: unknown[] = [];
+  /** window/showDocument requests the server made. */
+  readonly shownDocuments: { uri: string; takeFocus?: boolean }[] = [];
   private waiters: (() => void)[] = [];
   private versions = new Map<string, number>();
   settings: Record<string, unknown> = { enable: true, rules: {} };
@@ -52,6 +54,10 @@ export class TestLspClient {
     });
     this.connection.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) => p.items.map(() => this.settings));
     this.connection.onRequest('window/workDoneProgress/create', () => null);
+    this.connection.onRequest('window/showDocument', (p: { uri: string; takeFocus?: boolean }) => {
+      this.shownDocuments.push(p);
+      return { success: true };
+    });
     this.connection.listen();
   }
 
