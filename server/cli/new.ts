@@ -8,13 +8,13 @@ import {
   DEFAULT_FOLDER_NAME_PATTERN,
   enclosingCaseStudyRoot,
   findCaseStudyRoot,
-  firstPlaceholder,
   gitAuthor,
   loadTemplateLibrary,
   nodeScaffoldFileSystem,
   planCaseStudy,
   STANDARD_TEMPLATE_SET_ID,
   writePlan,
+  writingPosition,
 } from '../core/scaffold';
 import { findConfigRoot, loadWorkspaceConfig } from '../core/workspace';
 import { displayPath, type CliIO } from './io';
@@ -30,6 +30,8 @@ Options:
   --template <id>       Template set to use (default: standard); see --list-templates
   --date-prefix         Prefix the folder name with today's date (YYYY-MM-DD-)
   --pattern <pattern>   Folder-name pattern, e.g. "{{date}}-{{slug}}" (default: "{{slug}}")
+  --author <name>       Name for the author line (default: left for you to fill in)
+  --author-from-git     Take the author line from git's user.name
   --list-templates      List the available template sets and exit
   -h, --help            Show this help
 
@@ -41,12 +43,14 @@ interface NewOptions {
   template?: string;
   pattern: string;
   listTemplates: boolean;
+  author?: string;
+  authorFromGit: boolean;
 }
 
 class UsageError extends Error {}
 
 function parseNewArgs(args: string[]): NewOptions | 'help' {
-  const options: NewOptions = { pattern: DEFAULT_FOLDER_NAME_PATTERN, listTemplates: false };
+  const options: NewOptions = { pattern: DEFAULT_FOLDER_NAME_PATTERN, listTemplates: false, authorFromGit: false };
   const words: string[] = [];
   let datePrefix = false;
   let pattern: string | undefined;
@@ -61,12 +65,15 @@ function parseNewArgs(args: string[]): NewOptions | 'help' {
     else if (a === '--root' || a.startsWith('--root=')) options.root = value();
     else if (a === '--template' || a.startsWith('--template=')) options.template = value();
     else if (a === '--pattern' || a.startsWith('--pattern=')) pattern = value();
+    else if (a === '--author' || a.startsWith('--author=')) options.author = value();
+    else if (a === '--author-from-git') options.authorFromGit = true;
     else if (a === '--date-prefix') datePrefix = true;
     else if (a === '--list-templates') options.listTemplates = true;
     else if (a === '--') words.push(...args.slice(i + 1)), (i = args.length);
     else if (a.startsWith('-') && a.length > 1) throw new UsageError(`Unknown option "${a}".`);
     else words.push(a);
   }
+  if (options.author !== undefined && options.authorFromGit) throw new UsageError('Use either --author or --author-from-git, not both.');
   if (pattern && datePrefix) throw new UsageError('Use either --pattern or --date-prefix, not both.');
   if (pattern && !/\{\{\s*slug\s*\}\}/.test(pattern)) throw new UsageError('The --pattern must contain {{slug}}.');
   options.pattern = pattern ?? (datePrefix ? DATE_PREFIX_FOLDER_NAME_PATTERN : DEFAULT_FOLDER_NAME_PATTERN);
@@ -124,7 +131,8 @@ export async function runNew(args: string[], io: Pick<CliIO, 'stdout' | 'stderr'
   if (options.root) root = path.resolve(cwd, options.root);
   else root = enclosingCaseStudyRoot(cwd, workspace, ws.config) ?? (await defaultRoot(cwd, workspace, ws.config));
 
-  const author = await gitAuthor(cwd);
+  // The author line is the student's to fill in unless they say otherwise: git's user.name is not always who writes.
+  const author = options.author ?? (options.authorFromGit ? await gitAuthor(cwd) : '');
   const outcome = planCaseStudy({
     root,
     title: options.title,
@@ -150,7 +158,7 @@ export async function runNew(args: string[], io: Pick<CliIO, 'stdout' | 'stderr'
   for (const f of result.created) io.stdout(`  ${displayPath(f, cwd)}\n`);
   for (const f of result.skippedExisting) io.stdout(`  ${displayPath(f, cwd)} (already there, left as it was)\n`);
   const first = plan.files.find((f) => f.kind === 'requirements') ?? plan.files[0];
-  const at = first ? firstPlaceholder(first.content) : undefined;
+  const at = first ? writingPosition(first.content) : undefined;
   if (first) io.stdout(`Start writing in ${displayPath(first.path, cwd)}${at ? `:${at.line + 1}` : ''}; the <!-- write here --> comments say what goes where.\n`);
   return 0;
 }

@@ -32,7 +32,10 @@ export interface CaseStudySummary {
   requiredSections: { total: number; filled: number };
   diagrams: { total: number; invalid: number };
   findings: Record<Severity, number>;
-  /** 0..1: share of required files present and required sections filled, minus nothing for style findings. */
+  /**
+   * 0..1: share of required files written (present and holding more than headings, prompts and empty skeletons)
+   * and required sections filled. A fresh scaffold scores low: the student has not written it yet.
+   */
   completeness: number;
 }
 
@@ -78,6 +81,7 @@ export function summarizeCaseStudy(cs: CaseStudy, files: Map<string, SourceFile>
     }
   }
   const present = config.requiredFiles.filter((s) => cs.files.some((f) => f.kind === s.id)).length;
+  const written = config.requiredFiles.filter((s) => cs.files.some((f) => f.kind === s.id && (files.get(f.path)?.doc.hasWrittenContent ?? true))).length;
   const all = [...cs.files.map((f) => f.path), cs.path].flatMap(findingsByPath);
   const invalid = all.filter((f) => f.ruleId === 'mermaid-syntax' && f.severity !== 'info').length;
   const parts = config.requiredFiles.length + sectionsTotal;
@@ -91,6 +95,6 @@ export function summarizeCaseStudy(cs: CaseStudy, files: Map<string, SourceFile>
     requiredSections: { total: sectionsTotal, filled: sectionsFilled },
     diagrams: { total: diagrams, invalid },
     findings: count(all),
-    completeness: parts ? (present + sectionsFilled) / parts : 1,
+    completeness: parts ? (written + sectionsFilled) / parts : 1,
   };
 }

@@ -70,6 +70,7 @@ export function mermaidFileDocument(text: string): MarkdownDocument {
     listItems: [],
     proseLines: new Set(),
     frontMatterLines: 0,
+    hasWrittenContent: content.trim() !== '',
   };
 }
 

@@ -109,6 +109,8 @@ export interface MarkdownDocument {
   proseLines: Set<number>;
   /** Number of lines taken by YAML front matter at the top (0 if none). */
   frontMatterLines: number;
+  /** Whether anything is written besides headings, blank lines, HTML comments and empty skeletons (bullets, diagrams, tables). */
+  hasWrittenContent: boolean;
 }
 
 const LINE_BREAK = /\r\n|\r|\n/;
@@ -129,6 +131,43 @@ export function frontMatterLineCount(lines: string[]): number {
 
 function isCommentOnlyHtml(token: Token): boolean {
   return /^\s*(<!--[\s\S]*?-->\s*)+$/.test(token.content);
+}
+
+/** Whether inline text says anything once HTML comments are removed (`- <!-- a prompt -->` says nothing). */
+function isWrittenText(content: string): boolean {
+  return content.replace(/<!--[\s\S]*?(?:-->|$)/g, '').trim() !== '';
+}
+
+/**
+ * Whether a Mermaid block holds a diagram: something besides its type line (`flowchart LR`), `%%` comments and
+ * directives. A scaffold's skeleton diagram (type line plus a `%%` prompt) is not written content.
+ */
+function isWrittenDiagram(content: string): boolean {
+  let seenType = false;
+  for (const raw of content.split(/\r?\n/)) {
+    const line = raw.trim();
+    if (!line || line.startsWith('%%')) continue;
+    if (!seenType) {
+      seenType = true;
+      continue;
+    }
+    return true;
+  }
+  return false;
+}
+
+/**
+ * Whether a table holds a written body cell. A header row alone (a scaffold's column skeleton) is not content;
+ * `open` is the index of table_open, and cell text is read from the inline tokens' content (no inline parse needed).
+ */
+function isWrittenTable(tokens: Token[], open: number): boolean {
+  let inBody = false;
+  for (let k = open + 1; k < tokens.length && tokens[k].type !== 'table_close'; k++) {
+    const t = tokens[k];
+    if (t.type === 'tbody_open') inBody = true;
+    else if (inBody && t.type === 'inline' && isWrittenText(t.content)) return true;
+  }
+  return false;
 }
 
 function lineRange(lines: string[], line: number): Range {
@@ -246,7 +285,7 @@ export function parseMarkdown(text: string, options: { eagerInline?: boolean } =
           openRange: lineRange(lines, openLine),
           headingIndex: headings.length - 1,
         });
-        contentLines.push(openLine);
+        if (fences[fences.length - 1].lang !== 'mermaid' || isWrittenDiagram(t.content)) contentLines.push(openLine);
         break;
       }
       case 'html_block':
@@ -284,7 +323,7 @@ export function parseMarkdown(text: string, options: { eagerInline?: boolean } =
         const parentIsHeading = tokens[i - 1]?.type === 'heading_open';
         if (t.map && !parentIsHeading) {
           for (let l = t.map[0]; l < t.map[1]; l++) proseLines.add(l);
-          if (t.content.trim()) contentLines.push(t.map[0]);
+          if (isWrittenText(t.content)) contentLines.push(t.map[0]);
         }
         if (pendingItem && t.map) {
           pendingItem.text = inlineText(t);
@@ -310,8 +349,10 @@ export function parseMarkdown(text: string, options: { eagerInline?: boolean } =
       }
       case 'code_block':
       case 'hr':
-      case 'table_open':
         if (t.map) contentLines.push(t.map[0]);
+        break;
+      case 'table_open':
+        if (t.map && isWrittenTable(tokens, i)) contentLines.push(t.map[0]);
         break;
       default:
         break;
@@ -336,7 +377,7 @@ export function parseMarkdown(text: string, options: { eagerInline?: boolean } =
     heading.hasOwnContent = hasLineBetween(contentLines, heading.line + 1, Math.min(next, end));
   }
 
-  return { text, lines, headings, fences, links, listItems, proseLines, frontMatterLines: fmLines };
+  return { text, lines, headings, fences, links, listItems, proseLines, frontMatterLines: fmLines, hasWrittenContent: contentLines.length > 0 };
 }
 
 /** Whether the sorted array holds a value in [from, to). */

@@ -48,6 +48,14 @@ export interface TrustParams {
   trusted?: boolean;
 }
 
+/**
+ * The author line: filled from git's user.name only when the user asked for it (setting
+ * `designNotes.scaffold.authorFromGit`); otherwise it stays a prompt for the student to fill in.
+ */
+export interface AuthorParams {
+  authorFromGit?: boolean;
+}
+
 export interface TemplatesParams extends TrustParams {
   workspaceFolder: string;
 }
@@ -81,7 +89,7 @@ export interface CaseStudyRootResult extends CaseStudyRootChoice {
   caseStudyGlobs: string[];
 }
 
-export interface PlanCaseStudyParams extends TrustParams {
+export interface PlanCaseStudyParams extends TrustParams, AuthorParams {
   workspaceFolder: string;
   /** The case-study root the new folder goes into. */
   root: string;
@@ -102,7 +110,7 @@ export type PlanResult =
     }
   | { ok: false; error: string };
 
-export interface PlanMissingFilesParams extends TrustParams {
+export interface PlanMissingFilesParams extends TrustParams, AuthorParams {
   workspaceFolder: string;
   caseStudyPath: string;
   /** Template set id; default the standard set. */
@@ -167,7 +175,7 @@ export class ScaffoldRequests {
     const lib = await this.library(params.workspaceFolder, config, params.trusted);
     const set = lib.sets.find((s) => s.id === params.templateId);
     if (!set) return { ok: false, error: `There is no template set "${params.templateId}". Available: ${lib.sets.map((s) => s.id).join(', ')}.` };
-    const author = await gitAuthor(params.workspaceFolder);
+    const author = params.authorFromGit === true ? await gitAuthor(params.workspaceFolder) : '';
     const outcome = planCaseStudy({
       root: params.root,
       title: params.title,
@@ -195,7 +203,7 @@ export class ScaffoldRequests {
     const set = lib.sets.find((s) => s.id === id);
     if (!set) return { ok: false, error: `There is no template set "${id}". Available: ${lib.sets.map((s) => s.id).join(', ')}.` };
     const existing = (await this.fs.readDirectory(params.caseStudyPath)).filter((e) => e.isFile).map((e) => e.name);
-    const author = await gitAuthor(params.workspaceFolder);
+    const author = params.authorFromGit === true ? await gitAuthor(params.workspaceFolder) : '';
     const plan = planMissingFiles(params.caseStudyPath, existing, config.requiredFiles, set, {
       vars: { author, ...(params.title ? { title: params.title } : {}) },
       fallbackSets: lib.builtinStandard ? [lib.builtinStandard] : [],

@@ -38,13 +38,14 @@ async function request<R>(getClient: ClientGetter, method: string, params: objec
 
 /** Only the editor knows whether the user trusts the workspace; the server uses workspace templates only then. */
 const trusted = () => vscode.workspace.isTrusted;
+const authorFromGit = () => vscode.workspace.getConfiguration('designNotes').get<boolean>('scaffold.authorFromGit', false);
 
 export const requestTemplates = (getClient: ClientGetter, params: Omit<TemplatesParams, 'trusted'>) => request<TemplatesResult>(getClient, TEMPLATES, { ...params, trusted: trusted() });
 
 export const requestCaseStudyRoot = (getClient: ClientGetter, params: CaseStudyRootParams) => request<CaseStudyRootResult>(getClient, CASE_STUDY_ROOT, params);
 
-export const requestPlanCaseStudy = (getClient: ClientGetter, params: Omit<PlanCaseStudyParams, 'trusted'>) => request<PlanResult>(getClient, PLAN_CASE_STUDY, { ...params, trusted: trusted() });
+export const requestPlanCaseStudy = (getClient: ClientGetter, params: Omit<PlanCaseStudyParams, 'trusted' | 'authorFromGit'>) => request<PlanResult>(getClient, PLAN_CASE_STUDY, { ...params, trusted: trusted(), authorFromGit: authorFromGit() });
 
-export const requestPlanMissingFiles = (getClient: ClientGetter, params: Omit<PlanMissingFilesParams, 'trusted'>) => request<PlanResult>(getClient, PLAN_MISSING_FILES, { ...params, trusted: trusted() });
+export const requestPlanMissingFiles = (getClient: ClientGetter, params: Omit<PlanMissingFilesParams, 'trusted' | 'authorFromGit'>) => request<PlanResult>(getClient, PLAN_MISSING_FILES, { ...params, trusted: trusted(), authorFromGit: authorFromGit() });
 
 export const requestIndexRows = (getClient: ClientGetter, params: IndexRowsParams) => request<IndexRow[]>(getClient, INDEX_ROWS, params);

@@ -31,12 +31,12 @@ describe('planCaseStudy', () => {
     assert.deepEqual(plan.problems, []);
   });
 
-  it('uses the folder-name pattern, and "unknown" when git has no author', () => {
+  it('uses the folder-name pattern, and leaves the author line as a prompt when no author is given', () => {
     const outcome = planCaseStudy({ root, title: 'Rate Limiter', templateSet: extended, folderNamePattern: '{{date}}-{{slug}}', date: '2026-01-05' });
     assert.ok(outcome.ok);
     assert.equal(path.basename(outcome.plan.folder), '2026-01-05-rate-limiter');
     assert.equal(outcome.plan.files.length, 6);
-    assert.match(outcome.plan.files[0].content, /\*\*Author:\*\* unknown/);
+    assert.match(outcome.plan.files[0].content, /\*\*Author:\*\* <!-- your name -->/);
   });
 
   it('refuses invalid titles with the reason', () => {

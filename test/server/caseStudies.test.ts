@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import type { CaseStudySummary } from '../../server/core/caseStudySummary';
+import { loadBuiltinTemplateSets, planCaseStudy } from '../../server/core/scaffold';
 import { TestLspClient } from '../support/lspClient';
 import { caseStudyFiles, CLEAN_CASE_STUDY, makeTree, removeTree } from '../support/tree';
 
@@ -42,6 +43,12 @@ before(async () => {
     ...caseStudyFiles('chat', { 'requirements.md': CHAT_REQUIREMENTS, 'high-level-design.md': CHAT_DESIGN }),
     'README.md': '# Not a case study\n',
   });
+  // A case study exactly as New Case Study writes it, nobody has written a word yet.
+  const { sets } = await loadBuiltinTemplateSets();
+  const fresh = planCaseStudy({ root: path.join(root, 'case-studies'), title: 'URL Shortener', templateSet: sets[0], date: '2026-11-29' });
+  assert.ok(fresh.ok);
+  mkdirSync(fresh.plan.folder, { recursive: true });
+  for (const f of fresh.plan.files) writeFileSync(f.path, f.content, { flag: 'wx' });
   client = new TestLspClient();
   await client.initialize([root]);
   await client.idle();
@@ -60,11 +67,29 @@ async function caseStudies(): Promise<Map<string, CaseStudySummary>> {
 
 test('lists every case study (and nothing else) with its folder and title', async () => {
   const all = await caseStudies();
-  assert.deepEqual([...all.keys()].sort(), ['chat', 'notifications']);
+  assert.deepEqual([...all.keys()].sort(), ['chat', 'notifications', 'url-shortener']);
   assert.equal(all.get('notifications')!.path, path.join(root, 'case-studies/notifications'));
   // Titles come from the requirements heading without its "— Requirements" suffix.
   assert.equal(all.get('notifications')!.title, 'Notification System');
   assert.equal(all.get('chat')!.title, 'Chat');
+});
+
+test('a fresh scaffold is not complete: its files are there, but no section and no file is written yet', async () => {
+  const cs = (await caseStudies()).get('url-shortener')!;
+  assert.equal(cs.title, 'URL Shortener');
+  assert.deepEqual(cs.requiredFiles, { total: 3, present: 3 });
+  assert.deepEqual(cs.requiredSections, { total: 4, filled: 0 });
+  assert.deepEqual(cs.diagrams, { total: 1, invalid: 0 }, 'the skeleton diagram is valid Mermaid');
+  assert.ok(cs.completeness < 0.5, `completeness ${cs.completeness}`);
+  assert.equal(cs.findings.error, 0);
+  const folder = path.join(root, 'case-studies/url-shortener');
+  const empty = ['requirements.md', 'high-level-design.md'].flatMap((f) => client.diagnosticsFor(path.join(folder, f)).filter((d) => d.code === 'empty-section').map((d) => d.message));
+  assert.deepEqual(empty.sort(), [
+    "Section 'Architecture' is empty: write it or remove the heading.",
+    "Section 'Functional Requirements' is empty: write it or remove the heading.",
+    "Section 'Key Components' is empty: write it or remove the heading.",
+    "Section 'Non-Functional Requirements' is empty: write it or remove the heading.",
+  ]);
 });
 
 test('a complete case study: all files and sections, its diagram, no findings, completeness 1', async () => {
@@ -141,7 +166,7 @@ test('a new case-study folder appears in the answer once the watcher reports it'
   assert.ok(cs, 'rate-limiter listed');
   assert.equal(cs.title, 'Rate Limiter');
   assert.deepEqual(cs.missingFiles, ['high-level-design.md', 'trade-offs.md']);
-  assert.equal(cs.completeness, 1 / 7);
+  assert.equal(cs.completeness, 0, 'a file holding only its title is not written yet');
 });
 
 function makeFolderWith(file: string, text: string): void {

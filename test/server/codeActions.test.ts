@@ -1,6 +1,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
+import { parseMarkdown } from '../../server/core/markdown';
 import { TestLspClient, fileUri, type Diagnostic } from '../support/lspClient';
 import { applyEdits, type Edit } from '../support/applyEdits';
 import { caseStudyFiles, makeTree, removeTree } from '../support/tree';
@@ -52,22 +53,34 @@ test('missing-section: inserts the heading with its template body before the nex
   const fr = lines.indexOf('## Functional Requirements');
   const nfr = lines.indexOf('## Non-Functional Requirements');
   assert.ok(fr > 0 && fr < nfr, result);
-  assert.match(result, /## Functional Requirements\n\n<!-- write here: what users can do[^\n]*\n- Users can create an item/);
-  // The fixed text has no missing-section finding any more.
+  // A prompt and an empty bullet: nothing about another system that could pass for the student's writing.
+  assert.match(result, /## Functional Requirements\n\n<!-- write here: what users can do[\s\S]*?-->\n- \n\n## Non-Functional/);
+  assert.doesNotMatch(result, /items?\b/i);
+  // The heading is there now, and the section is reported empty until the student writes it.
   await client.change(file, [{ text: result }]);
-  await client.waitFor(() => !client.diagnosticsFor(file).some((d) => d.code === 'missing-section'), 'missing-section to clear');
+  await client.waitFor(
+    () => !client.diagnosticsFor(file).some((d) => d.code === 'missing-section') && client.diagnosticsFor(file).some((d) => d.code === 'empty-section' && /Functional Requirements/.test(d.message)),
+    'missing-section to become empty-section',
+  );
   await client.close(file);
 });
 
-test('empty-section: inserts the template body under the heading', async () => {
+test('empty-section: inserts the writing prompts under the heading (not preferred: the section stays empty), once', async () => {
   const file = path.join(root, 'case-studies/chat/high-level-design.md');
   const { actions } = await actionsFor(file, HLD, 'empty-section');
-  const fix = actions.find((a) => a.title === "Insert the template for 'Architecture'")!;
+  const fix = actions.find((a) => a.title === "Insert the writing prompts for 'Architecture'")!;
   assert.ok(fix, JSON.stringify(actions.map((a) => a.title)));
+  assert.notEqual(fix.isPreferred, true);
   const result = applyEdits(HLD, fix.edit!.changes![fileUri(file)]);
-  assert.match(result, /^# Chat — HLD\n\n## Architecture\n\n[\s\S]*```mermaid\n[\s\S]*```\n[\s\S]*\n\n## Key Components\n\n- Gateway\n$/);
+  assert.match(result, /^# Chat — HLD\n\n## Architecture\n\n<!-- write here[\s\S]*-->\n```mermaid\nflowchart LR\n\s*%%[^\n]*\n```\n\n## Key Components\n\n- Gateway\n$/);
   await client.change(file, [{ text: result }]);
-  await client.waitFor(() => !client.diagnosticsFor(file).some((d) => d.code === 'empty-section' || d.code === 'no-diagram'), 'empty-section and no-diagram to clear');
+  await client.waitFor(() => client.diagnosticsFor(file).some((d) => d.code === 'empty-section'), 'empty-section to stay');
+  const again = await client.request<Action[]>('textDocument/codeAction', {
+    textDocument: { uri: fileUri(file) },
+    range: client.diagnosticsFor(file).find((d) => d.code === 'empty-section')!.range,
+    context: { diagnostics: client.diagnosticsFor(file).filter((d) => d.code === 'empty-section') },
+  });
+  assert.deepEqual(again.filter((a) => a.title.startsWith('Insert the writing prompts')), [], 'the prompt is there already');
   await client.close(file);
 });
 
@@ -82,6 +95,7 @@ test('missing-file: creates the file from its template (never overwriting) and o
   assert.ok('edits' in insert && insert.textDocument.uri === target);
   const text = (insert as { edits: Edit[] }).edits[0].newText;
   assert.match(text, /^# Chat — Trade-offs/);
+  assert.equal(parseMarkdown(text).hasWrittenContent, false, 'prompts only: no trade-offs about another system');
   assert.deepEqual(fix.command, { title: 'Open', command: 'designNotes.openFile', arguments: [target] });
   await client.close(file);
 });
@@ -125,8 +139,9 @@ test('fix-all (source.fixAll.designNotes) adds every missing section and fills e
   const result = applyEdits(text, actions[0].edit!.changes![fileUri(file)]);
   const headings = result.split('\n').filter((l) => l.startsWith('#'));
   assert.deepEqual(headings, ['# Chat — HLD', '## Architecture', '## Key Components']);
+  assert.equal(result.split('<!-- write here').length - 1, 2, 'one prompt per section');
   await client.change(file, [{ text: result }]);
-  await client.waitFor(() => !client.diagnosticsFor(file).some((d) => d.code === 'missing-section' || d.code === 'empty-section'), 'all section findings to clear');
+  await client.waitFor(() => !client.diagnosticsFor(file).some((d) => d.code === 'missing-section'), 'missing-section to clear');
   await client.close(file);
 });
 

@@ -20,6 +20,17 @@ test('file stems are normalised ignoring numbering prefixes, case and separators
   assert.equal(normalizeFileStem('2024.md'), '2024');
 });
 
+test('skeletons are not written content: empty bullets, comment-only items, a header-only table, a diagram with only its type line', () => {
+  const empty = parseMarkdown(
+    ['# T', '', '## A', '- ', '- <!-- chosen -->', '', '## B', '| K | V |', '| --- | --- |', '', '## C', '```mermaid', 'flowchart LR', '    %% yours', '```', '', '## D', 'x <!-- y'].join('\n'),
+  );
+  assert.deepEqual(empty.headings.slice(1).map((h) => h.hasContent), [false, false, false, true]);
+  const written = parseMarkdown(['# T', '', '## A', '- **Chosen:** Redis <!-- why -->', '## B', '| K | V |', '| --- | --- |', '| a |  |', '## C', '```mermaid', 'flowchart LR', '  a --> b', '```', '## D', '```js', '```'].join('\n'));
+  assert.deepEqual(written.headings.slice(1).map((h) => h.hasContent), [true, true, true, true]);
+  assert.equal(parseMarkdown('# T\n\n<!-- write here -->\n- \n').hasWrittenContent, false);
+  assert.equal(written.hasWrittenContent, true);
+});
+
 test('sections: extent, own content and emptiness (comments and sub-headings do not count)', () => {
   const doc = parseMarkdown(['# T', '', '## A', '<!-- write here -->', '', '## B', '### B1', 'text', '## C', '### C1', ''].join('\n'));
   const [t, a, b, b1, c, c1] = doc.headings;

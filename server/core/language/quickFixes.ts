@@ -1,5 +1,6 @@
 import type { RequiredFileSpec, SectionSpec } from '../config';
 import type { MarkdownDocument } from '../markdown';
+import { WRITE_HERE_MARKER } from '../scaffold/render';
 import { templateBodyForSection, templateForFile, type TemplateLookup } from '../scaffold/templates';
 import { findSection, titleHeading } from '../sections';
 import type { FindingData, Range } from '../types';
@@ -108,6 +109,12 @@ export interface FixContext {
   exists(path: string): boolean;
 }
 
+/** Whether a section already holds a write-here prompt (a scaffold's), so inserting another would only repeat it. */
+function sectionHasPrompt(doc: MarkdownDocument, section: SectionSpec): boolean {
+  const i = findSection(doc, section);
+  return i >= 0 && doc.lines.slice(doc.headings[i].line + 1, doc.headings[i].sectionEndLine).some((l) => l.includes(WRITE_HERE_MARKER));
+}
+
 /** Quick fixes for one finding, from the facts the rule put in its data. */
 export function quickFixesFor(ruleId: string, data: FindingData | undefined, range: Range, ctx: FixContext): QuickFix[] {
   if (!data) return [];
@@ -128,9 +135,10 @@ export function quickFixesFor(ruleId: string, data: FindingData | undefined, ran
     case 'empty-section': {
       const spec = ctx.spec;
       const section = spec?.sections.find((s) => s.id === data.section);
-      if (!spec || !section) return [];
+      if (!spec || !section || sectionHasPrompt(ctx.doc, section)) return [];
       const edit = fillSectionEdit(ctx.doc, spec, section, { ...ctx.lookup, specs: ctx.specs });
-      return edit ? [{ title: `Insert the template for '${section.name}'`, ruleId, edits: [edit], isPreferred: true }] : [];
+      // Prompts, not content: the section stays empty until the student writes it, so this is not the preferred fix.
+      return edit ? [{ title: `Insert the writing prompts for '${section.name}'`, ruleId, edits: [edit] }] : [];
     }
     case 'mermaid-unknown-type':
       return data.suggestions.map((s, i) => ({ title: `Change to '${s}'`, ruleId, edits: [{ range, newText: s }], isPreferred: i === 0 }));
@@ -151,7 +159,7 @@ export function fixAllSections(ctx: FixContext): TextEdit[] {
   for (const section of spec.sections) {
     const i = findSection(doc, section);
     if (i < 0) edits.push(insertSectionEdit(doc, spec, section, lookup));
-    else if (!doc.headings[i].hasContent) {
+    else if (!doc.headings[i].hasContent && !sectionHasPrompt(doc, section)) {
       const e = fillSectionEdit(doc, spec, section, lookup);
       if (e) edits.push(e);
     }

@@ -7,8 +7,9 @@ export const emptySection: Rule = {
     description: 'A required heading is present but has no content.',
     defaultSeverity: 'warning',
     docs:
-      'A required section counts as empty when nothing but blank lines, HTML comments and empty sub-headings follows it. ' +
-      'Write the section, or use the quick fix to insert its template body.',
+      'A required section counts as empty when nothing but blank lines, HTML comments, empty sub-headings and empty skeletons ' +
+      '(empty bullets, a table header without rows, a Mermaid block with only its type line) follows it: a fresh scaffold is empty until written. ' +
+      'The quick fix inserts the section\'s writing prompt when it has none.',
     example: "Section 'Key Components' is empty: write it or remove the heading.",
   },
   checkFile(ctx) {

@@ -9,7 +9,7 @@ export const missingSection: Rule = {
     docs:
       'Each required file has required sections (e.g. requirements: *Functional Requirements*, *Non-Functional Requirements*). ' +
       'Headings match ignoring case, numbering, emoji and punctuation, and aliases count (`NFRs` = *Non-Functional Requirements*). ' +
-      'The quick fix inserts the heading with its template body in the right place.',
+      'The quick fix inserts the heading with its writing prompt in the right place; the section then counts as empty until written.',
     example: "Missing section 'Non-Functional Requirements': add a '## Non-Functional Requirements' heading.",
   },
   checkFile(ctx) {

@@ -11,3 +11,4 @@ export * from './author';
 export * from './nodeFileSystem';
 export * from './caseStudyRoot';
 export * from './templatesSetting';
+export * from './writingPosition';
