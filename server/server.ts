@@ -89,8 +89,8 @@ connection.onInitialize((params): InitializeResult => {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: false },
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
-      // "#" starts a heading (missing sections); a space after a node id in a diagram offers edges.
-      completionProvider: { triggerCharacters: ['#', ' '] },
+      // "#" starts a heading (missing sections). No space trigger: a list opening by itself in a diagram took the Enter after a node id.
+      completionProvider: { triggerCharacters: ['#'] },
       hoverProvider: true,
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },

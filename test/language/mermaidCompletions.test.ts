@@ -85,3 +85,40 @@ function suite(kind: string, build: DocumentBuilder): void {
 }
 
 for (const [kind, build] of DOCUMENT_BUILDERS) suite(kind, build);
+
+test('nodeIds: the ids a flowchart uses, not its labels, edge texts, keywords or directions', async () => {
+  const { nodeIds } = await import('../../server/core/language/mermaidCompletions');
+  const lines = [
+    'flowchart LR',
+    '  client([Client]) --> lb[/Load Balancer\\]',
+    '  lb -- "routes (sticky)" --> api[API]',
+    '  api -->|reads| cache[(Cache)] & db[(Orders DB)]',
+    '  subgraph workers[Workers]',
+    '    direction TB',
+    '    q>Queue] -.-> w1',
+    '  end',
+    '  classDef hot fill:#f96',
+    '  api -- writes --> db',
+    '  %% ghost --> nobody',
+  ];
+  assert.deepEqual(nodeIds(lines, 1, lines.length - 1), ['client', 'lb', 'api', 'cache', 'db', 'workers', 'q', 'w1']);
+  assert.deepEqual(nodeIds(lines, 1, lines.length - 1, 1), ['lb', 'api', 'cache', 'db', 'workers', 'q', 'w1']);
+});
+
+for (const [kind, build] of DOCUMENT_BUILDERS) {
+  test(kind + ': flowchart lists open only when asked for; existing ids first, never the id already typed', () => {
+    const text = '```mermaid\nflowchart LR\n  client --> api\n  api --> db\n```\n';
+    const doc = build(text);
+    assert.deepEqual(mermaidCompletions(doc, { line: 3, character: 12 }, { invoked: false }), []);
+    const asked = mermaidCompletions(doc, { line: 3, character: 11 }, { invoked: true });
+    assert.deepEqual(asked.slice(0, 2).map((i) => [i.label, i.insertTextFormat]), [['client', 1], ['api', 1]]);
+    assert.ok(asked.some((i) => i.label === 'database'), 'components after the ids when asked for');
+    assert.ok(!mermaidCompletions(doc, { line: 3, character: 12 }).some((i) => i.label === 'db'));
+  });
+
+  test(kind + ': in a .mmd file (quick suggestions ask as you type) components only on an empty word', () => {
+    const doc = build('flowchart LR\n  api --> d\n');
+    assert.deepEqual(mermaidCompletions(doc, { line: 1, character: 11 }, { wholeFile: true }).map((i) => i.label), []);
+    assert.ok(mermaidCompletions(build('flowchart LR\n  api --> \n'), { line: 1, character: 10 }, { wholeFile: true }).some((i) => i.label === 'database'));
+  });
+}

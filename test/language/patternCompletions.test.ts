@@ -82,8 +82,9 @@ function suite(kind: string, build: DocumentBuilder): void {
     assert.ok(list.items.some((i) => i.label === 'Circuit Breaker'));
     assert.deepEqual(provideCompletionList(build('We add a circuit \n'), { line: 0, character: 17 }, ctx, { kind: 2, character: ' ' }), { isIncomplete: false, items: [] });
     assert.deepEqual(provideCompletionList(build('We add a circuit \n'), { line: 0, character: 17 }, ctx, { kind: 3 }).items.map((i) => i.label), ['Circuit Breaker']);
-    // The space trigger still offers edges in a diagram.
-    const edges = provideCompletionList(build('```mermaid\nflowchart LR\n  a \n```\n'), { line: 2, character: 4 }, ctx, { kind: 2, character: ' ' });
+    // Nor in a diagram: edges and components come when asked for (Ctrl+Space), never while typing.
+    assert.deepEqual(provideCompletionList(build('```mermaid\nflowchart LR\n  a \n```\n'), { line: 2, character: 4 }, ctx, { kind: 2, character: ' ' }), { isIncomplete: false, items: [] });
+    const edges = provideCompletionList(build('```mermaid\nflowchart LR\n  a \n```\n'), { line: 2, character: 4 }, ctx, { kind: 1 });
     assert.equal(edges.isIncomplete, false);
     assert.equal(edges.items[0].label, '-->');
   });

@@ -48,11 +48,11 @@ const complete = async (p: string, line: number, character: number) => (await co
 const hover = (p: string, line: number, character: number) =>
   client.request<HoverResult | null>('textDocument/hover', { textDocument: { uri: fileUri(p) }, position: { line, character } });
 
-test('the server announces completion (with # and space triggers) and hover', async () => {
+test('the server announces completion (with a # trigger) and hover', async () => {
   const probe = new TestLspClient();
   try {
     const result = (await probe.initialize([root])) as { capabilities: { completionProvider?: { triggerCharacters?: string[] }; hoverProvider?: boolean } };
-    assert.deepEqual(result.capabilities.completionProvider?.triggerCharacters, ['#', ' ']);
+    assert.deepEqual(result.capabilities.completionProvider?.triggerCharacters, ['#'], 'no space trigger: a list opening by itself inside a diagram took the Enter after a node id');
     assert.equal(result.capabilities.hoverProvider, true);
   } finally {
     await probe.stop();
@@ -92,11 +92,34 @@ test('Mermaid completions in a fence and in a .mmd file', async () => {
   await client.open(p, '# Diagrams\n\n```mermaid\nflowchart LR\n  api \n```\n');
   const edges = await complete(p, 4, 6);
   assert.deepEqual(edges.map((i) => i.label), ['-->', '-.->', '==>', '---', '-- label -->', '-->|label|']);
+  // Typing opens nothing inside a diagram: a list that opened on the space after `-->` took the Enter after `db`.
+  assert.deepEqual((await completeList(p, 4, 6, { triggerKind: 2, triggerCharacter: ' ' })).items, []);
   const mmd = file('case-studies/chat/flow.mmd');
   await client.open(mmd, 'seq', 'mermaid');
   const types = await complete(mmd, 0, 3);
   const seq = types.find((i) => i.label === 'sequenceDiagram');
   assert.deepEqual(seq?.textEdit, { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 3 } }, newText: 'sequenceDiagram' });
+});
+
+test('Mermaid: Enter after typing a node id is never taken by a component; asked for, existing node ids come first', async () => {
+  const p = file('case-studies/chat/flow.md');
+  const text = '# Flow\n\n```mermaid\nflowchart LR\n    client[Client] --> api[API]\n    api --> db\n```\n';
+  await client.open(p, text);
+  // As the editor asks while typing `api --> db` (trigger characters), or re-asks: no list, so Enter starts a new line.
+  for (const character of [12, 13, 14]) {
+    assert.deepEqual((await completeList(p, 5, character, { triggerKind: 2, triggerCharacter: ' ' })).items, [], `at ${character}`);
+    assert.deepEqual((await completeList(p, 5, character, { triggerKind: 3 })).items, [], `at ${character}`);
+  }
+  // Ctrl+Space at `api --> d`: the diagram's nodes first (plain text, nothing preselected), then components.
+  const items = (await completeList(p, 5, 13, { triggerKind: 1 })).items as (Item & { preselect?: boolean; sortText?: string })[];
+  const sorted = [...items].sort((a, b) => (a.sortText ?? a.label).localeCompare(b.sortText ?? b.label));
+  assert.deepEqual(sorted.slice(0, 3).map((i) => [i.label, i.detail]), [['client', 'Node in this diagram'], ['api', 'Node in this diagram'], ['service', items.find((i) => i.label === 'service')!.detail]]);
+  assert.ok(items.some((i) => i.label === 'database'));
+  assert.ok(items.every((i) => !i.preselect));
+  // The id typed in full is not offered back (accepting it would be the only thing Enter did).
+  const full = (await completeList(p, 5, 14, { triggerKind: 1 })).items;
+  assert.ok(!full.some((i) => i.label === 'db'));
+  await client.close(p);
 });
 
 test('hover on a pattern name gives the card and the exact range; nothing elsewhere', async () => {

@@ -40,11 +40,12 @@ export function provideCompletions(doc: LanguageDocument, position: Position, ct
 /**
  * Like provideCompletions, as a list. Pattern lists are marked incomplete so the editor asks again as the user types
  * on (each request costs well under a millisecond), which lets "circuit " continue to "Circuit Breaker"; a space
- * typed in prose (a trigger character, for Mermaid edges) does not open a list by itself.
+ * typed in prose (a trigger character for other clients) does not open a list by itself; Mermaid lists open only when asked for.
  */
 export function provideCompletionList(doc: LanguageDocument, position: Position, ctx: LanguageFeatureContext, trigger?: CompletionTrigger): CompletionList {
-  if (ctx.isMermaidFile) return { isIncomplete: false, items: mermaidCompletions(doc, position, { wholeFile: true }) };
-  const mermaid = mermaidCompletions(doc, position);
+  const invoked = trigger === undefined || trigger.kind === 1;
+  if (ctx.isMermaidFile) return { isIncomplete: false, items: mermaidCompletions(doc, position, { wholeFile: true, invoked }) };
+  const mermaid = mermaidCompletions(doc, position, { invoked });
   if (mermaid.length) return { isIncomplete: false, items: mermaid };
   const headings = headingCompletions(doc, position, ctx.spec);
   if (headings.length) return { isIncomplete: false, items: headings };

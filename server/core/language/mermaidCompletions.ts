@@ -91,6 +91,13 @@ const FLOWCHART_KEYWORDS = new Set(['subgraph', 'end', 'direction', 'classdef', 
 export interface MermaidCompletionOptions {
   /** The document is a standalone .mmd file: the whole text is one diagram. */
   wholeFile?: boolean;
+  /**
+   * Whether the list was asked for (Ctrl+Space; LSP trigger kind 1, the default) rather than opened by a trigger
+   * character such as the space after an arrow. Flowchart lists are offered only when asked for: a list that opens
+   * by itself while someone types `api --> db` would take their Enter. (In .mmd files VS Code's quick suggestions
+   * also ask with kind 1 as you type, so there components need an empty word; see flowchartCompletions.)
+   */
+  invoked?: boolean;
 }
 
 interface DiagramContext {
@@ -178,7 +185,10 @@ export function mermaidCompletions(doc: LanguageDocument, position: Position, op
 
   const type = (doc.lines[header] ?? '').trim().split(/\s+/)[0] ?? '';
   if (insideLabel(before)) return [];
-  if (/^(flowchart|graph|flowchart-elk)$/.test(type)) return flowchartCompletions(before, position);
+  if (/^(flowchart|graph|flowchart-elk)$/.test(type)) {
+    if (options.invoked === false) return [];
+    return flowchartCompletions(before, position, nodeIds(doc.lines, header + 1, diagram.lastLine, position.line), options.wholeFile === true);
+  }
   if (type === 'sequenceDiagram') {
     const m = /^(\s*)(\w*)$/.exec(before);
     if (!m) return [];
@@ -188,7 +198,39 @@ export function mermaidCompletions(doc: LanguageDocument, position: Position, op
   return [];
 }
 
-function flowchartCompletions(before: string, position: Position): CompletionItem[] {
+/** Direction words of a flowchart declaration and subgraph, which are not node ids. */
+const DIRECTIONS = new Set(['lr', 'rl', 'td', 'tb', 'bt']);
+
+/**
+ * The node ids a flowchart already uses (lines `from`..`to`, except the line being edited), in order of first use.
+ * Labels, edge texts, strings and comments are removed first, so their words are not taken for ids.
+ */
+export function nodeIds(lines: readonly string[], from: number, to: number, skipLine = -1): string[] {
+  const ids: string[] = [];
+  const seen = new Set<string>();
+  for (let l = from; l <= to; l++) {
+    if (l === skipLine) continue;
+    const text = (lines[l] ?? '')
+      .replace(/%%.*$/, '')
+      .replace(/"[^"]*"/g, ' ')
+      .replace(/\|[^|]*\|/g, ' ')
+      .replace(/(--|==|-\.)\s[^->=]*?\s*(-->|==>|\.->|---)/g, ' $2 ')
+      .replace(/(?<=\w)>[^\]]*\]/g, ' ')
+      .replace(/[[({][^\])}]*[\])}]+/g, ' ');
+    const words = text.trim().split(/[^\w-]+|-{2,}|-\.|={2,}/).filter(Boolean);
+    const first = words[0]?.toLowerCase();
+    if (first && (first === 'classdef' || first === 'style' || first === 'linkstyle' || first === 'click' || first === 'class' || first === 'direction')) continue;
+    for (const w of words) {
+      const lower = w.toLowerCase();
+      if (!/^[A-Za-z_]/.test(w) || FLOWCHART_KEYWORDS.has(lower) || DIRECTIONS.has(lower) || seen.has(w)) continue;
+      seen.add(w);
+      ids.push(w);
+    }
+  }
+  return ids;
+}
+
+function flowchartCompletions(before: string, position: Position, ids: readonly string[], wholeFile: boolean): CompletionItem[] {
   // Where a node can start: at the start of a statement, or after an arrow (with or without a label).
   const nodeStart = /(?:^\s*|(?:-->|---|-\.->|-\.-|==>|===|--[ox]|\|[^|]*\||&)\s*)([\w-]*)$/.exec(before);
   if (nodeStart) {
@@ -196,7 +238,24 @@ function flowchartCompletions(before: string, position: Position): CompletionIte
     if (!(firstWord && FLOWCHART_KEYWORDS.has(firstWord) && before.trim() !== firstWord)) {
       const partial = nodeStart[1];
       const range = { start: { line: position.line, character: position.character - partial.length }, end: position };
-      return snippetItems(FLOWCHART_COMPONENTS, range, CompletionItemKind.Struct);
+      // The diagram's own nodes first, as plain text: connecting to an existing node is what one usually types.
+      // The id already typed in full is left out, so accepting the list can never be the only thing Enter does.
+      const existing: CompletionItem[] = ids
+        .filter((id) => id !== partial)
+        .map((id, i) => ({
+          label: id,
+          kind: CompletionItemKind.Reference,
+          detail: 'Node in this diagram',
+          textEdit: { range, newText: id },
+          insertTextFormat: InsertTextFormat.PlainText,
+          sortText: `0${String(i).padStart(4, '0')}`,
+          filterText: id,
+        }));
+      // New components (snippets with a shape) when asked for. In a .mmd file quick suggestions ask as you type, so
+      // there only on an empty word: `db` + Enter must stay `db` and a new line.
+      if (wholeFile && partial) return existing;
+      const components = snippetItems(FLOWCHART_COMPONENTS, range, CompletionItemKind.Struct).map((item) => ({ ...item, sortText: `1${item.sortText}` }));
+      return [...existing, ...components];
     }
   }
   // After a node (an id, optionally with its shape) and a space: the edge.
