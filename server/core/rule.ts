@@ -40,6 +40,8 @@ export interface MermaidProblem {
   detail?: string;
   kind: 'syntax' | 'unknown-diagram' | 'timeout' | 'too-large';
   suggestions?: string[];
+  /** A clear fix for a common mistake: replace `range` (block-relative) with `newText`. */
+  fix?: { title: string; range: Range; newText: string };
 }
 
 export interface MermaidValidator {

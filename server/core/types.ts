@@ -42,6 +42,7 @@ export type FindingData =
   | { kind: 'missing-section'; fileKind: string; section: string }
   | { kind: 'empty-section'; fileKind: string; section: string }
   | { kind: 'mermaid-unknown-type'; found: string; suggestions: string[] }
+  | { kind: 'mermaid-fix'; title: string; range: Range; newText: string }
   | { kind: 'skipped'; reason: string };
 
 export function range(startLine: number, startChar: number, endLine: number, endChar: number): Range {

@@ -12,9 +12,9 @@ type Expected = [line: number, start: number, end: number, message: string];
 
 /** Per fixture name: the diagram type mermaid detects and the problems of the broken sample. */
 const CASES: Record<string, { type: string; broken: Expected[] }> = {
-  flowchart: { type: 'flowchart-v2', broken: [[3, 8, 11, "Expected a node but found 'end'"]] },
-  graph: { type: 'flowchart-v2', broken: [[2, 22, 23, "Expected ')]', '>' or tagstart but found ')'"]] },
-  'flowchart-elk': { type: 'flowchart-elk', broken: [[1, 14, 17, "Expected a node but found 'end'"]] },
+  flowchart: { type: 'flowchart-v2', broken: [[3, 8, 11, "'end' is a reserved word in flowcharts and cannot be a node id: write 'End' or another name."]] },
+  graph: { type: 'flowchart-v2', broken: [[2, 12, 14, "Unclosed '[(': the shape opened here is never closed with ')]'."]] },
+  'flowchart-elk': { type: 'flowchart-elk', broken: [[1, 14, 17, "'end' is a reserved word in flowcharts and cannot be a node id: write 'End' or another name."]] },
   sequence: { type: 'sequence', broken: [[2, 6, 18, "Expected a participant, 'link', '+', … but found ': GET /items'"]] },
   class: { type: 'classDiagram', broken: [[5, 8, 9, "Expected a line break, the end of the diagram, '[', … but found '='"]] },
   state: { type: 'stateDiagram', broken: [[3, 11, 14, "Expected a name or edge state but found '-->'"]] },

@@ -9,7 +9,7 @@ import { requireBundle, runRule } from './support';
 /** [line, start, end, covered text] of each finding. */
 type At = [number, number, number, string];
 
-const FLOW_END = "Expected a node but found 'end'";
+const FLOW_END = "'end' is a reserved word in flowcharts and cannot be a node id: write 'End' or another name.";
 
 const CASES: { name: string; markdown: string; at: At[]; message?: string; mmd?: boolean }[] = [
   { name: 'fence at top level', markdown: '# T\n\n```mermaid\nflowchart TD\n  A --> B\n  B --> end\n```\n', at: [[5, 8, 11, 'end']] },
@@ -58,12 +58,12 @@ const CASES: { name: string; markdown: string; at: At[]; message?: string; mmd?:
     at: [[11, 6, 7, '2']],
     message: "Expected ':' but found '2'",
   },
-  { name: 'error at the end of the diagram marks what came last', markdown: '```mermaid\nflowchart TD\n  A --> B[abc\n\n```\n', at: [[2, 8, 13, 'B[abc']], message: "Expected ']', ')))', ')', … but found the end of the diagram" },
+  { name: 'error at the end of the diagram marks what came last', markdown: '```mermaid\nflowchart TD\n  A --> B[abc\n\n```\n', at: [[2, 9, 10, '[']], message: "Unclosed '[': the shape opened here is never closed with ']'." },
   {
-    name: 'an unclosed string swallowing the rest: marked from its node to the end of its line',
+    name: 'an unclosed string swallowing the rest: marked at its opening quote',
     markdown: '```mermaid\nflowchart TD\n  A["unterminated] --> B\n  B --> C\n```\n',
-    at: [[2, 2, 24, 'A["unterminated] --> B']],
-    message: "Expected ']', ')))', ')', … but found the end of the diagram",
+    at: [[2, 4, 5, '"']],
+    message: 'Unclosed quote \'"\': the text started here has no closing \'"\' on this line.',
   },
   { name: 'standalone .mmd file with CRLF', markdown: 'flowchart TD\r\n  %% c\r\n  A --> B\r\n  B --> end\r\n', at: [[3, 8, 11, 'end']], mmd: true },
 ];

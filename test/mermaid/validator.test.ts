@@ -62,7 +62,7 @@ describe('Mermaid worker validator', () => {
       assert.equal(timeout.message, 'Diagram not checked: Mermaid took longer than 1000 ms to parse it');
       assert.deepEqual(timeout.range, { start: { line: 0, character: 0 }, end: { line: 0, character: 12 } });
       // The queued block is parsed by a fresh worker.
-      assert.deepEqual((await next).map((p) => p.message), ["Expected a node but found 'end'"]);
+      assert.deepEqual((await next).map((p) => p.message), ["'end' is a reserved word in flowcharts and cannot be a node id: write 'End' or another name."]);
     } finally {
       validator.dispose();
     }
@@ -135,6 +135,6 @@ describe('Mermaid worker validator', () => {
     });
     assert.equal(child.signal, null, 'child exited by itself');
     assert.equal(child.status, 0, child.stderr);
-    assert.equal(child.stdout, JSON.stringify(["Expected a node but found 'end'"]));
+    assert.equal(child.stdout, JSON.stringify(["'end' is a reserved word in flowcharts and cannot be a node id: write 'End' or another name."]));
   });
 });

@@ -145,6 +145,33 @@ test('fix-all (source.fixAll.designNotes) adds every missing section and fills e
   await client.close(file);
 });
 
+test('mermaid-syntax: parentheses in an unquoted label are said in plain words on their line, and "Quote the label" fixes them', async () => {
+  const file = path.join(root, 'case-studies/chat/flow.md');
+  const text = '# Flow\n\n```mermaid\nflowchart LR\n    api[API] --> broker[Message Broker (Kafka)]\n    broker --> worker[Worker]\n```\n';
+  const { actions, diagnostics } = await actionsFor(file, text, 'mermaid-syntax');
+  assert.equal(diagnostics.length, 1);
+  assert.deepEqual(diagnostics[0].range, { start: { line: 4, character: 23 }, end: { line: 4, character: 47 } });
+  assert.match(diagnostics[0].message, /^Parentheses inside an unquoted label/);
+  const fix = actions.find((a) => a.title === 'Quote the label')!;
+  assert.ok(fix, JSON.stringify(actions.map((a) => a.title)));
+  assert.equal(fix.isPreferred, true);
+  const result = applyEdits(text, fix.edit!.changes![fileUri(file)]);
+  assert.match(result, /broker\["Message Broker \(Kafka\)"\]\n/);
+  await client.change(file, [{ text: result }]);
+  await client.waitFor(() => !client.diagnosticsFor(file).some((d) => d.code === 'mermaid-syntax'), 'the diagram to parse');
+  await client.close(file);
+});
+
+test("mermaid-syntax: '->' gets \"Change '->' to '-->'\"", async () => {
+  const file = path.join(root, 'case-studies/chat/arrow.md');
+  const text = '# Arrow\n\n```mermaid\nflowchart LR\n  a -> b\n```\n';
+  const { actions } = await actionsFor(file, text, 'mermaid-syntax');
+  const fix = actions.find((a) => a.title === "Change '->' to '-->'")!;
+  assert.ok(fix, JSON.stringify(actions.map((a) => a.title)));
+  assert.equal(applyEdits(text, fix.edit!.changes![fileUri(file)]), text.replace('a -> b', 'a --> b'));
+  await client.close(file);
+});
+
 test('no findings under the cursor and no fix-all requested: no actions (cursor moves cost nothing)', async () => {
   const file = path.join(root, 'case-studies/chat/high-level-design.md');
   const text = '# Chat — HLD\n\n## Key Components\n';

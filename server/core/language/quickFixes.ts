@@ -140,6 +140,8 @@ export function quickFixesFor(ruleId: string, data: FindingData | undefined, ran
       // Prompts, not content: the section stays empty until the student writes it, so this is not the preferred fix.
       return edit ? [{ title: `Insert the writing prompts for '${section.name}'`, ruleId, edits: [edit] }] : [];
     }
+    case 'mermaid-fix':
+      return [{ title: data.title, ruleId, edits: [{ range: data.range, newText: data.newText }], isPreferred: true }];
     case 'mermaid-unknown-type':
       return data.suggestions.map((s, i) => ({ title: `Change to '${s}'`, ruleId, edits: [{ range, newText: s }], isPreferred: i === 0 }));
     default:

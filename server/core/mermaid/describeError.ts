@@ -8,6 +8,7 @@
 // Positions refer to the preprocessed text mermaid parsed; positionMap.ts maps them back to the block.
 import type { MermaidProblem } from '../rule';
 import type { Range } from '../types';
+import { findCommonMistake, firstContentLine, withoutDiagramLines } from './commonMistakes';
 import { suggestDiagramTypes } from './diagramTypes';
 import { createPositionMapper, type PositionMapper } from './positionMap';
 
@@ -41,34 +42,7 @@ interface LangiumResult {
 
 const MAX_DETAIL = 2000;
 
-/** Lines of the block that hold no diagram content: blank, `%%` comments and directives, front matter. */
-export function firstContentLine(lines: readonly string[]): number {
-  let i = 0;
-  if (lines.length > 1 && lines[0].trim() === '---') {
-    for (let j = 1; j < lines.length; j++) {
-      if (lines[j].trim() === '---') {
-        i = j + 1;
-        break;
-      }
-    }
-  }
-  let inDirective = false;
-  for (; i < lines.length; i++) {
-    const t = lines[i].trim();
-    if (inDirective) {
-      if (t.includes('}%%')) inDirective = false;
-      continue;
-    }
-    if (!t) continue;
-    if (t.startsWith('%%{') && !t.includes('}%%')) {
-      inDirective = true;
-      continue;
-    }
-    if (t.startsWith('%%')) continue;
-    return i;
-  }
-  return Math.max(0, Math.min(i, lines.length - 1));
-}
+export { firstContentLine };
 
 function lineContentRange(lines: readonly string[], line: number): Range {
   const text = lines[line] ?? '';
@@ -77,8 +51,9 @@ function lineContentRange(lines: readonly string[], line: number): Range {
   return { start: { line, character: start }, end: { line, character: end } };
 }
 
+/** Mermaid's message for the details, without its diagram-relative line numbers (the range gives the file line). */
 function detailOf(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
+  const message = withoutDiagramLines(error instanceof Error ? error.message : String(error));
   return message.length > MAX_DETAIL ? message.slice(0, MAX_DETAIL) + '…' : message;
 }
 
@@ -381,6 +356,26 @@ function describeOffsetSpan(parsed: string, mapper: PositionMapper, inner: strin
 // ---- Entry point -------------------------------------------------------------------------------------------------
 
 export function describeFailure(input: FailureInput): MermaidProblem[] {
+  const problems = describeParserFailure(input);
+  // A common mistake at or before where the parser noticed trouble is the culprit: mark it, in plain words, and keep
+  // Mermaid's message in the details.
+  const first = problems[0];
+  if (!first || first.kind !== 'syntax') return problems;
+  const mistake = findCommonMistake(input.text);
+  if (!mistake || mistake.line > first.range.start.line) return problems;
+  const range: Range = { start: { line: mistake.line, character: mistake.start }, end: { line: mistake.line, character: mistake.end } };
+  return [
+    {
+      kind: 'syntax',
+      range,
+      message: mistake.message,
+      detail: `Mermaid: ${first.message}${first.detail ? `\n${first.detail}` : ''}`,
+      ...(mistake.fix ? { fix: { ...mistake.fix, range } } : {}),
+    },
+  ];
+}
+
+function describeParserFailure(input: FailureInput): MermaidProblem[] {
   const { text, error } = input;
   const lines = text.split(/\r\n|\r|\n/);
   const header = firstContentLine(lines);

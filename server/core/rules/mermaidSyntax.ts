@@ -32,9 +32,12 @@ export const mermaidSyntax: Rule = {
     docs: [
       'A Mermaid block that does not parse renders as an error box instead of a diagram, in the preview and on GitHub',
       "alike. Each block is parsed with Mermaid's own parser (off the editor's main thread) and the problem is marked",
-      "on the offending token, e.g. `Expected a node but found 'end'`, or",
-      "`Unknown diagram type 'sequenceDiagarm'; did you mean 'sequenceDiagram'?`. Mermaid's full message is in the",
-      'details. Blocks over 200,000 characters or 5,000 lines, or that Mermaid needs more than 2 s to parse, are',
+      "on the offending token, e.g. `Unknown diagram type 'sequenceDiagarm'; did you mean 'sequenceDiagram'?`.",
+      'The common mistakes are marked at the culprit and said in plain words: an unclosed `{{`, `[`, `(` or `"` on the line',
+      "it opens (not where the parser noticed), a `subgraph` without `end`, `->` for `-->`, `end` as a node id, and",
+      'parentheses inside an unquoted `[...]` label, with a quick fix where it is clear (quote the label, `-->`).',
+      "Mermaid's own message is in the details, without its diagram-relative line numbers.",
+      'Blocks over 200,000 characters or 5,000 lines, or that Mermaid needs more than 2 s to parse, are',
       'reported as not checked (information). Fix the syntax, or give the fence another language (e.g. `text`) if',
       'the block is not meant to be a diagram.',
     ].join('\n'),
@@ -84,7 +87,8 @@ export const mermaidSyntax: Rule = {
         });
         return;
       }
-      ctx.report({ message: problem.message, range, detail: problem.detail });
+      const fix = problem.fix && { kind: 'mermaid-fix' as const, title: problem.fix.title, range: toSourceRange(fence, problem.fix.range), newText: problem.fix.newText };
+      ctx.report({ message: problem.message, range, detail: problem.detail, ...(fix ? { data: fix } : {}) });
     }
   },
 };
