@@ -1,7 +1,13 @@
 // Turns whatever mermaid throws into a message and a 0-based line of the diagram source. Pure, so unit-testable.
 //
+// The common mistakes (an unclosed `{{`, a `subgraph` without `end`, `->`, …) are found by the same scan the language
+// server uses (server/core/mermaid/commonMistakes.ts, bundled here), so the preview names the same line and the
+// same words as the Problems panel. Otherwise:
+//
 // Mermaid reports positions in its *preprocessed* text: front matter, %%{…}%% directives, %% comment lines and
 // leading blank lines are gone. `survivingLines` rebuilds that mapping so the line points at the user's text.
+
+import { findCommonMistake, withoutDiagramLines } from '../../server/core/mermaid/commonMistakes';
 
 interface JisonHash {
   line?: number;
@@ -72,7 +78,12 @@ function firstLine(e: unknown): number | null {
 export function describeRenderError(e: unknown, source: string): { error: string; line: number | null } {
   const raw = e instanceof Error ? e.message : typeof e === 'string' ? e : 'Mermaid could not render this diagram';
   // Jison messages repeat the line in a caret excerpt; keep it, it shows the column. Cap very long messages.
-  const error = raw.length > 1500 ? raw.slice(0, 1500) + '…' : raw;
+  const capped = raw.length > 1500 ? raw.slice(0, 1500) + '…' : raw;
+  // Mermaid's line numbers count its preprocessed text, not the file: the preview shows the file line instead.
+  const error = withoutDiagramLines(capped);
   const line1 = firstLine(e);
-  return { error, line: line1 === null ? null : toSourceLine(source, line1) };
+  const line = line1 === null ? null : toSourceLine(source, line1);
+  const mistake = findCommonMistake(source);
+  if (mistake && (line === null || mistake.line <= line)) return { error: `${mistake.message}\n\nMermaid: ${error}`, line: mistake.line };
+  return { error, line };
 }

@@ -6,6 +6,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { closeBrowser, diagrams, launchBrowser, openHarness, type Harness } from './harness';
 import type { WebviewMessage } from '../../src/preview/protocol';
+import { parseMarkdown } from '../../server/core/markdown';
+import { createMermaidValidator } from '../../server/core/mermaid/workerValidator';
+import { requireBundle, runRule } from '../mermaid/support';
 
 const FLOW = 'flowchart TD\n  A[Client] --> B{Load balancer}\n  B --> C[API]\n  C --> D[(Database)]';
 const SEQ = 'sequenceDiagram\n  Client->>API: GET /items\n  API-->>Client: 200';
@@ -58,6 +61,40 @@ describe('diagram preview page', () => {
       assert.deepEqual(await h.violations(), []);
       assert.deepEqual(h.foreignRequests, []);
       assert.deepEqual(h.consoleErrors, []);
+    } finally {
+      await h.close();
+    }
+  });
+
+  test('an unclosed {{ sits on the line that opens it, in the preview and in Problems alike', async () => {
+    // The example case study's broken diagram: Mermaid notices the unclosed {{ a line later.
+    const text = fs.readFileSync(path.resolve(__dirname, '../../examples/case-studies/notification-system/high-level-design.md'), 'utf8');
+    const fence = parseMarkdown(text).fences.find((f) => f.lang === 'mermaid' && f.content.includes('{{'))!;
+    const opener = text.split('\n').findIndex((l) => l.includes('{{Channel queues}'));
+    const validator = createMermaidValidator({ workerPath: requireBundle() });
+    let problemLine: number;
+    try {
+      const findings = await runRule(text, validator);
+      assert.equal(findings.length, 1);
+      assert.equal(findings[0].text, '{{');
+      problemLine = findings[0].range.start.line;
+    } finally {
+      validator.dispose();
+    }
+    assert.equal(problemLine, opener);
+    const h = await openHarness();
+    try {
+      const source = { index: 0, source: fence.content.replace(/\n$/, ''), line: fence.openLine, contentLine: fence.contentLines[0].line, endLine: fence.closeLine, heading: 'Architecture' };
+      const r = await h.update([source]);
+      assert.equal(r.failed, 1);
+      const error = h.page.locator('.diagram[data-index="0"] .diagram-error');
+      assert.equal(await error.getAttribute('data-line'), String(problemLine));
+      const shown = await error.innerText();
+      assert.match(shown, new RegExp(`^Line ${problemLine + 1}: Unclosed '\\{\\{': the shape opened here is never closed with '\\}\\}'\\.`, 'm'));
+      assert.match(shown, /Mermaid: Parse error:/);
+      assert.doesNotMatch(shown, /on line \d/, "no diagram-relative line from Mermaid beside the file's");
+      fs.mkdirSync(path.resolve(__dirname, '../../test-results/browser'), { recursive: true });
+      await h.page.screenshot({ path: path.resolve(__dirname, '../../test-results/browser/preview-unclosed-brace.png') });
     } finally {
       await h.close();
     }

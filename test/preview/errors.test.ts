@@ -12,7 +12,7 @@ test('mermaid preprocessing: front matter, directives, comments and leading blan
 test('jison errors (hash.loc) map back to the source line', () => {
   const src = '%% comment\nflowchart TD\n  A --> B\n  B -->\n';
   const e = Object.assign(new Error('Parse error on line 3:\n...'), { hash: { line: 2, loc: { first_line: 3, last_line: 3 } } });
-  assert.deepEqual(describeRenderError(e, src), { error: e.message, line: 3 });
+  assert.deepEqual(describeRenderError(e, src), { error: 'Parse error:\n...', line: 3 }, "Mermaid's own line number is not shown");
 });
 
 test('lexical errors carry only hash.line (0-based)', () => {
@@ -39,4 +39,17 @@ test('an error at end of input points at the last line with text, not a trailing
   const e = Object.assign(new Error('Parse error on line 4'), { hash: { loc: { last_line: 4 } } });
   assert.equal(describeRenderError(e, 'flowchart TD\n  A -->\n').line, 1);
   assert.equal(describeRenderError(e, 'flowchart TD\n  A -->\n\n\n').line, 1);
+});
+
+test('common mistakes: the culprit line and the same plain words as the Problems panel, Mermaid after them', () => {
+  // Mermaid notices the unclosed {{ on the next line (preprocessed line 3 = source line 2).
+  const src = 'flowchart LR\n  gw --> limiter{{Rate Limiter}\n  limiter --> api\n';
+  const e = Object.assign(new Error("Parse error on line 3:\n...Expecting 'DIAMOND_STOP'"), { hash: { loc: { first_line: 3, last_line: 3 } } });
+  const described = describeRenderError(e, src);
+  assert.equal(described.line, 1);
+  assert.equal(described.error, "Unclosed '{{': the shape opened here is never closed with '}}'.\n\nMermaid: Parse error:\n...Expecting 'DIAMOND_STOP'");
+  // A mistake after the reported line is not the culprit.
+  const later = Object.assign(new Error('Parse error on line 2'), { hash: { loc: { last_line: 2 } } });
+  assert.equal(describeRenderError(later, 'flowchart LR\n  a --> $\n  b -> c\n').line, 1);
+  assert.doesNotMatch(describeRenderError(later, 'flowchart LR\n  a --> $\n  b -> c\n').error, /not a flowchart arrow/);
 });
