@@ -6,6 +6,7 @@ import { after, before, describe, test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { writingPosition } from '../../server/core/scaffold/writingPosition';
 import { CodeServer, Workbench, copyFixture, requireBuiltExtension } from './harness';
 
 const TIMEOUT = 60_000;
@@ -92,7 +93,7 @@ describe('case studies in code-server', { timeout: 400_000 }, () => {
     await viewRows().filter({ hasText: 'Rate Limiter' }).waitFor({ state: 'detached', timeout: TIMEOUT });
   });
 
-  test('New Case Study: the input box shows the folder it creates, requirements.md opens at the placeholder, a second run offers "Open Existing"', async () => {
+  test('New Case Study: the input box shows the folder it creates, requirements.md opens under the first prompt, a second run offers "Open Existing"', async () => {
     const ws = copyFixture('missing-parts');
     await wb.open(server, ws);
     // The palette lists a command only if it was opened after the extension's contributions were read.
@@ -108,9 +109,9 @@ describe('case studies in code-server', { timeout: 400_000 }, () => {
     await wb.page.locator('.tabs-container .tab.active', { hasText: 'requirements.md' }).waitFor({ state: 'visible', timeout: TIMEOUT });
     const folder = path.join(ws, 'case-studies/url-shortener');
     assert.deepEqual(fs.readdirSync(folder).sort(), ['high-level-design.md', 'requirements.md', 'trade-offs.md']);
-    const requirements = fs.readFileSync(path.join(folder, 'requirements.md'), 'utf8').split('\n');
-    const placeholderLine = requirements.findIndex((l) => l.includes('<!-- write here')) + 1;
-    await poll(`the cursor on the placeholder (line ${placeholderLine})`, async () => (await wb.page.locator('[id="status.editor.selection"]').innerText()).includes(`Ln ${placeholderLine},`));
+    // The cursor waits under the first prompt (the empty line after its comment), so typing does not go in front of it.
+    const placeholderLine = writingPosition(fs.readFileSync(path.join(folder, 'requirements.md'), 'utf8'))!.line + 1;
+    await poll(`the cursor under the first prompt (line ${placeholderLine})`, async () => (await wb.page.locator('[id="status.editor.selection"]').innerText()).includes(`Ln ${placeholderLine},`));
     await wb.screenshot('new-case-study-created');
 
     const before = fs.readFileSync(path.join(folder, 'requirements.md'), 'utf8');

@@ -13,6 +13,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { CodeServer, REPO, Workbench, copyFixture, requireBuiltExtension } from './harness';
+import { writingPosition } from '../../server/core/scaffold/writingPosition';
 
 interface Manifest {
   contributes?: { commands?: { command: string }[]; views?: Record<string, { id: string }[]>; snippets?: unknown[] };
@@ -225,6 +226,89 @@ describe('e2e scenarios in code-server', { timeout: 540_000 }, () => {
     await missingRow.waitFor({ state: 'visible', timeout: 60_000 });
     assert.match((await missingRow.innerText()).replace(/\s+/g, ' '), /missing/);
     await wb.screenshot('07-case-studies-view');
+  });
+
+  scenario('10', 'a fresh New Case Study is not complete in the Case Studies view; typing lands under the prompt', {}, async () => {
+    const ws = copyFixture('missing-parts');
+    await wb.open(server, ws);
+    await wb.waitForProblems('the extension to be running', (r) => r.some((t) => t.includes('missing-file')));
+    await wb.runCommand(commandTitle('designNotes.newCaseStudy'));
+    await wb.answerQuickInput('Rate Limiter');
+    const pick = wb.page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Standard' }).first();
+    if (await pick.waitFor({ state: 'visible', timeout: 5000 }).then(() => true, () => false)) await pick.click();
+    await wb.page.locator('.tabs-container .tab.active', { hasText: 'requirements.md' }).waitFor({ state: 'visible', timeout: 60_000 });
+    const file = path.join(ws, 'case-studies', 'rate-limiter', 'requirements.md');
+    const created = fs.readFileSync(file, 'utf8');
+    // The cursor waits on the empty line under the first prompt: typing goes after the hint, not in front of it.
+    const at = writingPosition(created)!;
+    await wb.page.locator('[id="status.editor.selection"]', { hasText: `Ln ${at.line + 1},` }).waitFor({ state: 'visible', timeout: 60_000 });
+    await wb.typeInEditor('Public APIs need protection from clients that send too many requests.');
+    const typed = await waitForEditorText(wb, 'the typed sentence', (t) => t.includes('too many requests.'));
+    const lines = typed.split('\n');
+    const sentence = lines.findIndex((l) => l.includes('too many requests.'));
+    assert.match(lines[sentence - 1] ?? '', /-->\s*$/, `typed under the prompt, not in front of it:\n${typed}`);
+    assert.ok(!created.includes('**Author:** ') || /\*\*Author:\*\* <!-- your name -->/.test(created), 'the author line is left to the student');
+
+    // The Case Studies view: nothing written yet, so not complete (no green check), every required section empty.
+    const header = wb.page.locator('.pane-header', { hasText: 'Case Studies' }).first();
+    await header.waitFor({ state: 'visible', timeout: 60_000 });
+    if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
+    const view = wb.page.locator('.pane', { has: header });
+    const row = view.locator('.monaco-list-row', { hasText: 'Rate Limiter' }).first();
+    await row.waitFor({ state: 'visible', timeout: 60_000 });
+    const deadline = Date.now() + 60_000;
+    let text = '';
+    while (!/3\/3 files · 0\/4 sections/.test((text = (await row.innerText()).replace(/\s+/g, ' '))) && Date.now() < deadline) await wb.page.waitForTimeout(250);
+    assert.match(text, /3\/3 files · 0\/4 sections · 1 diagram · 4 warnings/);
+    assert.equal(await row.locator('.codicon-pass').count(), 0, 'no "complete" check for a case study nobody wrote');
+    assert.equal(await row.locator('.codicon-circle-large-outline').count(), 1, 'shown as incomplete');
+    const rows = await wb.waitForProblems('the empty sections of the new case study', (r) => r.filter((t) => t.includes('empty-section')).length >= 4);
+    assert.ok(rows.some((t) => /Functional Requirements.*is empty/.test(t)), JSON.stringify(rows));
+    await wb.screenshot('10-fresh-case-study-incomplete');
+  });
+
+  scenario('11', 'Enter after typing `api --> db` in a flowchart starts a new line (no completion takes it)', {}, async () => {
+    const ws = copyFixture('missing-parts');
+    fs.writeFileSync(path.join(ws, CHAT, 'flow.md'), '# Flow\n\n```mermaid\nflowchart LR\n    client[Client] --> api[API]\n```\n');
+    await wb.open(server, ws);
+    await wb.openFile(`${CHAT}/flow.md`);
+    await wb.goToLine(5, 32);
+    await wb.page.keyboard.press('End');
+    // Typed key by key, as a student types (Enter keeps the line's indentation): the space after `-->` is where a
+    // list used to open, and Enter then took `db` for `db[(Database)]`.
+    await wb.typeInEditor('\napi --> db');
+    await wb.page.keyboard.press('Enter');
+    await wb.typeInEditor('db --> gw');
+    await wb.page.keyboard.press('Enter');
+    await wb.typeInEditor('gw');
+    const text = await waitForEditorText(wb, 'three typed lines', (t) => /\n\s*gw\s*(\n|$)/.test(t.split('db --> gw')[1] ?? ''));
+    assert.match(text, /\n {4}api --> db\n {4}db --> gw\n {4}gw/, `each Enter started a new line:\n${text}`);
+    assert.doesNotMatch(text, /\[\(Database\)\]|\[API Gateway\]|label/, `no component or edge snippet was inserted:\n${text}`);
+    assert.equal(await wb.page.locator('.editor-widget.suggest-widget.visible').count(), 0, 'no suggestion list open');
+    await wb.screenshot('11-enter-after-node-id');
+  });
+
+  scenario('12', "an unclosed '{{' is marked on the line that opens it, in Problems and in the preview", {}, async () => {
+    const ws = copyExamples();
+    await wb.open(server, ws);
+    const rel = 'case-studies/notification-system/high-level-design.md';
+    const lines = fs.readFileSync(path.join(ws, rel), 'utf8').split('\n');
+    const opener = lines.findIndex((l) => l.includes('{{Channel queues}')) + 1;
+    const column = lines[opener - 1].indexOf('{{') + 1;
+    await wb.openFile(rel);
+    const rows = await wb.waitForProblems('the mermaid-syntax problem', (r) => r.some((t) => t.includes('mermaid-syntax')));
+    const row = rows.find((t) => t.includes('mermaid-syntax')) ?? '';
+    assert.ok(row.includes(`[Ln ${opener}, Col ${column}]`), `on the opener's line ${opener}, column ${column}: ${row}`);
+    assert.match(row, /Unclosed '\{\{': the shape opened here is never closed with '\}\}'/);
+    assert.doesNotMatch(row, /line \d/i, `no diagram-relative line in the message: ${row}`);
+    await wb.screenshot('12-unclosed-brace-problems');
+    await wb.runCommand(commandTitle('designNotes.openPreview'));
+    const view = wb.webview();
+    const error = view.locator('.diagram-error:not([hidden])').first();
+    await error.waitFor({ state: 'visible', timeout: 60_000 });
+    assert.equal(await error.getAttribute('data-line'), String(opener - 1));
+    assert.match(await error.innerText(), new RegExp(`Line ${opener}: Unclosed '\\{\\{'`));
+    await wb.screenshot('12-unclosed-brace-preview');
   });
 
   scenario('08', 'the extension logs no errors in its output channel', {}, async () => {

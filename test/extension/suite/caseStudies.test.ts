@@ -41,8 +41,11 @@ suite('case studies', () => {
       const editor = vscode.window.activeTextEditor;
       assert.ok(editor, 'an editor is open');
       assert.equal(editor.document.uri.fsPath, path.join(folder, 'requirements.md'));
+      // Under the first prompt, on its empty line: typing goes after the hint, not in front of it.
       const line = editor.document.lineAt(editor.selection.active.line).text;
-      assert.ok(line.slice(editor.selection.active.character).startsWith('<!-- write here'), `cursor on the placeholder, got line: ${line}`);
+      const above = editor.document.lineAt(editor.selection.active.line - 1).text;
+      assert.equal(line, '', `cursor on an empty line, got: ${line}`);
+      assert.match(above, /-->$/, `the line above closes the prompt, got: ${above}`);
 
       // Someone writes in the new case study; the second run must refuse and leave every byte as it is.
       fs.writeFileSync(path.join(folder, 'trade-offs.md'), '# Mine\n\nHand-written.\n');
