@@ -226,7 +226,8 @@ function reportRendered(): void {
     if (s.svg && !needsRender(s)) ok++;
     else if (!s.error.hidden && !needsRender(s)) failed++;
   }
-  summaryEl.textContent = failed ? `${slots.length} diagrams, ${failed} with errors` : `${slots.length} diagrams`;
+  const count = `${slots.length} ${slots.length === 1 ? 'diagram' : 'diagrams'}`;
+  summaryEl.textContent = failed ? `${count}, ${failed} with ${failed === 1 ? 'an error' : 'errors'}` : count;
   vscode.postMessage({ type: 'rendered', version: currentVersion, ok, failed });
 }
 

@@ -14,6 +14,20 @@ export async function saveExport(documentUri: vscode.Uri, heading: string, index
   });
   if (!target) return undefined;
   await vscode.workspace.fs.writeFile(target, exportBytes(format, data));
-  void vscode.window.setStatusBarMessage(vscode.l10n.t('Diagram saved to {0}', vscode.workspace.asRelativePath(target)), 4000);
+  void announceSaved(target);
   return target;
+}
+
+/** "Saved rate-limiter-architecture.svg [Open] [Reveal]": the export is done, and one click away. */
+async function announceSaved(target: vscode.Uri): Promise<void> {
+  const open = vscode.l10n.t('Open');
+  const reveal = vscode.l10n.t('Reveal');
+  const name = target.path.split('/').pop() ?? target.path;
+  const choice = await vscode.window.showInformationMessage(vscode.l10n.t('Saved {0}', name), open, reveal);
+  if (choice === open) await vscode.commands.executeCommand('vscode.open', target);
+  else if (choice === reveal) {
+    // Inside the workspace, the Explorer (works in remote windows too); elsewhere, the OS file manager.
+    const inWorkspace = !!vscode.workspace.getWorkspaceFolder(target);
+    await vscode.commands.executeCommand(inWorkspace ? 'revealInExplorer' : 'revealFileInOS', target);
+  }
 }

@@ -242,6 +242,8 @@ export class PreviewManager implements vscode.Disposable {
   private onActiveEditor(editor: vscode.TextEditor | undefined): void {
     if (!editor || !isPreviewable(editor.document) || !this.follower || !settings().follow) return;
     if (this.panelsFor(editor.document.uri).length) return;
+    // A file without diagrams (requirements.md, say) would only show "0 diagrams": keep the last file that had some.
+    if (!diagramsOf(editor.document).length) return;
     void this.follower.setDocument(editor.document.uri);
   }
 
@@ -253,17 +255,32 @@ export class PreviewManager implements vscode.Disposable {
     for (const p of panels) p.highlight(index);
   }
 
-  /** Palette export: the diagram under the cursor of the active editor. */
+  /**
+   * Palette export: the diagram under the cursor of the active editor; else the file's only diagram; else the one
+   * the user picks from the file's diagrams.
+   */
   async exportUnderCursor(format: ExportFormat): Promise<void> {
     const editor = vscode.window.activeTextEditor;
     if (!editor || !isPreviewable(editor.document)) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('Open a Markdown or Mermaid file and place the cursor in a diagram to export it.'));
+      void vscode.window.showInformationMessage(vscode.l10n.t('Open a Markdown or Mermaid file with a diagram to export it.'));
       return;
     }
-    const index = diagramIndexAt(diagramsOf(editor.document), editor.selection.active.line);
+    const diagrams = diagramsOf(editor.document);
+    let index = diagramIndexAt(diagrams, editor.selection.active.line);
     if (index === null) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('Place the cursor inside a ```mermaid block to export that diagram.'));
-      return;
+      if (!diagrams.length) {
+        void vscode.window.showInformationMessage(vscode.l10n.t('This file has no ```mermaid diagram to export.'));
+        return;
+      }
+      if (diagrams.length === 1) index = 0;
+      else {
+        const picked = await vscode.window.showQuickPick(
+          diagrams.map((d) => ({ label: `${d.index + 1}. ${d.heading || vscode.l10n.t('Diagram')}`, description: vscode.l10n.t('line {0}', d.line + 1), detail: d.source.split('\n')[0], index: d.index })),
+          { title: format === 'svg' ? vscode.l10n.t('Export Diagram as SVG') : vscode.l10n.t('Export Diagram as PNG'), placeHolder: vscode.l10n.t('Which diagram?') },
+        );
+        if (!picked) return;
+        index = picked.index;
+      }
     }
     // Rendering needs the webview; open the preview beside without taking focus if it is not open yet.
     const panel = this.open(editor.document.uri, true);

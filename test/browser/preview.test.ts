@@ -93,6 +93,7 @@ describe('diagram preview page', () => {
       assert.match(shown, new RegExp(`^Line ${problemLine + 1}: Unclosed '\\{\\{': the shape opened here is never closed with '\\}\\}'\\.`, 'm'));
       assert.match(shown, /Mermaid: Parse error:/);
       assert.doesNotMatch(shown, /on line \d/, "no diagram-relative line from Mermaid beside the file's");
+      assert.equal(await h.page.locator('#summary, .summary').first().innerText(), '1 diagram, 1 with an error');
       fs.mkdirSync(path.resolve(__dirname, '../../test-results/browser'), { recursive: true });
       await h.page.screenshot({ path: path.resolve(__dirname, '../../test-results/browser/preview-unclosed-brace.png') });
     } finally {

@@ -75,6 +75,66 @@ suite('diagram preview', () => {
     }
   });
 
+  test('switching to a file without diagrams keeps the preview on the last file that had some', async () => {
+    const plain = vscode.Uri.joinPath(workspaceRoot(), 'preview-test', 'notes.md');
+    await vscode.workspace.fs.writeFile(plain, new TextEncoder().encode('# Notes\n\nNo diagrams here.\n'));
+    await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.One });
+    await vscode.commands.executeCommand('designNotes.openPreview');
+    await eventually('the preview of diagrams.md', () => previewTabs().find((t) => t.label === 'Diagrams: diagrams.md'));
+    await vscode.window.showTextDocument(plain, { viewColumn: vscode.ViewColumn.One });
+    await new Promise((r) => setTimeout(r, 1000));
+    assert.deepEqual(previewTabs().map((t) => t.label), ['Diagrams: diagrams.md']);
+  });
+
+  test('palette export without the cursor in a block: the only diagram at once, else the one picked; then "Saved … [Open] [Reveal]"', async function () {
+    const single = vscode.Uri.joinPath(workspaceRoot(), 'preview-test', 'single.md');
+    await vscode.workspace.fs.writeFile(single, new TextEncoder().encode('# Single\n\nText first.\n\n```mermaid\nflowchart LR\n  Solo[Only One] --> B\n```\n'));
+    const targets = [vscode.Uri.joinPath(workspaceRoot(), 'preview-test', 'only.svg'), vscode.Uri.joinPath(workspaceRoot(), 'preview-test', 'picked.svg')];
+    const window = vscode.window as {
+      showSaveDialog: typeof vscode.window.showSaveDialog;
+      showInformationMessage: (...args: unknown[]) => Thenable<unknown>;
+      showQuickPick: (...args: unknown[]) => Thenable<unknown>;
+    };
+    const originals = { save: window.showSaveDialog, info: window.showInformationMessage, pick: window.showQuickPick };
+    const messages: unknown[][] = [];
+    const picks: string[][] = [];
+    let next = 0;
+    try {
+      window.showSaveDialog = async () => targets[next++];
+      window.showInformationMessage = async (...args: unknown[]) => {
+        messages.push(args);
+        return undefined;
+      };
+      window.showQuickPick = async (items: unknown) => {
+        const list = (await items) as { label: string }[];
+        picks.push(list.map((i) => i.label));
+        return list[0];
+      };
+    } catch {
+      this.skip();
+    }
+    if (window.showSaveDialog === originals.save) this.skip();
+    try {
+      const one = await vscode.window.showTextDocument(single, { viewColumn: vscode.ViewColumn.One });
+      one.selection = new vscode.Selection(2, 0, 2, 0);
+      await vscode.commands.executeCommand('designNotes.exportDiagramSvg');
+      assert.match(await readWhenWritten(targets[0], 45_000), /Only One/);
+      await eventually('the saved message', () => messages.find((m) => m[0] === 'Saved only.svg'));
+      assert.deepEqual(messages.find((m) => m[0] === 'Saved only.svg')!.slice(1), ['Open', 'Reveal']);
+
+      const two = await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.One });
+      two.selection = new vscode.Selection(0, 0, 0, 0);
+      await vscode.commands.executeCommand('designNotes.exportDiagramSvg');
+      await eventually('the quick pick', () => picks[0]);
+      assert.deepEqual(picks[0], ['1. Components', '2. Broken']);
+      assert.match(await readWhenWritten(targets[1], 45_000), /Client/);
+    } finally {
+      window.showSaveDialog = originals.save;
+      window.showInformationMessage = originals.info;
+      window.showQuickPick = originals.pick;
+    }
+  });
+
   test('the Markdown preview integration detects VS Code\'s own Mermaid renderer and stands down (auto)', async () => {
     const builtIn = vscode.extensions.getExtension('vscode.mermaid-markdown-features');
     // code-server 4.139.1 (VS Code 1.139.1), which CI runs, ships it: make sure the stand-down branch is what runs there.
