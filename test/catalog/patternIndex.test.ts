@@ -81,3 +81,11 @@ test('a user entry takes over a term it shares with a built-in entry', () => {
   assert.equal(custom.mentionAt('the API Gateway', 6)?.pattern.id, 'our-gateway');
   assert.equal(custom.lookup('edge router')?.pattern.id, 'our-gateway');
 });
+
+test('acronyms without a vowel are recognised in lower case too ("cqrs", "cdn"); English-word acronyms and URL schemes are not', () => {
+  const idx = new PatternIndex(loadCatalog().catalog);
+  const terms = (line: string) => idx.findMentions(line).map((m) => `${m.term}@${m.start}`);
+  assert.deepEqual(terms('we use cqrs and a cdn, two dlqs'), ['CQRS@7', 'CDN@18', 'DLQ@27']);
+  assert.deepEqual(terms('cap the rag at the base of https://x.example and s3://bucket'), []);
+  assert.equal(idx.lookup('cqrs')?.pattern.name, idx.lookup('CQRS')?.pattern.name);
+});

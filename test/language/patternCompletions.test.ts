@@ -25,7 +25,10 @@ function suite(kind: string, build: DocumentBuilder): void {
     assert.deepEqual(breaker.textEdit, { range: { start: { line: 2, character: 9 }, end: { line: 2, character: 11 } }, newText: 'Circuit Breaker' });
     assert.equal(breaker.kind, 18);
     assert.equal(breaker.insertTextFormat, 1);
-    assert.equal(breaker.detail, 'Pattern · Reliability');
+    // What it is, in the first list: the category on every row, the first sentence of the summary beside the focused one.
+    assert.deepEqual(breaker.labelDetails, { description: 'Reliability' });
+    assert.equal(breaker.detail, 'A circuit breaker wraps calls to a dependency and tracks failures.');
+    assert.match(breaker.documentation!.value, /^\*\*Circuit Breaker\*\*/, 'the card resolved at once, no resolve request');
     assert.equal(breaker.filterText, 'Circuit Breaker');
     assert.equal(breaker.documentation?.kind, 'markdown');
     assert.match(breaker.documentation!.value, /^\*\*Circuit Breaker\*\* · _Reliability_/);
@@ -58,12 +61,14 @@ function suite(kind: string, build: DocumentBuilder): void {
   test(kind + ': ' + 'several words before the cursor can form one term and are replaced together', () => {
     const { items } = at('Reads use fan out on w|');
     assert.deepEqual(items.map((i) => [i.label, i.textEdit!.range.start.character, i.textEdit!.range.end.character]), [['Fan-out on Write', 10, 22]]);
-    assert.equal(items[0].detail, 'Pattern · Scalability');
+    assert.deepEqual(items[0].labelDetails, { description: 'Scalability' });
+    assert.ok(items[0].detail!.length <= 110 && items[0].detail!.endsWith('…'), items[0].detail);
   });
 
   test(kind + ': ' + 'aliases are offered with the pattern name in the detail, and hyphenated prefixes work', () => {
     const { items } = at('- events go to a pub-s|');
-    assert.deepEqual(items.map((i) => [i.label, i.detail]), [['pub/sub', 'Publish/Subscribe · Messaging and events']]);
+    assert.deepEqual(items.map((i) => [i.label, i.labelDetails?.description]), [['pub/sub', 'Publish/Subscribe · Messaging and events']]);
+    assert.match(items[0].detail!, /^Publish\/Subscribe: /);
     assert.equal(items[0].textEdit!.range.start.character, 17);
   });
 

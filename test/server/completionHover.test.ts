@@ -139,7 +139,7 @@ test('the workspace catalog from .designnotes.json extends completions and hover
   const h = await hover(p, 2, 23);
   assert.match(h!.contents.value, /^\*\*Cell-Based Architecture\*\* · _Reliability_\n\nAlso known as: cells\n\nIndependent cells limit the blast radius\.\n\n\*\*Related:\*\* /);
   const items = await complete(p, 2, 25);
-  assert.ok(items.some((i) => i.label === 'cells' && i.detail === 'Cell-Based Architecture · Reliability'));
+  assert.ok(items.some((i) => i.label === 'cells' && (i as Item & { labelDetails?: { description?: string } }).labelDetails?.description === 'Cell-Based Architecture · Reliability'));
 
   // Break the catalog on disk: the problem is published on the catalog file and the built-in catalog still works.
   const catalogPath = file('patterns/ours.json');

@@ -33,8 +33,9 @@ export function termKey(text: string): string {
 }
 
 /**
- * Acronyms (all capitals and digits, optionally a plural s: "CAP", "LB", "2PC", "SLOs") are matched in prose only as
- * written, because lower-case "cap", "rag" or "base" are ordinary English words. Every other term ignores case.
+ * Acronyms (all capitals and digits, optionally a plural s: "CAP", "LB", "2PC", "SLOs") are matched in prose as
+ * written, and in lower case only when they have no vowel ("cqrs", "cdn", "dlq"): lower-case "cap", "rag" or "base"
+ * are ordinary English words. Every other term ignores case.
  */
 export function isAcronym(term: string): boolean {
   return /^[A-Z0-9]{2,6}s?$/.test(term) && /[A-Z]/.test(term);
@@ -80,6 +81,7 @@ export class PatternIndex {
     this.catalog = catalog;
     const caseless: string[] = [];
     const exact: string[] = [];
+    const lowerAcronyms: string[] = [];
     // Later patterns win a term collision, so a user entry (which comes after the built-ins) takes over an alias.
     for (const pattern of catalog.patterns) {
       const terms = [pattern.name, ...pattern.aliases];
@@ -98,6 +100,13 @@ export class PatternIndex {
           this.byExactTerm.set(term, t);
           if (!this.byExactTerm.has(`${term}s`)) this.byExactTerm.set(`${term}s`, t);
           exact.push(term);
+          // Written in lower case ("cqrs", "cdn"), only when that cannot be an English word: no vowel in it.
+          const lower = term.toLowerCase();
+          if (!/[aeiouy]/.test(lower) && lower !== term) {
+            if (!this.byExactTerm.has(lower)) this.byExactTerm.set(lower, t);
+            if (!this.byExactTerm.has(`${lower}s`)) this.byExactTerm.set(`${lower}s`, t);
+            lowerAcronyms.push(lower);
+          }
         } else {
           this.byLowerTerm.set(compactKey(term), t);
           caseless.push(term);
@@ -114,6 +123,10 @@ export class PatternIndex {
     }
     if (exact.length) {
       this.mentionRegexes.push(new RegExp(`${boundaryBefore}(?:${exact.sort(byLength).map(termSource).join('|')})${boundaryAfter}`, 'gu'));
+    }
+    if (lowerAcronyms.length) {
+      // Not a URL scheme ("https://", "s3://").
+      this.mentionRegexes.push(new RegExp(`${boundaryBefore}(?:${lowerAcronyms.sort(byLength).map(termSource).join('|')})s?(?![\\p{L}\\p{N}_]|:\\/\\/)`, 'gu'));
     }
   }
 

@@ -70,6 +70,12 @@ export interface PatternCompletionOptions {
   continuing?: boolean;
 }
 
+/** The summary's first sentence, cut to fit a completion row. */
+function firstSentence(summary: string): string {
+  const sentence = /^.*?[.!?](?=\s|$)/.exec(summary)?.[0] ?? summary;
+  return sentence.length > 110 ? `${sentence.slice(0, 109).replace(/\s+\S*$/, '')}…` : sentence;
+}
+
 export function patternCompletions(
   doc: LanguageDocument,
   position: Position,
@@ -96,10 +102,14 @@ export function patternCompletions(
   const range = { start: { line: position.line, character: candidate.start }, end: { line: position.line, character: position.character } };
   return candidate.matches.map((m, i): CompletionItem => {
     const category = CATEGORY_TITLES[m.pattern.category];
+    const gist = firstSentence(m.pattern.summary);
     return {
       label: m.term,
+      // What the pattern is, in the first list already: on every row (labelDetails) and beside the focused one
+      // (detail), with the whole card resolved at once in the documentation (no second Ctrl+Space needed).
+      labelDetails: { description: m.isName ? category : `${m.pattern.name} · ${category}` },
       kind: CompletionItemKind.Reference,
-      detail: m.isName ? `Pattern · ${category}` : `${m.pattern.name} · ${category}`,
+      detail: `${m.isName ? '' : `${m.pattern.name}: `}${gist}`,
       documentation: { kind: 'markdown', value: renderPatternCard(m.pattern, index, cardOptions) },
       textEdit: { range, newText: m.term },
       insertTextFormat: InsertTextFormat.PlainText,

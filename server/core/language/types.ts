@@ -31,6 +31,8 @@ export interface TextEdit {
 
 export interface CompletionItem {
   label: string;
+  /** Shown on every row of the list, not only the focused one (LSP 3.17 CompletionItemLabelDetails). */
+  labelDetails?: { detail?: string; description?: string };
   kind: CompletionItemKindValue;
   detail?: string;
   documentation?: MarkupContent;
