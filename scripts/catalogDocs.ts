@@ -19,7 +19,7 @@ export function catalogMarkdown(catalog: Catalog): string {
     `${catalog.patterns.length} system-design patterns in ${PATTERN_CATEGORIES.length} categories. Design Notes offers them as completions while you write ` +
       'prose (type two letters of a name or alias; in Markdown press Ctrl+Space, or turn on `editor.quickSuggestions` for `[markdown]`) ' +
       'and shows the card below when you hover a pattern name in prose or in a Mermaid diagram label. ' +
-      'Acronyms (CAP, LB, DLQ, …) are recognised only in capitals, so ordinary words such as "cap" or "rag" are left alone.',
+      'Acronyms (CAP, LB, DLQ, …) are recognised in capitals, and in lower case only when they have no vowel ("cqrs", "cdn", "dlq"), so ordinary words such as "cap" or "rag" are left alone.',
   );
   out.push('');
   out.push('Add your own patterns, or replace built-in ones by id, with a catalog file in the same format ' +
