@@ -7,17 +7,41 @@ import type { PreviewState } from './protocol';
 
 export { extendMarkdownIt } from './markdownPreview';
 
+/**
+ * A file worth previewing when none is open: a case study's high-level design (with a diagram first), else any
+ * Mermaid file, in the workspace. Bounded searches, node_modules excluded.
+ */
+async function findDesignFile(): Promise<vscode.Uri | undefined> {
+  const exclude = '**/{node_modules,.git,dist,out}/**';
+  const designs = await vscode.workspace.findFiles('**/*high-level-design*.md', exclude, 50);
+  designs.sort((a, b) => a.path.localeCompare(b.path));
+  for (const uri of designs) {
+    const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+    if (/^\s*(`{3,}|~{3,})\s*mermaid/m.test(text)) return uri;
+  }
+  if (designs[0]) return designs[0];
+  const [mmd] = await vscode.workspace.findFiles('**/*.{mmd,mermaid}', exclude, 1);
+  return mmd;
+}
+
 export function registerPreview(context: vscode.ExtensionContext): PreviewManager {
   const manager = new PreviewManager(context.extensionUri);
   context.subscriptions.push(
     manager,
-    vscode.commands.registerCommand('designNotes.openPreview', (uri?: vscode.Uri) => {
+    vscode.commands.registerCommand('designNotes.openPreview', async (uri?: vscode.Uri) => {
       // From the editor title bar VS Code passes the file; from the palette or a keybinding, use the active editor.
-      const target = uri instanceof vscode.Uri ? uri : vscode.window.activeTextEditor?.document.uri;
       const doc = vscode.window.activeTextEditor?.document;
-      if (!target || (!(uri instanceof vscode.Uri) && doc && !isPreviewable(doc))) {
-        void vscode.window.showInformationMessage(vscode.l10n.t('Open a Markdown or Mermaid file to preview its diagrams.'));
-        return;
+      let target = uri instanceof vscode.Uri ? uri : doc && isPreviewable(doc) ? doc.uri : undefined;
+      if (!target) {
+        // Nothing previewable in front (the Welcome page's walkthrough button, say): open a design file first.
+        target = await findDesignFile();
+        if (!target) {
+          const create = vscode.l10n.t('New Case Study');
+          const choice = await vscode.window.showInformationMessage(vscode.l10n.t('There is no file with a diagram to preview yet: create a case study, then add a ```mermaid block to its high-level-design.md.'), create);
+          if (choice === create) await vscode.commands.executeCommand('designNotes.newCaseStudy');
+          return;
+        }
+        await vscode.window.showTextDocument(target, { preview: false });
       }
       manager.open(target);
     }),

@@ -211,6 +211,8 @@ export class PreviewManager implements vscode.Disposable {
     });
     this.panels.add(p);
     this.follower = p;
+    // Ticks the walkthrough's "preview a diagram" step, however the preview was opened (palette, title bar, button).
+    void vscode.commands.executeCommand('setContext', 'designNotes.previewOpened', true);
     return p;
   }
 

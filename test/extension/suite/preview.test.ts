@@ -75,6 +75,14 @@ suite('diagram preview', () => {
     }
   });
 
+  test('Open Diagram Preview with no Markdown editor in front (the walkthrough button) opens a design file and its preview', async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.commands.executeCommand('designNotes.openPreview');
+    const editor = await eventually('a design file opened', () => vscode.window.visibleTextEditors.find((e) => e.document.fileName.endsWith('high-level-design.md')));
+    await eventually('its preview', () => previewTabs().find((t) => t.label === `Diagrams: ${editor.document.fileName.split(/[\\/]/).pop()}`));
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
   test('switching to a file without diagrams keeps the preview on the last file that had some', async () => {
     const plain = vscode.Uri.joinPath(workspaceRoot(), 'preview-test', 'notes.md');
     await vscode.workspace.fs.writeFile(plain, new TextEncoder().encode('# Notes\n\nNo diagrams here.\n'));
