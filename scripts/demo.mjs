@@ -10,6 +10,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureCodeServer } from './e2e/ensure-code-server.mjs';
+import { demoUserSettings } from './e2e/workbenchSettings.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const vsix = path.join(root, 'dist-vsix', 'design-notes.vsix');
@@ -36,7 +37,8 @@ const runDir = fs.mkdtempSync(path.join(os.tmpdir(), 'design-notes-demo-'));
 const userData = path.join(runDir, 'user-data');
 const extensions = path.join(runDir, 'extensions');
 fs.mkdirSync(path.join(userData, 'User'), { recursive: true });
-fs.writeFileSync(path.join(userData, 'User', 'settings.json'), JSON.stringify({ 'workbench.startupEditor': 'none', 'telemetry.telemetryLevel': 'off' }, null, 2));
+// The e2e harness's calm window (no chat panel, no AI entries in quick-fix menus), with the Case Studies view shown.
+fs.writeFileSync(path.join(userData, 'User', 'settings.json'), JSON.stringify(demoUserSettings(), null, 2));
 // --config: without it code-server reads ~/.config/code-server/config.yaml (password auth, port 8080).
 const config = path.join(runDir, 'config.yaml');
 fs.writeFileSync(config, `bind-addr: 127.0.0.1:${port}\nauth: none\ncert: false\n`);

@@ -13,6 +13,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { ensureCodeServer } from '../../scripts/e2e/ensure-code-server.mjs';
+import { CALM_WORKBENCH_SETTINGS } from '../../scripts/e2e/workbenchSettings.mjs';
 
 export const REPO = path.resolve(__dirname, '../..');
 export const VSIX = path.join(REPO, 'dist-vsix', 'design-notes.vsix');
@@ -106,18 +107,8 @@ export class CodeServer {
       path.join(userDataDir, 'User', 'settings.json'),
       JSON.stringify(
         {
-          // A calm, predictable window: no welcome page, tips, chat or update prompts.
-          'workbench.startupEditor': 'none',
-          'workbench.secondarySideBar.defaultVisibility': 'hidden',
-          'workbench.tips.enabled': false,
-          'workbench.enableExperiments': false,
-          'chat.disableAIFeatures': true,
-          'telemetry.telemetryLevel': 'off',
-          'extensions.autoCheckUpdates': false,
-          'extensions.autoUpdate': false,
-          'update.mode': 'none',
-          'window.restoreWindows': 'none',
-          'files.autoSave': 'off',
+          // A calm, predictable window: no welcome page, tips, chat or update prompts (shared with `npm run demo`).
+          ...CALM_WORKBENCH_SETTINGS,
           ...options.settings,
         },
         null,
