@@ -55,7 +55,7 @@ async function nodeFillLuminance(view: ReturnType<Workbench['webview']>): Promis
   return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255;
 }
 
-describe('e2e scenarios in code-server', { timeout: 540_000 }, () => {
+describe('e2e scenarios in code-server', { timeout: 1_200_000 }, () => {
   let server: CodeServer;
   let wb: Workbench;
 
