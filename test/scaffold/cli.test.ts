@@ -55,7 +55,7 @@ describe('design-notes new (built binary)', { skip }, () => {
     const ws = workspace();
     assert.equal(run(ws, ['Notification System', '--template', 'extended']).code, 0);
     const lint = spawnSync(process.execPath, [cli, 'lint', '.', '--format', 'json'], { cwd: ws, encoding: 'utf8', timeout: 60_000 });
-    const findings = (JSON.parse(lint.stdout) as { ruleId: string; severity: string; message: string }[]).filter((f) => f.ruleId === 'empty-section');
+    const findings = (JSON.parse(lint.stdout) as { findings: { ruleId: string; severity: string; message: string }[] }).findings.filter((f) => f.ruleId === 'empty-section');
     assert.deepEqual(findings.map((f) => f.message.replace(/ is empty.*/, '')).sort(), ["Section 'Architecture'", "Section 'Functional Requirements'", "Section 'Key Components'", "Section 'Non-Functional Requirements'"], lint.stdout);
     assert.equal(lint.status, 0, 'warnings only: no Mermaid error in the skeleton diagrams');
   });
