@@ -255,3 +255,17 @@ test('Case Studies view summary: parts written as sections count as present; a p
     removeTree(root);
   }
 });
+
+test('part weighed in the text: trade-offs discussed in prose ("Instead of…", "An alternative to…") count; one passing "instead of" does not', async () => {
+  const design = `# Pastebin\n\n## Step 1: Outline use cases and constraints\n\n- Paste text.\n\n## Step 2: Create a high level design\n\n![Imgur](http://i.imgur.com/x.png)\n\n## Step 3: Design core components\n\n`;
+  const weighed = await check({ 'case-studies/pastebin/README.md': `${design}Instead of managing a file server, we could use an object store.\n\nAn alternative to a relational database is a key-value store.\n` });
+  const once = await check({ 'case-studies/pastebin/README.md': `${design}Assume most are new pastes instead of updates.\n` });
+  try {
+    assert.deepEqual(of(weighed.root, weighed.findings, 'missing-file'), []);
+    assert.equal(weighed.models.get('case-studies/pastebin')!.parts.get('trade-offs')![0].line, 12);
+    assert.equal(of(once.root, once.findings, 'missing-file').length, 1);
+  } finally {
+    removeTree(weighed.root);
+    removeTree(once.root);
+  }
+});

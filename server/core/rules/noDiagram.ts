@@ -74,7 +74,7 @@ export const noDiagram: Rule = {
     if (!places.length) return; // missing-file says the design is missing.
     const designFiles = [...new Set(places.map((p) => p.path))].map((p) => files.get(p)).filter((f): f is SourceFile => !!f);
     if (!designFiles.length || designFiles.some((f) => f.isMermaidFile)) return;
-    const wholeFile = places.find((p) => p.heading === undefined);
+    const wholeFile = places.find((p) => p.heading === undefined && p.line === undefined);
     const primary = wholeFile ? files.get(wholeFile.path) : undefined;
     if (primary && isUnwritten(primary.doc)) return;
     const index = caseStudy.files.filter((f) => !f.relative.includes('/') && INDEX_FILE.test(f.relative)).map((f) => files.get(f.path));
