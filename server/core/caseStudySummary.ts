@@ -1,7 +1,7 @@
 import type { CaseStudy } from './caseStudy';
 import type { ResolvedConfig } from './config';
 import type { SourceFile } from './rule';
-import { findSection } from './sections';
+import { findSection, hasSection } from './sections';
 import type { Finding, Severity } from './types';
 
 export interface SectionSummary {
@@ -74,7 +74,7 @@ export function summarizeCaseStudy(cs: CaseStudy, files: Map<string, SourceFile>
     if (!file) continue;
     for (const s of spec.sections) {
       const i = findSection(file.doc, s);
-      if (i >= 0 && file.doc.headings[i].hasContent) sectionsFilled++;
+      if (i >= 0 ? file.doc.headings[i].hasContent : hasSection(file.doc, s)) sectionsFilled++;
     }
   }
   const present = config.requiredFiles.filter((s) => cs.files.some((f) => f.kind === s.id)).length;

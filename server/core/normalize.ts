@@ -39,3 +39,23 @@ export function normalizeFileStem(fileName: string): string {
   const withoutNumber = stem.replace(/^\d+(?:\.\d+)*\s*[-_. )]\s*/, '');
   return normalizeWords(withoutNumber || stem);
 }
+
+/**
+ * A heading as a message quotes it: without its numbering ("2.1."), emoji and Markdown markup (emphasis, code, links,
+ * HTML), case and words kept: "## 3. **Redis** for `counters` ⚡" → "Redis for counters". Bounded patterns keep this
+ * linear on hostile headings.
+ */
+export function displayHeading(text: string): string {
+  let t = text
+    .replace(/<[^<>\n]{0,200}>/g, ' ')
+    .replace(/!?\[([^[\]\n]{0,200})\]\([^()\n]{0,500}\)/g, '$1')
+    .replace(/[*`~]|(?<![\p{L}\p{N}])_+|_+(?![\p{L}\p{N}])/gu, '')
+    .replace(/[\p{Extended_Pictographic}\uFE0F\u200D]/gu, ' ')
+    .trimStart();
+  let prev: string;
+  do {
+    prev = t;
+    t = t.replace(NUMBERING, '');
+  } while (t !== prev);
+  return t.replace(/\s+/g, ' ').trim();
+}

@@ -225,7 +225,10 @@ test('severity comes from the config; off silences a rule; custom required files
   try {
     assert.deepEqual(
       findings.map((f) => [f.ruleId, f.severity, f.message]),
-      [['missing-file', 'warning', "Case study 'cs' has no capacity.md (capacity): create it."]],
+      [
+        ['missing-file', 'warning', "Case study 'cs' has no capacity.md (capacity): create it."],
+        ['stub-file', 'warning', "'requirements.md' is not written yet: it holds only its title."],
+      ],
     );
   } finally {
     removeTree(root);

@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import type { Rule, SourceFile } from '../rule';
 import { fileAnchorRange, findSection } from '../sections';
+import { isStub } from '../stubs';
 
 /** Fence languages that are diagrams. Mermaid is the one we validate; the others are accepted as diagrams too. */
 const DIAGRAM_LANGS = new Set(['mermaid', 'plantuml', 'puml', 'dot', 'graphviz', 'd2', 'structurizr']);
@@ -36,7 +37,8 @@ export const noDiagram: Rule = {
   async checkCaseStudy(ctx) {
     const entry = ctx.caseStudy.files.find((f) => f.kind === HLD_KIND);
     const hld = entry && ctx.files.get(entry.path);
-    if (!hld || hld.isMermaidFile) return;
+    // A design not written yet is reported once, by stub-file.
+    if (!hld || hld.isMermaidFile || isStub(hld.doc)) return;
     if (hasDiagramFence(hld)) return;
     for (const link of hld.doc.links) {
       if (link.isImage && link.href) return;
