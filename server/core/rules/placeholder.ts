@@ -1,4 +1,5 @@
 import type { Rule } from '../rule';
+import { findSection } from '../sections';
 import { isStub } from '../stubs';
 
 /**
@@ -47,8 +48,13 @@ export const placeholder: Rule = {
     if (!ctx.caseStudy || file.isMermaidFile || isStub(file.doc)) return;
     const lines = file.doc.lines;
     const whole = new Set<number>();
+    // A required section holding only a placeholder is reported once, by empty-section.
+    const emptyRequired = (ctx.spec?.sections ?? [])
+      .map((s) => file.doc.headings[findSection(file.doc, s)])
+      .filter((h) => h !== undefined && !h.hasContent);
     for (const p of file.doc.placeholders) {
       whole.add(p.line);
+      if (emptyRequired.some((h) => p.line > h.line && p.line < h.sectionEndLine)) continue;
       const line = lines[p.line] ?? '';
       const start = line.length - line.trimStart().length;
       ctx.report({
