@@ -59,6 +59,8 @@ interface Outline {
   parent: number[];
   /** For each heading, how many headings have it as their parent. */
   children: number[];
+  /** Parents already judged by comparedByParent. */
+  compared: Map<number, boolean>;
 }
 
 // Computed once per parsed document: looking parents up by scanning back made this rule cubic in the number of
@@ -78,7 +80,7 @@ function outlineOf(doc: MarkdownDocument): Outline {
     if (p >= 0) children[p]++;
     stack.push(i);
   });
-  outline = { parent, children };
+  outline = { parent, children, compared: new Map() };
   outlines.set(doc, outline);
   return outline;
 }
@@ -96,10 +98,15 @@ function parentOf(doc: MarkdownDocument, index: number): number {
 function comparedByParent(doc: MarkdownDocument, index: number): boolean {
   const parent = parentOf(doc, index);
   if (parent < 0 || doc.headings[parent].level === 1) return false;
-  const p = doc.headings[parent];
-  if (HEADING_ALTERNATIVE.test(p.text) || ALTERNATIVE.test(p.text)) return true;
-  if (CONTAINERS.has(p.normalized)) return false;
-  return outlineOf(doc).children[parent] >= 2;
+  const outline = outlineOf(doc);
+  // Asked once per child: remembered per parent, so a thousand siblings do not rescan a long parent heading.
+  let answer = outline.compared.get(parent);
+  if (answer === undefined) {
+    const p = doc.headings[parent];
+    answer = HEADING_ALTERNATIVE.test(p.text) || ALTERNATIVE.test(p.text) || (!CONTAINERS.has(p.normalized) && outline.children[parent] >= 2);
+    outline.compared.set(parent, answer);
+  }
+  return answer;
 }
 
 /** Whether a section's text (heading line excluded) names an alternative, in words, a comparison table or staged options. */
