@@ -45,7 +45,7 @@ const QUALITIES: { id: string; test: RegExp; example: string }[] = [
   { id: 'durability', test: /durab|data loss|persist|backups?\b|recover|retention|retain|\brpo\b|\brto\b|remain valid|long[- ]term storage/i, example: 'RPO 0, RTO 15 min' },
   { id: 'consistency', test: /consisten|fresh|stale|\bsync|accura|up[- ]to[- ]date/i, example: 'reads reflect writes within 1 s' },
   { id: 'detection', test: /fraud|abuse|\bspam|anomal|detection/i, example: 'flags 95% of fraudulent payments within 1 s' },
-  { id: 'security', test: /secur|encrypt|\bauth|privacy|complian|attack|\bddos\b/i, example: 'keys rotated every 90 days' },
+  { id: 'security', test: /secur|encrypt|auth|privacy|complian|attack|\bddos\b/i, example: 'keys rotated every 90 days' },
   { id: 'ratio', test: /read[- ]heavy|write[- ]heavy|read[- :]?(?:to[- ])?write|ratio/i, example: 'read:write ratio 100:1' },
   { id: 'geography', test: /geograph|regions?\b|data ?cent(?:er|re)s?|\bglobal|multi[- ]?region|worldwide|\bedge\b|\bcdn\b/i, example: 'served from 3 regions' },
   { id: 'storage', test: /storage|\bdisk|\bspace\b|compact|\bsize\b|footprint|memory/i, example: '≤ 500 bytes per record' },
