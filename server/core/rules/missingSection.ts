@@ -16,10 +16,11 @@ export const missingSection: Rule = {
     example: "Missing section 'Non-Functional Requirements': add a '## Non-Functional Requirements' heading.",
   },
   checkFile(ctx) {
-    const { file, spec } = ctx;
+    const { file } = ctx;
     // A file not written yet gets one stub-file finding, not one per section.
-    if (!spec || file.isMermaidFile || isStub(file.doc)) return;
-    for (const section of spec.sections) {
+    if (file.isMermaidFile || isStub(file.doc)) return;
+    // A file may fill several parts by its name (a README.md configured as requirements and design).
+    for (const spec of ctx.specs ?? (ctx.spec ? [ctx.spec] : [])) for (const section of spec.sections) {
       if (hasSection(file.doc, section)) continue;
       ctx.report({
         range: fileAnchorRange(file.doc),

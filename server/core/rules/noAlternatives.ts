@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import type { Rule } from '../rule';
-import type { MarkdownDocument } from '../markdown';
+import type { Heading, MarkdownDocument } from '../markdown';
 import { normalizeHeading } from '../normalize';
 import type { CaseStudyRuleContext, SourceFile } from '../rule';
 import { fileAnchorRange, isWithin } from '../sections';
@@ -138,19 +138,21 @@ interface TradeOff {
 }
 
 /** The trade-off sections of a file: leaf sections with content in a trade-offs file, or under a Trade-offs / Design Decisions heading elsewhere. */
-function tradeOffsOf(file: SourceFile): TradeOff[] {
+function tradeOffsOf(file: SourceFile, isTradeOffsFile: boolean, partHeadings: ReadonlySet<number>): TradeOff[] {
   const doc = file.doc;
-  const isTradeOffsFile = file.kind === TRADE_OFFS_KIND;
+  const partSections = new Set([...partHeadings].map((i) => doc.headings[i]));
+  const isContainer = (h: Heading) => CONTAINERS.has(h.normalized) || partSections.has(h);
   const headings = doc.headings;
   const out: TradeOff[] = [];
   for (let i = 0; i < headings.length; i++) {
     const h = headings[i];
     const hasChildren = headings[i + 1] !== undefined && headings[i + 1].line < h.sectionEndLine;
     if (hasChildren || !h.hasOwnContent) continue;
+    // A leaf section that the model took for the trade-offs part because of its "vs" is a trade-off itself.
     if (NOT_A_TRADE_OFF.has(h.normalized) || CONTAINERS.has(h.normalized)) continue;
     // "### Pros" / "### Cons" under one trade-off are its parts: the trade-off above them weighs the options.
     if (PARTS_OF_A_TRADE_OFF.has(h.normalized) && parentOf(doc, i) >= 0) continue;
-    const inContainer = isWithin(doc, i, (p) => p !== h && CONTAINERS.has(p.normalized));
+    const inContainer = isWithin(doc, i, (p) => p !== h && isContainer(p));
     if (isTradeOffsFile ? h.level < 2 : !inContainer) continue;
     if (isTradeOffsFile && isWithin(doc, i, (p) => p !== h && NOT_A_TRADE_OFF.has(p.normalized))) continue;
     const named = HEADING_ALTERNATIVE.test(h.text) || ALTERNATIVE.test(h.text) || namesAlternative(doc, h.line + 1, h.sectionEndLine) || comparedByParent(doc, i);
@@ -174,10 +176,17 @@ export const noAlternatives: Rule = {
   },
   checkCaseStudy(ctx: CaseStudyRuleContext) {
     const files = [...ctx.files.values()].filter((f) => !f.isMermaidFile && !isStub(f.doc));
-    const perFile = new Map<SourceFile, TradeOff[]>(files.map((f) => [f, tradeOffsOf(f)]));
+    // Where the case study writes its trade-offs: trade-offs files (by name) and sections of other files ("## 7.
+    // Trade-Offs & Decisions" in hld.md), as the case-study model found them.
+    const places = ctx.model.parts.get(TRADE_OFFS_KIND) ?? [];
+    const isTradeOffsFile = (f: SourceFile) => f.kind === TRADE_OFFS_KIND || places.some((p) => p.path === f.path && p.heading === undefined);
+    // In a trade-offs file the whole file is the part; its "A vs B" headings are trade-offs, not containers.
+    const partHeadings = (f: SourceFile) =>
+      new Set(isTradeOffsFile(f) ? [] : places.filter((p) => p.path === f.path && p.heading !== undefined).map((p) => p.heading!));
+    const perFile = new Map<SourceFile, TradeOff[]>(files.map((f) => [f, tradeOffsOf(f, isTradeOffsFile(f), partHeadings(f))]));
     for (const [file, tradeOffs] of perFile) {
       const doc = file.doc;
-      if (file.kind === TRADE_OFFS_KIND && !tradeOffs.length && !namesAlternative(doc, 0, doc.lines.length)) {
+      if (isTradeOffsFile(file) && !tradeOffs.length && !namesAlternative(doc, 0, doc.lines.length)) {
         ctx.report({
           path: file.path,
           range: fileAnchorRange(doc),
@@ -190,7 +199,7 @@ export const noAlternatives: Rule = {
       // Topics analysed (with their alternatives) in the case's other files: a design's "Design Decisions" summary of
       // "Redis for Counters" is covered by "Redis for Counter Storage" weighed in trade-offs.md.
       const analysed = new Set<string>();
-      if (file.kind !== TRADE_OFFS_KIND) {
+      if (!isTradeOffsFile(file)) {
         for (const [other, list] of perFile) {
           if (other === file) continue;
           for (const t of list) if (t.named) topicWords(other.doc.headings[t.index].text).forEach((w) => analysed.add(w));
