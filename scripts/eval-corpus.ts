@@ -2,13 +2,17 @@
 // text around it, so a person can judge them quickly (docs/real-world.md records that review).
 //
 // Each repository folder of the corpus is linted as its own workspace, with the built CLI, as a user who cloned it and
-// ran `design-notes lint .` would see it.
+// ran `design-notes lint .` would see it. A repository whose layout needs a configuration (one README per case in
+// solutions/system_design/*) gets the one in scripts/corpus-configs/<repository>.json, the .designnotes.json a user
+// would write (or `design-notes init` would propose): the repository is copied to a temporary folder with it, since
+// the corpus itself is never edited.
 //
 //   npm run eval:corpus                       all rules, up to 25 findings each
 //   npm run eval:corpus -- --rule no-alternatives --limit 0   one rule, every finding
 //   npm run eval:corpus -- --summary          counts only
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 
 interface JsonFinding {
@@ -81,10 +85,25 @@ function headingPath(lines: string[], line: number): string {
   return stack.map((h) => `${'#'.repeat(h.level)} ${h.text}`).join(' › ');
 }
 
+const configs = path.join(root, 'scripts', 'corpus-configs');
 const all: JsonFinding[] = [];
 for (const name of readdirSync(corpus).sort()) {
   const repo = path.join(corpus, name);
-  if (statSync(repo).isDirectory()) all.push(...lintRepository(repo));
+  if (!statSync(repo).isDirectory()) continue;
+  const config = path.join(configs, `${name}.json`);
+  if (!existsSync(config)) {
+    all.push(...lintRepository(repo));
+    continue;
+  }
+  const copy = path.join(mkdtempSync(path.join(tmpdir(), 'dn-corpus-')), name);
+  try {
+    cpSync(repo, copy, { recursive: true });
+    writeFileSync(path.join(copy, '.designnotes.json'), readFileSync(config));
+    // Findings point into the copy: map them back to the corpus so the context is read from the original.
+    all.push(...lintRepository(copy).map((f) => ({ ...f, path: path.join(repo, path.relative(copy, f.path)) })));
+  } finally {
+    rmSync(path.dirname(copy), { recursive: true, force: true });
+  }
 }
 
 const byRule = new Map<string, JsonFinding[]>();
