@@ -36,7 +36,8 @@ export function normalizeWords(text: string): string {
 }
 
 export function normalizeHeading(text: string): string {
-  let t = text.replace(/<[^>]*>/g, ' ').replace(/[*_`~[\]]/g, '');
+  // `[^<>]`, not `[^>]`: a heading of a million "<" would otherwise rescan the rest of the line from each one.
+  let t = text.replace(/<[^<>]*>/g, ' ').replace(/[*_`~[\]]/g, '');
   // Strip emoji and symbols first so that "1. ✨ Functional" loses both the number and the sparkle.
   t = t.replace(/[\p{Extended_Pictographic}\p{S}]/gu, ' ').trimStart();
   return normalizeWords(t.slice(numberingLength(t)));
