@@ -81,16 +81,17 @@ test('nfr-target-in-context: a parent bullet or heading that states the target c
 });
 
 test('nfr-list-members: members listed under a sentence are not requirements; the sentence is judged once', async () => {
+  // "Eventual consistency is acceptable for:" states a consistency model (pass/fail); "fast enough for:" does not.
   assert.deepEqual(await findingsOf('nfr-list-members'), [
-    "feed/requirements.md:9 unquantified-nfr Non-functional requirement 'Eventual consistency is acceptable for:' has no measurable target: add one, e.g. 'reads reflect writes within 1 s'.",
+    "feed/requirements.md:12 unquantified-nfr Non-functional requirement 'Search should be fast enough for:' has no measurable target: add one, e.g. 'p99 latency < 200 ms'.",
   ]);
 });
 
 test('nfr-measurable-forms: pass/fail properties, number words and questions with an example pass; digits in names and a bare p99 do not', async () => {
   assert.deepEqual(await findingsOf('nfr-measurable-forms'), [
-    "bank/requirements.md:13 unquantified-nfr Non-functional requirement 'Statements kept on S3' has no measurable target: add one, e.g. 'a number with a unit'.",
-    "bank/requirements.md:14 unquantified-nfr Non-functional requirement 'OAuth2 sign-in' has no measurable target: add one, e.g. 'keys rotated every 90 days'.",
-    "bank/requirements.md:15 unquantified-nfr Non-functional requirement 'Fast p99' has no measurable target: add one, e.g. 'p99 latency < 200 ms'.",
+    "bank/requirements.md:16 unquantified-nfr Non-functional requirement 'Statements kept on S3' has no measurable target: add one, e.g. 'a number with a unit'.",
+    "bank/requirements.md:17 unquantified-nfr Non-functional requirement 'OAuth2 sign-in' has no measurable target: add one, e.g. 'keys rotated every 90 days'.",
+    "bank/requirements.md:18 unquantified-nfr Non-functional requirement 'Fast p99' has no measurable target: add one, e.g. 'p99 latency < 200 ms'.",
   ]);
 });
 

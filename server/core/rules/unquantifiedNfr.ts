@@ -25,10 +25,11 @@ function measurable(text: string): boolean {
 
 /**
  * Properties that are pass/fail without a number: you can test for them directly ("no single point of failure",
- * "exactly-once delivery", "strongly consistent reads", "must not be lost", "strict ordering", "auditable").
+ * "exactly-once delivery", "strongly consistent reads", "must not be lost", "strict ordering", "auditable", "all traffic
+ * over TLS", "survives the loss of a zone"). A stated consistency model (eventual, causal) is a choice a test can check.
  */
 const VERIFIABLE =
-  /single points? of failure|\bspof\b|strong(?:ly)? consisten|linearizab|serializab|exactly[- ]once|at[- ]least[- ]once|at[- ]most[- ]once|read[- ]your[- ]writes|causal(?:ly)? consisten|\bacid\b|idempoten|end[- ]to[- ]end encrypt|(?:must|should|will|shall) (?:never|not) be lost|no data loss|zero data loss|\bgdpr\b|\bhipaa\b|\bpci\b|\bsoc ?2\b|\bwcag\b|strict(?:ly)? order|\bin[- ]order\b|order(?:ing)? guarantee|ordered delivery|\bfifo\b|total order|audit(?:able|ability|ed)?\b|audit (?:log|trail)s?|tamper[- ]?(?:proof|evident)|immutable (?:log|record|ledger)|append[- ]only/i;
+  /single points? of failure|\bspof\b|strong(?:ly)? consisten|linearizab|serializab|exactly[- ]once|at[- ]least[- ]once|at[- ]most[- ]once|read[- ]your[- ]writes|causal(?:ly)? consisten|\bacid\b|idempoten|end[- ]to[- ]end encrypt|(?:must|should|will|shall) (?:never|not) be lost|no data loss|zero data loss|\bgdpr\b|\bhipaa\b|\bpci\b|\bsoc ?2\b|\bwcag\b|strict(?:ly)? order|\bin[- ]order\b|order(?:ing)? guarantee|ordered delivery|\bfifo\b|total order|audit(?:able|ability|ed)?\b|audit (?:log|trail)s?|tamper[- ]?(?:proof|evident)|immutable (?:log|record|ledger)|append[- ]only|(?:never|ever) be lost|\bnever lost\b|\b(?:eventual(?:ly)?|causal(?:ly)?) consisten|\btls\b|\bhttps\b|\bmtls\b|encrypt(?:ed|ion) (?:at rest|in transit)|(?:survives?|tolerates?|handles?|withstands?) (?:the )?(?:failure|loss|outage) of (?:an? |one |any |the )?(?:whole |entire |single )?(?:node|server|zone|availability zone|az|region|data ?cent(?:er|re)|rack|instance)/i;
 
 /** Labels (headings, bold labels, parent bullets) under which bullets are how a requirement is met, or examples. */
 const NOT_REQUIREMENTS =
