@@ -2,6 +2,7 @@ import type { CaseStudy } from './caseStudy';
 import type { ResolvedConfig } from './config';
 import type { SourceFile } from './rule';
 import { findSection, hasSection } from './sections';
+import { isStub } from './stubs';
 import type { Finding, Severity } from './types';
 
 export interface SectionSummary {
@@ -32,7 +33,7 @@ export interface CaseStudySummary {
   requiredSections: { total: number; filled: number };
   diagrams: { total: number; invalid: number };
   findings: Record<Severity, number>;
-  /** 0..1: share of required files present and required sections filled, minus nothing for style findings. */
+  /** 0..1: share of required files present and written (not stubs) and required sections filled, minus nothing for style findings. */
   completeness: number;
 }
 
@@ -77,7 +78,12 @@ export function summarizeCaseStudy(cs: CaseStudy, files: Map<string, SourceFile>
       if (i >= 0 ? file.doc.headings[i].hasContent : hasSection(file.doc, s)) sectionsFilled++;
     }
   }
-  const present = config.requiredFiles.filter((s) => cs.files.some((f) => f.kind === s.id)).length;
+  // A stub ("# Trade-offs" and "*Coming soon…*") is there but not written: it does not make the case study more complete.
+  const written = (p: string) => {
+    const file = files.get(p);
+    return !!file && (file.isMermaidFile || !isStub(file.doc));
+  };
+  const present = config.requiredFiles.filter((s) => cs.files.some((f) => f.kind === s.id && written(f.path))).length;
   const all = [...cs.files.map((f) => f.path), cs.path].flatMap(findingsByPath);
   const invalid = all.filter((f) => f.ruleId === 'mermaid-syntax' && f.severity !== 'info').length;
   const parts = config.requiredFiles.length + sectionsTotal;

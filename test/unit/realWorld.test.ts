@@ -11,6 +11,8 @@ import { nodeFileSystem } from '../../server/core/fileSystem';
 import { fixAllSections } from '../../server/core/language/quickFixes';
 import { parseMarkdown } from '../../server/core/markdown';
 import { checkWorkspace } from '../../server/core/workspace';
+import { summarizeCaseStudy } from '../../server/core/caseStudySummary';
+import type { SourceFile } from '../../server/core/rule';
 
 const FIXTURES = path.join(__dirname, '..', 'fixtures', 'real-world');
 
@@ -119,4 +121,19 @@ test('decision-summary-analysed-elsewhere: a design decision weighed in trade-of
   assert.deepEqual(await findingsOf('decision-summary-analysed-elsewhere'), [
     "limiter/high-level-design.md:20 no-alternatives Trade-off 'Monitoring' names no alternative: say what else you considered and why you rejected it.",
   ]);
+});
+
+test('stub-files: a case study of stubs is not complete in the Case Studies view (its files are there, not written)', async () => {
+  const root = path.join(FIXTURES, 'stub-files');
+  const linter = new Linter({ fs: nodeFileSystem });
+  const { caseStudies } = await checkWorkspace(root, DEFAULT_CONFIG, linter, nodeFileSystem);
+  const cs = caseStudies[0];
+  const files = new Map<string, SourceFile>();
+  for (const f of cs.files) {
+    const { file } = await linter.read(f.path, DEFAULT_CONFIG, f.kind);
+    if (file) files.set(f.path, file);
+  }
+  const summary = summarizeCaseStudy(cs, files, () => [], DEFAULT_CONFIG);
+  assert.deepEqual(summary.requiredFiles, { total: 3, present: 0 });
+  assert.equal(summary.completeness, 0);
 });
