@@ -2,16 +2,15 @@
 // text around it, so a person can judge them quickly (docs/real-world.md records that review).
 //
 // Each repository folder of the corpus is linted as its own workspace, with the built CLI, as a user who cloned it and
-// ran `design-notes lint .` would see it. A repository whose layout needs a configuration (one README per case in
-// solutions/system_design/*) gets the one in scripts/corpus-configs/<repository>.json, the .designnotes.json a user
-// would write (or `design-notes init` would propose): the repository is copied to a temporary folder with it, since
-// the corpus itself is never edited.
+// ran `design-notes lint .` would see it. Where the defaults find no case study, the script does what the CLI's hint
+// says: it runs `design-notes init` (in a temporary copy; the corpus is never edited) and lints with the proposed
+// .designnotes.json — the system-design-primer's one README per case under solutions/system_design/*.
 //
 //   npm run eval:corpus                       all rules, up to 25 findings each
 //   npm run eval:corpus -- --rule no-alternatives --limit 0   one rule, every finding
 //   npm run eval:corpus -- --summary          counts only
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 
@@ -47,7 +46,7 @@ if (!existsSync(cli)) {
 }
 
 /** Lint one repository folder as its own workspace; the CLI exits 1 when it finds something, which is not a failure here. */
-function lintRepository(repo: string): JsonFinding[] {
+function lintRepository(repo: string): { findings: JsonFinding[]; caseStudies?: number } {
   let out: string;
   try {
     out = execFileSync(process.execPath, [cli, 'lint', '.', '--format', 'json'], { cwd: repo, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
@@ -56,9 +55,9 @@ function lintRepository(repo: string): JsonFinding[] {
     if (err.status !== 1 || !err.stdout) throw new Error(`lint failed in ${repo} (exit ${err.status}): ${err.stderr ?? ''}`);
     out = err.stdout;
   }
-  const parsed = JSON.parse(out) as JsonFinding[] | { findings: JsonFinding[] };
-  const findings = Array.isArray(parsed) ? parsed : parsed.findings;
-  return findings.map((f) => ({ ...f, path: path.resolve(repo, f.path) }));
+  const parsed = JSON.parse(out) as JsonFinding[] | { findings: JsonFinding[]; summary?: { caseStudies?: number } };
+  const findings = (Array.isArray(parsed) ? parsed : parsed.findings).map((f) => ({ ...f, path: path.resolve(repo, f.path) }));
+  return { findings, caseStudies: Array.isArray(parsed) ? undefined : parsed.summary?.caseStudies };
 }
 
 const fileCache = new Map<string, string[]>();
@@ -85,22 +84,24 @@ function headingPath(lines: string[], line: number): string {
   return stack.map((h) => `${'#'.repeat(h.level)} ${h.text}`).join(' › ');
 }
 
-const configs = path.join(root, 'scripts', 'corpus-configs');
 const all: JsonFinding[] = [];
 for (const name of readdirSync(corpus).sort()) {
   const repo = path.join(corpus, name);
   if (!statSync(repo).isDirectory()) continue;
-  const config = path.join(configs, `${name}.json`);
-  if (!existsSync(config)) {
-    all.push(...lintRepository(repo));
+  const { findings, caseStudies } = lintRepository(repo);
+  if (caseStudies !== 0) {
+    all.push(...findings);
     continue;
   }
+  // Nothing found with the defaults: do what the hint says, `design-notes init`, in a copy (the corpus is never edited).
   const copy = path.join(mkdtempSync(path.join(tmpdir(), 'dn-corpus-')), name);
   try {
     cpSync(repo, copy, { recursive: true });
-    writeFileSync(path.join(copy, '.designnotes.json'), readFileSync(config));
+    execFileSync(process.execPath, [cli, 'init'], { cwd: copy, encoding: 'utf8' });
+    const configured = lintRepository(copy);
+    console.log(`${name}: no case study with the defaults; after design-notes init: ${configured.caseStudies ?? '?'} case studies.`);
     // Findings point into the copy: map them back to the corpus so the context is read from the original.
-    all.push(...lintRepository(copy).map((f) => ({ ...f, path: path.join(repo, path.relative(copy, f.path)) })));
+    all.push(...(configured.caseStudies ? configured.findings : findings).map((f) => ({ ...f, path: configured.caseStudies ? path.join(repo, path.relative(copy, f.path)) : f.path })));
   } finally {
     rmSync(path.dirname(copy), { recursive: true, force: true });
   }
