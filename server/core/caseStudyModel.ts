@@ -14,7 +14,7 @@ import type { CaseStudyKind, RequiredFileSpec, ResolvedConfig } from './config';
 import type { MarkdownDocument } from './markdown';
 import { normalizeHeading } from './normalize';
 import type { SourceFile } from './rule';
-import { headingFills, titleHeading } from './sections';
+import { headingFills, titleIndex } from './sections';
 
 /** Where a part is written: a whole file (by its name), a section of a file (by its heading), or prose. */
 export interface PartPlace {
@@ -90,12 +90,6 @@ export function headingFillsPart(doc: MarkdownDocument, index: number, spec: Req
   if (!h.normalized) return false;
   if (spec.headings.some((words) => containsWords(h.normalized, words))) return true;
   return spec.sections.some((section) => headingFills(h.normalized, section));
-}
-
-/** The level-1 title of a document, which names the document and is not one of its sections. */
-function titleIndex(doc: MarkdownDocument): number {
-  const title = titleHeading(doc);
-  return title && title.level === 1 ? doc.headings.indexOf(title) : -1;
 }
 
 /** The files that may hold parts: Markdown files directly in the case-study folder (not its diagrams/ or assets/). */
@@ -204,21 +198,4 @@ function inlineTradeOffs(docs: SourceFile[]): PartPlace | undefined {
     }
   }
   return undefined;
-}
-
-/**
- * Whether a file is not written yet: at most a title and a line or two of text (`*Content coming soon...*`). Such a
- * file gets one "not written yet" finding from the placeholder rules, not a list of everything it lacks.
- */
-export function isUnwritten(doc: MarkdownDocument): boolean {
-  if (doc.headings.length > 1 || doc.fences.length || doc.links.length) return false;
-  const headingLines = new Set(doc.headings.map((h) => h.line));
-  let chars = 0;
-  for (let i = doc.frontMatterLines; i < doc.lines.length; i++) {
-    if (headingLines.has(i)) continue;
-    const line = doc.lines[i].replace(/<!--.*?-->/g, '').trim();
-    chars += line.length;
-    if (chars > 120) return false;
-  }
-  return true;
 }

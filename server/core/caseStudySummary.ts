@@ -2,7 +2,8 @@ import type { CaseStudy } from './caseStudy';
 import { analyzeCaseStudy } from './caseStudyModel';
 import type { CaseStudyKind, ResolvedConfig } from './config';
 import type { SourceFile } from './rule';
-import { findSection } from './sections';
+import { findSection, hasSection } from './sections';
+import { isStub } from './stubs';
 import type { Finding, Severity } from './types';
 
 export interface SectionSummary {
@@ -35,7 +36,7 @@ export interface CaseStudySummary {
   requiredSections: { total: number; filled: number };
   diagrams: { total: number; invalid: number };
   findings: Record<Severity, number>;
-  /** 0..1: share of required files present and required sections filled, minus nothing for style findings. */
+  /** 0..1: share of required files present and written (not stubs) and required sections filled, minus nothing for style findings. */
   completeness: number;
 }
 
@@ -81,11 +82,16 @@ export function summarizeCaseStudy(cs: CaseStudy, files: Map<string, SourceFile>
     if (!file) continue;
     for (const s of spec.sections) {
       const i = findSection(file.doc, s);
-      if (i >= 0 && file.doc.headings[i].hasContent) sectionsFilled++;
+      if (i >= 0 ? file.doc.headings[i].hasContent : hasSection(file.doc, s)) sectionsFilled++;
     }
   }
   const required = design ? config.requiredFiles.length : 0;
-  const present = required - model.missing.length;
+  // A stub ("# Trade-offs" and "*Coming soon…*") is there but not written: it does not make the case study more complete.
+  const written = (p: string) => {
+    const file = files.get(p);
+    return !!file && (file.isMermaidFile || !isStub(file.doc));
+  };
+  const present = design ? config.requiredFiles.filter((s) => (model.parts.get(s.id) ?? []).some((place) => written(place.path))).length : 0;
   const all = [...cs.files.map((f) => f.path), cs.path].flatMap(findingsByPath);
   const invalid = all.filter((f) => f.ruleId === 'mermaid-syntax' && f.severity !== 'info').length;
   const parts = required + sectionsTotal;
