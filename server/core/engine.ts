@@ -71,7 +71,8 @@ export function mermaidFileDocument(text: string): MarkdownDocument {
     listItems: [],
     proseLines: new Set(),
     frontMatterLines: 0,
-    hasWrittenContent: content.trim() !== '',
+    hasContent: text.trim() !== '',
+    placeholders: [],
   };
 }
 

@@ -78,7 +78,7 @@ describe('built-in templates', () => {
         assert.ok(doc.headings[0].text.startsWith('URL Shortener'));
         // Nothing below the title is written: every section is empty for the rules and the completeness count.
         for (const heading of doc.headings.slice(1)) assert.equal(heading.hasContent, false, `${set.id}/${file.path}: '${heading.text}' holds template text`);
-        if (file.kind !== 'requirements') assert.equal(doc.hasWrittenContent, false, `${set.id}/${file.path}: written content`);
+        if (file.kind !== 'requirements') assert.equal(doc.hasContent, false, `${set.id}/${file.path}: written content`);
         const spec = DEFAULT_CONFIG.requiredFiles.find((s) => s.id === file.kind);
         for (const section of spec?.sections ?? []) {
           const at = findSection(doc, section);

@@ -95,7 +95,7 @@ test('missing-file: creates the file from its template (never overwriting) and o
   assert.ok('edits' in insert && insert.textDocument.uri === target);
   const text = (insert as { edits: Edit[] }).edits[0].newText;
   assert.match(text, /^# Chat — Trade-offs/);
-  assert.equal(parseMarkdown(text).hasWrittenContent, false, 'prompts only: no trade-offs about another system');
+  assert.equal(parseMarkdown(text).hasContent, false, 'prompts only: no trade-offs about another system');
   assert.deepEqual(fix.command, { title: 'Open', command: 'designNotes.openFile', arguments: [target] });
   await client.close(file);
 });

@@ -27,8 +27,8 @@ test('skeletons are not written content: empty bullets, comment-only items, a he
   assert.deepEqual(empty.headings.slice(1).map((h) => h.hasContent), [false, false, false, true]);
   const written = parseMarkdown(['# T', '', '## A', '- **Chosen:** Redis <!-- why -->', '## B', '| K | V |', '| --- | --- |', '| a |  |', '## C', '```mermaid', 'flowchart LR', '  a --> b', '```', '## D', '```js', '```'].join('\n'));
   assert.deepEqual(written.headings.slice(1).map((h) => h.hasContent), [true, true, true, true]);
-  assert.equal(parseMarkdown('# T\n\n<!-- write here -->\n- \n').hasWrittenContent, false);
-  assert.equal(written.hasWrittenContent, true);
+  assert.equal(parseMarkdown('# T\n\n<!-- write here -->\n- \n').hasContent, false);
+  assert.equal(written.hasContent, true);
 });
 
 test('sections: extent, own content and emptiness (comments and sub-headings do not count)', () => {

@@ -1,5 +1,7 @@
 import type { Rule } from '../rule';
 import { findSection } from '../sections';
+import { isStub } from '../stubs';
+import { displayHeading } from '../normalize';
 
 export const emptySection: Rule = {
   meta: {
@@ -7,14 +9,15 @@ export const emptySection: Rule = {
     description: 'A required heading is present but has no content.',
     defaultSeverity: 'warning',
     docs:
-      'A required section counts as empty when nothing but blank lines, HTML comments, empty sub-headings and empty skeletons ' +
-      '(empty bullets, a table header without rows, a Mermaid block with only its type line) follows it: a fresh scaffold is empty until written. ' +
+      'A required section counts as empty when nothing but blank lines, HTML comments, placeholders ("*Coming soon…*", "TBD"), empty sub-headings ' +
+      'and empty skeletons (empty bullets, a table header without rows, a Mermaid block with only its type line) follows it: a fresh scaffold is empty until written. ' +
       'The quick fix inserts the section\'s writing prompt when it has none.',
     example: "Section 'Key Components' is empty: write it or remove the heading.",
   },
   checkFile(ctx) {
     const { file } = ctx;
-    if (file.isMermaidFile) return;
+    // A file not written yet gets one stub-file finding, not one per section.
+    if (file.isMermaidFile || isStub(file.doc)) return;
     // A file may fill several parts by its name (a README.md configured as requirements and design).
     for (const spec of ctx.specs ?? (ctx.spec ? [ctx.spec] : [])) for (const section of spec.sections) {
       const index = findSection(file.doc, section);
@@ -23,7 +26,7 @@ export const emptySection: Rule = {
       if (heading.hasContent) continue;
       ctx.report({
         range: heading.range,
-        message: `Section '${heading.text.trim() || section.name}' is empty: write it or remove the heading.`,
+        message: `Section '${displayHeading(heading.text) || section.name}' is empty: write it or remove the heading.`,
         data: { kind: 'empty-section', fileKind: spec.id, section: section.id },
       });
     }
