@@ -1,11 +1,9 @@
 import * as path from 'node:path';
-import type { Rule } from '../rule';
 import type { Heading, MarkdownDocument } from '../markdown';
-import { normalizeHeading } from '../normalize';
-import type { CaseStudyRuleContext, SourceFile } from '../rule';
+import { displayHeading, normalizeHeading } from '../normalize';
+import type { CaseStudyRuleContext, Rule, SourceFile } from '../rule';
 import { fileAnchorRange, isWithin } from '../sections';
 import { isStub } from '../stubs';
-import { displayHeading } from '../normalize';
 
 const TRADE_OFFS_KIND = 'trade-offs';
 
@@ -41,7 +39,7 @@ const PARTS_OF_A_TRADE_OFF = new Set(
   ['pros', 'cons', 'pros and cons', 'advantages', 'disadvantages', 'benefits', 'drawbacks', 'rationale', 'decision', 'why', 'consequences', 'risks', 'mitigation', 'when to use', 'trade off', 'trade offs', 'tradeoff', 'tradeoffs', 'alternatives', 'alternatives considered', 'considered options', 'decision outcome'].map(normalizeHeading),
 );
 /** Phase-by-phase plans ("Phase 1: single SQL database", "Phase 3: sharding") name the options they move between. */
-const STAGED_OPTION = /^(?:phase|stage|step|option|approach|alternative|tier|level)\s{0,3}[\dA-Za-z]{1,3}\b/i;
+const STAGED_OPTION = /^(?:phase|stage|step|option|approach|alternative|tier|level)\s{1,3}(?:\d{1,2}(?:\s?[-–]\s?\d{1,2})?|[a-d])\b/i;
 /** Words that say nothing about a decision's topic when matching it against analysed trade-offs. */
 const TOPIC_STOP_WORDS = new Set(
   'why the a an of for and or vs versus to in on with over instead use using used design decision decisions strategy approach choice choose chosen our we is are as at by not no key main core system trade off offs'.split(' '),
