@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import { isWholeFile } from '../caseStudyModel';
 import type { Heading, MarkdownDocument } from '../markdown';
 import { displayHeading, normalizeHeading } from '../normalize';
 import type { CaseStudyRuleContext, Rule, SourceFile } from '../rule';
@@ -177,7 +178,7 @@ export const noAlternatives: Rule = {
     // Where the case study writes its trade-offs: trade-offs files (by name) and sections of other files ("## 7.
     // Trade-Offs & Decisions" in hld.md), as the case-study model found them.
     const places = ctx.model.parts.get(TRADE_OFFS_KIND) ?? [];
-    const isTradeOffsFile = (f: SourceFile) => f.kind === TRADE_OFFS_KIND || places.some((p) => p.path === f.path && p.heading === undefined);
+    const isTradeOffsFile = (f: SourceFile) => f.kind === TRADE_OFFS_KIND || places.some((p) => p.path === f.path && isWholeFile(p));
     // In a trade-offs file the whole file is the part; its "A vs B" headings are trade-offs, not containers.
     const partHeadings = (f: SourceFile) =>
       new Set(isTradeOffsFile(f) ? [] : places.filter((p) => p.path === f.path && p.heading !== undefined).map((p) => p.heading!));
