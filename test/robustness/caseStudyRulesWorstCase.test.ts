@@ -41,6 +41,9 @@ const CASES: { name: string; files: Record<string, string> }[] = [
   { name: 'unquantified-nfr: deep list nesting', files: { 'requirements.md': NFR + Array.from({ length: 90 }, (_, d) => `${'  '.repeat(d)}- level ${d} is fast:\n`).join('').repeat(60) } },
   { name: 'unquantified-nfr: one huge bullet of labels and names with digits', files: { 'requirements.md': `${NFR}- ${repeat('Availability: S3 OAuth2 p99 Phase 1 e.g. ')}\n` } },
   { name: 'unquantified-nfr: many list intros ending in a colon', files: { 'requirements.md': NFR + repeat('**How to achieve:**\n\n- replicate\n\n') } },
+  { name: 'unquantified-nfr: a long parent bullet over thousands of children', files: { 'requirements.md': `${NFR}- ${repeat('reliable and fast ', SIZE / 2)}:\n${repeat('  - quick\n', SIZE / 2)}` } },
+  { name: 'unquantified-nfr: a long heading over thousands of bullets', files: { 'requirements.md': `${NFR}### ${repeat('Performance ', SIZE / 2)}\n\n${repeat('- quick\n', SIZE / 2)}` } },
+  { name: 'unquantified-nfr: a long list intro over thousands of bullets', files: { 'requirements.md': `${NFR}${repeat('Performance ', SIZE / 2)}:\n\n${repeat('- quick\n', SIZE / 2)}` } },
   { name: 'stub-file and placeholders: many placeholder paragraphs', files: { 'high-level-design.md': repeat('# T\n\n*Content coming soon...*\n\n') } },
   { name: 'section forms: many bold labels and labelled items under the title', files: { 'high-level-design.md': `# H\n\n${repeat('- **Gateway** — routes\n')}\n${repeat('**Label**: text\n\n')}` } },
 ];
