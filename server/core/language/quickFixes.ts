@@ -1,6 +1,7 @@
 import type { RequiredFileSpec, SectionSpec } from '../config';
 import type { MarkdownDocument } from '../markdown';
-import { templateBodyForSection, templateForFile, type TemplateLookup } from '../scaffold/templates';
+import { templateBodyForSection, templateForFile, type TemplateLookup, type TemplateSet } from '../scaffold/templates';
+import { isoDate, titleFromFolderName } from '../scaffold/names';
 import { findSection, titleHeading } from '../sections';
 import type { FindingData, Range } from '../types';
 
@@ -106,6 +107,21 @@ export interface FixContext {
   lookup: TemplateLookup;
   /** Whether a path exists (a created file must never replace one). */
   exists(path: string): boolean;
+}
+
+/**
+ * Template sets in the order fixes look in them: the team's own sets first (a fix should write what the team's
+ * template says), then the built-in standard set as the fallback for kinds the team's sets do not cover.
+ */
+export function fixTemplateSets(sets: readonly TemplateSet[]): TemplateSet[] {
+  const own = sets.filter((set) => !set.builtin);
+  const standard = sets.filter((set) => set.builtin && set.id === 'standard');
+  return [...own, ...standard, ...sets.filter((set) => set.builtin && set.id !== 'standard')];
+}
+
+/** Template variables for fixes in a case study (named by its folder), shared by the editor and `lint --fix`. */
+export function fixTemplateVars(caseStudyName: string | undefined): NonNullable<TemplateLookup['vars']> {
+  return { title: caseStudyName ? titleFromFolderName(caseStudyName) : '', slug: caseStudyName ?? '', date: isoDate(), author: '' };
 }
 
 /** Quick fixes for one finding, from the facts the rule put in its data. */
