@@ -9,6 +9,7 @@
 //   templates/                   the built-in case-study templates (`new`, missing-file fixes)
 //   schemas/                     the JSON schemas of .designnotes.json and pattern catalogs (for editors)
 //   README.md, LICENSE, THIRD-PARTY-NOTICES.md (licences of the bundled packages)
+//   .pre-commit-hooks.yaml       so that the folder, as the root of a repository, is a pre-commit hook repository
 //   package.json                 written here: no dependencies at all, so an install needs no network
 //                                beyond fetching the tarball itself (and none from a local tarball)
 import * as esbuild from 'esbuild';
@@ -37,7 +38,7 @@ export const PACKAGE_JSON = {
   license: manifest.license,
   keywords: ['system design', 'case study', 'markdown', 'mermaid', 'lint', 'architecture', 'sarif', 'ci'],
   bin: { 'design-notes': 'bin/design-notes.js' },
-  files: ['bin/', 'dist/', 'templates/', 'schemas/', 'THIRD-PARTY-NOTICES.md'],
+  files: ['bin/', 'dist/', 'templates/', 'schemas/', 'THIRD-PARTY-NOTICES.md', '.pre-commit-hooks.yaml'],
   engines: ENGINES,
 };
 
@@ -82,6 +83,7 @@ export async function buildPackage() {
   for (const schema of ['designnotes.schema.json', 'patterns.schema.json']) copy(`schemas/${schema}`, `schemas/${schema}`);
   copy('packages/cli/README.md', 'README.md');
   copy('LICENSE', 'LICENSE');
+  copy('.pre-commit-hooks.yaml', '.pre-commit-hooks.yaml');
   fs.writeFileSync(path.join(PKG, 'THIRD-PARTY-NOTICES.md'), thirdPartyNotices(metafiles));
   fs.writeFileSync(path.join(PKG, 'package.json'), JSON.stringify(PACKAGE_JSON, null, 2) + '\n');
   return PKG;

@@ -4,11 +4,12 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { caseStudyFiles, CLEAN_CASE_STUDY, removeTree, writeTree } from '../support/tree';
 import { testedNodes } from '../support/nodeVersions';
+import { parse as parseYaml } from 'yaml';
 
 const REPO = path.resolve(__dirname, '../..');
 const MERMAID_TYPES = path.join(REPO, 'test/fixtures/mermaid/types');
@@ -94,13 +95,16 @@ for (const node of testedNodes()) {
     assert.equal(rules.code, 0, rules.stderr);
     assert.match(rules.stdout, /^mermaid-syntax\s+error/m);
 
-    const created = npx('new', `Rate Limiter ${node.major}`);
+    // Created outside the linted project, so the other versions' lint runs see the same files.
+    const root = path.join(work, `new-${node.major}`);
+    const created = npx('new', 'Rate Limiter', '--root', root);
     assert.equal(created.code, 0, created.stderr);
-    assert.ok(existsSync(path.join(project, `case-studies/rate-limiter-${node.major}/requirements.md`)), created.stdout);
+    const req = path.join(root, 'rate-limiter/requirements.md');
+    assert.ok(existsSync(req), created.stdout);
     // Again: refused, nothing overwritten.
-    writeFileSync(path.join(project, `case-studies/rate-limiter-${node.major}/requirements.md`), 'mine\n');
-    assert.equal(npx('new', `Rate Limiter ${node.major}`).code, 1);
-    assert.equal(readFileSync(path.join(project, `case-studies/rate-limiter-${node.major}/requirements.md`), 'utf8'), 'mine\n');
+    writeFileSync(req, 'mine\n');
+    assert.equal(npx('new', 'Rate Limiter', '--root', root).code, 1);
+    assert.equal(readFileSync(req, 'utf8'), 'mine\n');
   });
 }
 
@@ -108,4 +112,60 @@ test('the findings agree across Node versions', () => {
   const [first, ...others] = [...lintOutputs.values()];
   assert.equal(lintOutputs.size, 3);
   for (const o of others) assert.equal(o, first);
+});
+
+test('pre-commit: the entry command as the hook runs it (design-notes lint <staged files>)', () => {
+  const hook = (parseYaml(readFileSync(path.join(REPO, '.pre-commit-hooks.yaml'), 'utf8')) as { id: string; entry: string; language: string; files: string }[])[0];
+  assert.deepEqual([hook.id, hook.language], ['design-notes', 'node']);
+  const staged = ['case-studies/draft/requirements.md', 'case-studies/clean/trade-offs.md', 'diagrams/pie.broken.mmd', 'package.json'].filter((f) => new RegExp(hook.files).test(f));
+  assert.deepEqual(staged, ['case-studies/draft/requirements.md', 'case-studies/clean/trade-offs.md', 'diagrams/pie.broken.mmd']);
+  const [cmd, ...args] = hook.entry.split(' ');
+  const r = sh(path.join(project, 'node_modules/.bin', cmd), [...args, ...staged], project);
+  assert.equal(r.code, 1, r.stderr);
+  assert.match(r.stdout, /^case-studies\/draft\/requirements\.md:1:3 error missing-file /m);
+  assert.match(r.stdout, /^diagrams\/pie\.broken\.mmd:\d+:\d+ error mermaid-syntax /m);
+  assert.doesNotMatch(r.stdout, /case-studies\/clean\//);
+});
+
+// Debian's pre-commit (scripts/setup.sh installs it when it can). A `language: node` hook is installed from the root
+// of its repository, so the hook repository is the packed folder (which carries .pre-commit-hooks.yaml); the
+// `repo: local` form installs the package itself as an additional dependency. Both offline.
+const preCommit = spawnSync('pre-commit', ['--version'], { encoding: 'utf8' }).status === 0;
+test('pre-commit runs the hook from the packed folder as a hook repository, and as a local hook with the tarball', { skip: preCommit ? false : 'pre-commit is not installed (apt-get install pre-commit)' }, () => {
+  const hookRepo = path.join(work, 'hook-repo');
+  cpSync(path.join(REPO, 'dist-cli/package'), hookRepo, { recursive: true });
+  const git = (cwd: string, ...args: string[]) => {
+    const r = sh('git', ['-c', 'user.email=test@example.invalid', '-c', 'user.name=test', ...args], cwd);
+    assert.equal(r.code, 0, r.stderr);
+    return r.stdout.trim();
+  };
+  git(hookRepo, 'init', '-q');
+  git(hookRepo, 'add', '-A');
+  git(hookRepo, 'commit', '-qm', 'design-notes hook');
+  const rev = git(hookRepo, 'rev-parse', 'HEAD');
+  const repo = path.join(work, 'team-repo');
+  writeTree(repo, caseStudyFiles('draft', { 'requirements.md': '# Draft\n\n## Functional Requirements\n\n- Post\n\n## Non-Functional Requirements\n\n- Low latency\n' }));
+  git(repo, 'init', '-q');
+  const env = { ...process.env, PRE_COMMIT_HOME: path.join(work, 'pre-commit-home'), npm_config_offline: 'true', npm_config_cache: path.join(work, 'empty-npm-cache') };
+  const configs = {
+    remote: `repos:\n  - repo: ${hookRepo}\n    rev: ${rev}\n    hooks:\n      - id: design-notes\n`,
+    local: `repos:\n  - repo: local\n    hooks:\n      - id: design-notes\n        name: Design Notes\n        entry: design-notes lint\n        language: node\n        files: '\\.(md|markdown|mdx|mmd|mermaid)$'\n        require_serial: true\n        additional_dependencies: ['${tarball}']\n`,
+  };
+  for (const [kind, config] of Object.entries(configs)) {
+    writeFileSync(path.join(repo, '.pre-commit-config.yaml'), config);
+    git(repo, 'add', '-A');
+    const r = sh('pre-commit', ['run', '--all-files'], repo, env);
+    assert.equal(r.code, 1, `${kind}: ${r.stdout}\n${r.stderr}`);
+    assert.match(r.stdout, /Design Notes\.+Failed/, kind);
+    assert.match(r.stdout, /case-studies\/draft\/requirements\.md:9:3 warning unquantified-nfr /, kind);
+  }
+});
+
+test('the GitHub Action script runs the installed package', () => {
+  const temp = mkdtempSync(path.join(work, 'runner-'));
+  const env = { ...process.env, GITHUB_OUTPUT: path.join(temp, 'out'), GITHUB_STEP_SUMMARY: path.join(temp, 'summary.md'), RUNNER_TEMP: temp, INPUT_PATHS: 'case-studies', INPUT_SARIF_FILE: path.join(temp, 'r.sarif') };
+  const r = sh(process.execPath, [path.join(REPO, 'action/run.mjs')], project, env);
+  assert.equal(r.code, 1, r.stderr);
+  assert.equal(JSON.parse(readFileSync(path.join(temp, 'r.sarif'), 'utf8')).runs[0].tool.driver.name, 'design-notes');
+  assert.match(readFileSync(path.join(temp, 'summary.md'), 'utf8'), /\| error \| case-studies\/draft\/requirements\.md \| 1 \| missing-file \|/);
 });
