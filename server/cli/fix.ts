@@ -165,7 +165,7 @@ export async function computeFixes(lint: Lint): Promise<{ changes: FileChange[];
       const textDoc = TextDocument.create('file:///fix', 'markdown', 0, text);
       const edits: TextEdit[] = [];
       const titles: string[] = [];
-      // Missing sections in template order: several inserted at one place then read in that order.
+      // Missing sections in template order: insertions at one place are applied in the order given.
       const order = (f: Finding) => {
         if (f.data?.kind !== 'missing-section') return -1;
         const data = f.data;

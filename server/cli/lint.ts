@@ -27,8 +27,8 @@ Options:
                                   never overwrites a file, never changes text you wrote
   --fix-dry-run                   Print the fixes as a unified diff instead of applying them
   --cache                         Reuse results of unchanged case studies from the last run
-  --cache-location <path>         Cache file or folder (default: node_modules/.cache/design-notes/, else the
-                                  user's cache folder)
+  --cache-location <path>         Cache file or folder, implies --cache (default: node_modules/.cache/
+                                  design-notes/, else the user's cache folder)
   --max-warnings <n>              Also fail (exit 1) when there are more than n warnings
   --quiet                         Report errors only
   -h, --help                      Show this help
@@ -70,6 +70,7 @@ export function parseLintArgs(args: string[]): LintOptions | 'help' {
     } else if (a === '--cache') options.cache = true;
     else if (a === '--cache-location' || a.startsWith('--cache-location=')) {
       options.cacheLocation = value();
+      options.cache = true;
       if (!options.cacheLocation) throw new UsageError('--cache-location needs a path.');
     } else if (a === '--max-warnings' || a.startsWith('--max-warnings=')) {
       const v = value();
