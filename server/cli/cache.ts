@@ -221,7 +221,8 @@ export class LintCache {
     const configHash = hash(JSON.stringify([ws.configPath ?? null, ws.text ?? null]));
     return {
       caseStudy: async (cs, config) => {
-        const files = hash(JSON.stringify(cs.files.map((f) => [f.path, f.kind ?? ''])));
+        // The whole discovery result: file list, kinds (a README can fill several parts), one-file case studies.
+        const files = hash(JSON.stringify([cs.name, cs.isFile ?? false, cs.files]));
         const cached = await this.lookup(cs.path, configHash, files);
         if (cached) return group(cached, cs);
         const recorder = new RecordingFileSystem(this.fs);

@@ -49,6 +49,10 @@ export interface CaseStudyChecker {
 
 export interface WorkspaceCheck {
   caseStudies: CaseStudy[];
+  /** The case studies inside the target that were checked (all of `caseStudies` when the target is the root). */
+  checked: CaseStudy[];
+  /** Markdown and Mermaid files checked: the files of the checked case studies and the loose files in the target. */
+  filesChecked: string[];
   /** Findings by path; every checked file has an entry. */
   findings: Map<string, Finding[]>;
   notes: string[];
@@ -118,7 +122,8 @@ export async function checkWorkspace(
     const list = await (checker ? checker.file(p, config) : linter.lintLooseFile(p, config));
     if (list) findings.set(p, list);
   }
-  return { caseStudies: discovery.caseStudies, findings, notes };
+  const filesChecked = [...selected.flatMap((cs) => cs.files.map((f) => f.path).filter((p) => inTarget(p) || p === target)), ...loose];
+  return { caseStudies: discovery.caseStudies, checked: selected, filesChecked, findings, notes };
 }
 
 /**

@@ -64,7 +64,7 @@ test('the tarball holds the bundled CLI, the Mermaid worker, templates, README a
 });
 
 for (const node of testedNodes()) {
-  test(`npx design-notes lint|new|rules|--version work on Node ${node.major}`, () => {
+  test(`npx design-notes lint|init|new|rules|--version work on Node ${node.major}`, () => {
     // npx and the bin's `#!/usr/bin/env node` both take the first node on PATH.
     const env = { ...process.env, PATH: `${path.dirname(node.bin)}${path.delimiter}${process.env.PATH}`, npm_config_offline: 'true' };
     const npx = (...args: string[]) => sh('npx', ['--no-install', 'design-notes', ...args], project, env);
@@ -78,7 +78,7 @@ for (const node of testedNodes()) {
     assert.equal(lint.code, 1, lint.stderr);
     lintOutputs.set(node.major, lint.stdout);
     assert.doesNotMatch(lint.stderr, /not checked|internal error/i);
-    const findings = JSON.parse(lint.stdout) as { path: string; ruleId: string; line: number }[];
+    const findings = (JSON.parse(lint.stdout) as { findings: { path: string; ruleId: string; line: number }[] }).findings;
     assert.ok(findings.some((f) => f.path === 'case-studies/draft/requirements.md' && f.ruleId === 'missing-file'));
     assert.ok(findings.some((f) => f.path === 'case-studies/draft/requirements.md' && f.ruleId === 'unquantified-nfr'));
     assert.ok(!findings.some((f) => f.path.startsWith('case-studies/clean/')), 'the clean case study has findings');
@@ -94,6 +94,19 @@ for (const node of testedNodes()) {
     const rules = npx('rules');
     assert.equal(rules.code, 0, rules.stderr);
     assert.match(rules.stdout, /^mermaid-syntax\s+error/m);
+
+    // init proposes a .designnotes.json (dry run: writes nothing); written once into a copy, then refused.
+    const proposal = npx('init', '--dry-run');
+    assert.equal(proposal.code, 0, proposal.stderr);
+    assert.match(proposal.stdout, /\.designnotes\.json:\n\{/);
+    assert.ok(!existsSync(path.join(project, '.designnotes.json')));
+    const initDir = path.join(work, `init-${node.major}`);
+    writeTree(initDir, caseStudyFiles('clean', CLEAN_CASE_STUDY));
+    const npxIn = (cwd: string, ...args: string[]) => sh(path.join(project, 'node_modules/.bin/design-notes'), args, cwd, env);
+    assert.equal(npxIn(initDir, 'init').code, 0);
+    const written = readFileSync(path.join(initDir, '.designnotes.json'), 'utf8');
+    assert.equal(npxIn(initDir, 'init').code, 1);
+    assert.equal(readFileSync(path.join(initDir, '.designnotes.json'), 'utf8'), written);
 
     // Created outside the linted project, so the other versions' lint runs see the same files.
     const root = path.join(work, `new-${node.major}`);
