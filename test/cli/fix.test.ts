@@ -149,12 +149,15 @@ test('--fix-dry-run prints a unified diff of exactly what --fix writes, and writ
   }
 });
 
-test('an empty case study gets all its required files in one run', () => {
-  const root = makeTree({ 'case-studies/search/notes.md': '# Search\n\nIdeas so far.\n' });
+test('a case study begun with one stub file gets every missing file and section in one run', () => {
+  const root = makeTree({ 'case-studies/search/requirements.md': '# Search\n\nIdeas so far.\n' });
   try {
     run(['lint', '--fix'], root);
     for (const f of ['requirements.md', 'high-level-design.md', 'trade-offs.md']) assert.ok(existsSync(path.join(root, 'case-studies/search', f)), f);
-    assert.equal(readFileSync(path.join(root, 'case-studies/search/notes.md'), 'utf8'), '# Search\n\nIdeas so far.\n');
+    const req = readFileSync(path.join(root, 'case-studies/search/requirements.md'), 'utf8');
+    assert.ok(req.startsWith('# Search\n\nIdeas so far.\n'), req);
+    assert.match(req, /^## Functional Requirements$/m);
+    assert.match(req, /^## Non-Functional Requirements$/m);
     assert.doesNotMatch(run(['lint', '--fix'], root).stderr, /fixed:/);
   } finally {
     removeTree(root);

@@ -135,7 +135,7 @@ test('junit: golden, parsed back by a JUnit reader: one suite per file, one fail
       [
         'case-studies/draft/requirements.md',
         [
-          ['error', "Case study 'draft' has no trade-offs.md (Trade-offs): create it."],
+          ['error', "Case study 'draft' has no trade-offs.md (Trade-offs): create it, or add a 'Trade-offs' section to one of its files."],
           ['warning', "Non-functional requirement 'Low latency' has no measurable target: add one, e.g. 'p99 latency < 200 ms'."],
         ],
       ],
