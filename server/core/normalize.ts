@@ -2,7 +2,7 @@
 // "## 2. ⚡ Non-Functional Requirements", "NFRs", "02_High Level Design.md", "hld.md".
 
 /** Leading numbering such as "1.", "2.1", "2.1.3)", "A.", "iv)", "Step 3:" is not part of a heading's meaning. */
-const NUMBERING = /^\s*(?:(?:step|part|section)\s+\d+\s*[:.)-]?\s*|\d+(?:\.\d+)*[.):-]?\s+|[A-Za-z][.)]\s+|[IVXLivxl]+[.)]\s+)/i;
+const NUMBERING = /\s*(?:(?:step|part|section)\s+\d+\s*[:.)-]?\s*|\d+(?:\.\d+)*[.):-]?\s+|[A-Za-z][.)]\s+|[IVXLivxl]+[.)]\s+)/iy;
 
 const ASCII_ONLY = /^[\x00-\x7f]*$/;
 
@@ -22,15 +22,19 @@ export function normalizeWords(text: string): string {
 }
 
 export function normalizeHeading(text: string): string {
-  let t = text.replace(/<[^>]*>/g, ' ').replace(/[*_`~[\]]/g, '');
+  // `[^<>]`, not `[^>]`: a heading of a million "<" would otherwise rescan the rest of the line from each one.
+  let t = text.replace(/<[^<>]*>/g, ' ').replace(/[*_`~[\]]/g, '');
   // Strip emoji and symbols first so that "1. ✨ Functional" loses both the number and the sparkle.
   t = t.replace(/[\p{Extended_Pictographic}\p{S}]/gu, ' ').trimStart();
-  let prev: string;
-  do {
-    prev = t;
-    t = t.replace(NUMBERING, '');
-  } while (t !== prev);
-  return normalizeWords(t);
+  // Numbering prefixes are skipped with a sticky regex and cut once: replacing them one at a time copied the rest of
+  // the heading per prefix, quadratic for a heading of "1. 1. 1. …".
+  let at = 0;
+  for (;;) {
+    NUMBERING.lastIndex = at;
+    if (!NUMBERING.exec(t) || NUMBERING.lastIndex === at) break;
+    at = NUMBERING.lastIndex;
+  }
+  return normalizeWords(t.slice(at));
 }
 
 /** File stem normalised for matching: numbering prefix, extension, case and separators removed. */

@@ -22,7 +22,43 @@ const NOT_A_TRADE_OFF = new Set(
 
 /** Phrases that name a rejected or compared alternative. */
 const ALTERNATIVE =
-  /\bvs\.?(?=[\s:,)]|$)|\bversus\b|\binstead of\b|\brather than\b|\balternatives?\b|\bconsidered\b|\brejected\b|\bcompared (?:to|with)\b|\boptions?\b|\bwhy not\b|\b(?:chose|choose|chosen|prefer(?:red)?|picked|selected|favou?r(?:ed)?)\b[^.\n]*\bover\b|\btrade-?off between\b|\bunlike\b|\bother approach/i;
+  /\bvs\.?(?=[\s:,)]|$)|\bversus\b|\binstead of\b|\brather than\b|\balternatives?\b|\bconsidered\b|\brejected\b|\bcompared (?:to|with)\b|\boptions?\b|\bwhy not\b|\btrade-?off between\b|\bunlike\b|\bother approach/i;
+/** "chose X over Y" in one sentence (a sentence ends at "." or a line break). */
+const CHOSE = /\b(?:chose|choose|chosen|prefer(?:red)?|picked|selected|favou?r(?:ed)?)\b/gi;
+const OVER = /\bover\b/gi;
+const SENTENCE_END = /[.\n]/g;
+
+/**
+ * Whether some sentence has a choice word followed by "over". One pass over the text: the regex this replaces,
+ * `\b(?:chose|…)\b[^.\n]*\bover\b`, rescanned the rest of the sentence from every choice word, so a section of
+ * "chose chose chose …" took minutes (quadratic).
+ */
+function namesChoiceOver(text: string): boolean {
+  CHOSE.lastIndex = 0;
+  // Every search below starts where the previous one of its kind stopped or later, so each character is looked at
+  // a bounded number of times.
+  let over = -1;
+  while (CHOSE.exec(text)) {
+    const from = CHOSE.lastIndex;
+    if (over < from) {
+      OVER.lastIndex = from;
+      const m = OVER.exec(text);
+      if (!m) return false;
+      over = m.index;
+    }
+    // The first choice word of a sentence is the only one worth trying: "over" after a later one is also after it.
+    SENTENCE_END.lastIndex = from;
+    const end = SENTENCE_END.exec(text)?.index ?? text.length;
+    if (over < end) return true;
+    CHOSE.lastIndex = end;
+  }
+  return false;
+}
+
+function namesAlternative(text: string): boolean {
+  return ALTERNATIVE.test(text) || namesChoiceOver(text);
+}
+
 /** In a heading, "A or B" names the alternative too ("Push or pull?"). */
 const HEADING_ALTERNATIVE = /\bor\b|\//i;
 
@@ -73,7 +109,7 @@ function comparedByParent(doc: MarkdownDocument, index: number): boolean {
   const parent = parentOf(doc, index);
   if (parent < 0 || doc.headings[parent].level === 1) return false;
   const p = doc.headings[parent];
-  if (HEADING_ALTERNATIVE.test(p.text) || ALTERNATIVE.test(p.text)) return true;
+  if (HEADING_ALTERNATIVE.test(p.text) || namesAlternative(p.text)) return true;
   if (CONTAINERS.has(p.normalized)) return false;
   return outlineOf(doc).children[parent] >= 2;
 }
@@ -103,7 +139,7 @@ export const noAlternatives: Rule = {
       const inContainer = isWithin(doc, i, (p) => p !== h && CONTAINERS.has(p.normalized));
       if (isTradeOffsFile ? h.level < 2 : !inContainer) continue;
       if (isTradeOffsFile && isWithin(doc, i, (p) => p !== h && NOT_A_TRADE_OFF.has(p.normalized))) continue;
-      if (HEADING_ALTERNATIVE.test(h.text) || ALTERNATIVE.test(sectionText(doc, h.line, h.sectionEndLine))) continue;
+      if (HEADING_ALTERNATIVE.test(h.text) || namesAlternative(sectionText(doc, h.line, h.sectionEndLine))) continue;
       if (comparedByParent(doc, i)) continue;
       ctx.report({
         range: h.range,
