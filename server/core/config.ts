@@ -4,7 +4,7 @@ import defaultsJson from './data/defaults.json';
 import schema from '../../schemas/designnotes.schema.json';
 import { normalizeFileStem, normalizeHeading } from './normalize';
 import type { Range, SeveritySetting } from './types';
-import { rangeOf, pathOf, schemaErrorRange } from './jsonText';
+import { excessiveNesting, rangeOf, pathOf, schemaErrorRange, TOO_DEEP_MESSAGE } from './jsonText';
 
 export const CONFIG_FILE_NAME = '.designnotes.json';
 
@@ -173,6 +173,11 @@ export function loadConfig(text: string, knownRuleIds?: readonly string[]): Load
   // An empty file (just created, or only comments) sets nothing: defaults, no error.
   if (!stripComments(text).trim()) return { config: DEFAULT_CONFIG, problems: [] };
   const problems: ConfigProblem[] = [];
+  const tooDeep = excessiveNesting(text);
+  if (tooDeep >= 0) {
+    problems.push({ message: `The configuration ${TOO_DEEP_MESSAGE}. Built-in defaults are used.`, range: rangeOf(text, tooDeep, 1), severity: 'error' });
+    return { config: DEFAULT_CONFIG, problems };
+  }
   const parseErrors: ParseError[] = [];
   const tree = parseTree(text, parseErrors, { allowTrailingComma: true, disallowComments: false });
   for (const e of parseErrors) {
@@ -208,6 +213,15 @@ export function loadConfig(text: string, knownRuleIds?: readonly string[]): Load
       return false;
     });
   }
+  if (typeof cleaned.maxFileSize === 'number' && cleaned.maxFileSize > MAX_FILE_SIZE_CEILING) {
+    const node = findNodeAtLocation(tree, ['maxFileSize']);
+    problems.push({
+      message: `"maxFileSize" is capped at ${MAX_FILE_SIZE_CEILING.toLocaleString('en-US')} bytes: larger notes would hold the checks (and the editor's language server) for minutes and can exhaust memory. ${MAX_FILE_SIZE_CEILING.toLocaleString('en-US')} is used.`,
+      range: node ? rangeOf(text, node.offset, node.length) : rangeOf(text, 0, 1),
+      severity: 'warning',
+    });
+    cleaned.maxFileSize = MAX_FILE_SIZE_CEILING;
+  }
   if (knownRuleIds && cleaned.rules) {
     // The schema lists the rule ids too; this covers callers whose schema is older than the running rules.
     for (const id of Object.keys(cleaned.rules)) {
@@ -220,6 +234,13 @@ export function loadConfig(text: string, knownRuleIds?: readonly string[]): Load
   }
   return { config: resolve(cleaned), problems };
 }
+
+/**
+ * The most `maxFileSize` can be set to. markdown-it needs 2–10 s per MB of the densest Markdown on the language
+ * server's main thread, and a workspace sets this value: 9007199254740991 let a 62 MB note run the CLI out of heap.
+ * 4 MB is thirty times the largest real design note we know of.
+ */
+export const MAX_FILE_SIZE_CEILING = 4_000_000;
 
 /**
  * Globs become regular expressions, and several `*` in one path segment (`*a*a*a*a*b`) backtrack exponentially

@@ -1,15 +1,15 @@
 // A "caseStudies" glob in .designnotes.json that matches no folder is almost always a typo ("case-study/*" for
 // "case-studies/*"), and its only symptom would be silence: nothing is checked. It is reported on the glob itself.
 import * as path from 'node:path';
-import { findNodeAtLocation, parseTree } from 'jsonc-parser';
+import { findNodeAtLocation } from 'jsonc-parser';
 import picomatch from 'picomatch';
 import type { CaseStudy } from './caseStudy';
 import { isTooComplexGlob, type ConfigProblem } from './config';
-import { rangeOf } from './jsonText';
+import { parseJsonTree, rangeOf } from './jsonText';
 
 /** Warnings for the config's own `caseStudies` globs that matched none of the case studies found under `root`. */
 export function unmatchedCaseStudyGlobs(configText: string, root: string, caseStudies: readonly CaseStudy[]): ConfigProblem[] {
-  const tree = parseTree(configText, [], { allowTrailingComma: true, disallowComments: false });
+  const tree = parseJsonTree(configText);
   const node = tree && findNodeAtLocation(tree, ['caseStudies']);
   if (!node || node.type !== 'array' || !node.children) return [];
   const folders = caseStudies.map((c) => path.relative(root, c.path).split(path.sep).join('/'));

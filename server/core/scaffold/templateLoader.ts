@@ -4,6 +4,7 @@
 import { existsSync, promises as fsp } from 'node:fs';
 import * as path from 'node:path';
 import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { excessiveNesting, TOO_DEEP_MESSAGE } from '../jsonText';
 import { validateFolderName } from './names';
 import { MANIFEST_FILE_NAME, STANDARD_TEMPLATE_SET_ID, validateTemplateManifest, type TemplateFile, type TemplateManifest, type TemplateProblem, type TemplateSet } from './templates';
 
@@ -132,6 +133,10 @@ export async function loadTemplateSet(folder: string, options: { root?: string; 
   const manifestText = await fsp.readFile(manifestPath, 'utf8').catch(() => undefined);
   let manifest: TemplateManifest;
   if (manifestText !== undefined) {
+    if (excessiveNesting(manifestText) >= 0) {
+      problems.push({ path: manifestPath, message: `template.json ${TOO_DEEP_MESSAGE}; the set is skipped.` });
+      return { problems };
+    }
     const errors: ParseError[] = [];
     const value = parseJsonc(manifestText.replace(/^\uFEFF/, ''), errors, { allowTrailingComma: true }) as unknown;
     if (errors.length) {
