@@ -1,3 +1,4 @@
+import { inert } from './terminalText';
 import * as path from 'node:path';
 import { Linter, sortFindings } from '../core/engine';
 import { syncNodeFileSystem } from '../core/fileSystem';
@@ -125,7 +126,7 @@ export function formatText(findings: Finding[], cwd: string, color: boolean): st
   const lines = findings.map((f) => {
     const where = `${displayPath(f.path, cwd)}:${f.range.start.line + 1}:${f.range.start.character + 1}`;
     const sev = f.severity === 'error' ? paint(31, LABEL.error) : f.severity === 'warning' ? paint(33, LABEL.warning) : paint(36, LABEL.info);
-    return `${where} ${sev} ${f.ruleId} ${f.message}`;
+    return `${inert(where)} ${sev} ${inert(f.ruleId)} ${inert(f.message)}`;
   });
   const count = (s: Severity) => findings.filter((f) => f.severity === s).length;
   const e = count('error');
@@ -162,7 +163,7 @@ export async function runLint(args: string[], io: CliIO, services: RuleServices 
   try {
     options = parseLintArgs(args);
   } catch (e) {
-    io.stderr(`design-notes lint: ${(e as Error).message}\n\n${LINT_USAGE}\n`);
+    io.stderr(`design-notes lint: ${inert((e as Error).message)}\n\n${LINT_USAGE}\n`);
     return 2;
   }
   if (options === 'help') {
@@ -174,7 +175,7 @@ export async function runLint(args: string[], io: CliIO, services: RuleServices 
     run = await lintPaths(options.paths, io.cwd, services);
   } catch (e) {
     if (e instanceof UsageError) {
-      io.stderr(`design-notes lint: ${e.message}\n`);
+      io.stderr(`design-notes lint: ${inert(e.message)}\n`);
       return 2;
     }
     throw e;
@@ -183,7 +184,7 @@ export async function runLint(args: string[], io: CliIO, services: RuleServices 
   if (options.format === 'json') io.stdout(formatJson(shown, io.cwd));
   else if (options.format === 'sarif') io.stdout(formatSarif(shown, io.cwd));
   else io.stdout(formatText(shown, io.cwd, io.color));
-  for (const note of run.notes) io.stderr(`note: ${note}\n`);
+  for (const note of run.notes) io.stderr(`note: ${inert(note)}\n`);
   if (run.configBroken) return 2;
   const errors = run.findings.filter((f) => f.severity === 'error').length;
   const warnings = run.findings.filter((f) => f.severity === 'warning').length;
