@@ -1,7 +1,7 @@
 import * as path from 'node:path';
-import picomatch from 'picomatch';
 import type { RequiredFileSpec, ResolvedConfig } from './config';
 import type { FileSystem } from './fileSystem';
+import { globsMatcher } from './glob';
 import { normalizeFileStem } from './normalize';
 
 export interface CaseStudyFile {
@@ -59,12 +59,13 @@ function toPosix(p: string): string {
 }
 
 export class PathMatcher {
-  private readonly include: picomatch.Matcher;
-  private readonly excludeMatch: picomatch.Matcher;
+  private readonly include: (relative: string) => boolean;
+  private readonly excludeMatch: (relative: string) => boolean;
   constructor(config: Pick<ResolvedConfig, 'caseStudies' | 'exclude'>) {
+    // The bounded matcher of glob.ts, not picomatch: these globs come from the workspace (see glob.ts).
     const opts = { dot: false, nocase: process.platform === 'win32' };
-    this.include = picomatch(config.caseStudies.length ? config.caseStudies : ['\0none'], opts);
-    this.excludeMatch = picomatch(config.exclude.length ? config.exclude : ['\0none'], { ...opts, dot: true });
+    this.include = globsMatcher(config.caseStudies, opts);
+    this.excludeMatch = globsMatcher(config.exclude, { ...opts, dot: true });
   }
   isCaseStudyFolder(relative: string): boolean {
     return this.include(relative);

@@ -2,7 +2,7 @@
 // "case-studies/*"), and its only symptom would be silence: nothing is checked. It is reported on the glob itself.
 import * as path from 'node:path';
 import { findNodeAtLocation } from 'jsonc-parser';
-import picomatch from 'picomatch';
+import { compileGlob } from './glob';
 import type { CaseStudy } from './caseStudy';
 import { isTooComplexGlob, type ConfigProblem } from './config';
 import { parseJsonTree, rangeOf } from './jsonText';
@@ -17,12 +17,8 @@ export function unmatchedCaseStudyGlobs(configText: string, root: string, caseSt
   for (const child of node.children) {
     // Not strings, empty or too complex: loadConfig reports those.
     if (child.type !== 'string' || typeof child.value !== 'string' || !child.value || isTooComplexGlob(child.value)) continue;
-    let matches: (p: string) => boolean;
-    try {
-      matches = picomatch(child.value, { dot: false, nocase: process.platform === 'win32' });
-    } catch {
-      continue;
-    }
+    const matches = compileGlob(child.value, { dot: false, nocase: process.platform === 'win32' });
+    if (!matches) continue;
     if (folders.some((f) => matches(f))) continue;
     problems.push({
       message: `No folder matches "${child.value}", so no case study is found through it. Check the spelling (paths are relative to this file's folder).`,

@@ -69,6 +69,20 @@ const FAULTS: { name: string; config: string; expect: RegExp; exit: number }[] =
     expect: /^\.designnotes\.json:2:18 warning config "maxFileSize" is capped at 4,000,000 bytes: .* 4,000,000 is used\.$/m,
     exit: 0,
   },
+  {
+    // Judged after brace expansion: as written each segment has one "*"; picomatch compiled it to eight in a row and
+    // took 98 s on one folder named with 70 a's, with no config error.
+    name: 'a glob whose braces hide too many wildcards in one segment',
+    config: '{\n  "exclude": ["**/*{/,}*{/,}*{/,}*{/,}*{/,}*{/,}*{/,}*b"]\n}\n',
+    expect: /^\.designnotes\.json:2:15 error config The glob "\*\*\/\*\{\/,\}.*" expands to more than 64 alternatives .* This glob is ignored\.$/m,
+    exit: 2,
+  },
+  {
+    name: 'a glob whose braces put four wildcards in one segment',
+    config: '{\n  "exclude": ["**/*{a,}*{b,}*{c,}*d"]\n}\n',
+    expect: /^\.designnotes\.json:2:15 error config The glob .* has more than 3 wildcards in one path segment once its braces are expanded; .* This glob is ignored\.$/m,
+    exit: 2,
+  },
   { name: 'a template folder that does not exist', config: '{ "templates": "./my-templates" }', expect: /^\.designnotes\.json:1:16 warning config The template folder "\.\/my-templates" does not exist; only the built-in templates are offered\.$/m, exit: 0 },
 ];
 
@@ -194,5 +208,17 @@ test('CLI: maxFileSize is capped, so a note over the ceiling is skipped with a n
     assert.doesNotMatch(r.stderr, /internal error/);
   } finally {
     removeTree(big);
+  }
+});
+
+test('CLI: globs within the limits are matched in bounded time against long folder names (picomatch backtracked for minutes)', { timeout: 60_000 }, () => {
+  const root = workspace('{\n  "exclude": ["*a*a*/*a*a*b", "**/{,a}{,a}{,a}*a*a*c"]\n}\n');
+  try {
+    for (let i = 0; i < 20; i++) mkdirSync(path.join(root, 'a'.repeat(200) + i, 'a'.repeat(240)), { recursive: true });
+    const r = lint(root);
+    assert.equal(r.code, 0, r.stdout + r.stderr);
+    assert.match(r.stdout, /case-studies\/pay\/requirements\.md:\d+:\d+ warning placeholder/);
+  } finally {
+    removeTree(root);
   }
 });
