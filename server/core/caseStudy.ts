@@ -114,6 +114,7 @@ export function assignKinds(files: CaseStudyFile[], specs: readonly RequiredFile
 export async function listCaseStudyFiles(folder: string, config: ResolvedConfig, fs: FileSystem, root = folder): Promise<CaseStudyFile[]> {
   const matcher = pathMatcherFor(config);
   const files: CaseStudyFile[] = [];
+  const realRoot = (await fs.realpath(root)) ?? root;
   const walk = async (dir: string, depth: number, rel: string) => {
     const entries = await fs.readDirectory(dir);
     entries.sort((a, b) => a.name.localeCompare(b.name));
@@ -124,7 +125,11 @@ export async function listCaseStudyFiles(folder: string, config: ResolvedConfig,
       if (matcher.isExcluded(toPosix(path.relative(root, abs)))) continue;
       // A FIFO, socket or device named like a note is listed too: reading it is refused, and the user sees a
       // file-skipped note instead of a puzzling "missing file".
-      if (!e.isDirectory && (e.isFile || !e.isSymbolicLink) && isCheckedPath(e.name)) files.push({ path: abs, relative: relToFolder });
+      // A link to a file is followed only when its target stays inside the workspace folder: `requirements.md →
+      // ~/.git-credentials` put the credential into findings and the case-study index.
+      if (!e.isDirectory && (e.isFile || !e.isSymbolicLink) && isCheckedPath(e.name)) {
+        if (!e.isSymbolicLink || (await staysInside(abs, realRoot, fs))) files.push({ path: abs, relative: relToFolder });
+      }
       else if (e.isDirectory && !e.isSymbolicLink && depth < CASE_STUDY_DEPTH) await walk(abs, depth + 1, relToFolder);
     }
   };
@@ -147,6 +152,7 @@ export async function discoverCaseStudies(root: string, config: ResolvedConfig, 
   let entriesSeen = 0;
   let stopped = false;
 
+  const realRoot = (await fs.realpath(root)) ?? root;
   const queue: { dir: string; depth: number }[] = [{ dir: root, depth: 0 }];
   while (queue.length && !stopped) {
     const { dir, depth } = queue.shift()!;
@@ -165,6 +171,9 @@ export async function discoverCaseStudies(root: string, config: ResolvedConfig, 
       const abs = path.join(dir, e.name);
       const rel = toPosix(path.relative(root, abs));
       if (matcher.isExcluded(rel)) continue;
+      // A linked folder is searched (and can be a case study) only when it leads to a folder inside the workspace
+      // folder: otherwise its files would be checked and planned files written outside the workspace.
+      if (e.isSymbolicLink && !(await staysInside(abs, realRoot, fs))) continue;
       if (matcher.isCaseStudyFolder(rel)) {
         const realFolder = (await fs.realpath(abs)) ?? abs;
         if (found.has(abs) || seen.has(realFolder)) continue;
@@ -177,6 +186,14 @@ export async function discoverCaseStudies(root: string, config: ResolvedConfig, 
   }
   caseStudies.sort((a, b) => a.path.localeCompare(b.path));
   return { caseStudies, notes };
+}
+
+/** Whether the real path of `p` (a symbolic link) lies inside `realRoot`; a dangling or unreadable link does not. */
+async function staysInside(p: string, realRoot: string, fs: FileSystem): Promise<boolean> {
+  const real = await fs.realpath(p);
+  if (!real) return false;
+  const rel = path.relative(realRoot, real);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
 }
 
 /** The case study whose folder contains `filePath`, if any. */
