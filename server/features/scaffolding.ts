@@ -214,7 +214,8 @@ export class ScaffoldRequests {
     const lib = await this.library(params.workspaceFolder, config, params);
     const set = lib.sets.find((s) => s.id === params.templateId);
     if (!set) return { ok: false, error: `There is no template set "${params.templateId}". Available: ${lib.sets.map((s) => s.id).join(', ')}.` };
-    const author = await gitAuthor(params.workspaceFolder);
+    // Never in Restricted Mode: nothing runs because of an untrusted workspace, git included.
+    const author = this.isTrusted(params) ? await gitAuthor(params.workspaceFolder) : '';
     const outcome = planCaseStudy({
       root: params.root,
       title: params.title,
@@ -243,7 +244,8 @@ export class ScaffoldRequests {
     const set = lib.sets.find((s) => s.id === id);
     if (!set) return { ok: false, error: `There is no template set "${id}". Available: ${lib.sets.map((s) => s.id).join(', ')}.` };
     const existing = (await this.fs.readDirectory(params.caseStudyPath)).filter((e) => e.isFile).map((e) => e.name);
-    const author = await gitAuthor(params.workspaceFolder);
+    // Never in Restricted Mode: nothing runs because of an untrusted workspace, git included.
+    const author = this.isTrusted(params) ? await gitAuthor(params.workspaceFolder) : '';
     const plan = planMissingFiles(params.caseStudyPath, existing, config.requiredFiles, set, {
       vars: { author, ...(params.title ? { title: params.title } : {}) },
       fallbackSets: lib.builtinStandard ? [lib.builtinStandard] : [],
