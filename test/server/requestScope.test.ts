@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import type { IndexRow } from '../../server/core/caseStudyIndex';
 import type { PlanResult, TemplatesResult } from '../../server/features/scaffolding';
+import { SETUP_MESSAGES } from '../../server/features/setup';
 import { TestLspClient } from '../support/lspClient';
 import { caseStudyFiles, CLEAN_CASE_STUDY, makeTree, removeTree } from '../support/tree';
 
@@ -62,6 +63,7 @@ test('requests naming paths outside the workspace folders are refused', async ()
   assert.match(await refused('designNotes/caseStudyRoot', { workspaceFolder: root, start: '/home' }), /outside the workspace folder/);
   assert.match(await refused('designNotes/indexRows', { workspaceFolder: '/', indexFolder: '/' }), /not inside a workspace folder/);
   assert.match(await refused('designNotes/templates', { workspaceFolder: 'relative/path' }), /absolute/);
+  assert.match(await refused(SETUP_MESSAGES.proposeConfig, { workspaceFolder: outside }), /not inside a workspace folder/);
   const ok = await client.request<PlanResult>('designNotes/planCaseStudy', { workspaceFolder: root, root: path.join(root, 'case-studies'), title: 'Fine', templateId: 'standard' });
   assert.equal(ok.ok, true);
 });
