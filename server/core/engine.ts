@@ -71,6 +71,8 @@ export function mermaidFileDocument(text: string): MarkdownDocument {
     listItems: [],
     proseLines: new Set(),
     frontMatterLines: 0,
+    hasContent: text.trim() !== '',
+    placeholders: [],
   };
 }
 
