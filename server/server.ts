@@ -231,7 +231,11 @@ connection.onRequest(SCAFFOLD_REQUESTS.planCaseStudy, (params) => scaffolding.pl
 connection.onRequest(SCAFFOLD_REQUESTS.planMissingFiles, (params) => scaffolding.planMissingFiles(params));
 connection.onRequest(SCAFFOLD_REQUESTS.indexRows, (params) => scaffolding.indexRows(params));
 // Set Up Case Studies: offered when a folder has Markdown but no case study; the proposal is `design-notes init`'s.
-const setup = new SetupRequests(fs, (params) => void connection.sendNotification(SETUP_MESSAGES.noCaseStudies, params));
+const setup = new SetupRequests(
+  fs,
+  (params) => void connection.sendNotification(SETUP_MESSAGES.noCaseStudies, params),
+  (folder) => service.folderOf(folder)?.root === folder,
+);
 service.onFolderChecked = (root, caseStudies, hasConfig) => setup.folderChecked(root, caseStudies, hasConfig).catch(() => undefined);
 // Like the scaffolding requests, only for a folder inside the server's workspace folders.
 connection.onRequest(SETUP_MESSAGES.proposeConfig, async (params: { workspaceFolder?: unknown }) => {

@@ -2,7 +2,7 @@
 // where each required part is written — so a user can see why a folder is (or is not) checked as a design.
 import { inert } from './terminalText';
 import * as path from 'node:path';
-import { analyzeCaseStudy, type CaseStudyModel } from '../core/caseStudyModel';
+import { analyzeCaseStudy, isWholeFile, type CaseStudyModel } from '../core/caseStudyModel';
 import { Linter } from '../core/engine';
 import { syncNodeFileSystem } from '../core/fileSystem';
 import type { SourceFile } from '../core/rule';
@@ -40,10 +40,9 @@ async function describe(run: LintRun, cwd: string): Promise<ListedCaseStudy[]> {
     for (const spec of config.requiredFiles) {
       const places = model.parts.get(spec.id) ?? [];
       // A file that is the part by its name is listed once, not again for each of its sections.
-      const isWhole = (p: { heading?: number; line?: number }) => p.heading === undefined && p.line === undefined;
-      const whole = new Set(places.filter(isWhole).map((p) => p.path));
+      const whole = new Set(places.filter(isWholeFile).map((p) => p.path));
       parts[spec.id] = places
-        .filter((p) => isWhole(p) || !whole.has(p.path))
+        .filter((p) => isWholeFile(p) || !whole.has(p.path))
         .map((p) => {
           const heading = p.heading !== undefined ? files.get(p.path)?.doc.headings[p.heading]?.text.trim() : p.line !== undefined ? `weighed in the text, line ${p.line + 1}` : undefined;
           return { path: cs.isFile ? path.basename(p.path) : path.relative(cs.path, p.path).split(path.sep).join('/'), ...(heading !== undefined ? { section: heading } : {}) };

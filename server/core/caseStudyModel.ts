@@ -25,6 +25,11 @@ export interface PartPlace {
   line?: number;
 }
 
+/** Whether a place is a whole file that is the part by its name (not a section of it, nor lines of its prose). */
+export function isWholeFile(place: PartPlace): boolean {
+  return place.heading === undefined && place.line === undefined;
+}
+
 /**
  * Trade-offs weighed in running text ("Instead of managing a file server, we could use an object store"; "An
  * alternative to a relational database…"; "discuss the tradeoffs between SQL and NoSQL"), as one-file case studies

@@ -139,7 +139,10 @@ function mergeRequiredFile(base: RawRequiredFile | undefined, own: RawRequiredFi
     const key = section.id ?? normalizeHeading(section.name).replace(/ /g, '-');
     const at = sections.findIndex((s) => (s.id ?? normalizeHeading(s.name).replace(/ /g, '-')) === key);
     if (at < 0) sections.push(section);
-    else sections[at] = { ...sections[at], ...section, aliases: [...new Set([...(sections[at].aliases ?? []), ...(section.aliases ?? [])])] };
+    else {
+      const merged = (a?: string[], b?: string[]) => [...new Set([...(a ?? []), ...(b ?? [])])];
+      sections[at] = { ...sections[at], ...section, aliases: merged(sections[at].aliases, section.aliases), keywords: merged(sections[at].keywords, section.keywords) };
+    }
   }
   return {
     title: own.title ?? base.title,

@@ -60,6 +60,8 @@ export class SetupRequests {
   constructor(
     private readonly fs: FileSystem,
     private readonly notify: (params: NoCaseStudiesParams) => void,
+    /** Whether a path is one of the workspace folders: the proposal reads a repository, only those the editor opened. */
+    private readonly isWorkspaceFolder: (folder: string) => boolean = () => true,
   ) {}
 
   /** After a folder was checked: offer set-up when it has Markdown, no case study and no config of its own. */
@@ -71,7 +73,8 @@ export class SetupRequests {
   }
 
   async propose(params: ProposeConfigParams): Promise<ProposeConfigResult> {
-    const root = path.resolve(params.workspaceFolder);
+    const root = path.resolve(String(params?.workspaceFolder ?? ''));
+    if (!this.isWorkspaceFolder(root)) throw new Error(`Not a workspace folder: ${root}`);
     const configPath = path.join(root, CONFIG_FILE_NAME);
     const proposal = await proposeConfig(root, this.fs);
     return { configPath, exists: !!(await this.fs.stat(configPath)), text: proposal.text, summary: describeProposal(proposal), caseStudies: proposal.found.caseStudies };

@@ -262,6 +262,8 @@ test('part weighed in the text: trade-offs discussed in prose ("Instead of…", 
   const once = await check({ 'case-studies/pastebin/README.md': `${design}Assume most are new pastes instead of updates.\n` });
   try {
     assert.deepEqual(of(weighed.root, weighed.findings, 'missing-file'), []);
+    // Prose lines are not a trade-offs file: the README's steps are not trade-offs for no-alternatives to judge.
+    assert.deepEqual(of(weighed.root, weighed.findings, 'no-alternatives'), []);
     assert.equal(weighed.models.get('case-studies/pastebin')!.parts.get('trade-offs')![0].line, 12);
     assert.equal(of(once.root, once.findings, 'missing-file').length, 1);
   } finally {

@@ -51,6 +51,8 @@ test('set-up: Markdown without case studies gets one designNotes/noCaseStudies o
     assert.match(proposal.text, /"caseStudies": \["solutions\/system_design\/\*"\]/);
     assert.ok(proposal.summary.some((l) => /2 case studies \(2 design\)/.test(l)), proposal.summary.join('\n'));
     assert.equal(existsSync(proposal.configPath), false, 'the server proposes; only the client writes');
+    // Only workspace folders are looked at: the request is no way to read other parts of the disk.
+    await assert.rejects(client.request('designNotes/proposeConfig', { workspaceFolder: path.dirname(root) }), /Not a workspace folder/);
     // Checked again (a settings change re-checks every folder): no second offer in the same session.
     client.settings = { enable: true, rules: { placeholder: 'off' } };
     await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });

@@ -5,11 +5,12 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { readFileSync } from 'node:fs';
-import { DEFAULT_CONFIG } from '../../server/core/config';
+import { DEFAULT_CONFIG, loadConfig } from '../../server/core/config';
 import { Linter } from '../../server/core/engine';
 import { nodeFileSystem } from '../../server/core/fileSystem';
 import { fixAllSections } from '../../server/core/language/quickFixes';
 import { parseMarkdown } from '../../server/core/markdown';
+import { headingFills } from '../../server/core/sections';
 import { checkWorkspace } from '../../server/core/workspace';
 import { summarizeCaseStudy } from '../../server/core/caseStudySummary';
 import type { SourceFile } from '../../server/core/rule';
@@ -136,4 +137,16 @@ test('stub-files: a case study of stubs is not complete in the Case Studies view
   const summary = summarizeCaseStudy(cs, files, () => [], DEFAULT_CONFIG);
   assert.deepEqual(summary.requiredFiles, { total: 3, present: 0 });
   assert.equal(summary.completeness, 0);
+});
+
+test('component keywords are configurable and merge with the built-in ones', async () => {
+  const { config, problems } = loadConfig(
+    JSON.stringify({ requiredFiles: { 'high-level-design': { sections: [{ id: 'components', name: 'Key Components', keywords: ['subsystems'] }] } } }),
+    new Linter({ fs: nodeFileSystem }).ruleIds,
+  );
+  assert.deepEqual(problems, []);
+  const components = config.requiredFiles.find((s) => s.id === 'high-level-design')!.sections.find((s) => s.id === 'components')!;
+  assert.deepEqual([...components.keywords].sort(), ['component', 'components', 'modules', 'services', 'subsystems']);
+  assert.ok(headingFills('core subsystems', components));
+  assert.ok(!headingFills('service level objectives', components), 'a keyword is a whole word: "service" is not "services"');
 });

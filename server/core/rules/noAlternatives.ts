@@ -1,11 +1,10 @@
 import * as path from 'node:path';
-import type { Rule } from '../rule';
+import { isWholeFile } from '../caseStudyModel';
 import type { Heading, MarkdownDocument } from '../markdown';
-import { normalizeHeading } from '../normalize';
-import type { CaseStudyRuleContext, SourceFile } from '../rule';
+import { displayHeading, normalizeHeading } from '../normalize';
+import type { CaseStudyRuleContext, Rule, SourceFile } from '../rule';
 import { fileAnchorRange, isWithin } from '../sections';
 import { isStub } from '../stubs';
-import { displayHeading } from '../normalize';
 
 const TRADE_OFFS_KIND = 'trade-offs';
 
@@ -41,7 +40,7 @@ const PARTS_OF_A_TRADE_OFF = new Set(
   ['pros', 'cons', 'pros and cons', 'advantages', 'disadvantages', 'benefits', 'drawbacks', 'rationale', 'decision', 'why', 'consequences', 'risks', 'mitigation', 'when to use', 'trade off', 'trade offs', 'tradeoff', 'tradeoffs', 'alternatives', 'alternatives considered', 'considered options', 'decision outcome'].map(normalizeHeading),
 );
 /** Phase-by-phase plans ("Phase 1: single SQL database", "Phase 3: sharding") name the options they move between. */
-const STAGED_OPTION = /^(?:phase|stage|step|option|approach|alternative|tier|level)\s{0,3}[\dA-Za-z]{1,3}\b/i;
+const STAGED_OPTION = /^(?:phase|stage|step|option|approach|alternative|tier|level)\s{1,3}(?:\d{1,2}(?:\s?[-–]\s?\d{1,2})?|[a-d])\b/i;
 /** Words that say nothing about a decision's topic when matching it against analysed trade-offs. */
 const TOPIC_STOP_WORDS = new Set(
   'why the a an of for and or vs versus to in on with over instead use using used design decision decisions strategy approach choice choose chosen our we is are as at by not no key main core system trade off offs'.split(' '),
@@ -179,11 +178,21 @@ export const noAlternatives: Rule = {
     // Where the case study writes its trade-offs: trade-offs files (by name) and sections of other files ("## 7.
     // Trade-Offs & Decisions" in hld.md), as the case-study model found them.
     const places = ctx.model.parts.get(TRADE_OFFS_KIND) ?? [];
-    const isTradeOffsFile = (f: SourceFile) => f.kind === TRADE_OFFS_KIND || places.some((p) => p.path === f.path && p.heading === undefined);
+    const isTradeOffsFile = (f: SourceFile) => f.kind === TRADE_OFFS_KIND || places.some((p) => p.path === f.path && isWholeFile(p));
     // In a trade-offs file the whole file is the part; its "A vs B" headings are trade-offs, not containers.
     const partHeadings = (f: SourceFile) =>
       new Set(isTradeOffsFile(f) ? [] : places.filter((p) => p.path === f.path && p.heading !== undefined).map((p) => p.heading!));
     const perFile = new Map<SourceFile, TradeOff[]>(files.map((f) => [f, tradeOffsOf(f, isTradeOffsFile(f), partHeadings(f))]));
+    // The topic words of each file's trade-offs that name their alternatives, and in how many files each word occurs:
+    // "analysed in another file" is then a look-up, not a pass over every other file per file.
+    const topics = new Map<SourceFile, Set<string>>();
+    const topicFiles = new Map<string, number>();
+    for (const [file, list] of perFile) {
+      const words = new Set<string>();
+      for (const t of list) if (t.named) topicWords(file.doc.headings[t.index].text).forEach((w) => words.add(w));
+      topics.set(file, words);
+      for (const w of words) topicFiles.set(w, (topicFiles.get(w) ?? 0) + 1);
+    }
     for (const [file, tradeOffs] of perFile) {
       const doc = file.doc;
       if (isTradeOffsFile(file) && !tradeOffs.length && !namesAlternative(doc, 0, doc.lines.length)) {
@@ -198,16 +207,11 @@ export const noAlternatives: Rule = {
       if (!missing.length) continue;
       // Topics analysed (with their alternatives) in the case's other files: a design's "Design Decisions" summary of
       // "Redis for Counters" is covered by "Redis for Counter Storage" weighed in trade-offs.md.
-      const analysed = new Set<string>();
-      if (!isTradeOffsFile(file)) {
-        for (const [other, list] of perFile) {
-          if (other === file) continue;
-          for (const t of list) if (t.named) topicWords(other.doc.headings[t.index].text).forEach((w) => analysed.add(w));
-        }
-      }
+      const own = topics.get(file);
+      const analysedElsewhere = (w: string) => !isTradeOffsFile(file) && (topicFiles.get(w) ?? 0) - (own?.has(w) ? 1 : 0) > 0;
       for (const t of missing) {
         const h = doc.headings[t.index];
-        if (topicWords(h.text).some((w) => analysed.has(w))) continue;
+        if (topicWords(h.text).some(analysedElsewhere)) continue;
         ctx.report({
           path: file.path,
           range: h.range,

@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import type { PartPlace } from '../caseStudyModel';
+import { isWholeFile, type PartPlace } from '../caseStudyModel';
 import type { CaseStudyRuleContext, Rule, SourceFile } from '../rule';
 import { fileAnchorRange, findSection } from '../sections';
 import { isStub } from '../stubs';
@@ -75,7 +75,7 @@ export const noDiagram: Rule = {
     if (!places.length) return; // missing-file says the design is missing.
     const designFiles = [...new Set(places.map((p) => p.path))].map((p) => files.get(p)).filter((f): f is SourceFile => !!f);
     if (!designFiles.length || designFiles.some((f) => f.isMermaidFile)) return;
-    const wholeFile = places.find((p) => p.heading === undefined && p.line === undefined);
+    const wholeFile = places.find(isWholeFile);
     const primary = wholeFile ? files.get(wholeFile.path) : undefined;
     // A design not written yet (a title and a placeholder) is reported once, by stub-file.
     if (primary && isStub(primary.doc)) return;

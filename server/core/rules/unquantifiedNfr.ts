@@ -152,6 +152,26 @@ function listIntros(doc: MarkdownDocument): Map<number, string> {
   return intros;
 }
 
+/** What a parent bullet, list intro or heading says about the bullets under it. */
+interface Context {
+  /** It states the target, or says the bullets are tactics or examples rather than requirements. */
+  covers: boolean;
+  quality?: (typeof QUALITIES)[number];
+}
+
+function judgeContext(text: string): Context {
+  return { covers: measurable(text) || NOT_REQUIREMENTS.test(normalizedLabel(text)), quality: qualityOf(text) };
+}
+
+function memo<K, V>(cache: Map<K, V>, key: K, compute: () => V): V {
+  let value = cache.get(key);
+  if (value === undefined) {
+    value = compute();
+    cache.set(key, value);
+  }
+  return value;
+}
+
 function checkFile(ctx: CaseStudyRuleContext, file: SourceFile, nfrSections: ReturnType<typeof nfrSpecs>, measured: Set<string>): void {
   const doc = file.doc;
   const inNfr = (h: { normalized: string }) => nfrSections.some((s) => headingFills(h.normalized, s));
@@ -160,6 +180,9 @@ function checkFile(ctx: CaseStudyRuleContext, file: SourceFile, nfrSections: Ret
   const parents = itemParents(items);
   const intros = listIntros(doc);
   const headingParent = headingParents(doc);
+  const byItem = new Map<number, Context>();
+  const byHeading = new Map<number, Context>();
+  const byIntro = new Map<string, Context>();
   /** Items whose parent is a sentence introducing members ("Eventual consistency is acceptable for:"). */
   const memberParents = new Set<number>();
   for (let i = 0; i < items.length; i++) {
@@ -178,19 +201,20 @@ function checkFile(ctx: CaseStudyRuleContext, file: SourceFile, nfrSections: Ret
     }
     if (!text || isQuestion(text) || measurable(text) || VERIFIABLE.test(text) || CODE_QUALITY.test(text)) continue;
     // The context states the target or says what follows is not a requirement: parent bullets, the list's intro,
-    // the headings between the item and its Non-Functional Requirements heading.
-    const context: string[] = [];
-    for (let p = parent; p >= 0; p = parents[p]) context.push(items[p].text);
+    // the headings between the item and its Non-Functional Requirements heading. Each context is judged once and
+    // remembered: a long parent bullet or heading over thousands of items must not be rescanned for each of them.
+    const contexts: Context[] = [];
+    for (let p = parent; p >= 0; p = parents[p]) contexts.push(memo(byItem, p, () => judgeContext(items[p].text)));
     const intro = intros.get(item.line);
-    if (intro) context.push(intro);
+    if (intro) contexts.push(memo(byIntro, intro, () => judgeContext(intro)));
     for (let h = item.headingIndex; h >= 0; h = headingParent[h]) {
-      context.push(displayHeading(doc.headings[h].text));
+      contexts.push(memo(byHeading, h, () => judgeContext(displayHeading(doc.headings[h].text))));
       if (inNfr(doc.headings[h])) break;
     }
     const label = labelOf(text);
-    if (context.some((c) => measurable(c) || NOT_REQUIREMENTS.test(normalizedLabel(c))) || (label && NOT_REQUIREMENTS.test(normalizedLabel(label)))) continue;
+    if (contexts.some((c) => c.covers) || (label && NOT_REQUIREMENTS.test(normalizedLabel(label)))) continue;
     if (/^(?:e\.?g\.?|i\.?e\.?|example|for example)\b/i.test(text)) continue;
-    const quality = qualityOf(text) ?? context.map(qualityOf).find(Boolean);
+    const quality = qualityOf(text) ?? contexts.find((c) => c.quality)?.quality;
     // A target stated for the same quality elsewhere in the case study ("5 data centers" further down) covers it.
     if (quality && measured.has(quality.id)) continue;
     ctx.report({
