@@ -237,11 +237,7 @@ const setup = new SetupRequests(
   (folder) => service.folderOf(folder)?.root === folder,
 );
 service.onFolderChecked = (root, caseStudies, hasConfig) => setup.folderChecked(root, caseStudies, hasConfig).catch(() => undefined);
-// Like the scaffolding requests, only for a folder inside the server's workspace folders.
-connection.onRequest(SETUP_MESSAGES.proposeConfig, async (params: { workspaceFolder?: unknown }) => {
-  await scaffolding.confine(params?.workspaceFolder);
-  return setup.propose(params as Parameters<SetupRequests['propose']>[0]);
-});
+connection.onRequest(SETUP_MESSAGES.proposeConfig, (params) => setup.propose(params));
 
 // A request for tests and tools: resolves once every queued check has finished.
 connection.onRequest('designNotes/whenIdle', async () => {

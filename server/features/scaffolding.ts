@@ -144,7 +144,7 @@ export class ScaffoldRequests {
    * are resolved: a client (or anything speaking LSP to the server) asked to plan in "/etc" or "~/.ssh" and got
    * answers about it. Throws, which the client sees as an error response.
    */
-  async confine(workspaceFolder: unknown, ...paths: unknown[]): Promise<string> {
+  private async confine(workspaceFolder: unknown, ...paths: unknown[]): Promise<string> {
     if (typeof workspaceFolder !== 'string' || !path.isAbsolute(workspaceFolder)) throw new Error('workspaceFolder must be an absolute path.');
     const folder = path.resolve(workspaceFolder);
     if (!this.scope.workspaceFolders().some((root) => isInside(folder, path.resolve(root)))) throw new Error(`"${workspaceFolder}" is not inside a workspace folder of this server.`);

@@ -63,7 +63,7 @@ test('requests naming paths outside the workspace folders are refused', async ()
   assert.match(await refused('designNotes/caseStudyRoot', { workspaceFolder: root, start: '/home' }), /outside the workspace folder/);
   assert.match(await refused('designNotes/indexRows', { workspaceFolder: '/', indexFolder: '/' }), /not inside a workspace folder/);
   assert.match(await refused('designNotes/templates', { workspaceFolder: 'relative/path' }), /absolute/);
-  assert.match(await refused(SETUP_MESSAGES.proposeConfig, { workspaceFolder: outside }), /not inside a workspace folder/);
+  assert.match(await refused(SETUP_MESSAGES.proposeConfig, { workspaceFolder: outside }), /Not a workspace folder/);
   const ok = await client.request<PlanResult>('designNotes/planCaseStudy', { workspaceFolder: root, root: path.join(root, 'case-studies'), title: 'Fine', templateId: 'standard' });
   assert.equal(ok.ok, true);
 });
