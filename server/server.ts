@@ -224,7 +224,7 @@ connection.onHover(async (params) => {
 // The case-study explorer's data: the client draws the tree, the server (which already parsed everything) supplies it.
 connection.onRequest('designNotes/caseStudies', async () => (await service.overview()) ?? []);
 // New Case Study, Add Missing Files and the index: the server loads templates and plans; the client asks and writes.
-const scaffolding = new ScaffoldRequests(service, fs);
+const scaffolding = new ScaffoldRequests(service, fs, { workspaceFolders: () => workspaceRoots, trusted: () => workspaceTrusted });
 connection.onRequest(SCAFFOLD_REQUESTS.templates, (params) => scaffolding.templates(params));
 connection.onRequest(SCAFFOLD_REQUESTS.caseStudyRoot, (params) => scaffolding.caseStudyRoot(params));
 connection.onRequest(SCAFFOLD_REQUESTS.planCaseStudy, (params) => scaffolding.planCaseStudy(params));

@@ -25,8 +25,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ exte
       { scheme: 'file', language: 'mermaid' },
       { scheme: 'file', pattern: '**/.designnotes.json' },
     ],
-    // Restricted Mode: the server then ignores workspace-provided template folders in quick fixes.
-    initializationOptions: { trusted: vscode.workspace.isTrusted },
+    // Restricted Mode: the server then ignores workspace-provided template folders and catalogs. A function, so a
+    // restarted server (Restart Server, or after a crash) hears the trust of now, not of activation.
+    initializationOptions: () => ({ trusted: vscode.workspace.isTrusted }),
     outputChannel: output,
     revealOutputChannelOn: RevealOutputChannelOn.Never,
     // The server pulls `designNotes.*` itself (workspace/configuration) and is told when it changes.

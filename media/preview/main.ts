@@ -15,7 +15,7 @@ import {
   type WebviewMessage,
 } from '../../src/preview/protocol';
 import { describeRenderError } from './errors';
-import { mermaidConfig, themeKindOf, toSvgElement } from './mermaidSetup';
+import { inertDiagramSource, mermaidConfig, themeKindOf, toSvgElement } from './mermaidSetup';
 
 declare const mermaid: Mermaid;
 interface VsCodeApi {
@@ -113,7 +113,7 @@ async function renderText(source: string, kind: ThemeKind): Promise<RenderResult
   const id = `dn-mermaid-${++renderSeq}`;
   let result: RenderResult;
   try {
-    const { svg } = await mermaid.render(id, source, scratch());
+    const { svg } = await mermaid.render(id, inertDiagramSource(source), scratch());
     result = { svg };
   } catch (e) {
     result = describeRenderError(e, source);

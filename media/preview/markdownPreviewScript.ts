@@ -6,7 +6,7 @@
 // allows scripts by nonce, so the added <script> carries the nonce VS Code gave this one.
 import type { Mermaid } from 'mermaid';
 import { describeRenderError } from './errors';
-import { mermaidConfig, themeKindOf, toSvgElement } from './mermaidSetup';
+import { inertDiagramSource, mermaidConfig, themeKindOf, toSvgElement } from './mermaidSetup';
 
 declare global {
   interface Window {
@@ -46,7 +46,7 @@ async function renderOne(mermaid: Mermaid, el: HTMLElement): Promise<void> {
   const id = `dn-md-mermaid-${++seq}`;
   let out: Element;
   try {
-    const { svg } = await mermaid.render(id, source);
+    const { svg } = await mermaid.render(id, inertDiagramSource(source));
     out = toSvgElement(svg) ?? document.createElement('div');
     out.classList.add('dn-mermaid-svg');
   } catch (e) {

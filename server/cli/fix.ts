@@ -20,6 +20,7 @@ import { fixTemplateSets, fixTemplateVars, quickFixesFor, type FixContext, type 
 import { loadTemplateLibrary, type TemplateSet } from '../core/scaffold';
 import type { Finding } from '../core/types';
 import { displayPath, type CliIO } from './io';
+import { inert, inertLines } from './terminalText';
 import type { LintRun } from './lint';
 
 /** Enough for every chain seen (an empty case study needs one pass per file it lacks); bounds a fix that never settles. */
@@ -263,12 +264,12 @@ export function writeChanges(changes: readonly FileChange[], cwd: string): { wri
 export async function runFix(lint: Lint, io: CliIO, mode: 'apply' | 'dry-run'): Promise<{ failed: boolean }> {
   const { changes } = await computeFixes(lint);
   if (mode === 'dry-run') {
-    io.stdout(unifiedDiff(changes, io.cwd));
+    io.stdout(inertLines(unifiedDiff(changes, io.cwd)));
     io.stderr(changes.length ? `${changes.length} file${changes.length === 1 ? '' : 's'} would be fixed (dry run: nothing written).\n` : 'Nothing to fix.\n');
     return { failed: false };
   }
   const { written, notes } = writeChanges(changes, io.cwd);
-  for (const c of written) io.stderr(`fixed: ${displayPath(c.path, io.cwd)} (${[...new Set(c.titles)].join('; ')})\n`);
-  for (const n of notes) io.stderr(`note: ${n}\n`);
+  for (const c of written) io.stderr(`fixed: ${inert(displayPath(c.path, io.cwd))} (${inert([...new Set(c.titles)].join('; '))})\n`);
+  for (const n of notes) io.stderr(`note: ${inert(n)}\n`);
   return { failed: notes.length > 0 };
 }

@@ -6,6 +6,7 @@ import { CONFIG_FILE_NAME } from '../core/config';
 import { nodeFileSystem } from '../core/fileSystem';
 import { describeProposal, proposeConfig } from '../core/init/proposeConfig';
 import { displayPath, type CliIO } from './io';
+import { inert } from './terminalText';
 
 export const INIT_USAGE = `Usage: design-notes init [folder] [options]
 
@@ -44,8 +45,8 @@ export async function runInit(args: string[], io: Pick<CliIO, 'stdout' | 'stderr
   }
   const proposal = await proposeConfig(root, nodeFileSystem);
   const target = path.join(root, CONFIG_FILE_NAME);
-  for (const line of describeProposal(proposal)) io.stdout(line + '\n');
-  io.stdout(`\n${displayPath(target, io.cwd)}:\n${proposal.text}\n`);
+  for (const line of describeProposal(proposal)) io.stdout(inert(line) + '\n');
+  io.stdout(`\n${inert(displayPath(target, io.cwd))}:\n${proposal.text}\n`);
   if (dryRun) return 0;
   try {
     // Exclusive create: an existing file (or one created meanwhile) is never replaced.

@@ -1,3 +1,4 @@
+import { inert } from './terminalText';
 import * as path from 'node:path';
 import { Linter, sortFindings } from '../core/engine';
 import { syncNodeFileSystem, type FileSystem } from '../core/fileSystem';
@@ -206,7 +207,7 @@ export function formatText(findings: Finding[], cwd: string, color: boolean, sum
   const lines = findings.map((f) => {
     const where = `${displayPath(f.path, cwd)}:${f.range.start.line + 1}:${f.range.start.character + 1}`;
     const sev = f.severity === 'error' ? paint(31, LABEL.error) : f.severity === 'warning' ? paint(33, LABEL.warning) : paint(36, LABEL.info);
-    return `${where} ${sev} ${f.ruleId} ${f.message}`;
+    return `${inert(where)} ${sev} ${inert(f.ruleId)} ${inert(f.message)}`;
   });
   lines.push(summaryLine(findings, summary));
   if (!summary.caseStudies) lines.push(`hint: ${NO_CASE_STUDY_HINT}`);
@@ -250,7 +251,7 @@ export async function runLint(args: string[], io: CliIO, services: RuleServices 
   try {
     options = parseLintArgs(args);
   } catch (e) {
-    io.stderr(`design-notes lint: ${(e as Error).message}\n\n${LINT_USAGE}\n`);
+    io.stderr(`design-notes lint: ${inert((e as Error).message)}\n\n${LINT_USAGE}\n`);
     return 2;
   }
   if (options === 'help') {
@@ -269,7 +270,7 @@ export async function runLint(args: string[], io: CliIO, services: RuleServices 
     run = await lintPaths(options.paths, io.cwd, services, { cache });
   } catch (e) {
     if (e instanceof UsageError) {
-      io.stderr(`design-notes lint: ${e.message}\n`);
+      io.stderr(`design-notes lint: ${inert(e.message)}\n`);
       return 2;
     }
     throw e;
@@ -281,7 +282,7 @@ export async function runLint(args: string[], io: CliIO, services: RuleServices 
       return 2;
     }
     io.stdout(await formatCaseStudyList(run, io.cwd, options.format));
-    for (const note of run.notes) io.stderr(`note: ${note}\n`);
+    for (const note of run.notes) io.stderr(`note: ${inert(note)}\n`);
     return run.configBroken ? 2 : 0;
   }
   const shown = options.quiet ? run.findings.filter((f) => f.severity === 'error') : run.findings;
@@ -292,11 +293,11 @@ export async function runLint(args: string[], io: CliIO, services: RuleServices 
     const problem = writeReport(path.resolve(io.cwd, options.output), report(options.format, false));
     io.stdout(formatText(shown, io.cwd, io.color, summary));
     if (problem) {
-      io.stderr(`design-notes lint: ${problem}\n`);
+      io.stderr(`design-notes lint: ${inert(problem)}\n`);
       return 2;
     }
   } else io.stdout(report(options.format, io.color));
-  for (const note of run.notes) io.stderr(`note: ${note}\n`);
+  for (const note of run.notes) io.stderr(`note: ${inert(note)}\n`);
   if (run.configBroken) return 2;
   const errors = run.findings.filter((f) => f.severity === 'error').length;
   const warnings = run.findings.filter((f) => f.severity === 'warning').length;

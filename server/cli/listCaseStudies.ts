@@ -1,5 +1,6 @@
 // `design-notes lint --list-case-studies`: what discovery found and how each case study is read — its kind and
 // where each required part is written — so a user can see why a folder is (or is not) checked as a design.
+import { inert } from './terminalText';
 import * as path from 'node:path';
 import { analyzeCaseStudy, isWholeFile, type CaseStudyModel } from '../core/caseStudyModel';
 import { Linter } from '../core/engine';
@@ -57,7 +58,7 @@ export async function formatCaseStudyList(run: LintRun, cwd: string, format: 'te
   if (format === 'json') return JSON.stringify({ caseStudies: listed, files: run.filesChecked }, null, 2) + '\n';
   const lines: string[] = [];
   for (const cs of listed) {
-    lines.push(`${cs.path}  ${cs.kind} (from ${cs.kindReason}), ${cs.files.length} file${cs.files.length === 1 ? '' : 's'}`);
+    lines.push(`${inert(cs.path)}  ${cs.kind} (from ${inert(cs.kindReason)}), ${cs.files.length} file${cs.files.length === 1 ? '' : 's'}`);
     const width = Math.max(0, ...Object.keys(cs.parts).map((k) => k.length));
     for (const [id, places] of Object.entries(cs.parts)) {
       const where = places.length
@@ -68,7 +69,7 @@ export async function formatCaseStudyList(run: LintRun, cwd: string, format: 'te
         : cs.kind === 'design'
           ? 'missing'
           : '— (not required)';
-      lines.push(`  ${id.padEnd(width)}  ${where}`);
+      lines.push(`  ${id.padEnd(width)}  ${inert(where)}`);
     }
   }
   const n = listed.length;

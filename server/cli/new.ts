@@ -1,4 +1,5 @@
 // `design-notes new "Title"`: the CLI face of the scaffolding the VS Code command uses (server/core/scaffold).
+import { inert } from './terminalText';
 import * as path from 'node:path';
 import type { ResolvedConfig } from '../core/config';
 import { nodeFileSystem } from '../core/fileSystem';
@@ -96,7 +97,7 @@ export async function runNew(args: string[], io: Pick<CliIO, 'stdout' | 'stderr'
   try {
     options = parseNewArgs(args);
   } catch (e) {
-    io.stderr(`design-notes new: ${(e as Error).message}\n\n${NEW_USAGE}\n`);
+    io.stderr(`design-notes new: ${inert((e as Error).message)}\n\n${NEW_USAGE}\n`);
     return 2;
   }
   if (options === 'help') {
@@ -107,12 +108,12 @@ export async function runNew(args: string[], io: Pick<CliIO, 'stdout' | 'stderr'
   const configRoot = await findConfigRoot(cwd, nodeFileSystem);
   const workspace = configRoot ?? cwd;
   const ws = await loadWorkspaceConfig(workspace, nodeFileSystem, ALL_RULES.map((r) => r.meta.id));
-  for (const pr of ws.problems) io.stderr(`warning: ${displayPath(ws.configPath ?? workspace, cwd)}:${pr.range.start.line + 1}:${pr.range.start.character + 1} ${pr.message}\n`);
+  for (const pr of ws.problems) io.stderr(`warning: ${inert(displayPath(ws.configPath ?? workspace, cwd))}:${pr.range.start.line + 1}:${pr.range.start.character + 1} ${inert(pr.message)}\n`);
 
   const library = await loadTemplateLibrary({ workspaceFolder: workspace, templatesSetting: ws.config.templates });
-  for (const pr of library.problems) io.stderr(`warning: ${displayPath(pr.path, cwd)}: ${pr.message}\n`);
+  for (const pr of library.problems) io.stderr(`warning: ${inert(displayPath(pr.path, cwd))}: ${inert(pr.message)}\n`);
   if (options.listTemplates) {
-    for (const set of library.sets) io.stdout(`${set.id.padEnd(16)} ${set.name}${set.builtin ? '' : ' (yours)'}: ${set.description}\n`);
+    for (const set of library.sets) io.stdout(`${inert(set.id).padEnd(16)} ${inert(set.name)}${set.builtin ? '' : ' (yours)'}: ${inert(set.description)}\n`);
     return library.sets.length ? 0 : 1;
   }
   if (options.title === undefined) {
@@ -123,7 +124,7 @@ export async function runNew(args: string[], io: Pick<CliIO, 'stdout' | 'stderr'
   const set = library.sets.find((s) => s.id === wanted);
   if (!set) {
     const ids = library.sets.map((s) => s.id).join(', ') || 'none';
-    io.stderr(`design-notes new: no template set "${wanted}". Available: ${ids}.\n`);
+    io.stderr(`design-notes new: no template set "${inert(wanted)}". Available: ${inert(ids)}.\n`);
     return options.template ? 2 : 1;
   }
 
@@ -143,22 +144,22 @@ export async function runNew(args: string[], io: Pick<CliIO, 'stdout' | 'stderr'
     specs: ws.config.requiredFiles,
   });
   if (!outcome.ok) {
-    io.stderr(`design-notes new: ${outcome.error}\n`);
+    io.stderr(`design-notes new: ${inert(outcome.error)}\n`);
     return 2;
   }
   const { plan } = outcome;
-  for (const problem of plan.problems) io.stderr(`warning: ${problem}\n`);
+  for (const problem of plan.problems) io.stderr(`warning: ${inert(problem)}\n`);
   const result = await writePlan(plan, nodeScaffoldFileSystem);
   if (!result.ok) {
-    for (const e of result.errors) io.stderr(`design-notes new: ${e.message}\n`);
+    for (const e of result.errors) io.stderr(`design-notes new: ${inert(e.message)}\n`);
     if (result.rolledBack.length) io.stderr(`design-notes new: removed what this run had created (${result.rolledBack.length} item${result.rolledBack.length === 1 ? '' : 's'}); nothing else was touched.\n`);
     return 1;
   }
-  io.stdout(`Created ${displayPath(plan.folder, cwd)}/ from the "${set.id}" template:\n`);
-  for (const f of result.created) io.stdout(`  ${displayPath(f, cwd)}\n`);
-  for (const f of result.skippedExisting) io.stdout(`  ${displayPath(f, cwd)} (already there, left as it was)\n`);
+  io.stdout(`Created ${inert(displayPath(plan.folder, cwd))}/ from the "${inert(set.id)}" template:\n`);
+  for (const f of result.created) io.stdout(`  ${inert(displayPath(f, cwd))}\n`);
+  for (const f of result.skippedExisting) io.stdout(`  ${inert(displayPath(f, cwd))} (already there, left as it was)\n`);
   const first = plan.files.find((f) => f.kind === 'requirements') ?? plan.files[0];
   const at = first ? writingPosition(first.content) : undefined;
-  if (first) io.stdout(`Start writing in ${displayPath(first.path, cwd)}${at ? `:${at.line + 1}` : ''}; the <!-- write here --> comments say what goes where.\n`);
+  if (first) io.stdout(`Start writing in ${inert(displayPath(first.path, cwd))}${at ? `:${at.line + 1}` : ''}; the <!-- write here --> comments say what goes where.\n`);
   return 0;
 }

@@ -29,7 +29,7 @@ export function formatSarif(findings: Finding[], cwd: string): string {
           locations: [
             {
               physicalLocation: {
-                artifactLocation: { uri: encodeURI(displayPath(f.path, cwd)), uriBaseId: '%SRCROOT%' },
+                artifactLocation: { uri: encodePathSegments(displayPath(f.path, cwd)), uriBaseId: '%SRCROOT%' },
                 region: {
                   startLine: f.range.start.line + 1,
                   startColumn: f.range.start.character + 1,
@@ -47,5 +47,16 @@ export function formatSarif(findings: Finding[], cwd: string): string {
 }
 
 function pathToFileUri(p: string): string {
-  return 'file://' + encodeURI(p.split('\\').join('/').replace(/^([A-Za-z]):/, '/$1:'));
+  return 'file://' + encodePathSegments(p.split('\\').join('/').replace(/^([A-Za-z]):/, '/$1:'));
+}
+
+/**
+ * A slash-separated path as a URI path: each segment percent-encoded. `encodeURI` leaves `?` and `#` alone, so a
+ * file named `q?a#b.md` became the URI `q?a#b.md`, which resolves to `q`. A drive letter (`C:`) stays as it is.
+ */
+export function encodePathSegments(p: string): string {
+  return p
+    .split('/')
+    .map((segment) => (/^[A-Za-z]:$/.test(segment) ? segment : encodeURIComponent(segment)))
+    .join('/');
 }

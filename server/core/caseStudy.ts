@@ -1,7 +1,7 @@
 import * as path from 'node:path';
-import picomatch from 'picomatch';
 import { fileNameFills, type RequiredFileSpec, type ResolvedConfig } from './config';
 import type { FileSystem } from './fileSystem';
+import { globsMatcher } from './glob';
 
 export interface CaseStudyFile {
   /** Absolute path. */
@@ -62,12 +62,13 @@ function toPosix(p: string): string {
 }
 
 export class PathMatcher {
-  private readonly include: picomatch.Matcher;
-  private readonly excludeMatch: picomatch.Matcher;
+  private readonly include: (relative: string) => boolean;
+  private readonly excludeMatch: (relative: string) => boolean;
   constructor(config: Pick<ResolvedConfig, 'caseStudies' | 'exclude'>) {
+    // The bounded matcher of glob.ts, not picomatch: these globs come from the workspace (see glob.ts).
     const opts = { dot: false, nocase: process.platform === 'win32' };
-    this.include = picomatch(config.caseStudies.length ? config.caseStudies : ['\0none'], opts);
-    this.excludeMatch = picomatch(config.exclude.length ? config.exclude : ['\0none'], { ...opts, dot: true });
+    this.include = globsMatcher(config.caseStudies, opts);
+    this.excludeMatch = globsMatcher(config.exclude, { ...opts, dot: true });
   }
   isCaseStudyFolder(relative: string): boolean {
     return this.include(relative);
@@ -131,6 +132,7 @@ export function isOneFileCaseStudy(fileName: string): boolean {
 export async function listCaseStudyFiles(folder: string, config: ResolvedConfig, fs: FileSystem, root = folder): Promise<CaseStudyFile[]> {
   const matcher = pathMatcherFor(config);
   const files: CaseStudyFile[] = [];
+  const realRoot = (await fs.realpath(root)) ?? root;
   const st = await fs.stat(folder);
   if (st && !st.isDirectory) {
     // A one-file case study is its own only file.
@@ -148,7 +150,11 @@ export async function listCaseStudyFiles(folder: string, config: ResolvedConfig,
       if (matcher.isExcluded(toPosix(path.relative(root, abs)))) continue;
       // A FIFO, socket or device named like a note is listed too: reading it is refused, and the user sees a
       // file-skipped note instead of a puzzling "missing file".
-      if (!e.isDirectory && (e.isFile || !e.isSymbolicLink) && isCheckedPath(e.name)) files.push({ path: abs, relative: relToFolder });
+      // A link to a file is followed only when its target stays inside the workspace folder: `requirements.md →
+      // ~/.git-credentials` put the credential into findings and the case-study index.
+      if (!e.isDirectory && (e.isFile || !e.isSymbolicLink) && isCheckedPath(e.name)) {
+        if (!e.isSymbolicLink || (await staysInside(abs, realRoot, fs))) files.push({ path: abs, relative: relToFolder });
+      }
       else if (e.isDirectory && !e.isSymbolicLink && depth < CASE_STUDY_DEPTH) await walk(abs, depth + 1, relToFolder);
     }
   };
@@ -186,6 +192,7 @@ export async function discoverCaseStudies(root: string, config: ResolvedConfig, 
   let entriesSeen = 0;
   let stopped = false;
 
+  const realRoot = (await fs.realpath(root)) ?? root;
   /** `inMatch`: levels below the nearest matched folder (-1 outside one). */
   const queue: { dir: string; depth: number; inMatch: number }[] = [{ dir: root, depth: 0, inMatch: -1 }];
   while (queue.length && !stopped) {
@@ -207,13 +214,16 @@ export async function discoverCaseStudies(root: string, config: ResolvedConfig, 
       if (!e.isDirectory) {
         // A Markdown file where case-study folders lie is a one-file case study. One inside a matched folder can
         // only match under a nested root, which makes the outer folder a container (below).
-        if (e.isFile && isOneFileCaseStudy(e.name) && !matcher.isExcluded(rel) && matcher.isCaseStudyFolder(rel) && !found.has(abs)) {
+        if (e.isFile && isOneFileCaseStudy(e.name) && !matcher.isExcluded(rel) && matcher.isCaseStudyFolder(rel) && !found.has(abs) && (!e.isSymbolicLink || (await staysInside(abs, realRoot, fs)))) {
           found.add(abs);
           matches.push({ path: abs, name: e.name.replace(/\.[^.]+$/, ''), isFile: true, parent: dir });
         }
         continue;
       }
       if (matcher.isExcluded(rel)) continue;
+      // A linked folder is searched (and can be a case study) only when it leads to a folder inside the workspace
+      // folder: otherwise its files would be checked and planned files written outside the workspace.
+      if (e.isSymbolicLink && !(await staysInside(abs, realRoot, fs))) continue;
       let nextInMatch = inMatch < 0 ? -1 : inMatch + 1;
       if (matcher.isCaseStudyFolder(rel)) {
         const realFolder = (await fs.realpath(abs)) ?? abs;
@@ -241,6 +251,14 @@ export async function discoverCaseStudies(root: string, config: ResolvedConfig, 
   }
   caseStudies.sort((a, b) => a.path.localeCompare(b.path));
   return { caseStudies, notes };
+}
+
+/** Whether the real path of `p` (a symbolic link) lies inside `realRoot`; a dangling or unreadable link does not. */
+async function staysInside(p: string, realRoot: string, fs: FileSystem): Promise<boolean> {
+  const real = await fs.realpath(p);
+  if (!real) return false;
+  const rel = path.relative(realRoot, real);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
 }
 
 /** The case study whose folder contains `filePath`, if any. */

@@ -7,7 +7,7 @@
 // post-mortem, a decision record or an essay is not held to the design layout at all. See README, "What a case
 // study looks like".
 import * as path from 'node:path';
-import picomatch from 'picomatch';
+import { compileGlob } from './glob';
 import type { CaseStudy } from './caseStudy';
 import { isMarkdownPath } from './caseStudy';
 import type { CaseStudyKind, RequiredFileSpec, ResolvedConfig } from './config';
@@ -108,7 +108,7 @@ function topLevelFiles(cs: CaseStudy, files: Map<string, SourceFile>): SourceFil
   return out;
 }
 
-const kindMatchers = new Map<string, picomatch.Matcher>();
+const kindMatchers = new Map<string, (relative: string) => boolean>();
 
 /** The kind the configuration gives a case study (`kinds` globs relative to the config's folder), if any. */
 export function configuredKind(cs: CaseStudy, config: ResolvedConfig): CaseStudyKind | undefined {
@@ -118,7 +118,8 @@ export function configuredKind(cs: CaseStudy, config: ResolvedConfig): CaseStudy
     let m = kindMatchers.get(glob);
     if (!m) {
       if (kindMatchers.size > 256) kindMatchers.clear();
-      m = picomatch(glob, { dot: true, nocase: process.platform === 'win32' });
+      // The bounded matcher: these globs come from the workspace (see glob.ts).
+      m = compileGlob(glob, { dot: true, nocase: process.platform === 'win32' }) ?? (() => false);
       kindMatchers.set(glob, m);
     }
     if (m(rel)) return kind;

@@ -69,7 +69,7 @@ export function summarizeCaseStudy(cs: CaseStudy, files: Map<string, SourceFile>
       diagrams: fenceCount,
       findings: count(findings),
     });
-    if (entry.kind === 'requirements' && file?.doc.headings[0]) title = file.doc.headings[0].text.replace(/\s*[-—–:]\s*requirements\s*$/i, '') || cs.name;
+    if (entry.kind === 'requirements' && file?.doc.headings[0]) title = withoutRequirementsSuffix(file.doc.headings[0].text) || cs.name;
   }
   const model = analyzeCaseStudy(cs, files, config);
   const design = model.kind === 'design';
@@ -108,4 +108,13 @@ export function summarizeCaseStudy(cs: CaseStudy, files: Map<string, SourceFile>
     findings: count(all),
     completeness: parts ? (present + sectionsFilled) / parts : 1,
   };
+}
+
+/**
+ * "Chat System — Requirements" → "Chat System". The leading `\s*` is trimmed separately: as part of the regex it made
+ * every space of a long heading a start that scanned the rest of it (quadratic).
+ */
+function withoutRequirementsSuffix(title: string): string {
+  const m = /[-—–:]\s*requirements\s*$/i.exec(title);
+  return m ? title.slice(0, m.index).trimEnd() : title;
 }

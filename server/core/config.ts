@@ -2,19 +2,12 @@ import Ajv, { type ErrorObject } from 'ajv';
 import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode, stripComments, type ParseError } from 'jsonc-parser';
 import defaultsJson from './data/defaults.json';
 import schema from '../../schemas/designnotes.schema.json';
-import picomatch from 'picomatch';
+import { compileGlob, expandBraces, MAX_BRACE_EXPANSIONS, MAX_GLOB_LENGTH } from './glob';
 import { normalizeFileStem, normalizeHeading } from './normalize';
 import type { Range, SeveritySetting } from './types';
-import { rangeOf, pathOf, schemaErrorRange } from './jsonText';
+import { excessiveNesting, rangeOf, pathOf, schemaErrorRange, TOO_DEEP_MESSAGE } from './jsonText';
 
 export const CONFIG_FILE_NAME = '.designnotes.json';
-
-/**
- * Globs become regular expressions, and several `*` in one path segment (`*a*a*a*a*b`) backtrack exponentially
- * against a long folder name: a workspace's config could freeze the server. Three per segment is plenty for real
- * patterns (`*case-studies*`) and stays fast (measured: under 0.2 s per match even on 250-character names).
- */
-const MAX_STARS_PER_SEGMENT = 3;
 
 export interface SectionSpec {
   id: string;
@@ -128,7 +121,8 @@ function resolveRequiredFile(id: string, raw: RawRequiredFile & { fileName: stri
     match: new Set([normalizeFileStem(raw.fileName), normalizeFileStem(id), ...plain.map(normalizeFileStem)].filter(Boolean)),
     globs: aliases
       .filter((a) => GLOB_CHARS.test(a) && !isTooComplexGlob(a))
-      .map((a) => picomatch(a.replace(/\.(md|markdown|mdx)$/i, ''), { nocase: true, dot: true })),
+      .map((a) => compileGlob(a.replace(/\.(md|markdown|mdx)$/i, ''), { nocase: true, dot: true }))
+      .filter((m): m is (name: string) => boolean => m !== undefined),
     headings: [...new Set([raw.title ?? id, ...(raw.headings ?? [])].map(normalizeHeading).filter(Boolean))],
   };
 }
@@ -252,6 +246,11 @@ export function loadConfig(text: string, knownRuleIds?: readonly string[]): Load
   // An empty file (just created, or only comments) sets nothing: defaults, no error.
   if (!stripComments(text).trim()) return { config: DEFAULT_CONFIG, problems: [] };
   const problems: ConfigProblem[] = [];
+  const tooDeep = excessiveNesting(text);
+  if (tooDeep >= 0) {
+    problems.push({ message: `The configuration ${TOO_DEEP_MESSAGE}. Built-in defaults are used.`, range: rangeOf(text, tooDeep, 1), severity: 'error' });
+    return { config: DEFAULT_CONFIG, problems };
+  }
   const parseErrors: ParseError[] = [];
   const tree = parseTree(text, parseErrors, { allowTrailingComma: true, disallowComments: false });
   for (const e of parseErrors) {
@@ -277,15 +276,25 @@ export function loadConfig(text: string, knownRuleIds?: readonly string[]): Load
     const globs = cleaned[key];
     if (!Array.isArray(globs)) continue;
     cleaned[key] = globs.filter((glob, index) => {
-      if (!isTooComplexGlob(glob)) return true;
+      const problem = globProblem(glob);
+      if (!problem) return true;
       const node = findNodeAtLocation(tree, [key, index]);
       problems.push({
-        message: `The glob "${glob}" has more than ${MAX_STARS_PER_SEGMENT} wildcards in one path segment; matching such a glob can take minutes per folder. This glob is ignored.`,
+        message: problem,
         range: node ? rangeOf(text, node.offset, node.length) : rangeOf(text, 0, 1),
         severity: 'error',
       });
       return false;
     });
+  }
+  if (typeof cleaned.maxFileSize === 'number' && cleaned.maxFileSize > MAX_FILE_SIZE_CEILING) {
+    const node = findNodeAtLocation(tree, ['maxFileSize']);
+    problems.push({
+      message: `"maxFileSize" is capped at ${MAX_FILE_SIZE_CEILING.toLocaleString('en-US')} bytes: larger notes would hold the checks (and the editor's language server) for minutes and can exhaust memory. ${MAX_FILE_SIZE_CEILING.toLocaleString('en-US')} is used.`,
+      range: node ? rangeOf(text, node.offset, node.length) : rangeOf(text, 0, 1),
+      severity: 'warning',
+    });
+    cleaned.maxFileSize = MAX_FILE_SIZE_CEILING;
   }
   if (knownRuleIds && cleaned.rules) {
     // The schema lists the rule ids too; this covers callers whose schema is older than the running rules.
@@ -300,8 +309,38 @@ export function loadConfig(text: string, knownRuleIds?: readonly string[]): Load
   return { config: resolve(cleaned), problems };
 }
 
+/**
+ * The most `maxFileSize` can be set to. markdown-it needs 2–10 s per MB of the densest Markdown on the language
+ * server's main thread, and a workspace sets this value: 9007199254740991 let a 62 MB note run the CLI out of heap.
+ * 4 MB is thirty times the largest real design note we know of.
+ */
+export const MAX_FILE_SIZE_CEILING = 4_000_000;
+
+/**
+ * Globs are matched by glob.ts in bounded time, but a glob that would take long even there, or that says more than a
+ * real pattern needs, is refused with a config error so the user hears about it: more than
+ * MAX_BRACE_EXPANSIONS alternatives once its braces are expanded, or (in any expansion) more than three `*` in one
+ * path segment. The segments are judged after expansion: `*{/,}*{/,}*…` has one `*` between slashes as written,
+ * but eight in one segment once the braces pick their empty alternative.
+ */
+const MAX_STARS_PER_SEGMENT = 3;
+
+/** Why a glob is refused, or undefined when it is fine. */
+export function globProblem(glob: string): string | undefined {
+  const expanded = expandBraces(glob);
+  if (!expanded) return `The glob "${glob}" expands to more than ${MAX_BRACE_EXPANSIONS} alternatives (or is longer than ${MAX_GLOB_LENGTH} characters); matching it could take minutes per folder. This glob is ignored.`;
+  const tooManyStars = expanded.some((g) =>
+    g
+      .replace(/\0/g, '')
+      .split('/')
+      .some((segment) => segment !== '**' && (segment.match(/\*/g) ?? []).length > MAX_STARS_PER_SEGMENT),
+  );
+  if (tooManyStars) return `The glob "${glob}" has more than ${MAX_STARS_PER_SEGMENT} wildcards in one path segment${expanded.length > 1 ? ' once its braces are expanded' : ''}; matching such a glob can take minutes per folder. This glob is ignored.`;
+  return undefined;
+}
+
 export function isTooComplexGlob(glob: string): boolean {
-  return glob.split('/').some((segment) => segment !== '**' && (segment.match(/\*+/g) ?? []).length > MAX_STARS_PER_SEGMENT);
+  return globProblem(glob) !== undefined;
 }
 
 function humanParseError(code: string): string {

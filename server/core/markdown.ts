@@ -135,8 +135,27 @@ export function frontMatterLineCount(lines: string[]): number {
   return 0;
 }
 
+/**
+ * Whether an HTML block holds only comments. A scan from comment to comment: the regex this replaces,
+ * `^\s*(<!--[\s\S]*?-->\s*)+$`, could split a run of comments in many ways and backtracked for minutes on a
+ * block of a few hundred comments followed by text.
+ */
 function isCommentOnlyHtml(token: Token): boolean {
-  return /^\s*(<!--[\s\S]*?-->\s*)+$/.test(token.content);
+  const text = token.content;
+  let at = skipSpace(text, 0);
+  if (at >= text.length) return false;
+  while (at < text.length) {
+    if (!text.startsWith('<!--', at)) return false;
+    const end = text.indexOf('-->', at + 4);
+    if (end < 0) return false;
+    at = skipSpace(text, end + 3);
+  }
+  return true;
+}
+
+function skipSpace(text: string, at: number): number {
+  while (at < text.length && /\s/.test(text[at])) at++;
+  return at;
 }
 
 /** Whether inline text says anything once HTML comments are removed (`- <!-- a prompt -->` says nothing). */

@@ -44,8 +44,9 @@ export const SCAFFOLD_REQUESTS = {
 /**
  * Restricted Mode: the `templates` folder comes from the workspace's own .designnotes.json and may point anywhere
  * ("../../.ssh"); loading it would copy files from outside the workspace into it. Only the editor knows whether the
- * user trusts the workspace, so the client says so on every request; without `trusted: true` only the built-in
- * templates are used.
+ * user trusts the workspace: it says so in `initialize` (`initializationOptions.trusted`) and with the
+ * `designNotes/workspaceTrusted` notification when trust is granted. A request's `trusted: false` can only lower
+ * that trust for the request; `trusted: true` on a request never raises it (a request is not where trust comes from).
  */
 export interface TrustParams {
   trusted?: boolean;
@@ -133,13 +134,52 @@ function isInside(child: string, parent: string): boolean {
   return rel === '' || (!!rel && !rel.startsWith('..') && !path.isAbsolute(rel));
 }
 
+/** What the server itself knows and a request cannot change: its workspace folders and the editor's trust. */
+export interface ServerScope {
+  workspaceFolders(): readonly string[];
+  trusted(): boolean;
+}
+
 export class ScaffoldRequests {
   constructor(
     private readonly service: CheckService,
     private readonly fs: FileSystem,
+    private readonly scope: ServerScope,
   ) {}
 
-  /** The folder's config as the checks use it; loaded directly for a folder the server does not watch. */
+  /**
+   * Every path a request names must lie inside one of the server's workspace folders, as written and once links
+   * are resolved: a client (or anything speaking LSP to the server) asked to plan in "/etc" or "~/.ssh" and got
+   * answers about it. Throws, which the client sees as an error response.
+   */
+  private async confine(workspaceFolder: unknown, ...paths: unknown[]): Promise<string> {
+    if (typeof workspaceFolder !== 'string' || !path.isAbsolute(workspaceFolder)) throw new Error('workspaceFolder must be an absolute path.');
+    const folder = path.resolve(workspaceFolder);
+    if (!this.scope.workspaceFolders().some((root) => isInside(folder, path.resolve(root)))) throw new Error(`"${workspaceFolder}" is not inside a workspace folder of this server.`);
+    const realFolder = (await this.fs.realpath(folder)) ?? folder;
+    for (const p of [folder, ...paths]) {
+      if (p === undefined) continue;
+      if (typeof p !== 'string' || !path.isAbsolute(p)) throw new Error('Paths in requests must be absolute.');
+      const real = await this.realpathOfNearest(p);
+      if (!isInside(path.resolve(p), folder) || (real !== undefined && !isInside(real, realFolder))) throw new Error(`"${p}" is outside the workspace folder "${workspaceFolder}".`);
+    }
+    return folder;
+  }
+
+  /** Real path of `p`, or of its nearest existing ancestor joined with the rest (a folder about to be created). */
+  private async realpathOfNearest(p: string): Promise<string | undefined> {
+    let rest = '';
+    for (let at = path.resolve(p); ; ) {
+      const real = await this.fs.realpath(at);
+      if (real !== undefined) return rest ? path.join(real, rest) : real;
+      const parent = path.dirname(at);
+      if (parent === at) return undefined;
+      rest = rest ? path.join(path.basename(at), rest) : path.basename(at);
+      at = parent;
+    }
+  }
+
+  /** The folder's config as the checks use it (a folder inside a workspace folder gets its own config file, if any). */
   private async configOf(workspaceFolder: string): Promise<ResolvedConfig> {
     await this.service.whenIdle();
     const known = this.service.folderOf(workspaceFolder);
@@ -147,22 +187,28 @@ export class ScaffoldRequests {
     return (await loadWorkspaceConfig(workspaceFolder, this.fs, this.service.ruleIds)).config;
   }
 
-  private async library(workspaceFolder: string, config: ResolvedConfig, trusted: boolean | undefined): Promise<LoadedTemplates> {
+  private isTrusted(params: TrustParams): boolean {
+    return this.scope.trusted() && params.trusted !== false;
+  }
+
+  private async library(workspaceFolder: string, config: ResolvedConfig, params: TrustParams): Promise<LoadedTemplates> {
     // Loaded per request, like the commands did: a template someone just edited is used at once.
-    return loadTemplateLibrary({ workspaceFolder, templatesSetting: trusted === true ? config.templates : undefined });
+    return loadTemplateLibrary({ workspaceFolder, templatesSetting: this.isTrusted(params) ? config.templates : undefined });
   }
 
   async templates(params: TemplatesParams): Promise<TemplatesResult> {
+    await this.confine(params.workspaceFolder);
     const config = await this.configOf(params.workspaceFolder);
-    const lib = await this.library(params.workspaceFolder, config, params.trusted);
+    const lib = await this.library(params.workspaceFolder, config, params);
     return {
       sets: lib.sets.map((s) => ({ id: s.id, name: s.name, description: s.description, builtin: s.builtin, folder: s.folder, files: s.files.map((f) => f.path) })),
       problems: lib.problems,
-      templatesIgnoredUntrusted: params.trusted !== true && !!config.templates,
+      templatesIgnoredUntrusted: !this.isTrusted(params) && !!config.templates,
     };
   }
 
   async caseStudyRoot(params: CaseStudyRootParams): Promise<CaseStudyRootResult> {
+    await this.confine(params.workspaceFolder, params.start);
     const config = await this.configOf(params.workspaceFolder);
     const caseStudyGlobs = [...config.caseStudies];
     if (params.start) {
@@ -174,11 +220,13 @@ export class ScaffoldRequests {
   }
 
   async planCaseStudy(params: PlanCaseStudyParams): Promise<PlanResult> {
+    await this.confine(params.workspaceFolder, params.root);
     const config = await this.configOf(params.workspaceFolder);
-    const lib = await this.library(params.workspaceFolder, config, params.trusted);
+    const lib = await this.library(params.workspaceFolder, config, params);
     const set = lib.sets.find((s) => s.id === params.templateId);
     if (!set) return { ok: false, error: `There is no template set "${params.templateId}". Available: ${lib.sets.map((s) => s.id).join(', ')}.` };
-    const author = params.authorFromGit === true ? await gitAuthor(params.workspaceFolder) : '';
+    // Never in Restricted Mode: nothing runs because of an untrusted workspace, git included.
+    const author = params.authorFromGit === true && this.isTrusted(params) ? await gitAuthor(params.workspaceFolder) : '';
     const outcome = planCaseStudy({
       root: params.root,
       title: params.title,
@@ -200,8 +248,9 @@ export class ScaffoldRequests {
   }
 
   async planMissingFiles(params: PlanMissingFilesParams): Promise<PlanResult> {
+    await this.confine(params.workspaceFolder, params.caseStudyPath);
     const config = await this.configOf(params.workspaceFolder);
-    const lib = await this.library(params.workspaceFolder, config, params.trusted);
+    const lib = await this.library(params.workspaceFolder, config, params);
     const id = params.templateId ?? STANDARD_TEMPLATE_SET_ID;
     const set = lib.sets.find((s) => s.id === id);
     if (!set) return { ok: false, error: `There is no template set "${id}". Available: ${lib.sets.map((s) => s.id).join(', ')}.` };
@@ -209,7 +258,8 @@ export class ScaffoldRequests {
       return { ok: false, error: `${path.basename(params.caseStudyPath)} is a one-file case study: add its missing parts as sections (## Requirements, ## Architecture, ## Trade-offs) rather than files.` };
     }
     const existing = (await this.fs.readDirectory(params.caseStudyPath)).filter((e) => e.isFile).map((e) => e.name);
-    const author = params.authorFromGit === true ? await gitAuthor(params.workspaceFolder) : '';
+    // Never in Restricted Mode: nothing runs because of an untrusted workspace, git included.
+    const author = params.authorFromGit === true && this.isTrusted(params) ? await gitAuthor(params.workspaceFolder) : '';
     // Parts already written as sections of other files (trade-offs inside hld.md) need no file of their own.
     const cs = this.service.caseStudyFor(path.join(params.caseStudyPath, 'x'));
     const missing = cs && cs.path === params.caseStudyPath ? await this.missingParts(cs, config) : undefined;
@@ -241,6 +291,7 @@ export class ScaffoldRequests {
    * design began. The text read is the open editor's when the file is open (the server's overlay).
    */
   async indexRows(params: IndexRowsParams): Promise<IndexRow[]> {
+    await this.confine(params.workspaceFolder, params.indexFolder);
     const summaries = ((await this.service.overview()) ?? []).filter((c) => isInside(c.path, params.workspaceFolder));
     const inputs = await Promise.all(
       summaries.map(async (summary): Promise<IndexRowInput> => {

@@ -164,3 +164,33 @@ test('the package bin (bin/design-notes.js) runs the same CLI', () => {
     removeTree(root);
   }
 });
+
+test('text output: control characters and newlines from the workspace are escaped, one finding per line', () => {
+  // A bullet holding ESC[H ESC[J cleared the screen when printed; a file name with a newline forged an output line.
+  const root = makeTree(caseStudyFiles('esc', { ...CLEAN_CASE_STUDY, 'requirements.md': CLEAN_CASE_STUDY['requirements.md'] + '\n- TODO \u001b[H\u001b[J\u009b2J \u202e fake\n' }));
+  try {
+    writeFileSync(path.join(root, 'case-studies/esc/notes\nforged.md:1:1 error placeholder owned.md'), '# Notes\n\n- TODO\n');
+    writeFileSync(path.join(root, 'case-studies/esc/trade-offs.md'), '# Trade-offs\n\n## Cache\u001b]0;title\u0007\n\nWe use a cache.\n');
+    const r = run(['lint'], root);
+    assert.doesNotMatch(r.stdout, /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202e]/, 'no control character reaches the terminal');
+    assert.match(r.stdout, /Trade-off 'Cache\\x1b\]0;title\\x07' names no alternative/);
+    assert.match(r.stdout, /^case-studies\/esc\/notes\\nforged\.md:1:1 error placeholder owned\.md:\d+:\d+ warning /m);
+    assert.doesNotMatch(r.stdout, /^forged\.md/m, 'a newline in a file name does not start a line');
+    for (const line of r.stdout.trimEnd().split('\n').slice(0, -1)) assert.match(line, /^case-studies\/esc\/[^ ]+:\d+:\d+ (error|warning|info) [a-z-]+ /, line);
+  } finally {
+    removeTree(root);
+  }
+});
+
+test('sarif output: artifact URIs encode each path segment (a file named q?a#b.md stays one path)', () => {
+  const root = makeTree(caseStudyFiles('odd', { ...CLEAN_CASE_STUDY, 'q?a#b %.md': '# Notes\n\n- TODO\n' }));
+  try {
+    const r = run(['lint', '--format', 'sarif'], root);
+    const uris = (JSON.parse(r.stdout) as { runs: { results: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[] }).runs[0].results.map((x) => x.locations[0].physicalLocation.artifactLocation.uri);
+    const uri = uris.find((u) => u.includes('q%3Fa'));
+    assert.equal(uri, 'case-studies/odd/q%3Fa%23b%20%25.md', uris.join(', '));
+    assert.equal(decodeURIComponent(new URL(uri!, 'file:///ws/').pathname.split('/').pop()!), 'q?a#b %.md');
+  } finally {
+    removeTree(root);
+  }
+});

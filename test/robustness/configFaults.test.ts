@@ -49,6 +49,40 @@ const FAULTS: { name: string; config: string; expect: RegExp; exit: number }[] =
     expect: /^\.designnotes\.json:2:15 error config The glob "\*\*\/\*a\*a\*a\*a\*a\*a\*a\*a\*a\*a\*a\*a\*b" has more than 3 wildcards in one path segment; matching such a glob can take minutes per folder\. This glob is ignored\.$/m,
     exit: 2,
   },
+  {
+    // jsonc-parser, getNodeValue and Ajv recurse per level: this overflowed the stack (internal error, exit 2, no findings).
+    name: 'a config nested 3,000 levels deep',
+    config: '['.repeat(3000) + ']'.repeat(3000),
+    expect: /^\.designnotes\.json:1:65 error config The configuration nests arrays or objects more than 64 levels deep\. Built-in defaults are used\.$/m,
+    exit: 2,
+  },
+  {
+    name: 'a config nested 3,000 levels deep inside a setting',
+    config: '{ "caseStudies": ' + '{"a":'.repeat(3000) + '1' + '}'.repeat(3000) + ' }',
+    expect: /^\.designnotes\.json:1:\d+ error config The configuration nests arrays or objects more than 64 levels deep\./m,
+    exit: 2,
+  },
+  {
+    // Uncapped, a workspace's 9007199254740991 let a 62 MB note run the CLI out of heap after 50 s.
+    name: 'a maxFileSize above the ceiling',
+    config: '{\n  "maxFileSize": 9007199254740991\n}\n',
+    expect: /^\.designnotes\.json:2:18 warning config "maxFileSize" is capped at 4,000,000 bytes: .* 4,000,000 is used\.$/m,
+    exit: 0,
+  },
+  {
+    // Judged after brace expansion: as written each segment has one "*"; picomatch compiled it to eight in a row and
+    // took 98 s on one folder named with 70 a's, with no config error.
+    name: 'a glob whose braces hide too many wildcards in one segment',
+    config: '{\n  "exclude": ["**/*{/,}*{/,}*{/,}*{/,}*{/,}*{/,}*{/,}*b"]\n}\n',
+    expect: /^\.designnotes\.json:2:15 error config The glob "\*\*\/\*\{\/,\}.*" expands to more than 64 alternatives .* This glob is ignored\.$/m,
+    exit: 2,
+  },
+  {
+    name: 'a glob whose braces put four wildcards in one segment',
+    config: '{\n  "exclude": ["**/*{a,}*{b,}*{c,}*d"]\n}\n',
+    expect: /^\.designnotes\.json:2:15 error config The glob .* has more than 3 wildcards in one path segment once its braces are expanded; .* This glob is ignored\.$/m,
+    exit: 2,
+  },
   { name: 'a template folder that does not exist', config: '{ "templates": "./my-templates" }', expect: /^\.designnotes\.json:1:16 warning config The template folder "\.\/my-templates" does not exist; only the built-in templates are offered\.$/m, exit: 0 },
 ];
 
@@ -146,4 +180,45 @@ test('loadConfig: mutated configs never throw, problems lie in the text, and the
     }),
     fuzzParams(500),
   );
+});
+
+test('server: a config nested 3,000 levels deep is reported at its position; the folder is still checked and listed', { timeout: 60_000 }, async () => {
+  const deep = workspace('['.repeat(3000) + ']'.repeat(3000));
+  const server = new TestLspClient();
+  try {
+    await server.initialize([deep]);
+    const config = path.join(deep, '.designnotes.json');
+    await server.waitFor(() => server.diagnosticsFor(config).length > 0, 'the config error');
+    assert.deepEqual(server.diagnosticsFor(config).map((d) => [d.code, d.range.start]), [['config', { line: 0, character: 64 }]]);
+    await server.waitFor(() => server.diagnosticsFor(path.join(deep, 'case-studies/pay/requirements.md')).some((d) => d.code === 'placeholder'), 'the case study to be checked with the defaults');
+    const listed = (await server.request('designNotes/caseStudies', {})) as unknown[];
+    assert.ok(Array.isArray(listed) && listed.length > 0, `designNotes/caseStudies lists the case study: ${JSON.stringify(listed).slice(0, 200)}`);
+  } finally {
+    await server.stop();
+    removeTree(deep);
+  }
+});
+
+test('CLI: maxFileSize is capped, so a note over the ceiling is skipped with a note instead of read', { timeout: 60_000 }, () => {
+  const big = workspace('{ "maxFileSize": 9007199254740991 }');
+  try {
+    writeFileSync(path.join(big, 'case-studies/pay/high-level-design.md'), '# Design\n\n' + 'word '.repeat(1_000_000));
+    const r = lint(big);
+    assert.match(r.stdout, /high-level-design\.md:1:1 info file-skipped Not checked: the file is 5\.0 MB, over the 4\.0 MB limit/, r.stdout + r.stderr);
+    assert.doesNotMatch(r.stderr, /internal error/);
+  } finally {
+    removeTree(big);
+  }
+});
+
+test('CLI: globs within the limits are matched in bounded time against long folder names (picomatch backtracked for minutes)', { timeout: 60_000 }, () => {
+  const root = workspace('{\n  "exclude": ["*a*a*/*a*a*b", "**/{,a}{,a}{,a}*a*a*c"]\n}\n');
+  try {
+    for (let i = 0; i < 20; i++) mkdirSync(path.join(root, 'a'.repeat(200) + i, 'a'.repeat(240)), { recursive: true });
+    const r = lint(root);
+    assert.equal(r.code, 0, r.stdout + r.stderr);
+    assert.match(r.stdout, /case-studies\/pay\/requirements\.md:\d+:\d+ warning placeholder/);
+  } finally {
+    removeTree(root);
+  }
 });

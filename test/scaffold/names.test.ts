@@ -138,3 +138,22 @@ describe('folderNameFor / titleFromFolderName', () => {
     assert.equal(titleFromFolderName('42'), '42');
   });
 });
+
+describe('git for {{author}}', () => {
+  it('is looked up on PATH as an absolute path, never in the working directory or a relative PATH entry', async () => {
+    const { mkdtempSync, mkdirSync, writeFileSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const pathMod = await import('node:path');
+    const { findGitOnPath } = await import('../../server/core/scaffold/author');
+    const dir = mkdtempSync(pathMod.join(tmpdir(), 'dn-git-'));
+    try {
+      mkdirSync(pathMod.join(dir, 'bin'));
+      writeFileSync(pathMod.join(dir, 'bin', 'git'), '');
+      writeFileSync(pathMod.join(dir, 'git.exe'), '');
+      assert.equal(findGitOnPath({ PATH: `bin:.::${pathMod.join(dir, 'bin')}` }, 'linux'), pathMod.join(dir, 'bin', 'git'));
+      assert.equal(findGitOnPath({ PATH: 'bin:.' }, 'linux'), undefined, 'relative entries are skipped');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { firstPlaceholder, renderTemplate, templateVariables } from '../../server/core/scaffold';
+import { firstPlaceholder, folderNameFor, renderTemplate, templateVariables } from '../../server/core/scaffold';
 
 describe('renderTemplate', () => {
   it('replaces variables, with optional spaces', () => {
@@ -36,5 +36,18 @@ describe('firstPlaceholder', () => {
   });
   it('is undefined without a marker', () => {
     assert.equal(firstPlaceholder('# Done\n'), undefined);
+  });
+});
+
+describe('template variables are only the caller\'s own', () => {
+  it('leaves Object.prototype members unexpanded in text (their fallback applies)', () => {
+    const vars = { title: 'T' };
+    assert.equal(renderTemplate('{{constructor}} {{toString}} {{__proto__}} {{hasOwnProperty}}', vars), '{{constructor}} {{toString}} {{__proto__}} {{hasOwnProperty}}');
+    assert.equal(renderTemplate('{{valueOf|fallback}}', vars), 'fallback');
+  });
+
+  it('leaves them unexpanded in folder-name patterns', () => {
+    assert.equal(folderNameFor('URL Shortener', { pattern: '{{constructor}}-{{slug}}', date: '2026-01-05' }), '{{constructor}}-url-shortener');
+    assert.equal(folderNameFor('URL Shortener', { pattern: '{{__proto__}}{{slug}}', date: '2026-01-05' }), '{{__proto__}}url-shortener');
   });
 });

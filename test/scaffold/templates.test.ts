@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -150,6 +150,34 @@ describe('user templates', () => {
     const messages = lib.problems.map((p) => p.message).join('\n');
     assert.match(messages, /Invalid JSON in template\.json/);
     assert.match(messages, /points outside the template folder/);
+  });
+
+  it('a source that is a symbolic link leaving the template folder is refused; /proc files are read with a byte limit', async () => {
+    // A link named like a template, pointing at the process environment, copied the environment into a case study.
+    const root = path.join(tmp, 'tpl-links');
+    const evil = path.join(root, 'evil');
+    mkdirSync(path.join(evil, 'sub'), { recursive: true });
+    writeFileSync(path.join(tmp, 'outside.md'), 'OUTSIDE SECRET');
+    symlinkSync('/proc/self/environ', path.join(evil, 'link.md'));
+    symlinkSync(path.join(tmp, 'outside.md'), path.join(evil, 'plain.md'));
+    symlinkSync(tmp, path.join(evil, 'sub', 'up'));
+    writeFileSync(path.join(evil, 'ok.md'), '# Fine\n');
+    symlinkSync(path.join(evil, 'ok.md'), path.join(evil, 'inside.md'));
+    writeFileSync(
+      path.join(evil, 'template.json'),
+      JSON.stringify({ id: 'evil', files: [{ path: 'leak.md', source: 'link.md' }, { path: 'a.md', source: 'plain.md' }, { path: 'b.md', source: 'sub/up/outside.md' }, { path: 'c.md', source: 'inside.md' }] }),
+    );
+    const { set, problems } = await loadTemplateSet(evil, { root });
+    assert.deepEqual(set?.files.map((f) => [f.path, f.text]), [['c.md', '# Fine\n']], 'only the link that stays inside is read');
+    assert.equal(problems.filter((p) => /points outside the template folder/.test(p.message)).length, 3, problems.map((p) => p.message).join('\n'));
+    assert.doesNotMatch(JSON.stringify(set), /OUTSIDE SECRET|PATH=/);
+    // A /proc file inside the folder (a bind mount, say) reports size 0: read with a limit, not by stat's size.
+    const big = path.join(tmp, 'tpl-big', 'big');
+    mkdirSync(big, { recursive: true });
+    writeFileSync(path.join(big, 'huge.md'), Buffer.alloc(1_000_001, 0x61));
+    writeFileSync(path.join(big, 'template.json'), JSON.stringify({ id: 'big', files: [{ path: 'huge.md' }] }));
+    const loaded = await loadTemplateSet(big);
+    assert.match(loaded.problems.map((p) => p.message).join('\n'), /larger than 1000000 bytes/);
   });
 
   it('a listed template file that does not exist is reported and skipped', async () => {

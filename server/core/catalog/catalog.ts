@@ -3,7 +3,7 @@ import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode, type 
 import builtInJson from '../data/patterns.json';
 import schema from '../../../schemas/patterns.schema.json';
 import type { Range } from '../types';
-import { rangeOf, pathOf, schemaErrorRange } from '../jsonText';
+import { excessiveNesting, rangeOf, pathOf, schemaErrorRange, TOO_DEEP_MESSAGE } from '../jsonText';
 
 export const PATTERN_CATEGORIES = [
   'scalability',
@@ -170,6 +170,11 @@ interface UserEntry {
 }
 
 function readUserCatalog(text: string, problems: CatalogProblem[]): UserEntry[] {
+  const tooDeep = excessiveNesting(text);
+  if (tooDeep >= 0) {
+    problems.push({ message: `The pattern catalog ${TOO_DEEP_MESSAGE}. Only the built-in catalog is used.`, range: rangeOf(text, tooDeep, 1), severity: 'error' });
+    return [];
+  }
   const parseErrors: ParseError[] = [];
   const tree = parseTree(text, parseErrors, { allowTrailingComma: true, disallowComments: false });
   for (const e of parseErrors) {

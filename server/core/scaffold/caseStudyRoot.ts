@@ -1,7 +1,7 @@
 // Where new case studies go when the user does not say: the folder their existing case studies live in, as the
 // `caseStudies` globs describe it ("**/*case-studies/*" → the nearest folder whose name ends in case-studies).
 import * as path from 'node:path';
-import picomatch from 'picomatch';
+import { compileGlob } from '../glob';
 import type { ResolvedConfig } from '../config';
 import type { FileSystem } from '../fileSystem';
 
@@ -36,7 +36,8 @@ export async function findCaseStudyRoot(workspaceFolder: string, config: Pick<Re
     // "**/<name glob>": the default is "**/*case-studies/*", which also accepts "07_case-studies".
     const m = /^\*\*\/([^/]+)$/.exec(parent);
     if (m) {
-      const found = await findFolderMatching(workspaceFolder, picomatch(m[1], { dot: false }), fs);
+      const matches = compileGlob(m[1], { dot: false });
+      const found = matches && (await findFolderMatching(workspaceFolder, matches, fs));
       if (found) return { folder: found, exists: true };
       const plain = m[1].replace(/^\*+|\*+$/g, '');
       if (plain && !GLOB_CHARS.test(plain)) fallback ??= path.join(workspaceFolder, plain);
@@ -76,7 +77,8 @@ export function enclosingCaseStudyRoot(start: string, workspaceFolder: string, c
     if (parent === glob) continue;
     if (!GLOB_CHARS.test(parent)) literal.push(path.resolve(workspaceFolder, parent));
     const m = /^\*\*\/([^/]+)$/.exec(parent);
-    if (m) named.push(picomatch(m[1], { dot: false }));
+    const matches = m && compileGlob(m[1], { dot: false });
+    if (matches) named.push(matches);
   }
   let dir = path.resolve(start);
   for (;;) {

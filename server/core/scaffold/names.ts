@@ -1,5 +1,6 @@
 // Case-study titles and folder names: what a user may type, and the folder name derived from it.
 // Pure: no file system. The same checks run in VS Code's input box (live, as the user types) and in the CLI.
+import { variableValue } from './render';
 
 /** Longest folder name we create. Well under every file system's 255-byte limit, and short enough for Windows paths. */
 export const MAX_FOLDER_NAME_LENGTH = 100;
@@ -125,7 +126,7 @@ export function folderNameFor(title: string, options: FolderNameOptions = {}): s
   const [year = '', month = '', day = ''] = date.split('-');
   const values: Record<string, string> = { slug: slugify(title), date, year, month, day };
   return (options.pattern ?? DEFAULT_FOLDER_NAME_PATTERN)
-    .replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => values[name] ?? whole)
+    .replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => variableValue(values, name) ?? whole)
     .replace(/^-+|-+$/g, '');
 }
 

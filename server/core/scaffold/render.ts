@@ -13,11 +13,22 @@ const VARIABLE = /\{\{\s*([A-Za-z_][\w-]*)\s*(?:\|([^}]*))?\}\}/g;
  */
 export function renderTemplate(text: string, vars: TemplateVars): string {
   return text.replace(VARIABLE, (whole, name: string, fallback: string | undefined) => {
-    const value = vars[name];
+    const value = variableValue(vars, name);
     if (value !== undefined && value !== '') return value;
     if (fallback !== undefined) return fallback.trim();
     return value ?? whole;
   });
+}
+
+/**
+ * The value of a variable the caller set: an own property holding a string. A plain lookup (`vars[name]`) also
+ * found Object.prototype's members: `{{constructor}}` became "function Object() { [native code] }" (and a file of
+ * that name was created), `{{__proto__}}` became "[object Object]".
+ */
+export function variableValue(vars: Readonly<Record<string, string | undefined>>, name: string): string | undefined {
+  if (!Object.prototype.hasOwnProperty.call(vars, name)) return undefined;
+  const value = vars[name];
+  return typeof value === 'string' ? value : undefined;
 }
 
 /** Names of the variables a template uses, in order of first use. */

@@ -4,6 +4,7 @@
 import { existsSync, promises as fsp } from 'node:fs';
 import * as path from 'node:path';
 import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { excessiveNesting, TOO_DEEP_MESSAGE } from '../jsonText';
 import { validateFolderName } from './names';
 import { MANIFEST_FILE_NAME, STANDARD_TEMPLATE_SET_ID, validateTemplateManifest, type TemplateFile, type TemplateManifest, type TemplateProblem, type TemplateSet } from './templates';
 
@@ -129,9 +130,17 @@ export async function loadTemplateSet(folder: string, options: { root?: string; 
   const root = path.resolve(options.root ?? folder);
   const folderName = path.basename(folder);
   const manifestPath = path.join(folder, MANIFEST_FILE_NAME);
-  const manifestText = await fsp.readFile(manifestPath, 'utf8').catch(() => undefined);
+  // The manifest too is read only inside the folder (a link elsewhere counts as no manifest) and with a byte limit.
+  const realManifest = await fsp.realpath(manifestPath).catch(() => undefined);
+  const realFolder = await fsp.realpath(folder).catch(() => folder);
+  const manifestRead = realManifest && isInside(realManifest, realFolder) ? await readBoundedText(realManifest, MAX_TEMPLATE_FILE_SIZE) : 'missing';
+  const manifestText = typeof manifestRead === 'string' ? undefined : manifestRead.text;
   let manifest: TemplateManifest;
   if (manifestText !== undefined) {
+    if (excessiveNesting(manifestText) >= 0) {
+      problems.push({ path: manifestPath, message: `template.json ${TOO_DEEP_MESSAGE}; the set is skipped.` });
+      return { problems };
+    }
     const errors: ParseError[] = [];
     const value = parseJsonc(manifestText.replace(/^\uFEFF/, ''), errors, { allowTrailingComma: true }) as unknown;
     if (errors.length) {
@@ -160,22 +169,23 @@ export async function loadTemplateSet(folder: string, options: { root?: string; 
     return { problems };
   }
   const files: TemplateFile[] = [];
+  // Containment is judged on real paths: a `source` that is (or passes through) a symbolic link to
+  // /proc/self/environ or ~/.ssh looked inside the folder as text, and its target was copied into the case study.
+  const realRoot = await fsp.realpath(root).catch(() => root);
   for (const entry of manifest.files) {
     const sourcePath = path.resolve(folder, entry.source ?? entry.path);
-    if (sourcePath !== root && !sourcePath.startsWith(root + path.sep)) {
+    const realSource = await fsp.realpath(sourcePath).catch(() => undefined);
+    if (!isInside(sourcePath, root) || (realSource !== undefined && !isInside(realSource, realRoot))) {
       problems.push({ path: manifestPath, message: `Template file "${entry.source ?? entry.path}" points outside the template folder; it is skipped.` });
       continue;
     }
-    const st = await fsp.stat(sourcePath).catch(() => undefined);
-    if (!st?.isFile()) {
-      problems.push({ path: sourcePath, message: `Template file "${entry.source ?? entry.path}" of set "${id}" does not exist; it is skipped.` });
+    const read = realSource === undefined ? 'missing' : await readBoundedText(realSource, MAX_TEMPLATE_FILE_SIZE);
+    if (typeof read === 'string') {
+      const why = read === 'too-large' ? `is larger than ${MAX_TEMPLATE_FILE_SIZE} bytes` : read === 'not-a-file' ? 'is not a regular file' : 'does not exist';
+      problems.push({ path: sourcePath, message: `Template file "${entry.source ?? entry.path}" of set "${id}" ${why}; it is skipped.` });
       continue;
     }
-    if (st.size > MAX_TEMPLATE_FILE_SIZE) {
-      problems.push({ path: sourcePath, message: `Template file "${entry.source ?? entry.path}" is larger than ${MAX_TEMPLATE_FILE_SIZE} bytes; it is skipped.` });
-      continue;
-    }
-    const text = (await fsp.readFile(sourcePath, 'utf8')).replace(/^\uFEFF/, '');
+    const text = read.text.replace(/^\uFEFF/, '');
     const source = options.builtin ? `builtin:${path.relative(root, sourcePath).split(path.sep).join('/')}` : sourcePath;
     files.push({ path: entry.path.replace(/\\/g, '/'), kind: entry.kind, text, source });
   }
@@ -187,6 +197,36 @@ export async function loadTemplateSet(folder: string, options: { root?: string; 
     set: { id, name: manifest.name ?? id, description: manifest.description ?? `${files.length} file(s) from ${folder}`, files, builtin: !!options.builtin, folder },
     problems,
   };
+}
+
+function isInside(p: string, root: string): boolean {
+  return p === root || p.startsWith(root.endsWith(path.sep) ? root : root + path.sep);
+}
+
+type BoundedRead = { text: string } | 'missing' | 'not-a-file' | 'too-large';
+
+/**
+ * A regular file's text, read up to `limit` bytes: the size `stat` reports is not trusted (files under /proc report
+ * 0 and are longer), and FIFOs or devices are never opened (reading one could block forever or never end).
+ */
+async function readBoundedText(p: string, limit: number): Promise<BoundedRead> {
+  const st = await fsp.stat(p).catch(() => undefined);
+  if (!st) return 'missing';
+  if (!st.isFile()) return 'not-a-file';
+  const handle = await fsp.open(p, 'r').catch(() => undefined);
+  if (!handle) return 'missing';
+  try {
+    const buffer = Buffer.alloc(limit + 1);
+    let length = 0;
+    while (length < buffer.length) {
+      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
+      if (!bytesRead) break;
+      length += bytesRead;
+    }
+    return length > limit ? 'too-large' : { text: buffer.subarray(0, length).toString('utf8') };
+  } finally {
+    await handle.close();
+  }
 }
 
 async function listTemplateFiles(folder: string, prefix = '', depth = 0): Promise<string[]> {

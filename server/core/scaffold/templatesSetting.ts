@@ -1,17 +1,17 @@
 // The "templates" setting of .designnotes.json points at a folder; when that folder is missing the user should
 // see it on the setting itself (like every other config problem), while the built-in templates stay available.
 import * as path from 'node:path';
-import { findNodeAtLocation, parseTree } from 'jsonc-parser';
+import { findNodeAtLocation } from 'jsonc-parser';
 import type { ConfigProblem } from '../config';
 import type { FileSystem } from '../fileSystem';
-import { rangeOf } from '../jsonText';
+import { parseJsonTree, rangeOf } from '../jsonText';
 
 /**
  * A problem for the config file when its "templates" folder does not exist or is not a folder, positioned on the
  * value; undefined when the setting is absent, not a string (the schema check reports that) or fine.
  */
 export async function checkTemplatesSetting(configText: string, configFolder: string, fs: FileSystem): Promise<ConfigProblem | undefined> {
-  const tree = parseTree(configText, [], { allowTrailingComma: true, disallowComments: false });
+  const tree = parseJsonTree(configText);
   const node = tree && findNodeAtLocation(tree, ['templates']);
   if (!node || node.type !== 'string' || typeof node.value !== 'string' || !node.value) return undefined;
   const folder = path.resolve(configFolder, node.value);
