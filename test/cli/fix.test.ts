@@ -3,7 +3,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { TestLspClient, fileUri, type Diagnostic } from '../support/lspClient';
@@ -195,8 +195,10 @@ test('a case-study file that is a link to a file outside the workspace is not wr
     const before = readFileSync(path.join(outside, 'elsewhere.md'), 'utf8');
     const mtime = statSync(path.join(outside, 'elsewhere.md')).mtimeMs;
     const r = run(['lint', '--fix'], root);
-    // The finding is there (so a fix was on offer), and stays.
-    assert.match(r.stdout, /^case-studies\/chat\/requirements\.md:\d+:\d+ warning missing-section /m);
+    // A link leading out of the workspace is not followed (docs/reliability.md), so the part counts as missing and the
+    // fix would create requirements.md: the finding stays, and nothing is written through the link.
+    assert.match(r.stdout, /error missing-file Case study 'chat' has no requirements\.md/);
+    assert.ok(lstatSync(path.join(root, 'case-studies/chat/requirements.md')).isSymbolicLink());
     assert.equal(readFileSync(path.join(outside, 'elsewhere.md'), 'utf8'), before);
     assert.equal(statSync(path.join(outside, 'elsewhere.md')).mtimeMs, mtime);
   } finally {
