@@ -35,6 +35,8 @@ export interface ResolvedConfig {
   rules: Record<string, SeveritySetting>;
   catalog?: string;
   templates?: string;
+  /** Relative error accepted between a stated estimate and the computed one (estimate-math). */
+  estimateTolerance: number;
 }
 
 export interface ConfigProblem {
@@ -68,6 +70,7 @@ interface RawConfig {
   rules?: Record<string, SeveritySetting>;
   catalog?: string;
   templates?: string;
+  estimates?: { tolerance?: number };
 }
 
 const defaults = defaultsJson as unknown as RawConfig;
@@ -108,6 +111,7 @@ function resolve(raw: RawConfig): ResolvedConfig {
     rules: { ...(raw.rules ?? {}) },
     catalog: raw.catalog,
     templates: raw.templates,
+    estimateTolerance: raw.estimates?.tolerance ?? 0.2,
   };
 }
 

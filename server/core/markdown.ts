@@ -107,6 +107,8 @@ export interface MarkdownDocument {
   listItems: ListItem[];
   /** Source lines that hold prose (for text rules such as placeholders and pattern hovers). */
   proseLines: Set<number>;
+  /** Source lines of table rows (header, delimiter and body), whose cells are prose too. */
+  tableLines: Set<number>;
   /** Number of lines taken by YAML front matter at the top (0 if none). */
   frontMatterLines: number;
 }
@@ -202,6 +204,7 @@ export function parseMarkdown(text: string, options: { eagerInline?: boolean } =
   const links: MarkdownLink[] = [];
   const listItems: ListItem[] = [];
   const proseLines = new Set<number>();
+  const tableLines = new Set<number>();
   /** Lines holding real content (not headings/comments), used to decide whether a section is empty. */
   const contentLines: number[] = [];
 
@@ -308,9 +311,12 @@ export function parseMarkdown(text: string, options: { eagerInline?: boolean } =
         }
         break;
       }
+      case 'table_open':
+        if (t.map) for (let l = t.map[0]; l < t.map[1]; l++) tableLines.add(l);
+        if (t.map) contentLines.push(t.map[0]);
+        break;
       case 'code_block':
       case 'hr':
-      case 'table_open':
         if (t.map) contentLines.push(t.map[0]);
         break;
       default:
@@ -336,7 +342,7 @@ export function parseMarkdown(text: string, options: { eagerInline?: boolean } =
     heading.hasOwnContent = hasLineBetween(contentLines, heading.line + 1, Math.min(next, end));
   }
 
-  return { text, lines, headings, fences, links, listItems, proseLines, frontMatterLines: fmLines };
+  return { text, lines, headings, fences, links, listItems, proseLines, tableLines, frontMatterLines: fmLines };
 }
 
 /** Whether the sorted array holds a value in [from, to). */

@@ -132,6 +132,8 @@ export function quickFixesFor(ruleId: string, data: FindingData | undefined, ran
       const edit = fillSectionEdit(ctx.doc, spec, section, { ...ctx.lookup, specs: ctx.specs });
       return edit ? [{ title: `Insert the template for '${section.name}'`, ruleId, edits: [edit], isPreferred: true }] : [];
     }
+    case 'estimate-math':
+      return [{ title: `Change the result to ${data.replacement}`, ruleId, edits: [{ range: data.range, newText: data.replacement }], isPreferred: true }];
     case 'mermaid-unknown-type':
       return data.suggestions.map((s, i) => ({ title: `Change to '${s}'`, ruleId, edits: [{ range, newText: s }], isPreferred: i === 0 }));
     default:
