@@ -1,0 +1,41 @@
+// Hover on an estimate: the steps with their units ("100M × 10 = 1B requests/day", "÷ 86,400 s = 11,574 requests/s")
+// and, on a stated result, whether it matches. Pure; shaped like LSP Hover.
+import { calculationsOf, type Operand } from '../estimates/calculations';
+import { writeQuantity } from '../estimates/format';
+import { judge } from '../estimates/verdict';
+import type { MarkdownDocument } from '../markdown';
+import type { Position, Range } from '../types';
+import type { Hover } from './types';
+
+function contains(r: Range, p: Position): boolean {
+  return r.start.line === p.line && p.character >= r.start.character && p.character <= r.end.character;
+}
+
+/** Markdown text is escaped so "*" and "_" in an expression do not turn into emphasis. */
+function md(text: string): string {
+  return text.replace(/([\\`*_[\]<>|])/g, '\\$1');
+}
+
+function stepLines(op: Operand): string[] {
+  const { steps, q } = op.evaluation;
+  if (!steps.length) return [`${md(op.text)} = ${md(writeQuantity(q))}`];
+  return steps.map((s) => `${s.left !== undefined ? md(s.left) + ' ' : ''}${md(s.op)} ${md(s.right)} = **${md(writeQuantity(s.result))}**`);
+}
+
+export function estimateHover(doc: MarkdownDocument, position: Position, tolerance: number): Hover | undefined {
+  const calc = calculationsOf(doc);
+  const step = calc.steps.find((s) => contains(s.stated.range, position));
+  if (step) {
+    const verdict = judge(step, tolerance);
+    const lines = ['**Estimate**', '', ...stepLines(step.computed).map((l) => `- ${l}`), ''];
+    const pct = `${Math.round(tolerance * 100)} %`;
+    if (verdict.ok === true) lines.push(`Stated ${md(step.stated.text)}: matches (within ${pct}).`);
+    else if (verdict.ok === false) lines.push(`Stated ${md(step.stated.text)}: **${md(verdict.message)}**`);
+    else lines.push(`Stated ${md(step.stated.text)}: not compared (the units cannot be matched with confidence).`);
+    return { contents: { kind: 'markdown', value: lines.join('\n') }, range: step.stated.range };
+  }
+  const expr = calc.expressions.find((e) => contains(e.range, position));
+  if (!expr) return undefined;
+  const lines = ['**Estimate**', '', ...stepLines(expr).map((l) => `- ${l}`)];
+  return { contents: { kind: 'markdown', value: lines.join('\n') }, range: expr.range };
+}
