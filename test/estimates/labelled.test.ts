@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { calculationsOf } from '../../server/core/estimates/calculations';
+import { stepsOf } from '../../server/core/estimates/calculations';
 import { judge } from '../../server/core/estimates/verdict';
 import { parseMarkdown } from '../../server/core/markdown';
 import { CALCULATIONS, NON_CALCULATIONS } from '../fixtures/estimates/synthetic';
@@ -37,9 +37,9 @@ test('synthetic set: precision ≥ 95 % and recall ≥ 90 %, every labelled step
   const { text, lineOf } = syntheticDocument();
   const doc = parseMarkdown(text);
   const stepsByCase = new Map<number, boolean[]>();
-  for (const step of calculationsOf(doc).steps) {
-    const k = lineOf.get(step.stated.range.start.line);
-    assert.ok(k !== undefined, `a step outside the cases, line ${step.stated.range.start.line}`);
+  for (const { line, step } of stepsOf(doc)) {
+    const k = lineOf.get(line);
+    assert.ok(k !== undefined, `a step outside the cases, line ${line}`);
     const list = stepsByCase.get(k) ?? [];
     list.push(judge(step).ok === false);
     stepsByCase.set(k, list);
@@ -73,9 +73,8 @@ test('synthetic set: precision ≥ 95 % and recall ≥ 90 %, every labelled step
 
 test('non-calculations: dates, versions, ranges, ratios, identifiers, percentiles, numbered headings are never read as steps', () => {
   const text = ['# 2.1 Estimates = 5 × 2 = 12', '', ...NON_CALCULATIONS.flatMap((l) => [l, ''])].join('\n');
-  const { steps } = calculationsOf(parseMarkdown(text));
   assert.deepEqual(
-    steps.map((s) => `${s.computed.text} = ${s.stated.text}`),
+    stepsOf(parseMarkdown(text)).map(({ step }) => `${step.computed.text} = ${step.stated.text}`),
     [],
   );
 });
@@ -98,8 +97,8 @@ test('real corpus: no false alarm on the labelled correct calculations, and ever
   for (const abs of walk(CORPUS)) {
     const rel = path.relative(CORPUS, abs);
     const doc = parseMarkdown(readFileSync(abs, 'utf8'));
-    for (const step of calculationsOf(doc).steps) {
-      const line = step.stated.range.start.line + 1;
+    for (const { line: at, step } of stepsOf(doc)) {
+      const line = at + 1;
       const text = `${step.computed.text} ${step.relation} ${step.stated.text}`;
       const label = byFile.get(rel)?.find((l) => l.line === line && l.step === text);
       if (!label) {

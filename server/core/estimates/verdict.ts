@@ -80,7 +80,18 @@ function factorText(ratio: number): string {
   return `${pct}% too ${ratio > 1 ? 'large' : 'small'}`;
 }
 
+/** Verdicts per step object and tolerance: steps of unchanged lines are the same objects from one keystroke to the next. */
+const verdicts = new WeakMap<Step, { tolerance: number; verdict: Verdict }>();
+
 export function judge(step: Step, tolerance = DEFAULT_TOLERANCE): Verdict {
+  const cached = verdicts.get(step);
+  if (cached && cached.tolerance === tolerance) return cached.verdict;
+  const verdict = judgeUncached(step, tolerance);
+  verdicts.set(step, { tolerance, verdict });
+  return verdict;
+}
+
+function judgeUncached(step: Step, tolerance: number): Verdict {
   const verdict = judgeStated(step, tolerance);
   // "96 × 0.1 = 9.6 Mbps + 64 Mbps = 73.6 Mbps": the first value is the result, the sum continues the chain.
   if (verdict.ok === false && step.leading && judgeStated({ ...step, stated: step.leading }, tolerance).ok === true) return { ok: true };

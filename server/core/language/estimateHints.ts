@@ -23,17 +23,21 @@ function inside(range: Range, p: Position): boolean {
 
 export function estimateHints(doc: MarkdownDocument, range: Range): EstimateHint[] {
   const out: EstimateHint[] = [];
-  for (const e of calculationsOf(doc).expressions) {
-    if (!inside(range, e.hintAt)) continue;
-    const value = writeQuantity(e.evaluation.q);
-    out.push({
-      position: e.hintAt,
-      label: e.hintHasRelation ? value : `= ${value}`,
-      paddingLeft: true,
-      // Right after a typed "=" the user's own result follows: keep a space before it.
-      paddingRight: e.hintHasRelation,
-      tooltip: `Computed by Design Notes from ${e.text}`,
-    });
+  for (const { line, calculations } of calculationsOf(doc).lines) {
+    if (line < range.start.line || line > range.end.line) continue;
+    for (const e of calculations.expressions) {
+      const position = { line, character: e.hintAt.character };
+      if (!inside(range, position)) continue;
+      const value = writeQuantity(e.evaluation.q);
+      out.push({
+        position,
+        label: e.hintHasRelation ? value : `= ${value}`,
+        paddingLeft: true,
+        // Right after a typed "=" the user's own result follows: keep a space before it.
+        paddingRight: e.hintHasRelation,
+        tooltip: `Computed by Design Notes from ${e.text}`,
+      });
+    }
   }
   return out;
 }

@@ -1,14 +1,14 @@
 // Hover on an estimate: the steps with their units ("100M × 10 = 1B requests/day", "÷ 86,400 s = 11,574 requests/s")
 // and, on a stated result, whether it matches. Pure; shaped like LSP Hover.
-import { calculationsOf, type Operand } from '../estimates/calculations';
+import { calculationsOf, onLine, type Operand } from '../estimates/calculations';
 import { writeQuantity } from '../estimates/format';
 import { judge } from '../estimates/verdict';
 import type { MarkdownDocument } from '../markdown';
 import type { Position, Range } from '../types';
 import type { Hover } from './types';
 
-function contains(r: Range, p: Position): boolean {
-  return r.start.line === p.line && p.character >= r.start.character && p.character <= r.end.character;
+function contains(r: Range, character: number): boolean {
+  return character >= r.start.character && character <= r.end.character;
 }
 
 /** Markdown text is escaped so "*" and "_" in an expression do not turn into emphasis. */
@@ -23,8 +23,10 @@ function stepLines(op: Operand): string[] {
 }
 
 export function estimateHover(doc: MarkdownDocument, position: Position, tolerance: number): Hover | undefined {
-  const calc = calculationsOf(doc);
-  const step = calc.steps.find((s) => contains(s.stated.range, position));
+  const calc = calculationsOf(doc).lines.find((l) => l.line === position.line)?.calculations;
+  if (!calc) return undefined;
+  const at = position.character;
+  const step = calc.steps.find((s) => contains(s.stated.range, at));
   if (step) {
     const verdict = judge(step, tolerance);
     const lines = ['**Estimate**', '', ...stepLines(step.computed).map((l) => `- ${l}`), ''];
@@ -32,10 +34,10 @@ export function estimateHover(doc: MarkdownDocument, position: Position, toleran
     if (verdict.ok === true) lines.push(`Stated ${md(step.stated.text)}: matches (within ${pct}).`);
     else if (verdict.ok === false) lines.push(`Stated ${md(step.stated.text)}: **${md(verdict.message)}**`);
     else lines.push(`Stated ${md(step.stated.text)}: not compared (the units cannot be matched with confidence).`);
-    return { contents: { kind: 'markdown', value: lines.join('\n') }, range: step.stated.range };
+    return { contents: { kind: 'markdown', value: lines.join('\n') }, range: onLine(step.stated.range, position.line) };
   }
-  const expr = calc.expressions.find((e) => contains(e.range, position));
+  const expr = calc.expressions.find((e) => contains(e.range, at));
   if (!expr) return undefined;
   const lines = ['**Estimate**', '', ...stepLines(expr).map((l) => `- ${l}`)];
-  return { contents: { kind: 'markdown', value: lines.join('\n') }, range: expr.range };
+  return { contents: { kind: 'markdown', value: lines.join('\n') }, range: onLine(expr.range, position.line) };
 }

@@ -1,4 +1,4 @@
-import { calculationsOf } from '../estimates/calculations';
+import { calculationsOf, onLine } from '../estimates/calculations';
 import { judge } from '../estimates/verdict';
 import type { Rule } from '../rule';
 
@@ -18,18 +18,14 @@ export const estimateMath: Rule = {
     const { file, config } = ctx;
     // Case-study files, like the other design-quality rules: a README's "2 × 3 = 6" elsewhere is not a design estimate.
     if (!ctx.caseStudy || file.isMermaidFile) return;
-    for (const step of calculationsOf(file.doc).steps) {
-      const verdict = judge(step, config.estimateTolerance);
-      if (verdict.ok !== false) continue;
-      const w = step.stated.written;
-      const line = step.stated.range.start.line;
-      ctx.report({
-        range: step.stated.range,
-        message: verdict.message,
-        ...(w && verdict.replacement
-          ? { data: { kind: 'estimate-math' as const, range: { start: { line, character: w.start }, end: { line, character: w.end } }, replacement: verdict.replacement } }
-          : {}),
-      });
+    for (const { line, calculations } of calculationsOf(file.doc).lines) {
+      for (const step of calculations.steps) {
+        const verdict = judge(step, config.estimateTolerance);
+        if (verdict.ok !== false) continue;
+        const w = step.stated.written;
+        const fix = w && verdict.replacement ? { kind: 'estimate-math' as const, range: onLine({ start: { line: 0, character: w.start }, end: { line: 0, character: w.end } }, line), replacement: verdict.replacement } : undefined;
+        ctx.report({ range: onLine(step.stated.range, line), message: verdict.message, ...(fix ? { data: fix } : {}) });
+      }
     }
   },
 };
