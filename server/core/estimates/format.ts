@@ -163,7 +163,9 @@ export function rewriteStated(w: Written, target: number): string {
   }
   // Thousands separators as the user writes them: kept when they used them, never added to a "1157"-style writer.
   const commas = w.digits.includes(',') || (Math.abs(value / scale) >= 1000 && !/\d{4}/.test(w.digits));
-  const number = writeNumber(value / scale, { sig: significantDigits(w.digits), commas, decimalsFromSig: true });
+  // At least the whole part up to three digits: "0.2 KB/s" corrected to 231 KB/s, not 230.
+  const whole = Math.floor(Math.abs(value / scale)).toString().length;
+  const number = writeNumber(value / scale, { sig: Math.max(significantDigits(w.digits), Math.min(3, whole)), commas, decimalsFromSig: true });
   const tail = w.percent ? '%' : '';
   return `${number}${scaleText}${tail}${unitText ? (w.unitText && w.unitGlued ? '' : ' ') + unitText : ''}`;
 }
