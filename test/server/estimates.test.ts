@@ -92,7 +92,7 @@ test('hover on a stated result shows the steps with units and the verdict; on an
   assert.match(stated.contents.value, /matches \(within 20 %\)/);
   const wrong = await hover(2, 32);
   assert.ok(wrong);
-  assert.match(wrong.contents.value, /not 250 GB \(10× too small\)/);
+  assert.match(wrong.contents.value, /Stated 250 GB: \*\*10× too small\*\*; computed \*\*2\.5 TB\*\*/);
   const expr = await hover(4, 12);
   assert.ok(expr);
   assert.match(expr.contents.value, /1,157 writes\/s × 200 bytes = \*\*231 KB\/s\*\*/);

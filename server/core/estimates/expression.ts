@@ -309,7 +309,8 @@ function combine(op: '*' | '/' | '+' | '-' | '^', left: Quantity, r: Quantity): 
   const family = l.family ?? r.family;
   switch (op) {
     case '*':
-      return { value: l.value * r.value, dims: addDims(l.dims, r.dims), noun: r.noun ?? l.noun, family, period: l.period ?? r.period, dividedByTime: l.dividedByTime || r.dividedByTime };
+      // Two counted things multiplied ("users × requests") make a third: name neither rather than the wrong one.
+      return { value: l.value * r.value, dims: addDims(l.dims, r.dims), noun: l.noun && r.noun ? undefined : (l.noun ?? r.noun), family, period: l.period ?? r.period, dividedByTime: l.dividedByTime || r.dividedByTime };
     case '/': {
       if (r.value === 0) return undefined;
       const byTime = r.dims.s > 0;

@@ -73,7 +73,8 @@ function clearlyDifferent(c: Dims, s: Dims): boolean {
   return kind(c) !== kind(s);
 }
 
-function factorText(ratio: number): string {
+/** "10× too small", "25% too large". */
+export function factorText(ratio: number): string {
   if (ratio >= 2) return `${writeNumber(ratio, { sig: 2, decimalsFromSig: true })}× too large`;
   if (ratio <= 0.5) return `${writeNumber(1 / ratio, { sig: 2, decimalsFromSig: true })}× too small`;
   const pct = Math.round(Math.abs(ratio - 1) * 100);

@@ -2,7 +2,7 @@
 // and, on a stated result, whether it matches. Pure; shaped like LSP Hover.
 import { calculationsOf, onLine, type Operand } from '../estimates/calculations';
 import { writeQuantity } from '../estimates/format';
-import { judge } from '../estimates/verdict';
+import { factorText, judge } from '../estimates/verdict';
 import type { MarkdownDocument } from '../markdown';
 import type { Position, Range } from '../types';
 import type { Hover } from './types';
@@ -32,6 +32,8 @@ export function estimateHover(doc: MarkdownDocument, position: Position, toleran
     const lines = ['**Estimate**', '', ...stepLines(step.computed).map((l) => `- ${l}`), ''];
     const pct = `${Math.round(tolerance * 100)} %`;
     if (verdict.ok === true) lines.push(`Stated ${md(step.stated.text)}: matches (within ${pct}).`);
+    // The diagnostic's own hover already shows the whole message: say it short, with the right value.
+    else if (verdict.ok === false && verdict.ratio !== undefined) lines.push(`Stated ${md(step.stated.text)}: **${factorText(verdict.ratio)}**; computed **${md(verdict.expected)}**.`);
     else if (verdict.ok === false) lines.push(`Stated ${md(step.stated.text)}: **${md(verdict.message)}**`);
     else lines.push(`Stated ${md(step.stated.text)}: not compared (the units cannot be matched with confidence).`);
     return { contents: { kind: 'markdown', value: lines.join('\n') }, range: onLine(step.stated.range, position.line) };
