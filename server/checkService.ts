@@ -65,6 +65,8 @@ export class CheckService {
   private readonly openPaths = new Set<string>();
   private queue: Promise<unknown> = Promise.resolve();
   private settings: EditorSettings = DEFAULT_SETTINGS;
+  /** Told after each whole-folder check how many case studies it found (the server offers set-up at none). */
+  onFolderChecked?: (root: string, caseStudies: number, hasConfig: boolean) => Promise<void>;
 
   constructor(
     private readonly fs: FileSystem,
@@ -250,6 +252,8 @@ export class CheckService {
     // Open loose notes are re-checked; not the open config file itself, whose findings are its problems above.
     for (const p of this.openPaths) if (this.folderOf(p) === folder && p !== folder.configPath && !this.caseStudyFor(p)) await this.checkLooseFile(p, config, touched);
     this.flush(touched);
+    // Awaited inside the check's turn, so `whenIdle` also covers the offer.
+    await this.onFolderChecked?.(folder.root, folder.caseStudies.length, fresh.configText !== undefined);
   }
 
   private clearCaseStudy(cs: CaseStudy, touched: Set<string>): void {

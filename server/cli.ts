@@ -1,5 +1,6 @@
 import { runLint } from './cli/lint';
 import { runNew } from './cli/new';
+import { runInit } from './cli/init';
 import type { CliIO } from './cli/io';
 import { ALL_RULES } from './core/rules';
 import { VERSION } from './version';
@@ -10,7 +11,8 @@ import type { RuleServices } from './core/rule';
 const USAGE = `design-notes ${VERSION} — checks system-design case studies written in Markdown.
 
 Usage:
-  design-notes lint [paths...] [--format text|json|sarif] [--max-warnings n] [--quiet]
+  design-notes lint [paths...] [--format text|json|sarif] [--max-warnings n] [--quiet] [--list-case-studies]
+  design-notes init [folder] [--dry-run]   Propose and write a .designnotes.json that fits the repository
   design-notes new "<title>" [--root dir] [--template id] [--date-prefix]   Start a case study from a template
   design-notes rules            List the rules with their default severity
   design-notes --version
@@ -42,6 +44,8 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       return withMermaid(io, (services) => runLint(rest, io, services));
     case 'new':
       return runNew(rest, io);
+    case 'init':
+      return runInit(rest, io);
     case 'rules':
       io.stdout(ALL_RULES.map((r) => `${r.meta.id.padEnd(18)} ${String(r.meta.defaultSeverity).padEnd(8)} ${r.meta.description}`).join('\n') + '\n');
       return 0;

@@ -22,6 +22,7 @@ import { CodeActionProvider, FIX_ALL_KIND } from './features/codeActions';
 import { EstimateFeatures } from './features/estimates';
 import { LanguageFeatures } from './features/languageFeatures';
 import { SCAFFOLD_REQUESTS, ScaffoldRequests } from './features/scaffolding';
+import { SETUP_MESSAGES, SetupRequests } from './features/setup';
 import { OverlayFileSystem } from './overlayFileSystem';
 import { pathToUri, uriToPath } from './uris';
 import { VERSION } from './version';
@@ -253,6 +254,10 @@ connection.onRequest(SCAFFOLD_REQUESTS.caseStudyRoot, (params) => scaffolding.ca
 connection.onRequest(SCAFFOLD_REQUESTS.planCaseStudy, (params) => scaffolding.planCaseStudy(params));
 connection.onRequest(SCAFFOLD_REQUESTS.planMissingFiles, (params) => scaffolding.planMissingFiles(params));
 connection.onRequest(SCAFFOLD_REQUESTS.indexRows, (params) => scaffolding.indexRows(params));
+// Set Up Case Studies: offered when a folder has Markdown but no case study; the proposal is `design-notes init`'s.
+const setup = new SetupRequests(fs, (params) => void connection.sendNotification(SETUP_MESSAGES.noCaseStudies, params));
+service.onFolderChecked = (root, caseStudies, hasConfig) => setup.folderChecked(root, caseStudies, hasConfig).catch(() => undefined);
+connection.onRequest(SETUP_MESSAGES.proposeConfig, (params) => setup.propose(params));
 
 // A request for tests and tools: resolves once every queued check has finished.
 connection.onRequest('designNotes/whenIdle', async () => {

@@ -1,11 +1,14 @@
 import * as path from 'node:path';
 import { Linter, sortFindings } from '../core/engine';
-import { syncNodeFileSystem } from '../core/fileSystem';
+import { syncNodeFileSystem, type FileSystem } from '../core/fileSystem';
+import { discoverCaseStudies, type CaseStudy } from '../core/caseStudy';
+import { DEFAULT_CONFIG, type ResolvedConfig } from '../core/config';
 import type { RuleServices } from '../core/rule';
 import type { Finding, Severity } from '../core/types';
 import { checkWorkspace, findConfigRoot, loadWorkspaceConfig } from '../core/workspace';
 import { unmatchedCaseStudyGlobs } from '../core/configGlobs';
 import { formatSarif } from './sarif';
+import { formatCaseStudyList } from './listCaseStudies';
 import { displayPath, type CliIO } from './io';
 
 export const LINT_USAGE = `Usage: design-notes lint [paths...] [options]
@@ -17,6 +20,7 @@ Options:
   -f, --format <text|json|sarif>  Output format (default: text)
   --max-warnings <n>              Also fail (exit 1) when there are more than n warnings
   --quiet                         Report errors only
+  --list-case-studies             List the case studies found (kind, and where each part is written) instead of findings
   -h, --help                      Show this help
 
 Exit codes: 0 no errors, 1 errors found (or too many warnings), 2 bad usage or a broken configuration.`;
@@ -26,12 +30,13 @@ interface LintOptions {
   format: 'text' | 'json' | 'sarif';
   maxWarnings?: number;
   quiet: boolean;
+  listCaseStudies: boolean;
 }
 
 export class UsageError extends Error {}
 
 export function parseLintArgs(args: string[]): LintOptions | 'help' {
-  const options: LintOptions = { paths: [], format: 'text', quiet: false };
+  const options: LintOptions = { paths: [], format: 'text', quiet: false, listCaseStudies: false };
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     const value = () => {
@@ -49,6 +54,7 @@ export function parseLintArgs(args: string[]): LintOptions | 'help' {
       if (!/^\d+$/.test(v)) throw new UsageError(`--max-warnings needs a whole number, got "${v}".`);
       options.maxWarnings = Number(v);
     } else if (a === '--quiet') options.quiet = true;
+    else if (a === '--list-case-studies') options.listCaseStudies = true;
     else if (a === '--') options.paths.push(...args.slice(i + 1)), (i = args.length);
     else if (a.startsWith('-')) throw new UsageError(`Unknown option "${a}".`);
     else options.paths.push(a);
@@ -61,6 +67,12 @@ export interface LintRun {
   findings: Finding[];
   configBroken: boolean;
   notes: string[];
+  /** The case studies checked (inside the given paths), by path. */
+  caseStudies: CaseStudy[];
+  /** How many Markdown/Mermaid files were checked, in case studies and outside them. */
+  filesChecked: number;
+  /** The configuration each checked case study was checked with, by case-study path. */
+  configs: Map<string, ResolvedConfig>;
 }
 
 /** Lint paths the way the CLI does; shared with tests and benchmarks. */
@@ -71,12 +83,15 @@ export async function lintPaths(paths: string[], cwd: string, services: RuleServ
   const linter = new Linter({ fs, services, keepParsed: false });
   const all = new Map<string, Finding>();
   const notes: string[] = [];
+  const caseStudies = new Map<string, CaseStudy>();
+  const files = new Set<string>();
+  const configs = new Map<string, ResolvedConfig>();
   let configBroken = false;
   for (const p of paths) {
     const target = path.resolve(cwd, p);
     const st = await fs.stat(target);
     if (!st) throw new UsageError(`No such file or folder: ${p}`);
-    const root = (await findConfigRoot(st.isDirectory ? target : path.dirname(target), fs)) ?? impliedRoot(target, st.isDirectory, cwd);
+    const root = (await findConfigRoot(st.isDirectory ? target : path.dirname(target), fs)) ?? (await impliedRoot(target, st.isDirectory, cwd, fs));
     const ws = await loadWorkspaceConfig(root, fs, linter.ruleIds);
     if (ws.problems.length && ws.configPath) {
       configBroken = configBroken || ws.problems.some((pr) => pr.severity === 'error');
@@ -88,6 +103,8 @@ export async function lintPaths(paths: string[], cwd: string, services: RuleServ
     // Several case studies in flight, so reading and parsing overlap the Mermaid worker's parsing.
     const result = await checkWorkspace(root, ws.config, linter, fs, target, { concurrency: 8 });
     notes.push(...result.notes);
+    for (const cs of result.checked) (caseStudies.set(cs.path, cs), configs.set(cs.path, ws.config));
+    for (const f of result.filesChecked) files.add(f);
     for (const list of result.findings.values()) for (const f of list) all.set(key(f), f);
     if (ws.text && ws.configPath) {
       for (const pr of unmatchedCaseStudyGlobs(ws.text, root, result.caseStudies)) {
@@ -96,18 +113,27 @@ export async function lintPaths(paths: string[], cwd: string, services: RuleServ
       }
     }
   }
-  return { findings: sortFindings([...all.values()]), configBroken, notes };
+  const checked = [...caseStudies.values()].sort((a, b) => a.path.localeCompare(b.path));
+  return { findings: sortFindings([...all.values()]), configBroken, notes, caseStudies: checked, filesChecked: files.size, configs };
 }
 
 /**
- * Without a config file, the folder the case-study globs are matched from: the parent of a `…case-studies` folder
- * on the path (so linting one case study or one file still sees it as a case study), else the working directory
- * when the target is inside it, else the target itself.
+ * Without a config file, the folder the case-study globs are matched from. A folder that holds case studies is
+ * its own root, whatever it is called: a clone named `system-design-case-studies/` must be checked exactly like
+ * the same tree under another name (its name would make its own top-level folders look like case studies).
+ * Otherwise, to check one case study, one file, or a `case-studies` folder itself, the parent of the nearest
+ * `…case-studies` folder at or above the target — but never at or above a repository root (a folder with `.git`):
+ * a repository is not a case study because of its name. Else the working directory when the target is inside it,
+ * else the target itself.
  */
-function impliedRoot(target: string, isDirectory: boolean, cwd: string): string {
-  const parts = target.split(path.sep);
-  for (let i = parts.length - 1; i > 0; i--) {
-    if (/case[-_]studies$/i.test(parts[i])) return parts.slice(0, i).join(path.sep) || path.sep;
+async function impliedRoot(target: string, isDirectory: boolean, cwd: string, fs: FileSystem): Promise<string> {
+  if (isDirectory && (await discoverCaseStudies(target, DEFAULT_CONFIG, fs)).caseStudies.length) return target;
+  for (let dir = isDirectory ? target : path.dirname(target); ; ) {
+    if (await fs.stat(path.join(dir, '.git'))) break;
+    if (/case[-_]studies$/i.test(path.basename(dir))) return path.dirname(dir);
+    const parent = path.dirname(dir);
+    if (parent === dir) break;
+    dir = parent;
   }
   const rel = path.relative(cwd, target);
   if (!rel.startsWith('..') && !path.isAbsolute(rel)) return cwd;
@@ -120,37 +146,68 @@ function key(f: Finding): string {
 
 const LABEL: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'info' };
 
-export function formatText(findings: Finding[], cwd: string, color: boolean): string {
+/** What a run looked at, for the summary line and the JSON `summary`. */
+export interface LintSummary {
+  caseStudies: number;
+  files: number;
+}
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/** Said when no case study was found: the silence of "No problems found." must not hide that nothing was checked. */
+export const NO_CASE_STUDY_HINT =
+  'No case study found, so only Mermaid diagrams were checked. Design Notes looks for folders matching "caseStudies" ' +
+  '(default: every folder or Markdown file directly inside a folder named case-studies). Run "design-notes init" to ' +
+  'propose a .designnotes.json for this repository, or "design-notes lint --list-case-studies" to see what is found.';
+
+export function summaryLine(findings: Finding[], summary: LintSummary): string {
+  const count = (s: Severity) => findings.filter((f) => f.severity === s).length;
+  const e = count('error');
+  const w = count('warning');
+  const i = count('info');
+  const total = findings.length;
+  const checked = `${plural(summary.caseStudies, 'case study', 'case studies')} and ${plural(summary.files, 'file', 'files')} checked`;
+  return total ? `${plural(total, 'problem', 'problems')} (${plural(e, 'error', 'errors')}, ${plural(w, 'warning', 'warnings')}, ${i} info) in ${checked}.` : `No problems found in ${checked}.`;
+}
+
+export function formatText(findings: Finding[], cwd: string, color: boolean, summary: LintSummary): string {
   const paint = (code: number, s: string) => (color ? `\x1b[${code}m${s}\x1b[0m` : s);
   const lines = findings.map((f) => {
     const where = `${displayPath(f.path, cwd)}:${f.range.start.line + 1}:${f.range.start.character + 1}`;
     const sev = f.severity === 'error' ? paint(31, LABEL.error) : f.severity === 'warning' ? paint(33, LABEL.warning) : paint(36, LABEL.info);
     return `${where} ${sev} ${f.ruleId} ${f.message}`;
   });
-  const count = (s: Severity) => findings.filter((f) => f.severity === s).length;
-  const e = count('error');
-  const w = count('warning');
-  const i = count('info');
-  const total = findings.length;
-  lines.push(total ? `${total} problem${total === 1 ? '' : 's'} (${e} error${e === 1 ? '' : 's'}, ${w} warning${w === 1 ? '' : 's'}, ${i} info)` : 'No problems found.');
+  lines.push(summaryLine(findings, summary));
+  if (!summary.caseStudies) lines.push(`hint: ${NO_CASE_STUDY_HINT}`);
   return lines.join('\n') + '\n';
 }
 
-
-export function formatJson(findings: Finding[], cwd: string): string {
+/** JSON report: the summary (what was checked, counts by severity) and the findings with 1-based positions. */
+export function formatJson(findings: Finding[], cwd: string, summary: LintSummary): string {
+  const count = (s: Severity) => findings.filter((f) => f.severity === s).length;
   return (
     JSON.stringify(
-      findings.map((f) => ({
-        path: displayPath(f.path, cwd),
-        line: f.range.start.line + 1,
-        column: f.range.start.character + 1,
-        endLine: f.range.end.line + 1,
-        endColumn: f.range.end.character + 1,
-        severity: f.severity,
-        ruleId: f.ruleId,
-        message: f.message,
-        ...(f.detail ? { detail: f.detail } : {}),
-      })),
+      {
+        summary: {
+          caseStudies: summary.caseStudies,
+          files: summary.files,
+          errors: count('error'),
+          warnings: count('warning'),
+          infos: count('info'),
+          ...(summary.caseStudies ? {} : { hint: NO_CASE_STUDY_HINT }),
+        },
+        findings: findings.map((f) => ({
+          path: displayPath(f.path, cwd),
+          line: f.range.start.line + 1,
+          column: f.range.start.character + 1,
+          endLine: f.range.end.line + 1,
+          endColumn: f.range.end.character + 1,
+          severity: f.severity,
+          ruleId: f.ruleId,
+          message: f.message,
+          ...(f.detail ? { detail: f.detail } : {}),
+        })),
+      },
       null,
       2,
     ) + '\n'
@@ -179,10 +236,20 @@ export async function runLint(args: string[], io: CliIO, services: RuleServices 
     }
     throw e;
   }
+  if (options.listCaseStudies) {
+    if (options.format === 'sarif') {
+      io.stderr('design-notes lint: --list-case-studies prints text or json.\n');
+      return 2;
+    }
+    io.stdout(await formatCaseStudyList(run, io.cwd, options.format));
+    for (const note of run.notes) io.stderr(`note: ${note}\n`);
+    return run.configBroken ? 2 : 0;
+  }
   const shown = options.quiet ? run.findings.filter((f) => f.severity === 'error') : run.findings;
-  if (options.format === 'json') io.stdout(formatJson(shown, io.cwd));
+  const summary: LintSummary = { caseStudies: run.caseStudies.length, files: run.filesChecked };
+  if (options.format === 'json') io.stdout(formatJson(shown, io.cwd, summary));
   else if (options.format === 'sarif') io.stdout(formatSarif(shown, io.cwd));
-  else io.stdout(formatText(shown, io.cwd, io.color));
+  else io.stdout(formatText(shown, io.cwd, io.color, summary));
   for (const note of run.notes) io.stderr(`note: ${note}\n`);
   if (run.configBroken) return 2;
   const errors = run.findings.filter((f) => f.severity === 'error').length;

@@ -1,16 +1,17 @@
 import * as path from 'node:path';
 import picomatch from 'picomatch';
-import type { RequiredFileSpec, ResolvedConfig } from './config';
+import { fileNameFills, type RequiredFileSpec, type ResolvedConfig } from './config';
 import type { FileSystem } from './fileSystem';
-import { normalizeFileStem } from './normalize';
 
 export interface CaseStudyFile {
   /** Absolute path. */
   path: string;
   /** Path relative to the case-study folder, with forward slashes. */
   relative: string;
-  /** Required-file kind this file fills (only for files directly in the folder). */
+  /** Required-file kind this file fills by its name (only for files directly in the folder); the first of `kinds`. */
   kind?: string;
+  /** Every required part this file fills by its name (a README.md configured as both requirements and design). */
+  kinds?: string[];
 }
 
 export interface CaseStudy {
@@ -18,9 +19,11 @@ export interface CaseStudy {
   root: string;
   /** Absolute path of the case-study folder. */
   path: string;
-  /** Folder name. */
+  /** Folder name (for a one-file case study, the file's name without extension). */
   name: string;
   files: CaseStudyFile[];
+  /** A one-file case study: `path` is a Markdown file lying where case-study folders lie (case-studies/2026-03-02-retry-storm.md). */
+  isFile?: boolean;
 }
 
 export const MARKDOWN_EXTENSIONS = ['.md', '.markdown', '.mdx'];
@@ -94,25 +97,47 @@ export function pathMatcherFor(config: Pick<ResolvedConfig, 'caseStudies' | 'exc
   return matcher;
 }
 
-/** Assign required-file kinds to the files directly in a case-study folder; the first match (in name order) wins. */
+/**
+ * Assign required-part kinds to the files directly in a case-study folder by their names. Each part goes to the
+ * first matching file in name order; one file may fill several parts (a README.md configured as requirements and
+ * design).
+ */
 export function assignKinds(files: CaseStudyFile[], specs: readonly RequiredFileSpec[]): void {
   const taken = new Set<string>();
   const sorted = [...files].sort((a, b) => a.relative.localeCompare(b.relative));
   for (const file of sorted) {
     if (file.relative.includes('/') || !isMarkdownPath(file.path)) continue;
-    const stem = normalizeFileStem(path.basename(file.path));
-    const spec = specs.find((s) => !taken.has(s.id) && s.match.has(stem));
-    if (spec) {
-      file.kind = spec.id;
-      taken.add(spec.id);
-    }
+    const name = path.basename(file.path);
+    const kinds = specs.filter((s) => !taken.has(s.id) && fileNameFills(name, s)).map((s) => s.id);
+    if (!kinds.length) continue;
+    file.kind = kinds[0];
+    file.kinds = kinds;
+    kinds.forEach((k) => taken.add(k));
   }
+}
+
+/**
+ * Markdown files that sit where case-study folders sit but are indexes, not case studies (the README.md of a
+ * case-studies folder lists the case studies; a template is a skeleton to copy).
+ */
+const NOT_A_CASE_STUDY = /^(readme|index|_index|summary|contributing|changelog|license|template|_template|toc)$/i;
+
+/** Whether a Markdown file matched by a case-study glob is a one-file case study rather than an index or template. */
+export function isOneFileCaseStudy(fileName: string): boolean {
+  return isMarkdownPath(fileName) && !fileName.startsWith('_') && !NOT_A_CASE_STUDY.test(fileName.replace(/\.[^.]+$/, ''));
 }
 
 /** Files of a case-study folder (Markdown and Mermaid, a few levels deep), with their kinds assigned. */
 export async function listCaseStudyFiles(folder: string, config: ResolvedConfig, fs: FileSystem, root = folder): Promise<CaseStudyFile[]> {
   const matcher = pathMatcherFor(config);
   const files: CaseStudyFile[] = [];
+  const st = await fs.stat(folder);
+  if (st && !st.isDirectory) {
+    // A one-file case study is its own only file.
+    const one: CaseStudyFile[] = [{ path: folder, relative: path.basename(folder) }];
+    assignKinds(one, config.requiredFiles);
+    return one;
+  }
   const walk = async (dir: string, depth: number, rel: string) => {
     const entries = await fs.readDirectory(dir);
     entries.sort((a, b) => a.name.localeCompare(b.name));
@@ -132,23 +157,39 @@ export async function listCaseStudyFiles(folder: string, config: ResolvedConfig,
   return files;
 }
 
+/** How deep inside a matched folder discovery still looks for nested case-study folders (see discoverCaseStudies). */
+const NESTED_ROOT_DEPTH = 1;
+
 /**
- * Find case-study folders under a workspace folder: directories whose relative path matches a `caseStudies` glob.
+ * Find case studies under a workspace folder: directories whose relative path matches a `caseStudies` glob, and
+ * Markdown files lying where such folders lie (`case-studies/2026-03-02-retry-storm.md`, a one-file case study).
  * Bounded in depth and entries, and safe against symbolic-link loops (directories are visited once by real path).
+ *
+ * A folder that holds a more specific case-study folder is a container, not a case-study root: a clone named
+ * `system-design-case-studies/` matches `**\/*case-studies/*` itself, and taking its `case-studies/`, `diagrams/`
+ * and `fundamentals/` folders as case studies would swallow the real ones inside `case-studies/*`. So when a
+ * matched folder's own children are matches, every match directly under its parent is dropped in favour of them.
  */
 export async function discoverCaseStudies(root: string, config: ResolvedConfig, fs: FileSystem, limits: DiscoveryLimits = DEFAULT_LIMITS): Promise<Discovery> {
   const matcher = pathMatcherFor(config);
-  const caseStudies: CaseStudy[] = [];
-  /** Paths of caseStudies, for a constant-time "already found" (a list search made discovery quadratic). */
+  interface Match {
+    path: string;
+    name: string;
+    isFile: boolean;
+    parent: string;
+  }
+  const matches: Match[] = [];
+  /** Paths of matches, for a constant-time "already found" (a list search made discovery quadratic). */
   const found = new Set<string>();
   const notes: string[] = [];
   const seen = new Set<string>();
   let entriesSeen = 0;
   let stopped = false;
 
-  const queue: { dir: string; depth: number }[] = [{ dir: root, depth: 0 }];
+  /** `inMatch`: levels below the nearest matched folder (-1 outside one). */
+  const queue: { dir: string; depth: number; inMatch: number }[] = [{ dir: root, depth: 0, inMatch: -1 }];
   while (queue.length && !stopped) {
-    const { dir, depth } = queue.shift()!;
+    const { dir, depth, inMatch } = queue.shift()!;
     const real = (await fs.realpath(dir)) ?? dir;
     if (seen.has(real)) continue;
     seen.add(real);
@@ -160,19 +201,43 @@ export async function discoverCaseStudies(root: string, config: ResolvedConfig, 
         stopped = true;
         break;
       }
-      if (!e.isDirectory || e.name === '.git') continue;
+      if (e.name === '.git') continue;
       const abs = path.join(dir, e.name);
       const rel = toPosix(path.relative(root, abs));
+      if (!e.isDirectory) {
+        // A Markdown file where case-study folders lie is a one-file case study. One inside a matched folder can
+        // only match under a nested root, which makes the outer folder a container (below).
+        if (e.isFile && isOneFileCaseStudy(e.name) && !matcher.isExcluded(rel) && matcher.isCaseStudyFolder(rel) && !found.has(abs)) {
+          found.add(abs);
+          matches.push({ path: abs, name: e.name.replace(/\.[^.]+$/, ''), isFile: true, parent: dir });
+        }
+        continue;
+      }
       if (matcher.isExcluded(rel)) continue;
+      let nextInMatch = inMatch < 0 ? -1 : inMatch + 1;
       if (matcher.isCaseStudyFolder(rel)) {
         const realFolder = (await fs.realpath(abs)) ?? abs;
         if (found.has(abs) || seen.has(realFolder)) continue;
         found.add(abs);
-        caseStudies.push({ root, path: abs, name: e.name, files: await listCaseStudyFiles(abs, config, fs, root) });
-        continue;
+        matches.push({ path: abs, name: e.name, isFile: false, parent: dir });
+        // A glob that matches at any depth below (`designs/**`) makes every subfolder a match: nothing nested to find.
+        if (matcher.isCaseStudyFolder(`${rel}/a/b`)) continue;
+        nextInMatch = 0;
       }
-      if (depth + 1 < limits.maxDepth) queue.push({ dir: abs, depth: depth + 1 });
+      // Inside a matched folder, look only a little deeper: far enough to see a nested case-study root.
+      if (depth + 1 < limits.maxDepth && (nextInMatch < 0 || nextInMatch < NESTED_ROOT_DEPTH)) queue.push({ dir: abs, depth: depth + 1, inMatch: nextInMatch });
     }
+  }
+  // A matched folder whose own children are matches (`X/case-studies/url-shortener` under `X/case-studies`) is a
+  // case-study root, so its parent `X` is a container: X's direct matches are not case studies.
+  const folders = new Set(matches.filter((m) => !m.isFile).map((m) => m.path));
+  const containers = new Set<string>();
+  for (const m of matches) if (folders.has(m.parent)) containers.add(path.dirname(m.parent));
+  const kept = matches.filter((m) => !containers.has(m.parent));
+  const caseStudies: CaseStudy[] = [];
+  for (const m of kept) {
+    const files = await listCaseStudyFiles(m.path, config, fs, root);
+    caseStudies.push({ root, path: m.path, name: m.name, files, ...(m.isFile ? { isFile: true } : {}) });
   }
   caseStudies.sort((a, b) => a.path.localeCompare(b.path));
   return { caseStudies, notes };
@@ -182,6 +247,10 @@ export async function discoverCaseStudies(root: string, config: ResolvedConfig, 
 export function caseStudyOf(filePath: string, caseStudies: readonly CaseStudy[]): CaseStudy | undefined {
   let best: CaseStudy | undefined;
   for (const cs of caseStudies) {
+    if (cs.isFile) {
+      if (cs.path === filePath) return cs;
+      continue;
+    }
     const rel = path.relative(cs.path, filePath);
     if (rel && !rel.startsWith('..') && !path.isAbsolute(rel)) {
       if (!best || cs.path.length > best.path.length) best = cs;

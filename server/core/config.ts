@@ -2,11 +2,19 @@ import Ajv, { type ErrorObject } from 'ajv';
 import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode, stripComments, type ParseError } from 'jsonc-parser';
 import defaultsJson from './data/defaults.json';
 import schema from '../../schemas/designnotes.schema.json';
+import picomatch from 'picomatch';
 import { normalizeFileStem, normalizeHeading } from './normalize';
 import type { Range, SeveritySetting } from './types';
 import { rangeOf, pathOf, schemaErrorRange } from './jsonText';
 
 export const CONFIG_FILE_NAME = '.designnotes.json';
+
+/**
+ * Globs become regular expressions, and several `*` in one path segment (`*a*a*a*a*b`) backtrack exponentially
+ * against a long folder name: a workspace's config could freeze the server. Three per segment is plenty for real
+ * patterns (`*case-studies*`) and stays fast (measured: under 0.2 s per match even on 250-character names).
+ */
+const MAX_STARS_PER_SEGMENT = 3;
 
 export interface SectionSpec {
   id: string;
@@ -25,13 +33,26 @@ export interface RequiredFileSpec {
   sections: SectionSpec[];
   /** Normalised file stems accepted for this kind. */
   match: Set<string>;
+  /** Aliases written as globs (`*architecture*`), matched against the file name and its normalised stem. */
+  globs: ((name: string) => boolean)[];
+  /**
+   * Headings that make a section of another file of the case study fill this part (trade-offs written as
+   * section 7 of hld.md). Normalised; a heading fills the part when it contains one of them as whole words.
+   */
+  headings: string[];
 }
+
+/** What a case study is: a design held to the required parts, or another kind of document that is not. */
+export type CaseStudyKind = 'design' | 'postmortem' | 'adr' | 'notes';
+export const CASE_STUDY_KINDS: readonly CaseStudyKind[] = ['design', 'postmortem', 'adr', 'notes'];
 
 export interface ResolvedConfig {
   caseStudies: string[];
   exclude: string[];
   maxFileSize: number;
   requiredFiles: RequiredFileSpec[];
+  /** Kind per glob of case-study paths (relative to the config's folder), first match wins; else detected. */
+  kinds: { glob: string; kind: CaseStudyKind }[];
   rules: Record<string, SeveritySetting>;
   catalog?: string;
   templates?: string;
@@ -58,15 +79,19 @@ interface RawSection {
 }
 interface RawRequiredFile {
   title?: string;
-  fileName: string;
+  fileName?: string;
   aliases?: string[];
+  headings?: string[];
   sections?: RawSection[];
+  /** Replace the built-in entry of the same id instead of extending it. */
+  replace?: boolean;
 }
 interface RawConfig {
   caseStudies?: string[];
   exclude?: string[];
   maxFileSize?: number;
   requiredFiles?: Record<string, RawRequiredFile | false>;
+  kinds?: Record<string, CaseStudyKind>;
   rules?: Record<string, SeveritySetting>;
   catalog?: string;
   templates?: string;
@@ -87,27 +112,74 @@ function resolveSection(raw: RawSection): SectionSpec {
   };
 }
 
-function resolveRequiredFile(id: string, raw: RawRequiredFile): RequiredFileSpec {
+const GLOB_CHARS = /[*?[\]{}]/;
+
+function resolveRequiredFile(id: string, raw: RawRequiredFile & { fileName: string }): RequiredFileSpec {
   const aliases = raw.aliases ?? [];
+  const plain = aliases.filter((a) => !GLOB_CHARS.test(a));
+  const sections = (raw.sections ?? []).map(resolveSection);
   return {
     id,
     title: raw.title ?? id,
     fileName: raw.fileName,
     aliases,
-    sections: (raw.sections ?? []).map(resolveSection),
-    match: new Set([normalizeFileStem(raw.fileName), normalizeFileStem(id), ...aliases.map(normalizeFileStem)].filter(Boolean)),
+    sections,
+    match: new Set([normalizeFileStem(raw.fileName), normalizeFileStem(id), ...plain.map(normalizeFileStem)].filter(Boolean)),
+    globs: aliases
+      .filter((a) => GLOB_CHARS.test(a) && !isTooComplexGlob(a))
+      .map((a) => picomatch(a.replace(/\.(md|markdown|mdx)$/i, ''), { nocase: true, dot: true })),
+    headings: [...new Set([raw.title ?? id, ...(raw.headings ?? [])].map(normalizeHeading).filter(Boolean))],
   };
 }
 
+/**
+ * A workspace entry for a built-in id extends the built-in one: its aliases and headings are added, its sections
+ * are merged by id (or name) and new ones appended, its title and fileName win. Replacing the whole entry silently
+ * dropped every built-in section check for a user who only wanted one more alias; `"replace": true` still does it.
+ */
+function mergeRequiredFile(base: RawRequiredFile | undefined, own: RawRequiredFile): RawRequiredFile {
+  if (!base || own.replace) return own;
+  const sections = [...(base.sections ?? [])];
+  for (const section of own.sections ?? []) {
+    const key = section.id ?? normalizeHeading(section.name).replace(/ /g, '-');
+    const at = sections.findIndex((s) => (s.id ?? normalizeHeading(s.name).replace(/ /g, '-')) === key);
+    if (at < 0) sections.push(section);
+    else sections[at] = { ...sections[at], ...section, aliases: [...new Set([...(sections[at].aliases ?? []), ...(section.aliases ?? [])])] };
+  }
+  return {
+    title: own.title ?? base.title,
+    fileName: own.fileName ?? base.fileName,
+    aliases: [...new Set([...(base.aliases ?? []), ...(own.aliases ?? [])])],
+    headings: [...new Set([...(base.headings ?? []), ...(own.headings ?? [])])],
+    sections,
+  };
+}
+
+/** Whether a Markdown file name (no folders) fills a required part by its name: stem, alias or alias glob. */
+export function fileNameFills(fileName: string, spec: RequiredFileSpec): boolean {
+  const stem = normalizeFileStem(fileName);
+  if (spec.match.has(stem)) return true;
+  const bare = fileName.replace(/\.(md|markdown|mdx)$/i, '');
+  return spec.globs.some((m) => m(bare) || m(stem));
+}
+
 function resolve(raw: RawConfig): ResolvedConfig {
-  const files: Record<string, RawRequiredFile | false> = { ...(defaults.requiredFiles ?? {}), ...(raw.requiredFiles ?? {}) };
+  const builtIn = defaults.requiredFiles ?? {};
+  const files: Record<string, RawRequiredFile | false> = { ...builtIn };
+  for (const [id, own] of Object.entries(raw.requiredFiles ?? {})) {
+    const base = builtIn[id];
+    files[id] = own === false ? false : mergeRequiredFile(base === false ? undefined : base, own);
+  }
   return {
     caseStudies: raw.caseStudies ?? defaults.caseStudies ?? [],
     exclude: raw.exclude ?? defaults.exclude ?? [],
     maxFileSize: raw.maxFileSize ?? defaults.maxFileSize ?? 1_000_000,
     requiredFiles: Object.entries(files)
-      .filter((e): e is [string, RawRequiredFile] => e[1] !== false)
+      .filter((e): e is [string, RawRequiredFile & { fileName: string }] => e[1] !== false && typeof e[1].fileName === 'string')
       .map(([id, spec]) => resolveRequiredFile(id, spec)),
+    kinds: Object.entries(raw.kinds ?? {})
+      .filter(([glob]) => !isTooComplexGlob(glob))
+      .map(([glob, kind]) => ({ glob, kind })),
     rules: { ...(raw.rules ?? {}) },
     catalog: raw.catalog,
     templates: raw.templates,
@@ -157,7 +229,7 @@ function prune(raw: Record<string, unknown>, errors: ErrorObject[]): RawConfig {
   for (const e of errors) {
     const path = pathOf(e.instancePath);
     // An invalid required-file entry or rule severity is dropped at its own key; anything else at the top-level key.
-    const depth = path[0] === 'requiredFiles' || path[0] === 'rules' ? 2 : 1;
+    const depth = path[0] === 'requiredFiles' || path[0] === 'rules' || path[0] === 'kinds' ? 2 : 1;
     const cut = path.slice(0, depth);
     if (e.keyword === 'additionalProperties' && path.length === 0) cut.push((e.params as { additionalProperty: string }).additionalProperty);
     if (e.keyword === 'additionalProperties' && path[0] === 'rules' && path.length === 1) cut.push((e.params as { additionalProperty: string }).additionalProperty);
@@ -224,13 +296,6 @@ export function loadConfig(text: string, knownRuleIds?: readonly string[]): Load
   }
   return { config: resolve(cleaned), problems };
 }
-
-/**
- * Globs become regular expressions, and several `*` in one path segment (`*a*a*a*a*b`) backtrack exponentially
- * against a long folder name: a workspace's config could freeze the server. Three per segment is plenty for real
- * patterns (`*case-studies*`) and stays fast (measured: under 0.2 s per match even on 250-character names).
- */
-const MAX_STARS_PER_SEGMENT = 3;
 
 export function isTooComplexGlob(glob: string): boolean {
   return glob.split('/').some((segment) => segment !== '**' && (segment.match(/\*+/g) ?? []).length > MAX_STARS_PER_SEGMENT);

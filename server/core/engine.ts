@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import type { CaseStudy } from './caseStudy';
 import { isMermaidPath } from './caseStudy';
+import { analyzeCaseStudy } from './caseStudyModel';
 import { severityOf, type RequiredFileSpec, type ResolvedConfig } from './config';
 import type { FileSystem } from './fileSystem';
 import { parseMarkdown, splitLines, type MarkdownDocument } from './markdown';
@@ -176,12 +177,16 @@ export class Linter {
   /** Run the per-file rules on one file. Rule failures become findings instead of escaping. */
   async lintFile(file: SourceFile, config: ResolvedConfig, caseStudy?: CaseStudy): Promise<Finding[]> {
     const out: Finding[] = [];
-    const spec: RequiredFileSpec | undefined = file.kind ? config.requiredFiles.find((s) => s.id === file.kind) : undefined;
+    const entry = caseStudy?.files.find((f) => f.path === file.path);
+    const kinds = entry?.kinds ?? (file.kind ? [file.kind] : []);
+    const specs = kinds.map((k) => config.requiredFiles.find((s) => s.id === k)).filter((s): s is RequiredFileSpec => !!s);
+    const spec: RequiredFileSpec | undefined = specs[0];
     for (const rule of this.active(config)) {
       if (!rule.checkFile) continue;
+      if (!caseStudy && rule.meta.scope !== 'anywhere') continue;
       const report = this.collector(config, rule, file.path, out);
       try {
-        await rule.checkFile({ file, caseStudy, spec, config, services: this.services, report });
+        await rule.checkFile({ file, caseStudy, spec, specs, config, services: this.services, report });
       } catch (e) {
         out.push(internalError(rule, file.path, e));
       }
@@ -208,6 +213,7 @@ export class Linter {
       if (file) files.set(entry.path, file);
       else if (skipped && !missing) push(skippedFinding(config, entry.path, skipped));
     }
+    const model = analyzeCaseStudy(caseStudy, files, config);
     for (const rule of this.active(config)) {
       if (!rule.checkCaseStudy) continue;
       const out: Finding[] = [];
@@ -216,6 +222,7 @@ export class Linter {
         await rule.checkCaseStudy({
           caseStudy,
           files,
+          model,
           config,
           services: this.services,
           report,

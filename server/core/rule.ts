@@ -1,5 +1,6 @@
 import type { ResolvedConfig, RequiredFileSpec } from './config';
 import type { CaseStudy } from './caseStudy';
+import type { CaseStudyModel } from './caseStudyModel';
 import type { MarkdownDocument } from './markdown';
 import type { Finding, FindingData, Range, RelatedInformation, Severity, SeveritySetting } from './types';
 
@@ -56,14 +57,18 @@ export interface FileRuleContext extends ContextBase {
   file: SourceFile;
   /** The case study the file belongs to, when it belongs to one. */
   caseStudy?: CaseStudy;
-  /** Spec of the required file this file fills, when it fills one. */
+  /** Spec of the required file this file fills, when it fills one (the first of `specs`). */
   spec?: RequiredFileSpec;
+  /** Every required part this file fills by its name (one README.md may be requirements and design). */
+  specs?: RequiredFileSpec[];
 }
 
 export interface CaseStudyRuleContext extends ContextBase {
   caseStudy: CaseStudy;
   /** Parsed files of the case study, keyed by path. */
   files: Map<string, SourceFile>;
+  /** The case study's kind and where its parts are written (files by name, or sections of other files). */
+  model: CaseStudyModel;
   /** Read and parse another file (e.g. a linked diagram file); undefined if unreadable. */
   readFile(path: string): Promise<SourceFile | undefined>;
 }
@@ -76,6 +81,12 @@ export interface RuleMeta {
   docs: string;
   /** A small example of text that triggers the rule. */
   example?: string;
+  /**
+   * Where the per-file check runs: `case-study` (default) on the files of case studies only; `anywhere` also on
+   * Markdown outside case studies. Design-quality rules read a tutorial's bad example or reading notes as a
+   * flawed design, so outside case studies only syntax (Mermaid) is checked.
+   */
+  scope?: 'case-study' | 'anywhere';
 }
 
 /** A rule looks at one file at a time, or at a whole case study (several files together). */

@@ -40,6 +40,10 @@ export async function findConfigRoot(start: string, fs: FileSystem): Promise<str
 
 export interface WorkspaceCheck {
   caseStudies: CaseStudy[];
+  /** The case studies inside the target that were checked (all of `caseStudies` when the target is the root). */
+  checked: CaseStudy[];
+  /** Markdown and Mermaid files checked: the files of the checked case studies and the loose files in the target. */
+  filesChecked: string[];
   /** Findings by path; every checked file has an entry. */
   findings: Map<string, Finding[]>;
   notes: string[];
@@ -109,7 +113,8 @@ export async function checkWorkspace(
     if (file) findings.set(p, await linter.lintFile(file, config));
     else if (skipped && !missing) findings.set(p, [skippedFinding(config, p, skipped)]);
   }
-  return { caseStudies: discovery.caseStudies, findings, notes };
+  const filesChecked = [...selected.flatMap((cs) => cs.files.map((f) => f.path).filter((p) => inTarget(p) || p === target)), ...loose];
+  return { caseStudies: discovery.caseStudies, checked: selected, filesChecked, findings, notes };
 }
 
 /**

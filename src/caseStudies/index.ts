@@ -7,6 +7,7 @@ import { registerExplorerView } from './explorerView';
 import { GENERATE_INDEX_COMMAND, generateIndex, type GenerateIndexArgs } from './generateIndex';
 import { NEW_CASE_STUDY_COMMAND, newCaseStudy, type NewCaseStudyArgs } from './newCaseStudy';
 import { OPEN_CONFIG_COMMAND, openConfig } from './openConfig';
+import { registerSetUpOffer, SET_UP_COMMAND, setUpCaseStudies } from './setUp';
 
 export function registerCaseStudyFeatures(context: vscode.ExtensionContext, getClient: ClientGetter, output?: vscode.LogOutputChannel): void {
   const view = registerExplorerView(context, getClient);
@@ -34,5 +35,7 @@ export function registerCaseStudyFeatures(context: vscode.ExtensionContext, getC
       (arg?: vscode.Uri | GenerateIndexArgs) => generateIndex(getClient, arg),
     ),
     vscode.commands.registerCommand(OPEN_CONFIG_COMMAND, () => openConfig()),
+    vscode.commands.registerCommand(SET_UP_COMMAND, refreshing((arg?: vscode.Uri | { workspaceFolder?: string }) => setUpCaseStudies(getClient, arg))),
   );
+  registerSetUpOffer(context, getClient);
 }

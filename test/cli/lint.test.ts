@@ -30,9 +30,9 @@ test('text output: file:line:col severity rule message, a summary, exit 1 on err
     assert.equal(
       r.stdout,
       [
-        "case-studies/draft/requirements.md:1:3 error missing-file Case study 'draft' has no trade-offs.md (Trade-offs): create it.",
+        "case-studies/draft/requirements.md:1:3 error missing-file Case study 'draft' has no trade-offs.md (Trade-offs): create it, or add a 'Trade-offs' section to one of its files.",
         "case-studies/draft/requirements.md:9:3 warning unquantified-nfr Non-functional requirement 'Low latency' has no measurable target: add one, e.g. 'p99 latency < 200 ms'.",
-        '2 problems (1 error, 1 warning, 0 info)',
+        '2 problems (1 error, 1 warning, 0 info) in 2 case studies and 5 files checked.',
         '',
       ].join('\n'),
     );
@@ -57,7 +57,7 @@ test('json output lists findings with 1-based positions; a path argument limits 
   const root = withFindings();
   try {
     const r = run(['lint', '--format', 'json', 'case-studies/draft/requirements.md'], root);
-    const findings = JSON.parse(r.stdout);
+    const { findings, summary } = JSON.parse(r.stdout);
     assert.deepEqual(
       findings.map((f: { path: string; line: number; column: number; ruleId: string; severity: string }) => [f.path, f.line, f.column, f.ruleId, f.severity]),
       [
@@ -65,9 +65,12 @@ test('json output lists findings with 1-based positions; a path argument limits 
         ['case-studies/draft/requirements.md', 9, 3, 'unquantified-nfr', 'warning'],
       ],
     );
+    // One file of one case study was checked (the path limits the check, and the summary says so).
+    assert.deepEqual(summary, { caseStudies: 1, files: 1, errors: 1, warnings: 1, infos: 0 });
     const clean = run(['lint', '--format', 'json', 'case-studies/clean'], root);
     assert.equal(clean.code, 0);
-    assert.deepEqual(JSON.parse(clean.stdout), []);
+    assert.deepEqual(JSON.parse(clean.stdout).findings, []);
+    assert.deepEqual(JSON.parse(clean.stdout).summary, { caseStudies: 1, files: 3, errors: 0, warnings: 0, infos: 0 });
   } finally {
     removeTree(root);
   }
@@ -156,7 +159,7 @@ test('the package bin (bin/design-notes.js) runs the same CLI', () => {
     const bin = path.resolve(__dirname, '../../bin/design-notes.js');
     const r = spawnSync(process.execPath, [bin, 'lint', '--format', 'json'], { cwd: root, encoding: 'utf8' });
     assert.equal(r.status, 1);
-    assert.equal(JSON.parse(r.stdout).length, 2);
+    assert.equal(JSON.parse(r.stdout).findings.length, 2);
   } finally {
     removeTree(root);
   }

@@ -19,7 +19,7 @@ function lintExamples(): JsonFinding[] {
   assert.ok(existsSync(CLI), `${CLI} is missing: run "npm run build" first`);
   const r = spawnSync(process.execPath, [CLI, 'lint', 'examples', '--format', 'json'], { cwd: ROOT, encoding: 'utf8' });
   assert.ok(r.status === 0 || r.status === 1, `lint exited ${r.status}: ${r.stderr}`);
-  return JSON.parse(r.stdout) as JsonFinding[];
+  return (JSON.parse(r.stdout) as { findings: JsonFinding[] }).findings;
 }
 
 const findings = lintExamples();

@@ -84,7 +84,7 @@ test('CLI lint: every hostile file ends in bounded time with a clear note, and t
   const run = spawnSync(process.execPath, [CLI, 'lint', root, '--format', 'json'], { cwd: root, encoding: 'utf8', timeout: 230_000, maxBuffer: 256 * 1024 * 1024 });
   assert.equal(run.signal, null, `the CLI was killed (${run.signal}): ${run.stderr}`);
   assert.equal(run.status, 1, `exit 1 (errors found, nothing broken): ${run.stderr.slice(0, 2000)}`);
-  const findings = JSON.parse(run.stdout) as JsonFinding[];
+  const findings = (JSON.parse(run.stdout) as { findings: JsonFinding[] }).findings;
   const of = (rel: string) => findings.filter((f) => f.path === rel);
   const skipped = (rel: string) => of(rel).filter((f) => f.ruleId === 'file-skipped');
 

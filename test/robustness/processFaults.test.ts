@@ -89,7 +89,7 @@ test('the CLI killed mid-run leaves nothing behind: a rerun gives the complete a
   await new Promise((resolve) => child.once('exit', resolve));
   const run = spawnSync(process.execPath, [cli, 'lint', root, '--format', 'json'], { encoding: 'utf8', timeout: 50_000 });
   assert.equal(run.status, 0, run.stderr);
-  const findings = JSON.parse(run.stdout) as { path: string; ruleId: string }[];
+  const findings = (JSON.parse(run.stdout) as { findings: { path: string; ruleId: string }[] }).findings;
   assert.ok(findings.some((f) => f.ruleId === 'placeholder' && f.path.endsWith('orders/requirements.md')));
 });
 

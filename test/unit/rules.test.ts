@@ -38,7 +38,7 @@ test('missing-file: reported on an existing file of the case study, naming the m
   const { root, findings } = await lint(caseStudyFiles('notifications', rest));
   try {
     assert.deepEqual(brief(root, findings), [
-      "case-studies/notifications/requirements.md:0:2 missing-file Case study 'notifications' has no trade-offs.md (Trade-offs): create it.",
+      "case-studies/notifications/requirements.md:0:2 missing-file Case study 'notifications' has no trade-offs.md (Trade-offs): create it, or add a 'Trade-offs' section to one of its files.",
     ]);
     const f = findings[0];
     assert.deepEqual(f.data, { kind: 'missing-file', caseStudy: path.join(root, 'case-studies/notifications'), fileKind: 'trade-offs', suggestedPath: path.join(root, 'case-studies/notifications/trade-offs.md') });
@@ -225,7 +225,7 @@ test('severity comes from the config; off silences a rule; custom required files
   try {
     assert.deepEqual(
       findings.map((f) => [f.ruleId, f.severity, f.message]),
-      [['missing-file', 'warning', "Case study 'cs' has no capacity.md (capacity): create it."]],
+      [['missing-file', 'warning', "Case study 'cs' has no capacity.md (capacity): create it, or add a 'capacity' section to one of its files."]],
     );
   } finally {
     removeTree(root);

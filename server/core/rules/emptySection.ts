@@ -12,9 +12,10 @@ export const emptySection: Rule = {
     example: "Section 'Key Components' is empty: write it or remove the heading.",
   },
   checkFile(ctx) {
-    const { file, spec } = ctx;
-    if (!spec || file.isMermaidFile) return;
-    for (const section of spec.sections) {
+    const { file } = ctx;
+    if (file.isMermaidFile) return;
+    // A file may fill several parts by its name (a README.md configured as requirements and design).
+    for (const spec of ctx.specs ?? (ctx.spec ? [ctx.spec] : [])) for (const section of spec.sections) {
       const index = findSection(file.doc, section);
       if (index < 0) continue;
       const heading = file.doc.headings[index];

@@ -29,6 +29,7 @@ export const mermaidSyntax: Rule = {
     id: 'mermaid-syntax',
     description: 'Mermaid diagrams must parse.',
     defaultSeverity: 'error',
+    scope: 'anywhere',
     docs: [
       'A Mermaid block that does not parse renders as an error box instead of a diagram, in the preview and on GitHub',
       "alike. Each block is parsed with Mermaid's own parser (off the editor's main thread) and the problem is marked",

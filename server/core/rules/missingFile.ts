@@ -5,18 +5,19 @@ import { fileAnchorRange } from '../sections';
 export const missingFile: Rule = {
   meta: {
     id: 'missing-file',
-    description: 'A required file of the case study is absent.',
+    description: 'A required part of a design case study is written nowhere: no file for it and no section in another file.',
     defaultSeverity: 'error',
     docs:
-      'Every case study needs its required files (by default `requirements.md`, `high-level-design.md`, `trade-offs.md`). ' +
-      'Numbered prefixes (`01_requirements.md`), any case or separator (`High Level Design.md`) and aliases (`hld.md`) count. ' +
+      'A design case study needs its parts (by default requirements, high-level design and trade-offs). A part is a file — ' +
+      'numbered prefixes (`01_requirements.md`), any case or separator (`High Level Design.md`) and aliases (`hld.md`) count — ' +
+      'or a section of another file of the same case study ("## 7. Trade-offs" in hld.md; one README.md with Requirements, ' +
+      'Architecture and Trade-offs sections is complete). Post-mortems, decision records and notes are not held to these parts. ' +
       'The finding sits on a file of the case study that does exist; the quick fix creates the missing file from its template.',
-    example: "Case study 'notification-system' has no trade-offs.md (Trade-offs): create it.",
+    example: "Case study 'notification-system' has no trade-offs.md (Trade-offs): create it, or add a 'Trade-offs' section to one of its files.",
   },
   checkCaseStudy(ctx) {
-    const { caseStudy, config, files } = ctx;
-    const present = new Set(caseStudy.files.map((f) => f.kind).filter(Boolean));
-    const missing = config.requiredFiles.filter((spec) => !present.has(spec.id));
+    const { caseStudy, config, files, model } = ctx;
+    const missing = model.missing;
     if (!missing.length) return;
 
     // Attach to a file the user can open: the first required file that exists, else any readable file.
@@ -35,10 +36,19 @@ export const missingFile: Rule = {
     }
     const anchor = files.get(anchorEntry.path)!;
     for (const spec of missing) {
+      if (caseStudy.isFile) {
+        // A one-file case study grows by sections, not by files: no file to create next to it.
+        ctx.report({
+          path: anchor.path,
+          range: fileAnchorRange(anchor.doc),
+          message: `Case study '${caseStudy.name}' has no ${spec.title} section: add a '## ${spec.title}' section.`,
+        });
+        continue;
+      }
       ctx.report({
         path: anchor.path,
         range: fileAnchorRange(anchor.doc),
-        message: `Case study '${caseStudy.name}' has no ${spec.fileName} (${spec.title}): create it.`,
+        message: `Case study '${caseStudy.name}' has no ${spec.fileName} (${spec.title}): create it, or add a '${spec.title}' section to one of its files.`,
         data: { kind: 'missing-file', caseStudy: caseStudy.path, fileKind: spec.id, suggestedPath: path.join(caseStudy.path, spec.fileName) },
       });
     }

@@ -13,9 +13,10 @@ export const missingSection: Rule = {
     example: "Missing section 'Non-Functional Requirements': add a '## Non-Functional Requirements' heading.",
   },
   checkFile(ctx) {
-    const { file, spec } = ctx;
-    if (!spec || file.isMermaidFile) return;
-    for (const section of spec.sections) {
+    const { file } = ctx;
+    if (file.isMermaidFile) return;
+    // A file may fill several parts by its name (a README.md configured as requirements and design).
+    for (const spec of ctx.specs ?? (ctx.spec ? [ctx.spec] : [])) for (const section of spec.sections) {
       if (findSection(file.doc, section) >= 0) continue;
       ctx.report({
         range: fileAnchorRange(file.doc),
