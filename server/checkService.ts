@@ -401,6 +401,11 @@ export class CheckService {
           else if (cs && change.type !== 'changed') partial.set(folder, (partial.get(folder) ?? new Set<CaseStudy>()).add(cs));
           continue;
         }
+        if (cs?.isFile && cs.path === change.path && change.type === 'deleted') {
+          // A one-file case study removed: the case study is gone, not emptied.
+          full.add(folder);
+          continue;
+        }
         if (!cs) {
           // A Markdown file outside known case studies: a case-study folder may just have been created with it.
           if (change.type === 'created') full.add(folder);

@@ -39,11 +39,12 @@ async function describe(run: LintRun, cwd: string): Promise<ListedCaseStudy[]> {
     for (const spec of config.requiredFiles) {
       const places = model.parts.get(spec.id) ?? [];
       // A file that is the part by its name is listed once, not again for each of its sections.
-      const whole = new Set(places.filter((p) => p.heading === undefined).map((p) => p.path));
+      const isWhole = (p: { heading?: number; line?: number }) => p.heading === undefined && p.line === undefined;
+      const whole = new Set(places.filter(isWhole).map((p) => p.path));
       parts[spec.id] = places
-        .filter((p) => p.heading === undefined || !whole.has(p.path))
+        .filter((p) => isWhole(p) || !whole.has(p.path))
         .map((p) => {
-          const heading = p.heading !== undefined ? files.get(p.path)?.doc.headings[p.heading]?.text.trim() : undefined;
+          const heading = p.heading !== undefined ? files.get(p.path)?.doc.headings[p.heading]?.text.trim() : p.line !== undefined ? `weighed in the text, line ${p.line + 1}` : undefined;
           return { path: cs.isFile ? path.basename(p.path) : path.relative(cs.path, p.path).split(path.sep).join('/'), ...(heading !== undefined ? { section: heading } : {}) };
         });
     }

@@ -14,14 +14,27 @@ import type { CaseStudyKind, RequiredFileSpec, ResolvedConfig } from './config';
 import type { MarkdownDocument } from './markdown';
 import { normalizeHeading } from './normalize';
 import type { SourceFile } from './rule';
-import { headingFills, titleHeading } from './sections';
+import { headingFills, titleIndex } from './sections';
 
-/** Where a part is written: a whole file (by its name), or a section of a file (by its heading). */
+/** Where a part is written: a whole file (by its name), a section of a file (by its heading), or prose. */
 export interface PartPlace {
   path: string;
   /** Index into the file's headings of the section that fills the part; undefined when the whole file does. */
   heading?: number;
+  /** For trade-offs weighed in the prose rather than in a section of their own: the first such line (0-based). */
+  line?: number;
 }
+
+/**
+ * Trade-offs weighed in running text ("Instead of managing a file server, we could use an object store"; "An
+ * alternative to a relational database…"; "discuss the tradeoffs between SQL and NoSQL"), as one-file case studies
+ * such as the system-design-primer's write them. Two such sentences in a case study's prose count as its trade-offs
+ * part: a reviewer would not ask those for "a trade-offs file".
+ */
+const INLINE_TRADE_OFF =
+  /\b(instead of|alternatively|(an|the) alternatives? (to|is|would)|rather than|trade-?offs? (between|of)|we could (also )?(use|store|choose)|trade-?offs?,? (and|or) alternatives|alternatives,? (and|or) trade-?offs?)\b/i;
+const INLINE_TRADE_OFFS_NEEDED = 2;
+const TRADE_OFFS_PART = 'trade-offs';
 
 export interface CaseStudyModel {
   kind: CaseStudyKind;
@@ -77,12 +90,6 @@ export function headingFillsPart(doc: MarkdownDocument, index: number, spec: Req
   if (!h.normalized) return false;
   if (spec.headings.some((words) => containsWords(h.normalized, words))) return true;
   return spec.sections.some((section) => headingFills(h.normalized, section));
-}
-
-/** The level-1 title of a document, which names the document and is not one of its sections. */
-function titleIndex(doc: MarkdownDocument): number {
-  const title = titleHeading(doc);
-  return title && title.level === 1 ? doc.headings.indexOf(title) : -1;
 }
 
 /** The files that may hold parts: Markdown files directly in the case-study folder (not its diagrams/ or assets/). */
@@ -156,10 +163,16 @@ export function analyzeCaseStudy(cs: CaseStudy, files: Map<string, SourceFile>, 
     }
   }
 
+  if (config.requiredFiles.some((s) => s.id === TRADE_OFFS_PART) && !parts.get(TRADE_OFFS_PART)?.length) {
+    const inline = inlineTradeOffs(docs);
+    if (inline) add(TRADE_OFFS_PART, inline);
+  }
+
   const configured = configuredKind(cs, config);
   let kind: CaseStudyKind;
   let reason: string;
-  const filledBySections = config.requiredFiles.filter((s) => parts.has(s.id)).length;
+  // Kind detection counts parts written under headings only: prose alone does not make an essay a design.
+  const filledBySections = config.requiredFiles.filter((s) => parts.get(s.id)?.some((p) => p.line === undefined)).length;
   if (configured) [kind, reason] = [configured, '"kinds" in .designnotes.json'];
   else if (byName) [kind, reason] = ['design', 'its file names'];
   else if (!cs.files.some((f) => isMarkdownPath(f.path))) [kind, reason] = ['design', 'an empty case-study folder'];
@@ -173,19 +186,16 @@ export function analyzeCaseStudy(cs: CaseStudy, files: Map<string, SourceFile>, 
   return { kind, kindReason: reason, parts, missing };
 }
 
-/**
- * Whether a file is not written yet: at most a title and a line or two of text (`*Content coming soon...*`). Such a
- * file gets one "not written yet" finding from the placeholder rules, not a list of everything it lacks.
- */
-export function isUnwritten(doc: MarkdownDocument): boolean {
-  if (doc.headings.length > 1 || doc.fences.length || doc.links.length) return false;
-  const headingLines = new Set(doc.headings.map((h) => h.line));
-  let chars = 0;
-  for (let i = doc.frontMatterLines; i < doc.lines.length; i++) {
-    if (headingLines.has(i)) continue;
-    const line = doc.lines[i].replace(/<!--.*?-->/g, '').trim();
-    chars += line.length;
-    if (chars > 120) return false;
+/** The first place where trade-offs are weighed in prose, when the case study's files do so often enough. */
+function inlineTradeOffs(docs: SourceFile[]): PartPlace | undefined {
+  let first: PartPlace | undefined;
+  let count = 0;
+  for (const file of docs) {
+    for (const line of [...file.doc.proseLines].sort((a, b) => a - b)) {
+      if (!INLINE_TRADE_OFF.test(file.doc.lines[line] ?? '')) continue;
+      first ??= { path: file.path, line };
+      if (++count >= INLINE_TRADE_OFFS_NEEDED) return first;
+    }
   }
-  return true;
+  return undefined;
 }

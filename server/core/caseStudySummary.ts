@@ -1,7 +1,9 @@
 import type { CaseStudy } from './caseStudy';
-import type { ResolvedConfig } from './config';
+import { analyzeCaseStudy } from './caseStudyModel';
+import type { CaseStudyKind, ResolvedConfig } from './config';
 import type { SourceFile } from './rule';
-import { findSection } from './sections';
+import { findSection, hasSection } from './sections';
+import { isStub } from './stubs';
 import type { Finding, Severity } from './types';
 
 export interface SectionSummary {
@@ -26,13 +28,15 @@ export interface CaseStudySummary {
   /** Title from the requirements file's first heading, else the folder name. */
   title: string;
   files: FileSummary[];
-  /** Required files absent, by file name. */
+  /** design, postmortem, adr or notes: only designs are held to the required parts. */
+  kind?: CaseStudyKind;
+  /** Required parts written nowhere (no file, no section), by the file name that would hold them. */
   missingFiles: string[];
   requiredFiles: { total: number; present: number };
   requiredSections: { total: number; filled: number };
   diagrams: { total: number; invalid: number };
   findings: Record<Severity, number>;
-  /** 0..1: share of required files present and required sections filled, minus nothing for style findings. */
+  /** 0..1: share of required files present and written (not stubs) and required sections filled, minus nothing for style findings. */
   completeness: number;
 }
 
@@ -67,27 +71,38 @@ export function summarizeCaseStudy(cs: CaseStudy, files: Map<string, SourceFile>
     });
     if (entry.kind === 'requirements' && file?.doc.headings[0]) title = file.doc.headings[0].text.replace(/\s*[-—–:]\s*requirements\s*$/i, '') || cs.name;
   }
-  for (const spec of config.requiredFiles) {
+  const model = analyzeCaseStudy(cs, files, config);
+  const design = model.kind === 'design';
+  for (const spec of design ? config.requiredFiles : []) {
     const entry = cs.files.find((f) => f.kind === spec.id);
     const file = entry && files.get(entry.path);
+    // A part written as a section of another file is not held to the part's own sections (missing-section agrees).
+    if (!file && model.parts.get(spec.id)?.length) continue;
     sectionsTotal += spec.sections.length;
     if (!file) continue;
     for (const s of spec.sections) {
       const i = findSection(file.doc, s);
-      if (i >= 0 && file.doc.headings[i].hasContent) sectionsFilled++;
+      if (i >= 0 ? file.doc.headings[i].hasContent : hasSection(file.doc, s)) sectionsFilled++;
     }
   }
-  const present = config.requiredFiles.filter((s) => cs.files.some((f) => f.kind === s.id)).length;
+  const required = design ? config.requiredFiles.length : 0;
+  // A stub ("# Trade-offs" and "*Coming soon…*") is there but not written: it does not make the case study more complete.
+  const written = (p: string) => {
+    const file = files.get(p);
+    return !!file && (file.isMermaidFile || !isStub(file.doc));
+  };
+  const present = design ? config.requiredFiles.filter((s) => (model.parts.get(s.id) ?? []).some((place) => written(place.path))).length : 0;
   const all = [...cs.files.map((f) => f.path), cs.path].flatMap(findingsByPath);
   const invalid = all.filter((f) => f.ruleId === 'mermaid-syntax' && f.severity !== 'info').length;
-  const parts = config.requiredFiles.length + sectionsTotal;
+  const parts = required + sectionsTotal;
   return {
     name: cs.name,
     path: cs.path,
     title,
     files: fileSummaries,
-    missingFiles: config.requiredFiles.filter((s) => !cs.files.some((f) => f.kind === s.id)).map((s) => s.fileName),
-    requiredFiles: { total: config.requiredFiles.length, present },
+    kind: model.kind,
+    missingFiles: model.missing.map((s) => s.fileName),
+    requiredFiles: { total: required, present },
     requiredSections: { total: sectionsTotal, filled: sectionsFilled },
     diagrams: { total: diagrams, invalid },
     findings: count(all),

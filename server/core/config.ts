@@ -23,6 +23,8 @@ export interface SectionSpec {
   template?: string;
   /** Normalised name and aliases, for matching headings. */
   match: Set<string>;
+  /** Normalised words any one of which, anywhere in a heading or bold label, fills the section. */
+  keywords: Set<string>;
 }
 
 export interface RequiredFileSpec {
@@ -75,6 +77,7 @@ interface RawSection {
   id?: string;
   name: string;
   aliases?: string[];
+  keywords?: string[];
   template?: string;
 }
 interface RawRequiredFile {
@@ -109,6 +112,7 @@ function resolveSection(raw: RawSection): SectionSpec {
     aliases,
     template: raw.template,
     match: new Set([raw.name, ...aliases].map(normalizeHeading).filter(Boolean)),
+    keywords: new Set((raw.keywords ?? []).map(normalizeHeading).filter((k) => k && !k.includes(' '))),
   };
 }
 

@@ -72,6 +72,8 @@ export function mermaidFileDocument(text: string): MarkdownDocument {
     proseLines: new Set(),
     tableLines: new Set(),
     frontMatterLines: 0,
+    hasContent: text.trim() !== '',
+    placeholders: [],
   };
 }
 

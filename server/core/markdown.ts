@@ -1,5 +1,6 @@
 import MarkdownIt, { type Token } from 'markdown-it';
 import { normalizeHeading } from './normalize';
+import { isPlaceholderText } from './stubs';
 import type { Position, Range } from './types';
 
 // One markdown-it instance for the whole process: creating it is the expensive part, parsing is cheap.
@@ -39,7 +40,7 @@ export interface Heading {
   range: Range;
   /** First line after the section: the next heading of the same or a higher level, or the line count. */
   sectionEndLine: number;
-  /** Whether anything other than headings, blank lines and HTML comments sits inside the section. */
+  /** Whether anything other than headings, blank lines, HTML comments and placeholders sits inside the section. */
   hasContent: boolean;
   /** Whether content sits between this heading and the next heading of any level. */
   hasOwnContent: boolean;
@@ -111,6 +112,10 @@ export interface MarkdownDocument {
   tableLines: Set<number>;
   /** Number of lines taken by YAML front matter at the top (0 if none). */
   frontMatterLines: number;
+  /** Whether anything other than headings, blank lines, HTML comments and placeholders is in the document. */
+  hasContent: boolean;
+  /** Paragraphs and list items that are nothing but a placeholder ("*Content coming soon…*", "WIP"), in order. */
+  placeholders: ProseLine[];
 }
 
 const LINE_BREAK = /\r\n|\r|\n/;
@@ -205,8 +210,9 @@ export function parseMarkdown(text: string, options: { eagerInline?: boolean } =
   const listItems: ListItem[] = [];
   const proseLines = new Set<number>();
   const tableLines = new Set<number>();
-  /** Lines holding real content (not headings/comments), used to decide whether a section is empty. */
+  /** Lines holding real content (not headings/comments/placeholders), used to decide whether a section is empty. */
   const contentLines: number[] = [];
+  const placeholders: ProseLine[] = [];
 
   const openItems: ListItem[] = [];
   let listDepth = 0;
@@ -287,7 +293,9 @@ export function parseMarkdown(text: string, options: { eagerInline?: boolean } =
         const parentIsHeading = tokens[i - 1]?.type === 'heading_open';
         if (t.map && !parentIsHeading) {
           for (let l = t.map[0]; l < t.map[1]; l++) proseLines.add(l);
-          if (t.content.trim()) contentLines.push(t.map[0]);
+          // A placeholder is not content: a section (or file) holding only "*Coming soon…*" is still empty.
+          if (isPlaceholderText(t.content)) placeholders.push({ line: t.map[0], text: t.content.trim() });
+          else if (t.content.trim()) contentLines.push(t.map[0]);
         }
         if (pendingItem && t.map) {
           pendingItem.text = inlineText(t);
@@ -342,7 +350,7 @@ export function parseMarkdown(text: string, options: { eagerInline?: boolean } =
     heading.hasOwnContent = hasLineBetween(contentLines, heading.line + 1, Math.min(next, end));
   }
 
-  return { text, lines, headings, fences, links, listItems, proseLines, tableLines, frontMatterLines: fmLines };
+  return { text, lines, headings, fences, links, listItems, proseLines, tableLines, frontMatterLines: fmLines, hasContent: contentLines.length > 0, placeholders };
 }
 
 /** Whether the sorted array holds a value in [from, to). */

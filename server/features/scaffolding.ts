@@ -9,7 +9,10 @@
 import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
 import type { CheckService } from '../checkService';
-import { isCaseStudyFolder } from '../core/caseStudy';
+import { isCaseStudyFolder, type CaseStudy } from '../core/caseStudy';
+import { analyzeCaseStudy } from '../core/caseStudyModel';
+import { Linter } from '../core/engine';
+import type { SourceFile } from '../core/rule';
 import { buildIndexRows, readCaseStudyMetadata, type IndexRow, type IndexRowInput } from '../core/caseStudyIndex';
 import type { ResolvedConfig } from '../core/config';
 import type { FileSystem } from '../core/fileSystem';
@@ -194,13 +197,33 @@ export class ScaffoldRequests {
     const id = params.templateId ?? STANDARD_TEMPLATE_SET_ID;
     const set = lib.sets.find((s) => s.id === id);
     if (!set) return { ok: false, error: `There is no template set "${id}". Available: ${lib.sets.map((s) => s.id).join(', ')}.` };
+    if (!(await this.fs.stat(params.caseStudyPath))?.isDirectory) {
+      return { ok: false, error: `${path.basename(params.caseStudyPath)} is a one-file case study: add its missing parts as sections (## Requirements, ## Architecture, ## Trade-offs) rather than files.` };
+    }
     const existing = (await this.fs.readDirectory(params.caseStudyPath)).filter((e) => e.isFile).map((e) => e.name);
     const author = await gitAuthor(params.workspaceFolder);
-    const plan = planMissingFiles(params.caseStudyPath, existing, config.requiredFiles, set, {
+    // Parts already written as sections of other files (trade-offs inside hld.md) need no file of their own.
+    const cs = this.service.caseStudyFor(path.join(params.caseStudyPath, 'x'));
+    const missing = cs && cs.path === params.caseStudyPath ? await this.missingParts(cs, config) : undefined;
+    const specs = missing ? config.requiredFiles.filter((s) => missing.has(s.id) || existing.some((n) => kindForFileName(n, [s]) === s.id)) : config.requiredFiles;
+    const plan = planMissingFiles(params.caseStudyPath, existing, specs, set, {
       vars: { author, ...(params.title ? { title: params.title } : {}) },
       fallbackSets: lib.builtinStandard ? [lib.builtinStandard] : [],
     });
     return { ok: true, plan, checked: isCaseStudyFolder(params.workspaceFolder, params.caseStudyPath, config), caseStudyGlobs: [...config.caseStudies] };
+  }
+
+  /** Ids of the parts a case study writes nowhere (no file, no section), from its files as the checks read them. */
+  private async missingParts(cs: CaseStudy, config: ResolvedConfig): Promise<Set<string>> {
+    const linter = new Linter({ fs: this.fs, keepParsed: false });
+    const files = new Map<string, SourceFile>();
+    for (const entry of cs.files) {
+      if (entry.relative.includes('/')) continue;
+      const { file } = await linter.read(entry.path, config, entry.kind);
+      if (file) files.set(entry.path, file);
+    }
+    const model = analyzeCaseStudy(cs, files, config);
+    return new Set(model.kind === 'design' ? model.missing.map((s) => s.id) : []);
   }
 
   /**

@@ -225,3 +225,47 @@ test('implied root (discovery): a folder named *case-studies holding a case-stud
     removeTree(root);
   }
 });
+
+test('Case Studies view summary: parts written as sections count as present; a post-mortem is not measured against design parts', async () => {
+  const { summarizeCaseStudy } = await import('../../server/core/caseStudySummary');
+  const root = makeTree({
+    'case-studies/url-shortener/README.md': `# URL Shortener\n\n${REQUIREMENTS}\n${ARCHITECTURE}\n${TRADE_OFFS}`,
+    'case-studies/2026-03-02-retry-storm.md': '# Retry storm\n\n## Timeline\n\n- 09:02 alerts\n\n## Root Cause\n\nNo jitter.\n',
+    'case-studies/chat/requirements.md': CLEAN_CASE_STUDY['requirements.md'],
+  });
+  try {
+    const linter = new Linter({ fs: nodeFileSystem });
+    const { caseStudies } = await discoverCaseStudies(root, DEFAULT_CONFIG, nodeFileSystem);
+    const summaries = new Map<string, ReturnType<typeof summarizeCaseStudy>>();
+    for (const cs of caseStudies) {
+      const files = new Map<string, SourceFile>();
+      for (const f of cs.files) {
+        const { file } = await linter.read(f.path, DEFAULT_CONFIG, f.kind);
+        if (file) files.set(f.path, file);
+      }
+      summaries.set(cs.name, summarizeCaseStudy(cs, files, () => [], DEFAULT_CONFIG));
+    }
+    const oneFile = summaries.get('url-shortener')!;
+    assert.deepEqual([oneFile.kind, oneFile.requiredFiles, oneFile.missingFiles, oneFile.completeness], ['design', { total: 3, present: 3 }, [], 1]);
+    const postmortem = summaries.get('2026-03-02-retry-storm')!;
+    assert.deepEqual([postmortem.kind, postmortem.requiredFiles, postmortem.missingFiles], ['postmortem', { total: 0, present: 0 }, []]);
+    const chat = summaries.get('chat')!;
+    assert.deepEqual([chat.requiredFiles, chat.missingFiles], [{ total: 3, present: 1 }, ['high-level-design.md', 'trade-offs.md']]);
+  } finally {
+    removeTree(root);
+  }
+});
+
+test('part weighed in the text: trade-offs discussed in prose ("Instead of…", "An alternative to…") count; one passing "instead of" does not', async () => {
+  const design = `# Pastebin\n\n## Step 1: Outline use cases and constraints\n\n- Paste text.\n\n## Step 2: Create a high level design\n\n![Imgur](http://i.imgur.com/x.png)\n\n## Step 3: Design core components\n\n`;
+  const weighed = await check({ 'case-studies/pastebin/README.md': `${design}Instead of managing a file server, we could use an object store.\n\nAn alternative to a relational database is a key-value store.\n` });
+  const once = await check({ 'case-studies/pastebin/README.md': `${design}Assume most are new pastes instead of updates.\n` });
+  try {
+    assert.deepEqual(of(weighed.root, weighed.findings, 'missing-file'), []);
+    assert.equal(weighed.models.get('case-studies/pastebin')!.parts.get('trade-offs')![0].line, 12);
+    assert.equal(of(once.root, once.findings, 'missing-file').length, 1);
+  } finally {
+    removeTree(weighed.root);
+    removeTree(once.root);
+  }
+});

@@ -136,14 +136,14 @@ function initOnCopy(repo: string) {
   return { dir, copy, init, lint, report: JSON.parse(lint.stdout) as { summary: { caseStudies: number }; findings: { path: string; ruleId: string; message: string }[] } };
 }
 
-test('init: system-design-primer (one README per case under solutions/system_design) gets its glob; trade-offs, written nowhere, are not required', { skip: !existsSync(CORPUS) && 'no ../shared/corpus' }, () => {
+test('init: system-design-primer (one README per case under solutions/system_design) gets its glob; its trade-offs, weighed in the text, count', { skip: !existsSync(CORPUS) && 'no ../shared/corpus' }, () => {
   const { dir, copy, init, report } = initOnCopy('donnemartin__system-design-primer');
   try {
     assert.equal(init.code, 0, init.stderr);
     assert.match(init.stdout, /With this configuration: 8 case studies \(8 design\)\./);
     const written = readFileSync(path.join(copy, '.designnotes.json'), 'utf8');
     assert.match(written, /"caseStudies": \["solutions\/system_design\/\*"\]/);
-    assert.match(written, /"trade-offs": false/);
+    assert.doesNotMatch(written, /"trade-offs"/);
     assert.match(written, /"\*\*\/\*-zh-Hans\.md"/, 'translations excluded');
     assert.equal(report.summary.caseStudies, 8);
     assert.deepEqual(report.findings.filter((f) => f.ruleId === 'missing-file' || f.ruleId === 'missing-section'), []);
@@ -209,6 +209,23 @@ test('init: HLD/<case>/ with numbered step files gets the folder glob and the fi
     const report = JSON.parse(run(['lint', '--format', 'json'], root).stdout);
     assert.equal(report.summary.caseStudies, 3);
     assert.deepEqual(report.findings, []);
+  } finally {
+    removeTree(root);
+  }
+});
+
+test('init: a part that no case study writes (no file, no section, not in the text) is proposed as not required, with a comment', () => {
+  const files: Record<string, string> = {};
+  for (const c of ['chat', 'feed']) {
+    files[`designs/${c}/README.md`] = `# ${c}\n\n## Requirements\n\n- Do it.\n\n## Architecture\n\nA gateway.\n\n![diagram](arch.png)\n`;
+  }
+  const root = makeTree(files);
+  try {
+    const r = run(['init', '--dry-run'], root);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /None of the 2 case studies found writes trade-offs \(no file, no section\): not required here\./);
+    assert.match(r.stdout, /"trade-offs": false/);
+    assert.equal(existsSync(path.join(root, '.designnotes.json')), false, '--dry-run writes nothing');
   } finally {
     removeTree(root);
   }

@@ -188,8 +188,9 @@ test('core: pathological Markdown parses without a stack overflow and with posit
 
 test('UTF-8 edge cases decode to text and keep positions in UTF-16 units', { timeout: 30_000 }, async () => {
   const linter = new Linter({ fs: nodeFileSystem });
-  // Astral characters (two UTF-16 units each) before a marker move its column by two per character.
-  const text = '# R\n\n## Functional Requirements\n\n- 😀😀 TODO\n';
+  // Astral characters (two UTF-16 units each) before a marker move its column by two per character. (Text follows the
+  // marker: a bullet that is only "TODO" is a placeholder paragraph, and a file of nothing else is a stub.)
+  const text = '# R\n\n## Functional Requirements\n\n- 😀😀 TODO list the channels\n';
   const file = linter.parse('/ws/case-studies/x/requirements.md', text, 'requirements');
   const findings = await linter.lintFile(file, DEFAULT_CONFIG, { root: '/ws', path: '/ws/case-studies/x', name: 'x', files: [] });
   const todo = findings.find((f) => f.ruleId === 'placeholder');

@@ -1,7 +1,7 @@
 import type { RequiredFileSpec, SectionSpec } from '../config';
 import type { MarkdownDocument } from '../markdown';
 import { templateBodyForSection, templateForFile, type TemplateLookup } from '../scaffold/templates';
-import { findSection, titleHeading } from '../sections';
+import { findSection, hasSection, titleHeading } from '../sections';
 import type { FindingData, Range } from '../types';
 
 /** A text edit in the document being fixed (LSP-shaped, so the server passes it through). */
@@ -152,8 +152,10 @@ export function fixAllSections(ctx: FixContext): TextEdit[] {
   const edits: TextEdit[] = [];
   for (const section of spec.sections) {
     const i = findSection(doc, section);
-    if (i < 0) edits.push(insertSectionEdit(doc, spec, section, lookup));
-    else if (!doc.headings[i].hasContent) {
+    if (i < 0) {
+      // Written in another form (a bold label, a component list under the title): adding a heading would duplicate it.
+      if (!hasSection(doc, section)) edits.push(insertSectionEdit(doc, spec, section, lookup));
+    } else if (!doc.headings[i].hasContent) {
       const e = fillSectionEdit(doc, spec, section, lookup);
       if (e) edits.push(e);
     }

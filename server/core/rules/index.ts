@@ -8,11 +8,13 @@ import { mermaidSyntax } from './mermaidSyntax';
 import { noAlternatives } from './noAlternatives';
 import { noDiagram } from './noDiagram';
 import { placeholder } from './placeholder';
+import { stubFile } from './stubFile';
 import { unquantifiedNfr } from './unquantifiedNfr';
 
 /** Every rule, in the order of the README table. Adding a rule here is all it takes to run it everywhere. */
 export const ALL_RULES: readonly Rule[] = [
   missingFile,
+  stubFile,
   missingSection,
   emptySection,
   noDiagram,

@@ -1,7 +1,11 @@
+import * as path from 'node:path';
 import type { Rule } from '../rule';
-import type { MarkdownDocument } from '../markdown';
+import type { Heading, MarkdownDocument } from '../markdown';
 import { normalizeHeading } from '../normalize';
-import { isWithin } from '../sections';
+import type { CaseStudyRuleContext, SourceFile } from '../rule';
+import { fileAnchorRange, isWithin } from '../sections';
+import { isStub } from '../stubs';
+import { displayHeading } from '../normalize';
 
 const TRADE_OFFS_KIND = 'trade-offs';
 
@@ -20,14 +24,34 @@ const NOT_A_TRADE_OFF = new Set(
   ].map(normalizeHeading),
 );
 
-/** Phrases that name a rejected or compared alternative. */
+/**
+ * Phrases that name a rejected or compared alternative: "A vs B", "instead of", "rather than", "X over Y", "faster
+ * than Y", "without X", "(not Y)", "alternatives", "considered", "rejected", pros and cons, and a counterfactual
+ * ("database-only reads would not scale"). Every branch is a fixed word or a bounded look-ahead, so the scan is
+ * linear in the text; the former `\bchose\b[^.\n]*\bover\b` rescanned the rest of the sentence from every "chose".
+ */
 const ALTERNATIVE =
-  /\bvs\.?(?=[\s:,)]|$)|\bversus\b|\binstead of\b|\brather than\b|\balternatives?\b|\bconsidered\b|\brejected\b|\bcompared (?:to|with)\b|\boptions?\b|\bwhy not\b|\b(?:chose|choose|chosen|prefer(?:red)?|picked|selected|favou?r(?:ed)?)\b[^.\n]*\bover\b|\btrade-?off between\b|\bunlike\b|\bother approach/i;
+  /\bvs\.?(?=[\s:,)]|$)|\bversus\b|\binstead\b|\brather than\b|\balternative(?:s|ly)?\b|\bconsidered\b|\brejected\b|\bcompared (?:to|with)\b|\bcomparison\b|\boptions?\b|\bwhy not\b|\bover\b(?! (?:time|the (?:network|internet|wire|years|course|past|top)|https?\b|tcp\b|udp\b|grpc\b|websockets?\b|ssl\b|tls\b|\d))|\bthan\b(?! ?[~<>≈$]? ?\d)|\bwithout\b|\(not\b|\bwould\b|\botherwise\b|\bif we\b|\btrade-?offs? between\b|\bunlike\b|\bother approach|\bpros\b|\bcons\b/i;
 /** In a heading, "A or B" names the alternative too ("Push or pull?"). */
 const HEADING_ALTERNATIVE = /\bor\b|\//i;
+/** The delimiter row of a Markdown table: a comparison table lays the options side by side. */
+const TABLE_DELIMITER = /^\s{0,3}\|?\s{0,8}:?-{3,}:?\s{0,8}\|/;
+/** Sub-sections that are parts of one trade-off, not trade-offs of their own ("### Pros", "### Cons"). */
+const PARTS_OF_A_TRADE_OFF = new Set(
+  ['pros', 'cons', 'pros and cons', 'advantages', 'disadvantages', 'benefits', 'drawbacks', 'rationale', 'decision', 'why', 'consequences', 'risks', 'mitigation', 'when to use', 'trade off', 'trade offs', 'tradeoff', 'tradeoffs', 'alternatives', 'alternatives considered', 'considered options', 'decision outcome'].map(normalizeHeading),
+);
+/** Phase-by-phase plans ("Phase 1: single SQL database", "Phase 3: sharding") name the options they move between. */
+const STAGED_OPTION = /^(?:phase|stage|step|option|approach|alternative|tier|level)\s{0,3}[\dA-Za-z]{1,3}\b/i;
+/** Words that say nothing about a decision's topic when matching it against analysed trade-offs. */
+const TOPIC_STOP_WORDS = new Set(
+  'why the a an of for and or vs versus to in on with over instead use using used design decision decisions strategy approach choice choose chosen our we is are as at by not no key main core system trade off offs'.split(' '),
+);
 
-function sectionText(doc: MarkdownDocument, from: number, to: number): string {
-  return doc.lines.slice(from, to).join('\n');
+function topicWords(heading: string): string[] {
+  return normalizeHeading(heading)
+    .split(' ')
+    .filter((w) => w.length > 2 && !TOPIC_STOP_WORDS.has(w))
+    .map((w) => (w.length > 4 ? w.replace(/(?:ies|es|s)$/, '') : w));
 }
 
 interface Outline {
@@ -35,6 +59,8 @@ interface Outline {
   parent: number[];
   /** For each heading, how many headings have it as their parent. */
   children: number[];
+  /** Parents already judged by comparedByParent. */
+  compared: Map<number, boolean>;
 }
 
 // Computed once per parsed document: looking parents up by scanning back made this rule cubic in the number of
@@ -54,7 +80,7 @@ function outlineOf(doc: MarkdownDocument): Outline {
     if (p >= 0) children[p]++;
     stack.push(i);
   });
-  outline = { parent, children };
+  outline = { parent, children, compared: new Map() };
   outlines.set(doc, outline);
   return outline;
 }
@@ -72,43 +98,122 @@ function parentOf(doc: MarkdownDocument, index: number): number {
 function comparedByParent(doc: MarkdownDocument, index: number): boolean {
   const parent = parentOf(doc, index);
   if (parent < 0 || doc.headings[parent].level === 1) return false;
-  const p = doc.headings[parent];
-  if (HEADING_ALTERNATIVE.test(p.text) || ALTERNATIVE.test(p.text)) return true;
-  if (CONTAINERS.has(p.normalized)) return false;
-  return outlineOf(doc).children[parent] >= 2;
+  const outline = outlineOf(doc);
+  // Asked once per child: remembered per parent, so a thousand siblings do not rescan a long parent heading.
+  let answer = outline.compared.get(parent);
+  if (answer === undefined) {
+    const p = doc.headings[parent];
+    answer = HEADING_ALTERNATIVE.test(p.text) || ALTERNATIVE.test(p.text) || (!CONTAINERS.has(p.normalized) && outline.children[parent] >= 2);
+    outline.compared.set(parent, answer);
+  }
+  return answer;
+}
+
+/** Whether a section's text (heading line excluded) names an alternative, in words, a comparison table or staged options. */
+function namesAlternative(doc: MarkdownDocument, from: number, to: number): boolean {
+  for (let l = from; l < to; l++) {
+    const line = doc.lines[l] ?? '';
+    if (ALTERNATIVE.test(line) || TABLE_DELIMITER.test(line)) return true;
+  }
+  const staged = stagedItemsBefore(doc);
+  return staged[Math.min(to, doc.lines.length)] - staged[Math.min(from, doc.lines.length)] >= 2;
+}
+
+const stagedCache = new WeakMap<MarkdownDocument, Int32Array>();
+
+/** For each line, how many staged-option list items start before it: prefix sums, so a section's count costs O(1). */
+function stagedItemsBefore(doc: MarkdownDocument): Int32Array {
+  let sums = stagedCache.get(doc);
+  if (sums) return sums;
+  sums = new Int32Array(doc.lines.length + 1);
+  for (const item of doc.listItems) if (STAGED_OPTION.test(item.text.trim())) sums[item.line + 1]++;
+  for (let l = 1; l <= doc.lines.length; l++) sums[l] += sums[l - 1];
+  stagedCache.set(doc, sums);
+  return sums;
+}
+
+interface TradeOff {
+  index: number;
+  named: boolean;
+}
+
+/** The trade-off sections of a file: leaf sections with content in a trade-offs file, or under a Trade-offs / Design Decisions heading elsewhere. */
+function tradeOffsOf(file: SourceFile, isTradeOffsFile: boolean, partHeadings: ReadonlySet<number>): TradeOff[] {
+  const doc = file.doc;
+  const partSections = new Set([...partHeadings].map((i) => doc.headings[i]));
+  const isContainer = (h: Heading) => CONTAINERS.has(h.normalized) || partSections.has(h);
+  const headings = doc.headings;
+  const out: TradeOff[] = [];
+  for (let i = 0; i < headings.length; i++) {
+    const h = headings[i];
+    const hasChildren = headings[i + 1] !== undefined && headings[i + 1].line < h.sectionEndLine;
+    if (hasChildren || !h.hasOwnContent) continue;
+    // A leaf section that the model took for the trade-offs part because of its "vs" is a trade-off itself.
+    if (NOT_A_TRADE_OFF.has(h.normalized) || CONTAINERS.has(h.normalized)) continue;
+    // "### Pros" / "### Cons" under one trade-off are its parts: the trade-off above them weighs the options.
+    if (PARTS_OF_A_TRADE_OFF.has(h.normalized) && parentOf(doc, i) >= 0) continue;
+    const inContainer = isWithin(doc, i, (p) => p !== h && isContainer(p));
+    if (isTradeOffsFile ? h.level < 2 : !inContainer) continue;
+    if (isTradeOffsFile && isWithin(doc, i, (p) => p !== h && NOT_A_TRADE_OFF.has(p.normalized))) continue;
+    const named = HEADING_ALTERNATIVE.test(h.text) || ALTERNATIVE.test(h.text) || namesAlternative(doc, h.line + 1, h.sectionEndLine) || comparedByParent(doc, i);
+    out.push({ index: i, named });
+  }
+  return out;
 }
 
 export const noAlternatives: Rule = {
   meta: {
     id: 'no-alternatives',
-    description: 'A trade-off names no rejected alternative.',
+    description: 'A trade-off names no rejected alternative, or a trade-offs file holds no trade-off.',
     defaultSeverity: 'warning',
     docs:
       'A trade-off is a choice between options; one that names no alternative is just a statement. Each trade-off section ' +
       '(a sub-heading of trade-offs.md, or of a *Trade-offs* / *Design Decisions* section elsewhere) should say what else was ' +
-      'considered and why it lost: "A vs B", "instead of", "rather than", "considered", "rejected", "alternatives".',
+      'considered and why it lost: "A vs B", "X over Y", "instead of", "rather than", "faster than Y", "without X", "(not Y)", ' +
+      '"considered", "rejected", Pros/Cons, a comparison table, or what the other option would do. A decision summarised in the design ' +
+      'whose trade-off is analysed in the trade-offs file is not checked twice; a trade-offs file with no trade-off at all is reported.',
     example: "Trade-off 'Caching layer' names no alternative: say what else you considered and why you rejected it.",
   },
-  checkFile(ctx) {
-    const { file, caseStudy } = ctx;
-    if (!caseStudy || file.isMermaidFile) return;
-    const doc = file.doc;
-    const isTradeOffsFile = file.kind === TRADE_OFFS_KIND;
-    const headings = doc.headings;
-    for (let i = 0; i < headings.length; i++) {
-      const h = headings[i];
-      const hasChildren = headings[i + 1] !== undefined && headings[i + 1].line < h.sectionEndLine;
-      if (hasChildren || !h.hasOwnContent) continue;
-      if (NOT_A_TRADE_OFF.has(h.normalized) || CONTAINERS.has(h.normalized)) continue;
-      const inContainer = isWithin(doc, i, (p) => p !== h && CONTAINERS.has(p.normalized));
-      if (isTradeOffsFile ? h.level < 2 : !inContainer) continue;
-      if (isTradeOffsFile && isWithin(doc, i, (p) => p !== h && NOT_A_TRADE_OFF.has(p.normalized))) continue;
-      if (HEADING_ALTERNATIVE.test(h.text) || ALTERNATIVE.test(sectionText(doc, h.line, h.sectionEndLine))) continue;
-      if (comparedByParent(doc, i)) continue;
-      ctx.report({
-        range: h.range,
-        message: `Trade-off '${h.text.trim()}' names no alternative: say what else you considered and why you rejected it.`,
-      });
+  checkCaseStudy(ctx: CaseStudyRuleContext) {
+    const files = [...ctx.files.values()].filter((f) => !f.isMermaidFile && !isStub(f.doc));
+    // Where the case study writes its trade-offs: trade-offs files (by name) and sections of other files ("## 7.
+    // Trade-Offs & Decisions" in hld.md), as the case-study model found them.
+    const places = ctx.model.parts.get(TRADE_OFFS_KIND) ?? [];
+    const isTradeOffsFile = (f: SourceFile) => f.kind === TRADE_OFFS_KIND || places.some((p) => p.path === f.path && p.heading === undefined);
+    // In a trade-offs file the whole file is the part; its "A vs B" headings are trade-offs, not containers.
+    const partHeadings = (f: SourceFile) =>
+      new Set(isTradeOffsFile(f) ? [] : places.filter((p) => p.path === f.path && p.heading !== undefined).map((p) => p.heading!));
+    const perFile = new Map<SourceFile, TradeOff[]>(files.map((f) => [f, tradeOffsOf(f, isTradeOffsFile(f), partHeadings(f))]));
+    for (const [file, tradeOffs] of perFile) {
+      const doc = file.doc;
+      if (isTradeOffsFile(file) && !tradeOffs.length && !namesAlternative(doc, 0, doc.lines.length)) {
+        ctx.report({
+          path: file.path,
+          range: fileAnchorRange(doc),
+          message: `'${path.basename(file.path)}' holds no trade-off: name each decision, the alternatives you considered and why they lost.`,
+        });
+        continue;
+      }
+      const missing = tradeOffs.filter((t) => !t.named);
+      if (!missing.length) continue;
+      // Topics analysed (with their alternatives) in the case's other files: a design's "Design Decisions" summary of
+      // "Redis for Counters" is covered by "Redis for Counter Storage" weighed in trade-offs.md.
+      const analysed = new Set<string>();
+      if (!isTradeOffsFile(file)) {
+        for (const [other, list] of perFile) {
+          if (other === file) continue;
+          for (const t of list) if (t.named) topicWords(other.doc.headings[t.index].text).forEach((w) => analysed.add(w));
+        }
+      }
+      for (const t of missing) {
+        const h = doc.headings[t.index];
+        if (topicWords(h.text).some((w) => analysed.has(w))) continue;
+        ctx.report({
+          path: file.path,
+          range: h.range,
+          message: `Trade-off '${displayHeading(h.text)}' names no alternative: say what else you considered and why you rejected it.`,
+        });
+      }
     }
   },
 };

@@ -1,7 +1,8 @@
 import * as path from 'node:path';
-import { isUnwritten, type PartPlace } from '../caseStudyModel';
+import type { PartPlace } from '../caseStudyModel';
 import type { CaseStudyRuleContext, Rule, SourceFile } from '../rule';
 import { fileAnchorRange, findSection } from '../sections';
+import { isStub } from '../stubs';
 
 /** Fence languages that are diagrams. Mermaid is the one we validate; the others are accepted as diagrams too. */
 const DIAGRAM_LANGS = new Set(['mermaid', 'plantuml', 'puml', 'dot', 'graphviz', 'd2', 'structurizr']);
@@ -74,9 +75,10 @@ export const noDiagram: Rule = {
     if (!places.length) return; // missing-file says the design is missing.
     const designFiles = [...new Set(places.map((p) => p.path))].map((p) => files.get(p)).filter((f): f is SourceFile => !!f);
     if (!designFiles.length || designFiles.some((f) => f.isMermaidFile)) return;
-    const wholeFile = places.find((p) => p.heading === undefined);
+    const wholeFile = places.find((p) => p.heading === undefined && p.line === undefined);
     const primary = wholeFile ? files.get(wholeFile.path) : undefined;
-    if (primary && isUnwritten(primary.doc)) return;
+    // A design not written yet (a title and a placeholder) is reported once, by stub-file.
+    if (primary && isStub(primary.doc)) return;
     const index = caseStudy.files.filter((f) => !f.relative.includes('/') && INDEX_FILE.test(f.relative)).map((f) => files.get(f.path));
     for (const file of [...designFiles, ...index]) if (file && (await showsDiagram(ctx, file))) return;
 

@@ -1,37 +1,71 @@
 import type { Rule } from '../rule';
+import { findSection } from '../sections';
+import { isStub } from '../stubs';
 
 /**
  * Markers of unfinished text. Upper-case markers are matched case-sensitively so prose such as "a todo list" is
- * not flagged; "lorem ipsum" is matched in any case.
+ * not flagged; "lorem ipsum" is matched in any case. The bracket form is bounded, so the scan is linear.
  */
-const MARKERS = /\b(TODO|TBD|FIXME|XXX)\b|\blorem ipsum\b|\[(?:insert|describe|placeholder|your)\b[^\]]{0,60}\](?![(\[:])/gi;
-const CASE_SENSITIVE = new Set(['TODO', 'TBD', 'FIXME', 'XXX']);
+const MARKERS = /\b(TODO|TBD|TBA|FIXME|XXX)\b|\blorem ipsum\b|\[(?:insert|describe|placeholder|your)\b[^\]]{0,60}\](?![(\[:])/gi;
+const CASE_SENSITIVE = new Set(['TODO', 'TBD', 'TBA', 'FIXME', 'XXX']);
 
 /** Character ranges of inline code spans on a line, where markers are quoted rather than left behind. */
 function codeSpans(line: string): [number, number][] {
   const spans: [number, number][] = [];
-  const re = /(`+)[\s\S]*?\1/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(line))) spans.push([m.index, m.index + m[0].length]);
+  // A run of backticks closes at the next run of the same length; an unclosed run is literal text. indexOf keeps it linear.
+  let i = line.indexOf('`');
+  while (i >= 0) {
+    let j = i;
+    while (line[j] === '`') j++;
+    const ticks = line.slice(i, j);
+    let close = line.indexOf(ticks, j);
+    while (close >= 0 && (line[close + ticks.length] === '`' || line[close - 1] === '`')) close = line.indexOf(ticks, close + 1);
+    if (close < 0) {
+      i = line.indexOf('`', j);
+      continue;
+    }
+    spans.push([i, close + ticks.length]);
+    i = line.indexOf('`', close + ticks.length);
+  }
   return spans;
 }
 
 export const placeholder: Rule = {
   meta: {
     id: 'placeholder',
-    description: 'Placeholder text (TODO, TBD, FIXME, XXX, lorem ipsum, [insert …]) is left in a case-study file.',
+    description: 'Placeholder text (TODO, TBD, TBA, FIXME, "Coming soon", "WIP", lorem ipsum, [insert …]) is left in a case-study file.',
     defaultSeverity: 'warning',
-    docs: 'Finish or remove placeholders before calling a case study done. Markers inside code blocks, inline code and HTML comments are ignored.',
+    docs:
+      'Finish or remove placeholders before calling a case study done. A paragraph that is only a placeholder ("*Content coming soon…*", ' +
+      '"WIP", "To be added", "Under construction") is one; so are the markers TODO, TBD, TBA, FIXME, XXX anywhere in the text. Markers inside ' +
+      'code blocks, inline code and HTML comments are ignored. A file that holds nothing else is reported once, as `stub-file`.',
     example: "Placeholder 'TBD' left in the text: replace it with the real content.",
   },
   checkFile(ctx) {
     const { file } = ctx;
     // Only case studies: elsewhere in a repository (READMEs, docs) TODOs are the owners' business, not ours.
-    if (!ctx.caseStudy || file.isMermaidFile) return;
+    // A stub file is reported once by stub-file.
+    if (!ctx.caseStudy || file.isMermaidFile || isStub(file.doc)) return;
     const lines = file.doc.lines;
+    const whole = new Set<number>();
+    // A required section holding only a placeholder is reported once, by empty-section.
+    const emptyRequired = (ctx.spec?.sections ?? [])
+      .map((s) => file.doc.headings[findSection(file.doc, s)])
+      .filter((h) => h !== undefined && !h.hasContent);
+    for (const p of file.doc.placeholders) {
+      whole.add(p.line);
+      if (emptyRequired.some((h) => p.line > h.line && p.line < h.sectionEndLine)) continue;
+      const line = lines[p.line] ?? '';
+      const start = line.length - line.trimStart().length;
+      ctx.report({
+        range: { start: { line: p.line, character: start }, end: { line: p.line, character: line.trimEnd().length } },
+        message: `Placeholder '${p.text.replace(/^[*_\s]+|[*_\s]+$/g, '')}' left in the text: write the content it stands for.`,
+      });
+    }
     for (const lineNo of [...file.doc.proseLines].sort((a, b) => a - b)) {
+      if (whole.has(lineNo)) continue;
       const line = lines[lineNo] ?? '';
-      if (!/todo|tbd|fixme|xxx|lorem|\[/i.test(line)) continue;
+      if (!/todo|tbd|tba|fixme|xxx|lorem|\[/i.test(line)) continue;
       const spans = codeSpans(line);
       MARKERS.lastIndex = 0;
       let m: RegExpExecArray | null;

@@ -2,9 +2,9 @@
 // section's body. Loading from disk lives in templateLoader.ts (Node only).
 import Ajv from 'ajv';
 import schema from '../../../schemas/template.schema.json';
-import { DEFAULT_CONFIG, type RequiredFileSpec, type SectionSpec } from '../config';
+import { DEFAULT_CONFIG, fileNameFills, type RequiredFileSpec, type SectionSpec } from '../config';
 import { parseMarkdown } from '../markdown';
-import { normalizeFileStem, normalizeHeading } from '../normalize';
+import { normalizeHeading } from '../normalize';
 import { renderTemplate, type TemplateVars } from './render';
 
 export interface TemplateFile {
@@ -65,8 +65,7 @@ export function validateTemplateManifest(value: unknown): string[] {
 export function kindForFileName(fileName: string, specs: readonly RequiredFileSpec[]): string | undefined {
   if (!/\.(md|markdown|mdx)$/i.test(fileName)) return undefined;
   const base = fileName.split('/').pop() ?? fileName;
-  const stem = normalizeFileStem(base);
-  return specs.find((s) => s.match.has(stem))?.id;
+  return specs.find((s) => fileNameFills(base, s))?.id;
 }
 
 /** Template file of a set that fills `kind`: by its declared kind, else by a file name the linter would accept. */
