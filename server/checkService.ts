@@ -16,9 +16,11 @@ export interface EditorSettings {
   enable: boolean;
   /** Severity overrides per rule id, applied over .designnotes.json (like eslint.rules.customizations). */
   rules: Record<string, SeveritySetting>;
+  /** designNotes.estimates.*: computed values of calculations as inlay hints. */
+  estimates: { inlayHints: boolean };
 }
 
-export const DEFAULT_SETTINGS: EditorSettings = { enable: true, rules: {} };
+export const DEFAULT_SETTINGS: EditorSettings = { enable: true, rules: {}, estimates: { inlayHints: true } };
 
 interface FolderState {
   root: string;

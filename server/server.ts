@@ -19,6 +19,7 @@ import { nodeFileSystem } from './core/fileSystem';
 import type { RuleServices } from './core/rule';
 import { toDiagnostic } from './features/diagnostics';
 import { CodeActionProvider, FIX_ALL_KIND } from './features/codeActions';
+import { EstimateFeatures } from './features/estimates';
 import { LanguageFeatures } from './features/languageFeatures';
 import { SCAFFOLD_REQUESTS, ScaffoldRequests } from './features/scaffolding';
 import { SETUP_MESSAGES, SetupRequests } from './features/setup';
@@ -60,6 +61,10 @@ let codeActions: CodeActionProvider | undefined;
 let workspaceTrusted = true;
 // Pattern/section/Mermaid completions and pattern hovers; a user catalog's problems are published on the catalog file.
 const languageFeatures = new LanguageFeatures(service, fs, (catalogPath, diagnostics) => void connection.sendDiagnostics({ uri: pathToUri(catalogPath), diagnostics }));
+let settings: EditorSettings = DEFAULT_SETTINGS;
+// Computed values of estimates as inlay hints, and their steps on hover.
+const estimates = new EstimateFeatures(service, () => settings.estimates.inlayHints);
+let canRefreshInlayHints = false;
 let canRegisterWatchers = false;
 let canWatchFolders = false;
 let canPullConfiguration = false;
@@ -76,6 +81,7 @@ connection.onInitialize((params): InitializeResult => {
   canRegisterWatchers = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
   canPullConfiguration = !!params.capabilities.workspace?.configuration;
   canWatchFolders = !!params.capabilities.workspace?.workspaceFolders;
+  canRefreshInlayHints = !!params.capabilities.workspace?.inlayHint?.refreshSupport;
   workspaceRoots = rootsOf(params);
   const edits = params.capabilities.workspace?.workspaceEdit;
   // Editors without a notion of workspace trust say nothing and are trusted, like the CLI.
@@ -93,6 +99,7 @@ connection.onInitialize((params): InitializeResult => {
       // "#" starts a heading (missing sections). No space trigger: a list opening by itself in a diagram took the Enter after a node id.
       completionProvider: { triggerCharacters: ['#'] },
       hoverProvider: true,
+      inlayHintProvider: true,
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
     serverInfo: { name: 'design-notes', version: VERSION },
@@ -103,7 +110,11 @@ async function pullSettings(): Promise<EditorSettings> {
   if (!canPullConfiguration) return DEFAULT_SETTINGS;
   try {
     const raw = (await connection.workspace.getConfiguration({ section: 'designNotes' })) as Partial<EditorSettings> | null;
-    return { enable: raw?.enable ?? true, rules: raw?.rules && typeof raw.rules === 'object' ? raw.rules : {} };
+    return {
+      enable: raw?.enable ?? true,
+      rules: raw?.rules && typeof raw.rules === 'object' ? raw.rules : {},
+      estimates: { inlayHints: raw?.estimates?.inlayHints !== false },
+    };
   } catch {
     return DEFAULT_SETTINGS;
   }
@@ -129,13 +140,16 @@ connection.onInitialized(async () => {
     workspaceRoots = [...workspaceRoots.filter((r) => !removed.includes(r)), ...added];
     await service.setFolders(workspaceRoots);
   });
-  const settings = await pullSettings();
+  settings = await pullSettings();
   await service.setSettings(settings);
   await service.setFolders(workspaceRoots);
 });
 
 connection.onDidChangeConfiguration(async () => {
-  await service.setSettings(await pullSettings());
+  settings = await pullSettings();
+  // Hints are pulled by the editor: ask it to pull again so turning them off (or on) shows at once.
+  if (canRefreshInlayHints) void connection.languages.inlayHint.refresh().catch(() => undefined);
+  await service.setSettings(settings);
 });
 
 /** Debounced checks: per path, the timer and the document it will check. */
@@ -218,7 +232,17 @@ connection.onCompletion(async (params) => {
 connection.onHover(async (params) => {
   const document = documents.get(params.textDocument.uri);
   if (!document || !isOurs(document)) return null;
+  if (document.languageId === 'markdown') {
+    const estimate = estimates.hover(document, params.position);
+    if (estimate) return estimate;
+  }
   return languageFeatures.hover(document, params.position);
+});
+
+connection.languages.inlayHint.on((params) => {
+  const document = documents.get(params.textDocument.uri);
+  if (!document || document.languageId !== 'markdown') return [];
+  return estimates.inlayHints(document, params.range);
 });
 
 // The case-study explorer's data: the client draws the tree, the server (which already parsed everything) supplies it.

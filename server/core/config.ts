@@ -51,6 +51,8 @@ export interface ResolvedConfig {
   rules: Record<string, SeveritySetting>;
   catalog?: string;
   templates?: string;
+  /** Relative error accepted between a stated estimate and the computed one (estimate-math). */
+  estimateTolerance: number;
 }
 
 export interface ConfigProblem {
@@ -89,6 +91,7 @@ interface RawConfig {
   rules?: Record<string, SeveritySetting>;
   catalog?: string;
   templates?: string;
+  estimates?: { tolerance?: number };
 }
 
 const defaults = defaultsJson as unknown as RawConfig;
@@ -181,6 +184,7 @@ function resolve(raw: RawConfig): ResolvedConfig {
     rules: { ...(raw.rules ?? {}) },
     catalog: raw.catalog,
     templates: raw.templates,
+    estimateTolerance: raw.estimates?.tolerance ?? 0.2,
   };
 }
 

@@ -70,6 +70,7 @@ export function mermaidFileDocument(text: string): MarkdownDocument {
     links: [],
     listItems: [],
     proseLines: new Set(),
+    tableLines: new Set(),
     frontMatterLines: 0,
     hasContent: text.trim() !== '',
     placeholders: [],

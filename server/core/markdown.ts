@@ -108,6 +108,8 @@ export interface MarkdownDocument {
   listItems: ListItem[];
   /** Source lines that hold prose (for text rules such as placeholders and pattern hovers). */
   proseLines: Set<number>;
+  /** Source lines of table rows (header, delimiter and body), whose cells are prose too. */
+  tableLines: Set<number>;
   /** Number of lines taken by YAML front matter at the top (0 if none). */
   frontMatterLines: number;
   /**
@@ -266,6 +268,7 @@ export function parseMarkdown(text: string, options: { eagerInline?: boolean } =
   const links: MarkdownLink[] = [];
   const listItems: ListItem[] = [];
   const proseLines = new Set<number>();
+  const tableLines = new Set<number>();
   /** Lines holding real content (not headings/comments/placeholders), used to decide whether a section is empty. */
   const contentLines: number[] = [];
   const placeholders: ProseLine[] = [];
@@ -375,12 +378,14 @@ export function parseMarkdown(text: string, options: { eagerInline?: boolean } =
         }
         break;
       }
+      case 'table_open':
+        if (t.map) for (let l = t.map[0]; l < t.map[1]; l++) tableLines.add(l);
+        // A header-only table (a scaffold's skeleton) is not content.
+        if (t.map && isWrittenTable(tokens, i)) contentLines.push(t.map[0]);
+        break;
       case 'code_block':
       case 'hr':
         if (t.map) contentLines.push(t.map[0]);
-        break;
-      case 'table_open':
-        if (t.map && isWrittenTable(tokens, i)) contentLines.push(t.map[0]);
         break;
       default:
         break;
@@ -405,7 +410,7 @@ export function parseMarkdown(text: string, options: { eagerInline?: boolean } =
     heading.hasOwnContent = hasLineBetween(contentLines, heading.line + 1, Math.min(next, end));
   }
 
-  return { text, lines, headings, fences, links, listItems, proseLines, frontMatterLines: fmLines, hasContent: contentLines.length > 0, placeholders };
+  return { text, lines, headings, fences, links, listItems, proseLines, tableLines, frontMatterLines: fmLines, hasContent: contentLines.length > 0, placeholders };
 }
 
 /** Whether the sorted array holds a value in [from, to). */

@@ -43,7 +43,9 @@ export type FindingData =
   | { kind: 'empty-section'; fileKind: string; section: string }
   | { kind: 'mermaid-unknown-type'; found: string; suggestions: string[] }
   | { kind: 'mermaid-fix'; title: string; range: Range; newText: string }
-  | { kind: 'skipped'; reason: string };
+  | { kind: 'skipped'; reason: string }
+  /** A wrong estimate: the stated result's text at `range` and what replaces it, in the user's style. */
+  | { kind: 'estimate-math'; range: Range; replacement: string };
 
 export function range(startLine: number, startChar: number, endLine: number, endChar: number): Range {
   return { start: { line: startLine, character: startChar }, end: { line: endLine, character: endChar } };

@@ -375,4 +375,25 @@ describe('e2e scenarios in code-server', { timeout: 1_200_000 }, () => {
     assert.ok(rows.length > 0);
     await wb.screenshot('09-after-restart');
   });
+
+  scenario('13', 'estimates: the computed value shows as an inlay hint, a wrong result is squiggled and its hover shows the steps', {}, async () => {
+    const ws = copyFixture('missing-parts');
+    fs.writeFileSync(
+      path.join(ws, CHAT, 'estimates.md'),
+      '# Chat Service — Estimates\n\n- Messages: 100M DAU × 40 messages/day ÷ 86,400 s ≈ 46K/s\n- Storage: 4B messages/day × 200 bytes = 80 GB/day\n- Yearly: 800 GB/day × 365 days = 29 TB\n- Fan-out peak: 46K/s × 5 devices\n',
+    );
+    await wb.open(server, ws);
+    await wb.openFile(`${CHAT}/estimates.md`);
+    const rows = await wb.waitForProblems('an estimate-math warning', (r) => r.some((t) => t.includes('estimate-math')));
+    assert.ok(rows.some((t) => /800 GB\/day × 365 days = 292 TB, not 29 TB \(10× too small\)/.test(t)), JSON.stringify(rows));
+    // Hints are text the editor injects after each expression (none of these values is written in the file).
+    await waitForEditorText(wb, 'the inlay hints', (t) => t.includes('= 46,296/s') && t.includes('= 292 TB') && t.includes('= 230,000 devices/s'));
+    await wb.editor().locator('.squiggly-warning').first().waitFor({ state: 'attached', timeout: 60_000 });
+    await wb.screenshot('13-estimates-hints');
+    await wb.goToLine(5, 38);
+    await wb.runCommand('Show or Focus Hover');
+    // The diagnostic's part of the hover comes first; the server's steps and verdict follow.
+    await wb.page.locator('.monaco-hover', { hasText: 'Stated 29 TB: 10× too small; computed 292 TB' }).first().waitFor({ state: 'visible', timeout: 60_000 });
+    await wb.screenshot('13-estimates');
+  });
 });

@@ -158,6 +158,8 @@ export function quickFixesFor(ruleId: string, data: FindingData | undefined, ran
     }
     case 'mermaid-fix':
       return [{ title: data.title, ruleId, edits: [{ range: data.range, newText: data.newText }], isPreferred: true }];
+    case 'estimate-math':
+      return [{ title: `Change the result to ${data.replacement}`, ruleId, edits: [{ range: data.range, newText: data.replacement }], isPreferred: true }];
     case 'mermaid-unknown-type':
       return data.suggestions.map((s, i) => ({ title: `Change to '${s}'`, ruleId, edits: [{ range, newText: s }], isPreferred: i === 0 }));
     default:

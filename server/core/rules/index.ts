@@ -1,5 +1,6 @@
 import type { Rule } from '../rule';
 import { emptySection } from './emptySection';
+import { estimateMath } from './estimateMath';
 import { FILE_SKIPPED } from './fileSkipped';
 import { missingFile } from './missingFile';
 import { missingSection } from './missingSection';
@@ -21,6 +22,7 @@ export const ALL_RULES: readonly Rule[] = [
   unquantifiedNfr,
   noAlternatives,
   placeholder,
+  estimateMath,
   FILE_SKIPPED,
 ];
 
