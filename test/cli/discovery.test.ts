@@ -2,19 +2,14 @@
 // what was checked, --list-case-studies, and `design-notes init` on the layouts of ../shared/corpus.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { CLEAN_CASE_STUDY, makeTree, removeTree } from '../support/tree';
+import { runCli } from '../support/cli';
 
-const CLI = path.resolve(__dirname, '../../dist/cli.js');
 const CORPUS = path.resolve(__dirname, '../../../shared/corpus');
 
-function run(args: string[], cwd: string) {
-  assert.ok(existsSync(CLI), `${CLI} is missing: run "npm run build" first`);
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const run = runCli;
 
 const REPOSITORY = {
   'case-studies/chat/requirements.md': CLEAN_CASE_STUDY['requirements.md'],

@@ -2,26 +2,21 @@
 // over LSP), idempotent, never overwriting, never changing what the user wrote.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { existsSync, lstatSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { TestLspClient, fileUri, type Diagnostic } from '../support/lspClient';
 import { applyEdits, type Edit } from '../support/applyEdits';
 import { caseStudyFiles, makeTree, removeTree } from '../support/tree';
+import { runCli } from '../support/cli';
 import { writeChanges } from '../../server/cli/fix';
 
-const CLI = path.resolve(__dirname, '../../dist/cli.js');
 
 const REQ = '# Chat — Requirements\n\nWritten by me.\n\n## Non-Functional Requirements\n\n- 99.9% monthly availability.\n';
 const HLD =
   '# Chat — HLD\n\n## Architecture\n\nMy own words.\n\n```mermaid\nflowchrt LR\n  client --> api\n```\n\n## Data Flow\n\nThe client calls the API.\n';
 
-function run(args: string[], cwd: string) {
-  assert.ok(existsSync(CLI), `${CLI} is missing: run "npm run build" first`);
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const run = runCli;
 
 /** Every file under a folder with its text, to see what a command changed. */
 function snapshot(root: string): Record<string, string> {

@@ -4,8 +4,7 @@
 // UPDATE_GOLDEN=1 rewrites the golden files (review the diff).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import Ajv from 'ajv';
@@ -15,17 +14,15 @@ import { formatJunit } from '../../server/cli/formats/junit';
 import { formatGitlab } from '../../server/cli/formats/gitlab';
 import type { Finding } from '../../server/core/types';
 import { removeTree } from '../support/tree';
+import { runCli } from '../support/cli';
 
 const REPO = path.resolve(__dirname, '../..');
-const CLI = path.join(REPO, 'dist/cli.js');
 const FIXTURE = path.join(REPO, 'test/fixtures/cli-formats');
 const GOLDEN = path.join(__dirname, 'golden');
 const VERSION = JSON.parse(readFileSync(path.join(REPO, 'package.json'), 'utf8')).version as string;
 
 function run(args: string[], cwd = FIXTURE) {
-  assert.ok(existsSync(CLI), `${CLI} is missing: run "npm run build" first`);
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+  return runCli(args, cwd);
 }
 
 /** Compare with (or, with UPDATE_GOLDEN=1, write) a golden file; machine-specific parts are replaced first. */
