@@ -6,6 +6,7 @@
 //
 // --quick      a fast sanity run (100 case studies, few repetitions, 40 keystrokes)
 // --sizes      which corpus sizes to measure (default 100,1000,5000)
+// --cache-only only the lint --cache rows (first run vs warm re-run vs the floor)
 // --profile    also run the CLI once under --cpu-prof on the 1,000 corpus and print the top self-time functions
 // --no-others  skip the other engineers' benchmarks (bench/*.bench.ts)
 import { spawn, spawnSync } from 'node:child_process';
@@ -30,6 +31,7 @@ const option = (name: string) => {
 };
 const QUICK = flag('--quick');
 const SEED = Number(option('--seed') ?? 1);
+const CACHE_ONLY = flag('--cache-only');
 const SIZES = (option('--sizes') ?? (QUICK ? '100' : '100,1000,5000'))
   .split(',')
   .map((s) => Number(s.replace(/_/g, '')))
@@ -224,6 +226,36 @@ async function coldCheck(label: string, dir: string, files: number, runs: number
   add({ section, measure: 'ratio ours / markdownlint-cli2 (medians)', unit: '×', value: oursStat.median / mdlStat.median, ...(is1000 ? { target: '< 1 (faster)', met: oursStat.median < mdlStat.median } : {}) });
   add({ section, measure: 'ratio ours / floor (medians, both with process start-up)', unit: '×', value: oursStat.median / stat(floorMs).median });
   return r;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// 1b. lint --cache: first run (empty cache) and warm re-run on the unchanged corpus, against the same floor
+
+async function cacheCheck(label: string, dir: string, runs: number): Promise<void> {
+  console.error(`\n${label}: ${runs} runs each of lint --cache (empty cache, then warm) and the floor (interleaved)`);
+  const cacheFile = path.join(TMP, `lint-cache-${process.hrtime.bigint()}.json`);
+  const cached = () => runNode([CLI, 'lint', '.', '--cache', '--cache-location', cacheFile], dir);
+  const first: Timed[] = [];
+  const warm: Timed[] = [];
+  const floor: Timed[] = [];
+  for (let i = 0; i < runs; i++) {
+    rmSync(cacheFile, { force: true });
+    first.push(await cached());
+    warm.push(await cached());
+    floor.push(await floorScript(dir));
+  }
+  rmSync(cacheFile, { force: true });
+  const differs = warm.find((t, i) => t.stdout !== first[i].stdout || (t.code !== 0 && t.code !== 1));
+  if (differs) throw new Error(`lint --cache on ${dir}: the warm run reported something else (exit ${differs.code}): ${differs.stderr.slice(0, 2000)}`);
+  const section = `lint --cache, ${label}`;
+  const warmStat = stat(warm.map((t) => t.ms));
+  const floorStat = stat(floor.map((t) => t.ms));
+  addStat(section, 'first run, empty cache (wall, fresh process)', 'ms', first.map((t) => t.ms));
+  addStat(section, 'warm re-run, nothing changed (wall, fresh process)', 'ms', warm.map((t) => t.ms));
+  addStat(section, 'warm re-run CPU time (user+sys)', 'ms', warm.map((t) => t.cpuMs ?? NaN));
+  addStat(section, 'floor: read + markdown-it parse (wall, fresh process)', 'ms', floor.map((t) => t.ms));
+  add({ section, measure: 'ratio warm / first run (medians)', unit: '×', value: warmStat.median / stat(first.map((t) => t.ms)).median });
+  add({ section, measure: 'ratio warm / floor (medians, both with process start-up)', unit: '×', value: warmStat.median / floorStat.median, target: '≤ 1.5 (close to the floor)', met: warmStat.median / floorStat.median <= 1.5 });
 }
 
 /** What the CLI reports on a corpus (by rule), and whether it validates Mermaid at all. */
@@ -524,6 +556,16 @@ async function main(): Promise<void> {
 
   const cold: ColdResult[] = [];
   const findingsByRule: Record<string, Record<string, number>> = {};
+  // --cache-only: just the lint --cache rows (cold vs warm vs floor), on the corpora up to 1,000 and the real one.
+  const cacheTargets = [
+    ...corpora.filter((c) => c.caseStudies <= 1000).map((c) => ({ label: `${c.caseStudies.toLocaleString('en-US')} case studies (${c.files.toLocaleString('en-US')} files)`, dir: c.dir })),
+    ...(existsSync(SHARED_CORPUS) ? [{ label: `real corpus ../shared/corpus (${markdownFiles(SHARED_CORPUS).length} files)`, dir: SHARED_CORPUS }] : []),
+  ];
+  if (CACHE_ONLY) {
+    for (const t of cacheTargets) await cacheCheck(t.label, t.dir, QUICK ? 2 : 3);
+    console.log(table());
+    return;
+  }
   for (const c of corpora) {
     const label = `${c.caseStudies.toLocaleString('en-US')} case studies (${c.files.toLocaleString('en-US')} files)`;
     cold.push(await coldCheck(label, c.dir, c.files, repetitions(c.caseStudies)));
@@ -535,6 +577,7 @@ async function main(): Promise<void> {
     cold.push(await coldCheck(`real corpus ../shared/corpus (${n} files)`, SHARED_CORPUS, n, 3));
     findingsByRule['real corpus'] = await cliFindings(SHARED_CORPUS);
   } else notes.push('../shared/corpus absent: real-corpus figures skipped.');
+  for (const t of cacheTargets) await cacheCheck(t.label, t.dir, QUICK ? 2 : 3);
   const mermaidFindings = Object.values(findingsByRule).reduce((n, r) => n + (r['mermaid-syntax'] ?? 0), 0);
   if (!mermaidFindings) notes.push('The CLI reported no mermaid-syntax finding on corpora with broken diagrams: the CLI does not validate Mermaid yet, so its times exclude that work.');
 

@@ -12,6 +12,19 @@ if [[ ! -f $stamp || package-lock.json -nt $stamp ]]; then
   npm ci --no-audit --no-fund
 fi
 
+# The installable CLI is tested on Node 20, 22 and 24 (test/cli/package.test.ts): 24 is the devDependency, 20 the
+# machine's if it has one, the others are fetched once from the npm registry into ~/.cache/design-notes.
+if [[ ${1:-} != --no-browser ]]; then
+  node scripts/ensure-node.mjs >/dev/null
+fi
+
+# Debian's pre-commit, to test the pre-commit hook for real (test/cli/package.test.ts skips that one test without it).
+if [[ ${1:-} != --no-browser ]] && ! command -v pre-commit >/dev/null && [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null; then
+  echo "setup: installing Debian's pre-commit"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq pre-commit >/dev/null || echo "setup: pre-commit could not be installed; its test is skipped" >&2
+fi
+
 # The demo needs no browser of ours (you open the URL in yours): `setup.sh --no-browser`.
 if [[ ${1:-} != --no-browser && ! -x /usr/bin/chromium ]]; then
   if [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null; then

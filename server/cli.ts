@@ -11,7 +11,8 @@ import type { RuleServices } from './core/rule';
 const USAGE = `design-notes ${VERSION} — checks system-design case studies written in Markdown.
 
 Usage:
-  design-notes lint [paths...] [--format text|json|sarif] [--max-warnings n] [--quiet] [--list-case-studies]
+  design-notes lint [paths...] [--format text|json|sarif|github|junit|gitlab] [--output file]
+                    [--fix | --fix-dry-run] [--cache] [--max-warnings n] [--quiet] [--list-case-studies]
   design-notes init [folder] [--dry-run]   Propose and write a .designnotes.json that fits the repository
   design-notes new "<title>" [--root dir] [--template id] [--date-prefix]   Start a case study from a template
   design-notes rules            List the rules with their default severity

@@ -7,9 +7,12 @@ import type { RuleServices } from '../core/rule';
 import type { Finding, Severity } from '../core/types';
 import { checkWorkspace, findConfigRoot, loadWorkspaceConfig } from '../core/workspace';
 import { unmatchedCaseStudyGlobs } from '../core/configGlobs';
-import { formatSarif } from './sarif';
 import { formatCaseStudyList } from './listCaseStudies';
 import { displayPath, type CliIO } from './io';
+import { isReportFormat, MACHINE_FORMATS, REPORT_FORMATS, type ReportFormat } from './formats';
+import { writeReport } from './output';
+import { runFix } from './fix';
+import { LintCache } from './cache';
 
 export const LINT_USAGE = `Usage: design-notes lint [paths...] [options]
 
@@ -17,7 +20,16 @@ Checks the case studies under each path (default: the current folder) with the s
 The nearest .designnotes.json at or above a path configures it.
 
 Options:
-  -f, --format <text|json|sarif>  Output format (default: text)
+  -f, --format <name>             Output format: text (default), json, sarif, github (workflow annotations),
+                                  junit, gitlab (Code Quality)
+  -o, --output <file>             Write the report (in --format) to a file; the terminal still gets the text
+  --fix                           Apply the fixes that need no judgement (add a missing section with its prompt,
+                                  create a missing file from its template, correct a misspelt diagram type);
+                                  never overwrites a file, never changes text you wrote
+  --fix-dry-run                   Print the fixes as a unified diff instead of applying them
+  --cache                         Reuse results of unchanged case studies from the last run
+  --cache-location <path>         Cache file or folder, implies --cache (default: node_modules/.cache/
+                                  design-notes/, else the user's cache folder)
   --max-warnings <n>              Also fail (exit 1) when there are more than n warnings
   --quiet                         Report errors only
   --list-case-studies             List the case studies found (kind, and where each part is written) instead of findings
@@ -25,18 +37,22 @@ Options:
 
 Exit codes: 0 no errors, 1 errors found (or too many warnings), 2 bad usage or a broken configuration.`;
 
-interface LintOptions {
+export interface LintOptions {
   paths: string[];
-  format: 'text' | 'json' | 'sarif';
+  format: ReportFormat;
+  output?: string;
   maxWarnings?: number;
   quiet: boolean;
+  fix?: 'apply' | 'dry-run';
+  cache: boolean;
+  cacheLocation?: string;
   listCaseStudies: boolean;
 }
 
 export class UsageError extends Error {}
 
 export function parseLintArgs(args: string[]): LintOptions | 'help' {
-  const options: LintOptions = { paths: [], format: 'text', quiet: false, listCaseStudies: false };
+  const options: LintOptions = { paths: [], format: 'text', quiet: false, cache: false, listCaseStudies: false };
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     const value = () => {
@@ -47,8 +63,18 @@ export function parseLintArgs(args: string[]): LintOptions | 'help' {
     if (a === '-h' || a === '--help') return 'help';
     else if (a === '-f' || a === '--format' || a.startsWith('--format=')) {
       const v = value();
-      if (v !== 'text' && v !== 'json' && v !== 'sarif') throw new UsageError(`Unknown format "${v}": use text, json or sarif.`);
+      if (!isReportFormat(v)) throw new UsageError(`Unknown format "${v}": use ${REPORT_FORMATS.join(', ')}.`);
       options.format = v;
+    } else if (a === '-o' || a === '--output' || a.startsWith('--output=')) {
+      options.output = value();
+      if (!options.output) throw new UsageError('--output needs a file name.');
+    } else if (a === '--fix' || a === '--fix-dry-run') {
+      options.fix = a === '--fix-dry-run' || options.fix === 'dry-run' ? 'dry-run' : 'apply';
+    } else if (a === '--cache') options.cache = true;
+    else if (a === '--cache-location' || a.startsWith('--cache-location=')) {
+      options.cacheLocation = value();
+      options.cache = true;
+      if (!options.cacheLocation) throw new UsageError('--cache-location needs a path.');
     } else if (a === '--max-warnings' || a.startsWith('--max-warnings=')) {
       const v = value();
       if (!/^\d+$/.test(v)) throw new UsageError(`--max-warnings needs a whole number, got "${v}".`);
@@ -73,12 +99,16 @@ export interface LintRun {
   filesChecked: number;
   /** The configuration each checked case study was checked with, by case-study path. */
   configs: Map<string, ResolvedConfig>;
+  /** Each linted path's config root with its config (where fixes find the templates). */
+  scopes: { root: string; config: ResolvedConfig }[];
 }
 
 /** Lint paths the way the CLI does; shared with tests and benchmarks. */
-export async function lintPaths(paths: string[], cwd: string, services: RuleServices = {}): Promise<LintRun> {
+export async function lintPaths(paths: string[], cwd: string, services: RuleServices = {}, options: { cache?: LintCache; fs?: FileSystem } = {}): Promise<LintRun> {
   // Synchronous reads: a CLI run has nothing to overlap them with (see syncNodeFileSystem).
-  const fs = syncNodeFileSystem;
+  const fs = options.fs ?? syncNodeFileSystem;
+  const { cache } = options;
+  const scopes: LintRun['scopes'] = [];
   // Each file is read once per run: no parse cache to grow with the workspace.
   const linter = new Linter({ fs, services, keepParsed: false });
   const all = new Map<string, Finding>();
@@ -101,10 +131,11 @@ export async function lintPaths(paths: string[], cwd: string, services: RuleServ
       }
     }
     // Several case studies in flight, so reading and parsing overlap the Mermaid worker's parsing.
-    const result = await checkWorkspace(root, ws.config, linter, fs, target, { concurrency: 8 });
+    const result = await checkWorkspace(root, ws.config, linter, fs, target, { concurrency: 8, checker: cache?.checker(ws, linter, services) });
     notes.push(...result.notes);
     for (const cs of result.checked) (caseStudies.set(cs.path, cs), configs.set(cs.path, ws.config));
     for (const f of result.filesChecked) files.add(f);
+    scopes.push({ root, config: ws.config });
     for (const list of result.findings.values()) for (const f of list) all.set(key(f), f);
     if (ws.text && ws.configPath) {
       for (const pr of unmatchedCaseStudyGlobs(ws.text, root, result.caseStudies)) {
@@ -114,7 +145,7 @@ export async function lintPaths(paths: string[], cwd: string, services: RuleServ
     }
   }
   const checked = [...caseStudies.values()].sort((a, b) => a.path.localeCompare(b.path));
-  return { findings: sortFindings([...all.values()]), configBroken, notes, caseStudies: checked, filesChecked: files.size, configs };
+  return { findings: sortFindings([...all.values()]), configBroken, notes, caseStudies: checked, filesChecked: files.size, configs, scopes };
 }
 
 /**
@@ -227,8 +258,15 @@ export async function runLint(args: string[], io: CliIO, services: RuleServices 
     return 0;
   }
   let run: LintRun;
+  let cache: LintCache | undefined;
   try {
-    run = await lintPaths(options.paths, io.cwd, services);
+    if (options.fix) {
+      const paths = options.paths;
+      const fixed = await runFix((fs) => lintPaths(paths, io.cwd, services, { fs }), io, options.fix);
+      if (options.fix === 'dry-run') return fixed.failed ? 2 : 0;
+    }
+    if (options.cache) cache = await LintCache.open(options.cacheLocation, io.cwd, !!services.mermaid, (n) => io.stderr(`note: ${n}\n`));
+    run = await lintPaths(options.paths, io.cwd, services, { cache });
   } catch (e) {
     if (e instanceof UsageError) {
       io.stderr(`design-notes lint: ${e.message}\n`);
@@ -236,8 +274,9 @@ export async function runLint(args: string[], io: CliIO, services: RuleServices 
     }
     throw e;
   }
+  await cache?.save((n) => io.stderr(`note: ${n}\n`));
   if (options.listCaseStudies) {
-    if (options.format === 'sarif') {
+    if (options.format !== 'text' && options.format !== 'json') {
       io.stderr('design-notes lint: --list-case-studies prints text or json.\n');
       return 2;
     }
@@ -247,9 +286,16 @@ export async function runLint(args: string[], io: CliIO, services: RuleServices 
   }
   const shown = options.quiet ? run.findings.filter((f) => f.severity === 'error') : run.findings;
   const summary: LintSummary = { caseStudies: run.caseStudies.length, files: run.filesChecked };
-  if (options.format === 'json') io.stdout(formatJson(shown, io.cwd, summary));
-  else if (options.format === 'sarif') io.stdout(formatSarif(shown, io.cwd));
-  else io.stdout(formatText(shown, io.cwd, io.color, summary));
+  const report = (format: ReportFormat, color: boolean) =>
+    format === 'text' ? formatText(shown, io.cwd, color, summary) : format === 'json' ? formatJson(shown, io.cwd, summary) : MACHINE_FORMATS[format](shown, io.cwd);
+  if (options.output) {
+    const problem = writeReport(path.resolve(io.cwd, options.output), report(options.format, false));
+    io.stdout(formatText(shown, io.cwd, io.color, summary));
+    if (problem) {
+      io.stderr(`design-notes lint: ${problem}\n`);
+      return 2;
+    }
+  } else io.stdout(report(options.format, io.color));
   for (const note of run.notes) io.stderr(`note: ${note}\n`);
   if (run.configBroken) return 2;
   const errors = run.findings.filter((f) => f.severity === 'error').length;

@@ -195,6 +195,14 @@ export class Linter {
     return out;
   }
 
+  /** Check a file outside any case study; undefined when it is gone (nothing to report for it). */
+  async lintLooseFile(filePath: string, config: ResolvedConfig): Promise<Finding[] | undefined> {
+    const { file, skipped, missing } = await this.read(filePath, config);
+    if (file) return this.lintFile(file, config);
+    if (skipped && !missing) return [skippedFinding(config, filePath, skipped)];
+    return undefined;
+  }
+
   /**
    * Check a whole case study: case-study rules plus per-file rules for each of its files. Results are keyed by the
    * path they belong to; every file of the case study has an entry (possibly empty) so callers can clear old results.

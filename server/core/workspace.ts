@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { caseStudyOf, discoverCaseStudies, isCheckedPath, pathMatcherFor, type CaseStudy } from './caseStudy';
 import { CONFIG_FILE_NAME, DEFAULT_CONFIG, loadConfig, type ConfigProblem, type ResolvedConfig } from './config';
-import { Linter, skippedFinding } from './engine';
+import type { Linter } from './engine';
 import type { FileSystem } from './fileSystem';
 import type { Finding } from './types';
 import { checkTemplatesSetting } from './scaffold/templatesSetting';
@@ -36,6 +36,15 @@ export async function findConfigRoot(start: string, fs: FileSystem): Promise<str
     if (parent === dir) return undefined;
     dir = parent;
   }
+}
+
+/**
+ * Replaces the linter for a workspace check (the CLI's --cache answers from earlier runs). `file` checks a file
+ * outside case studies, as checkWorkspace would; undefined when there is nothing to report for it (it vanished).
+ */
+export interface CaseStudyChecker {
+  caseStudy(caseStudy: CaseStudy, config: ResolvedConfig): Promise<Map<string, Finding[]>>;
+  file(filePath: string, config: ResolvedConfig): Promise<Finding[] | undefined>;
 }
 
 export interface WorkspaceCheck {
@@ -89,7 +98,7 @@ export async function checkWorkspace(
   linter: Linter,
   fs: FileSystem,
   within: string = root,
-  options: { concurrency?: number } = {},
+  options: { concurrency?: number; checker?: CaseStudyChecker } = {},
 ): Promise<WorkspaceCheck> {
   const discovery = await discoverCaseStudies(root, config, fs);
   const notes = [...discovery.notes];
@@ -101,7 +110,8 @@ export async function checkWorkspace(
   // A case study is checked when it lies inside the target, or the target (a file or sub-folder) lies inside it;
   // in the second case only findings inside the target are kept.
   const selected = discovery.caseStudies.filter((cs) => inTarget(cs.path) || target.startsWith(cs.path + path.sep));
-  const checked = await mapConcurrently(selected, options.concurrency ?? 1, (cs) => linter.lintCaseStudy(cs, config));
+  const checker = options.checker;
+  const checked = await mapConcurrently(selected, options.concurrency ?? 1, (cs) => (checker ? checker.caseStudy(cs, config) : linter.lintCaseStudy(cs, config)));
   // Stored in discovery order whatever the order of completion, so the result is the same at any concurrency.
   selected.forEach((cs, i) => {
     const containsTarget = target.startsWith(cs.path + path.sep);
@@ -109,9 +119,8 @@ export async function checkWorkspace(
   });
   const loose = st?.isFile ? (caseStudyOf(target, discovery.caseStudies) || !isCheckedPath(target) ? [] : [target]) : await looseFiles(target, root, config, fs, discovery.caseStudies, notes);
   for (const p of loose) {
-    const { file, skipped, missing } = await linter.read(p, config);
-    if (file) findings.set(p, await linter.lintFile(file, config));
-    else if (skipped && !missing) findings.set(p, [skippedFinding(config, p, skipped)]);
+    const list = await (checker ? checker.file(p, config) : linter.lintLooseFile(p, config));
+    if (list) findings.set(p, list);
   }
   const filesChecked = [...selected.flatMap((cs) => cs.files.map((f) => f.path).filter((p) => inTarget(p) || p === target)), ...loose];
   return { caseStudies: discovery.caseStudies, checked: selected, filesChecked, findings, notes };

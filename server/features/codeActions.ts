@@ -10,9 +10,8 @@ import {
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CheckService } from '../checkService';
-import { fixAllSections, quickFixesFor, type FixContext, type QuickFix } from '../core/language/quickFixes';
+import { fixAllSections, fixTemplateSets, fixTemplateVars, quickFixesFor, type FixContext, type QuickFix } from '../core/language/quickFixes';
 import { loadTemplateLibrary, type TemplateSet } from '../core/scaffold';
-import { isoDate, titleFromFolderName } from '../core/scaffold/names';
 import type { FindingData } from '../core/types';
 import { DIAGNOSTIC_SOURCE } from './diagnostics';
 import { pathToUri, uriToPath } from '../uris';
@@ -57,13 +56,7 @@ export class CodeActionProvider {
     const key = `${root}|${setting}`;
     let sets = this.templates.get(key);
     if (!sets) {
-      sets = loadTemplateLibrary({ workspaceFolder: root, templatesSetting: setting }).then((lib) => {
-        // The team's own sets come first (a quick fix should write what the team's template says), then the
-        // built-in standard set as the fallback for kinds the team's sets do not cover.
-        const own = lib.sets.filter((set) => !set.builtin);
-        const standard = lib.sets.filter((set) => set.builtin && set.id === 'standard');
-        return [...own, ...standard, ...lib.sets.filter((set) => set.builtin && set.id !== 'standard')];
-      });
+      sets = loadTemplateLibrary({ workspaceFolder: root, templatesSetting: setting }).then((lib) => fixTemplateSets(lib.sets));
       this.templates.set(key, sets);
     }
     return sets;
@@ -89,7 +82,7 @@ export class CodeActionProvider {
       doc: this.service.parsed(filePath, document.getText()),
       spec: kind ? config.requiredFiles.find((s) => s.id === kind) : undefined,
       specs: config.requiredFiles,
-      lookup: { sets, vars: { title: cs ? titleFromFolderName(cs.name) : '', slug: cs?.name ?? '', date: isoDate(), author: '' } },
+      lookup: { sets, vars: fixTemplateVars(cs?.name) },
       exists: (p) => existsSync(p),
     };
     const actions: CodeAction[] = [];

@@ -1,7 +1,8 @@
 import type { RequiredFileSpec, SectionSpec } from '../config';
 import type { MarkdownDocument } from '../markdown';
 import { WRITE_HERE_MARKER } from '../scaffold/render';
-import { templateBodyForSection, templateForFile, type TemplateLookup } from '../scaffold/templates';
+import { templateBodyForSection, templateForFile, type TemplateLookup, type TemplateSet } from '../scaffold/templates';
+import { isoDate, titleFromFolderName } from '../scaffold/names';
 import { findSection, hasSection, titleHeading } from '../sections';
 import type { FindingData, Range } from '../types';
 
@@ -113,6 +114,21 @@ export interface FixContext {
 function sectionHasPrompt(doc: MarkdownDocument, section: SectionSpec): boolean {
   const i = findSection(doc, section);
   return i >= 0 && doc.lines.slice(doc.headings[i].line + 1, doc.headings[i].sectionEndLine).some((l) => l.includes(WRITE_HERE_MARKER));
+}
+
+/**
+ * Template sets in the order fixes look in them: the team's own sets first (a fix should write what the team's
+ * template says), then the built-in standard set as the fallback for kinds the team's sets do not cover.
+ */
+export function fixTemplateSets(sets: readonly TemplateSet[]): TemplateSet[] {
+  const own = sets.filter((set) => !set.builtin);
+  const standard = sets.filter((set) => set.builtin && set.id === 'standard');
+  return [...own, ...standard, ...sets.filter((set) => set.builtin && set.id !== 'standard')];
+}
+
+/** Template variables for fixes in a case study (named by its folder), shared by the editor and `lint --fix`. */
+export function fixTemplateVars(caseStudyName: string | undefined): NonNullable<TemplateLookup['vars']> {
+  return { title: caseStudyName ? titleFromFolderName(caseStudyName) : '', slug: caseStudyName ?? '', date: isoDate(), author: '' };
 }
 
 /** Quick fixes for one finding, from the facts the rule put in its data. */
