@@ -78,8 +78,11 @@ export function snippetsMarkdown(markdown: Record<string, SnippetEntry>, mermaid
     '<!-- Generated from snippets/*.json by scripts/generate-catalog-docs.ts; do not edit by hand. -->',
     '',
     'Type a prefix and pick the snippet from the suggestions (in Markdown, press Ctrl+Space: VS Code does not suggest while typing prose by default), ' +
-      'or run **Insert Snippet**. Tab moves between placeholders; some placeholders offer a choice. The three file skeletons contain the ' +
-      'sections Design Notes requires by default and lint clean as inserted.',
+      'or run **Insert Snippet**. Tab moves between placeholders; some placeholders offer a choice. The file and section snippets ' +
+      '(`dn-requirements`, `dn-hld`, `dn-tradeoffs`, `dn-fr-nfr`, `dn-tradeoff`, `dn-adr`) contain the sections Design Notes requires ' +
+      'by default, with a prompt and an example in an HTML comment at each place to write: typing replaces the selected prompt, and a ' +
+      'prompt left in place counts as not written (the section is reported empty), so a skeleton never passes as a finished case study. ' +
+      'Diagram snippets insert an example diagram to edit.',
     '',
     '| Prefix | Where | Inserts |',
     '| --- | --- | --- |',

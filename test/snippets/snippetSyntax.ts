@@ -170,9 +170,12 @@ export function checkMirrors(nodes: SnippetNode[]): void {
   visit(nodes);
 }
 
-/** The text VS Code would insert when every placeholder keeps its default and every choice its first option. */
-export function expandSnippet(nodes: SnippetNode[], variables: Record<string, string> = {}): string {
-  const defaults = new Map<number, string>();
+/**
+ * The text VS Code would insert when every placeholder keeps its default and every choice its first option; `typed`
+ * gives the text a user typed at some tab stops (it replaces the placeholder or choice there, and its mirrors).
+ */
+export function expandSnippet(nodes: SnippetNode[], variables: Record<string, string> = {}, typed: Record<number, string> = {}): string {
+  const defaults = new Map<number, string>(Object.entries(typed).map(([k, v]) => [Number(k), v]));
   const render = (list: SnippetNode[]): string =>
     list
       .map((n) => {
@@ -182,11 +185,13 @@ export function expandSnippet(nodes: SnippetNode[], variables: Record<string, st
           case 'tabstop':
             return defaults.get(n.index) ?? '';
           case 'placeholder': {
+            if (n.index in typed) return typed[n.index];
             const value = render(n.children);
             if (!defaults.has(n.index)) defaults.set(n.index, value);
             return value;
           }
           case 'choice':
+            if (n.index in typed) return typed[n.index];
             if (!defaults.has(n.index)) defaults.set(n.index, n.options[0]);
             return n.options[0];
           case 'variable':

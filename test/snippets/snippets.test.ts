@@ -123,7 +123,9 @@ test('the file skeletons contain the required sections of defaults.json', () => 
 });
 
 const workerPath = path.join(root, 'dist/mermaidWorker.mjs');
-test('a case study made of the three file skeletons and every Mermaid snippet lints clean', async () => {
+
+/** Lint a case study folder made of `files`; findings as "file:line rule message", with the Mermaid worker when built. */
+async function lintCaseStudy(files: Record<string, string>): Promise<{ findings: string[]; checked: string[]; caseStudies: number }> {
   const services: RuleServices = {};
   let dispose = () => {};
   if (existsSync(workerPath)) {
@@ -132,29 +134,108 @@ test('a case study made of the three file skeletons and every Mermaid snippet li
     services.mermaid = validator;
     dispose = () => validator.dispose();
   }
-  const diagrams = Object.values(markdown)
-    .filter((s) => prefixes(s)[0].startsWith('dn-mermaid-'))
-    .map((s) => expand(s))
-    .join('\n\n');
-  const files = {
-    'requirements.md': expand(byPrefix(markdown, 'dn-requirements')),
-    'high-level-design.md': expand(byPrefix(markdown, 'dn-hld')),
-    'trade-offs.md': `${expand(byPrefix(markdown, 'dn-tradeoffs'))}\n${expand(byPrefix(markdown, 'dn-tradeoff'))}\n${expand(byPrefix(markdown, 'dn-adr'))}`,
-    'diagrams.md': `# Diagrams\n\n${diagrams}\n`,
-    'api.md': `# API\n\n${expand(byPrefix(markdown, 'dn-api'))}\n\n${expand(byPrefix(markdown, 'dn-datamodel'))}\n\n${expand(byPrefix(markdown, 'dn-capacity'))}\n`,
-  };
   const dir = makeTree(caseStudyFiles('snippets', files));
   try {
     const linter = new Linter({ fs: nodeFileSystem, services });
     const result = await checkWorkspace(dir, DEFAULT_CONFIG, linter, nodeFileSystem);
-    const findings = [...result.findings.values()].flat().map((f) => `${path.relative(dir, f.path)}:${f.range.start.line} ${f.ruleId} ${f.message}`);
-    assert.deepEqual(findings, []);
-    // Not vacuous: the folder was found as a case study and every file was checked (and diagrams parsed when built).
-    assert.equal(result.caseStudies.length, 1);
-    for (const name of Object.keys(files)) assert.ok(result.findings.has(path.join(dir, 'case-studies/snippets', name)), name);
-    assert.equal(result.caseStudies[0].files.length, Object.keys(files).length);
+    const findings = [...result.findings.values()].flat().map((f) => `${path.relative(path.join(dir, 'case-studies/snippets'), f.path)}:${f.range.start.line} ${f.ruleId} ${f.message}`);
+    const checked = Object.keys(files).filter((name) => result.findings.has(path.join(dir, 'case-studies/snippets', name)));
+    return { findings: findings.sort(), checked, caseStudies: result.caseStudies.length };
   } finally {
     dispose();
     removeTree(dir);
   }
+}
+
+const allDiagrams = (typed: Record<string, Record<number, string>> = {}) =>
+  Object.values(markdown)
+    .filter((s) => prefixes(s)[0].startsWith('dn-mermaid-'))
+    .map((s) => expandSnippet(parseSnippet(bodyText(s)), VARIABLES, typed[prefixes(s)[0]]))
+    .join('\n\n');
+
+test('the file and section snippets left as inserted are reported as not written (their examples are prompts, not content)', async () => {
+  const files = {
+    'requirements.md': expand(byPrefix(markdown, 'dn-requirements')),
+    'high-level-design.md': expand(byPrefix(markdown, 'dn-hld')),
+    'trade-offs.md': `${expand(byPrefix(markdown, 'dn-tradeoffs'))}\n${expand(byPrefix(markdown, 'dn-tradeoff'))}`,
+    'diagrams.md': `# Diagrams\n\n${allDiagrams()}\n`,
+  };
+  const { findings, checked, caseStudies } = await lintCaseStudy(files);
+  // Every required section of the skeletons is reported empty, and the trade-offs file as holding no trade-off: the
+  // examples live in HTML comments (a comment-only bullet is an empty bullet) and in the diagram's %% comment.
+  assert.deepEqual(findings, [
+    "high-level-design.md:11 empty-section Section 'Key Components' is empty: write it or remove the heading.",
+    "high-level-design.md:2 empty-section Section 'Architecture' is empty: write it or remove the heading.",
+    "requirements.md:2 empty-section Section 'Functional Requirements' is empty: write it or remove the heading.",
+    "requirements.md:6 empty-section Section 'Non-Functional Requirements' is empty: write it or remove the heading.",
+    "trade-offs.md:0 no-alternatives 'trade-offs.md' holds no trade-off: name each decision, the alternatives you considered and why they lost.",
+  ]);
+  assert.equal(caseStudies, 1);
+  assert.deepEqual(checked, Object.keys(files));
+});
+
+test('the requirement snippets left as inserted are reported too (dn-fr-nfr, then dn-nfr with only its attribute chosen)', async () => {
+  const files = {
+    'requirements.md': `# Rate Limiter: Requirements\n\n${expand(byPrefix(markdown, 'dn-fr-nfr'))}\n${expand(byPrefix(markdown, 'dn-nfr'))}\n`,
+  };
+  const { findings } = await lintCaseStudy(files);
+  // The case study has only this file; its missing siblings are beside the point here.
+  assert.deepEqual(findings.filter((f) => !f.includes(' missing-file ')), [
+    "requirements.md:10 unquantified-nfr Non-functional requirement 'Availability:' has no measurable target: add one, e.g. '99.9% monthly availability'.",
+    "requirements.md:2 empty-section Section 'Functional Requirements' is empty: write it or remove the heading.",
+  ]);
+});
+
+/** What a student types at each tab stop (by snippet prefix and tab-stop number); choices keep their first option. */
+const TYPED: Record<string, Record<number, string>> = {
+  'dn-requirements': {
+    1: 'Rate Limiter',
+    2: 'Clients are told when they exceed their quota and when they may retry.',
+    3: 'Latency: p99 limit decision under 5 ms at 50,000 requests/s.',
+    4: 'Per-customer quota dashboards.',
+  },
+  'dn-hld': {
+    1: 'Rate Limiter',
+    3: 'client([Clients]) --> limiter[Rate Limiter]\n    limiter --> api[API Service]\n    limiter --> redis[(Redis counters)]',
+    4: 'Every request passes the limiter, which increments a per-client counter in Redis and rejects the request with 429 once the quota is used up.',
+    5: '**Rate Limiter**: checks and increments the client\'s counter; stateless, scales horizontally.',
+    6: 'The client calls the API; the limiter checks its counter first.',
+  },
+  'dn-tradeoffs': {
+    1: 'Rate Limiter',
+    2: 'Redis instead of Memcached for counters',
+    3: 'Redis, for atomic INCR with expiry in one call.',
+    4: 'Memcached: counting needs a read-modify-write race guard.',
+    5: 'One more stateful service to run.',
+  },
+  'dn-tradeoff': {
+    1: 'Sliding window vs fixed window',
+    2: 'Sliding window log, so a burst at a window edge cannot double the quota.',
+    3: 'Fixed window: simpler, but lets twice the quota through around the boundary.',
+    4: 'More memory per client.',
+  },
+  'dn-adr': {
+    2: 'Fail open when Redis is unreachable',
+    5: 'The limiter protects the API; an outage of Redis should not take the API down with it.',
+    6: 'When Redis does not answer within 10 ms, the request is let through and counted locally.',
+    7: 'Fail closed, rejected because a Redis outage would reject every request.',
+    8: 'During an outage clients may exceed their quota.',
+  },
+};
+const filled = (prefix: string) => expandSnippet(parseSnippet(bodyText(byPrefix(markdown, prefix))), VARIABLES, TYPED[prefix]);
+
+test('the file skeletons with their tab stops written, and every Mermaid snippet, lint clean', async () => {
+  const files: Record<string, string> = {
+    'requirements.md': filled('dn-requirements'),
+    'high-level-design.md': filled('dn-hld'),
+    'trade-offs.md': `${filled('dn-tradeoffs')}\n${filled('dn-tradeoff')}\n${filled('dn-adr')}`,
+    'diagrams.md': `# Diagrams\n\n${allDiagrams()}\n`,
+    'api.md': `# API\n\n${expand(byPrefix(markdown, 'dn-api'))}\n\n${expand(byPrefix(markdown, 'dn-datamodel'))}\n\n${expand(byPrefix(markdown, 'dn-capacity'))}\n`,
+  };
+  // Not vacuous: the typed text replaced every prompt (no comment is left where the student writes).
+  for (const name of ['requirements.md', 'high-level-design.md']) assert.doesNotMatch(files[name].replace(/^<!--.*-->$/gm, ''), /<!--|%%/, name);
+  const { findings, checked, caseStudies } = await lintCaseStudy(files);
+  assert.deepEqual(findings, []);
+  assert.equal(caseStudies, 1);
+  assert.deepEqual(checked, Object.keys(files));
 });
