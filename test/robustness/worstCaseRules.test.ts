@@ -69,6 +69,15 @@ const WORST: Record<string, { kind: string | undefined; name: string; text: stri
     { kind: 'trade-offs', name: 'many placeholder lines', text: `# Trade-offs\n\n${repeat('*Content coming soon…*\n\n')}` },
   ],
   'file-skipped': [{ kind: 'requirements', name: 'any text (the rule reads no text)', text: repeat('x ') }],
+  'estimate-math': [
+    { kind: 'requirements', name: 'one line-long chain of products', text: `${repeat('2 × 3 = 6 × ')}1\n` },
+    // Lines over 4,000 characters are skipped by the rule; these stay just under that, on every line.
+    { kind: 'requirements', name: 'deeply nested parentheses on every line', text: repeat(`${'('.repeat(1990)}1${')'.repeat(1990)} = 1\n`) },
+    { kind: 'requirements', name: 'chains just under the line cap on every line', text: repeat(`${'2 × 3 = 6 × '.repeat(330)}1\n`) },
+    { kind: 'requirements', name: 'a number of a million digits with separators', text: `${repeat('1,000')} × 2 = 3\n` },
+    { kind: 'requirements', name: 'many short calculations, one per line', text: repeat('- 100M × 10 ÷ 86,400 s ≈ 11.6K QPS\n') },
+    { kind: 'requirements', name: 'a table of calculations', text: `| a | b |\n| --- | --- |\n${repeat('| 5B × 500 bytes | 250 GB |\n')}` },
+  ],
 };
 
 function shrinkingBacktickRuns(size: number): string {
