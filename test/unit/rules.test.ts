@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { symlinkSync } from 'node:fs';
+import { readFileSync, symlinkSync } from 'node:fs';
 import { DEFAULT_CONFIG, loadConfig } from '../../server/core/config';
 import { Linter } from '../../server/core/engine';
 import { nodeFileSystem } from '../../server/core/fileSystem';
@@ -262,6 +262,31 @@ test('discovery survives a symbolic-link loop and ignores excluded folders', asy
     const linter = new Linter({ fs: nodeFileSystem });
     const result = await checkWorkspace(root, DEFAULT_CONFIG, linter, nodeFileSystem);
     assert.deepEqual(result.caseStudies.map((c) => path.relative(root, c.path)), ['case-studies/cs']);
+  } finally {
+    removeTree(root);
+  }
+});
+
+test('no-alternatives: prompts name no alternative — a trade-offs file of template comments and empty decisions holds no trade-off', async () => {
+  const template = readFileSync(path.join(__dirname, '../../templates/standard/trade-offs.md'), 'utf8').replace('{{title}}', 'Chat');
+  const { root, findings } = await lint(
+    caseStudyFiles('chat', {
+      ...CLEAN_CASE_STUDY,
+      // The scaffold's comment says "instead of" and "Rejected"; the student added headings and an inline prompt only.
+      'trade-offs.md': `${template}\n## Caching\n\n- <!-- e.g. Redis instead of Memcached -->\n\n## Storage\n`,
+    }),
+  );
+  try {
+    assert.deepEqual(brief(root, findings, 'no-alternatives'), [
+      "case-studies/chat/trade-offs.md:0:2 no-alternatives 'trade-offs.md' holds no trade-off: name each decision, the alternatives you considered and why they lost.",
+    ]);
+    // The same file with the decision written passes: the alternative named in prose counts.
+    const written = await lint(caseStudyFiles('chat', { ...CLEAN_CASE_STUDY, 'trade-offs.md': `${template}\n## Caching\n\nRedis instead of Memcached: atomic counters.\n` }));
+    try {
+      assert.deepEqual(brief(written.root, written.findings, 'no-alternatives'), []);
+    } finally {
+      removeTree(written.root);
+    }
   } finally {
     removeTree(root);
   }
