@@ -239,3 +239,31 @@ describe('checkTemplatesSetting', () => {
     assert.match((await checkTemplatesSetting('{ "templates": "afile" }', tmp, nodeFileSystem))!.message, /is not a folder/);
   });
 });
+
+describe('built-in template prompts', () => {
+  // An HTML comment ends at the first `-->`: a prompt quoting a Mermaid arrow ("client --> api") ended early, and the
+  // rest of the prompt was shown as text in every rendered preview and counted as written content by the checks.
+  it('close where they are meant to: every `<!--` has exactly one `-->`, and no `-->` stands outside a comment', () => {
+    for (const set of ['standard', 'extended']) {
+      const dir = path.join(repo, 'templates', set);
+      for (const name of readdirSync(dir).filter((n) => n.endsWith('.md'))) {
+        const text = readFileSync(path.join(dir, name), 'utf8').replace(/```[\s\S]*?```/g, '');
+        let at = 0;
+        for (;;) {
+          const open = text.indexOf('<!--', at);
+          const close = text.indexOf('-->', at);
+          if (open < 0) {
+            assert.equal(close, -1, `${set}/${name}: '-->' outside a comment at offset ${close}`);
+            break;
+          }
+          assert.ok(close < 0 || close > open, `${set}/${name}: '-->' outside a comment at offset ${close}`);
+          const end = text.indexOf('-->', open + 4);
+          assert.ok(end > open, `${set}/${name}: unclosed comment at offset ${open}`);
+          const next = text.indexOf('<!--', open + 4);
+          assert.ok(next < 0 || next > end, `${set}/${name}: comment at offset ${open} holds another '<!--'`);
+          at = end + 3;
+        }
+      }
+    }
+  });
+});
