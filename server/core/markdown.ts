@@ -162,7 +162,23 @@ function skipSpace(text: string, at: number): number {
 
 /** Whether inline text says anything once HTML comments are removed (`- <!-- a prompt -->` says nothing). */
 function isWrittenText(content: string): boolean {
-  return content.replace(/<!--[\s\S]*?(?:-->|$)/g, '').trim() !== '';
+  return withoutHtmlComments(content).trim() !== '';
+}
+
+/** `text` without its `<!-- … -->` comments (an unclosed one runs to the end), as HTML reads them; linear. */
+export function withoutHtmlComments(text: string): string {
+  let from = text.indexOf('<!--');
+  if (from < 0) return text;
+  let out = '';
+  let at = 0;
+  while (from >= 0) {
+    out += text.slice(at, from);
+    const end = text.indexOf('-->', from + 4);
+    if (end < 0) return out;
+    at = end + 3;
+    from = text.indexOf('<!--', at);
+  }
+  return out + text.slice(at);
 }
 
 /**

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { isWholeFile } from '../caseStudyModel';
-import type { Heading, MarkdownDocument } from '../markdown';
+import { withoutHtmlComments, type Heading, type MarkdownDocument } from '../markdown';
 import { displayHeading, normalizeHeading } from '../normalize';
 import type { CaseStudyRuleContext, Rule, SourceFile } from '../rule';
 import { fileAnchorRange, isWithin } from '../sections';
@@ -115,27 +115,11 @@ function namesAlternative(doc: MarkdownDocument, from: number, to: number): bool
     // code names no alternative (left unwritten, such a trade-offs file passed as if it held trade-offs).
     const isTable = doc.tableLines.has(l);
     if (!isTable && !doc.proseLines.has(l)) continue;
-    const line = withoutComments(doc.lines[l] ?? '');
+    const line = withoutHtmlComments(doc.lines[l] ?? '');
     if (ALTERNATIVE.test(line) || (isTable && TABLE_DELIMITER.test(line))) return true;
   }
   const staged = stagedItemsBefore(doc);
   return staged[Math.min(to, doc.lines.length)] - staged[Math.min(from, doc.lines.length)] >= 2;
-}
-
-/** A line without its `<!-- … -->` comments (an unclosed one runs to the end of the line); linear in the line. */
-function withoutComments(line: string): string {
-  let from = line.indexOf('<!--');
-  if (from < 0) return line;
-  let out = '';
-  let at = 0;
-  while (from >= 0) {
-    out += line.slice(at, from);
-    const end = line.indexOf('-->', from + 4);
-    if (end < 0) return out;
-    at = end + 3;
-    from = line.indexOf('<!--', at);
-  }
-  return out + line.slice(at);
 }
 
 const stagedCache = new WeakMap<MarkdownDocument, Int32Array>();
