@@ -1,6 +1,6 @@
 // Where an editor puts the cursor in a freshly created file: where the student starts writing, after the first
 // write-here prompt, so typing neither lands in front of the hint nor inside the comment.
-import { WRITE_HERE_MARKER } from './render';
+import { firstPlaceholder } from './render';
 
 /**
  * 0-based position to start writing in `text`: the end of the empty bullet (`- `) right after the first write-here
@@ -8,12 +8,10 @@ import { WRITE_HERE_MARKER } from './render';
  * inline). Undefined when the text has no write-here marker.
  */
 export function writingPosition(text: string): { line: number; character: number } | undefined {
-  const at = text.indexOf(WRITE_HERE_MARKER);
-  if (at < 0) return undefined;
+  const marker = firstPlaceholder(text);
+  if (!marker) return undefined;
+  const { line: markerLine, character: markerCharacter } = marker;
   const lines = text.split(/\r\n|\r|\n/);
-  const before = text.slice(0, at);
-  const markerLine = (before.match(/\r\n|\r|\n/g) ?? []).length;
-  const markerCharacter = at - (Math.max(before.lastIndexOf('\n'), before.lastIndexOf('\r')) + 1);
   let end = markerLine;
   while (end < lines.length && !lines[end].includes('-->', end === markerLine ? markerCharacter : 0)) end++;
   const next = lines[end + 1];
