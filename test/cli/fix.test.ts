@@ -144,6 +144,22 @@ test('--fix-dry-run prints a unified diff of exactly what --fix writes, and writ
   }
 });
 
+test('--fix-dry-run quotes the user\'s lines inert: escape sequences are shown, tabs and line breaks kept', () => {
+  const hld =
+    '# Chat — HLD\n\n## Architecture\n\nMine \u001b[2J\u001b]0;owned\u0007 here.\n\n```mermaid\nflowchrt LR\n\tclient --> api\n```\n\n## Data Flow\n\nThe client calls the API.\n';
+  const root = makeTree(caseStudyFiles('chat', { 'requirements.md': REQ, 'high-level-design.md': hld }));
+  try {
+    const dry = run(['lint', '--fix-dry-run'], root);
+    assert.equal(dry.code, 0);
+    assert.doesNotMatch(dry.stdout, /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/, 'no control character but tab and newline reaches the terminal');
+    assert.match(dry.stdout, /^ Mine \\x1b\[2J\\x1b\]0;owned\\x07 here\.$/m);
+    assert.match(dry.stdout, /^ \tclient --> api$/m);
+    assert.match(dry.stdout, /^\+flowchart LR$/m);
+  } finally {
+    removeTree(root);
+  }
+});
+
 test('a case study begun with one stub file gets every missing file and section in one run', () => {
   const root = makeTree({ 'case-studies/search/requirements.md': '# Search\n\nIdeas so far.\n' });
   try {
