@@ -27,7 +27,8 @@ export const MERMAID_WORKER = path.join(__dirname, 'mermaidWorker.mjs');
 async function withMermaid(io: CliIO, run: (services: RuleServices) => Promise<number>): Promise<number> {
   let mermaid: DisposableMermaidValidator | undefined;
   try {
-    mermaid = createMermaidValidator({ workerPath: MERMAID_WORKER });
+    // One worker per core, started only when there is enough Mermaid to share (see validatorPool.ts).
+    mermaid = createMermaidValidator({ workerPath: MERMAID_WORKER, maxWorkers: 'cpus' });
   } catch (e) {
     io.stderr(`note: Mermaid diagrams are not checked: ${(e as Error).message}\n`);
   }

@@ -38,6 +38,9 @@ Options:
 
 Exit codes: 0 no errors, 1 errors found (or too many warnings), 2 bad usage or a broken configuration.`;
 
+/** Case studies (and loose files) checked at once by the CLI. */
+export const CHECK_CONCURRENCY = 64;
+
 export interface LintOptions {
   paths: string[];
   format: ReportFormat;
@@ -131,8 +134,9 @@ export async function lintPaths(paths: string[], cwd: string, services: RuleServ
         all.set(key(f), f);
       }
     }
-    // Several case studies in flight, so reading and parsing overlap the Mermaid worker's parsing.
-    const result = await checkWorkspace(root, ws.config, linter, fs, target, { concurrency: 8, checker: cache?.checker(ws, linter, services) });
+    // Many case studies in flight, so reading and parsing run ahead of the Mermaid workers' parsing and the pool
+    // sees enough pending diagrams to start a worker per core (see validatorPool.ts).
+    const result = await checkWorkspace(root, ws.config, linter, fs, target, { concurrency: CHECK_CONCURRENCY, checker: cache?.checker(ws, linter, services) });
     notes.push(...result.notes);
     for (const cs of result.checked) (caseStudies.set(cs.path, cs), configs.set(cs.path, ws.config));
     for (const f of result.filesChecked) files.add(f);

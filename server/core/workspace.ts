@@ -118,10 +118,11 @@ export async function checkWorkspace(
     for (const [p, list] of checked[i]) if (!containsTarget || inTarget(p)) findings.set(p, list);
   });
   const loose = st?.isFile ? (caseStudyOf(target, discovery.caseStudies) || !isCheckedPath(target) ? [] : [target]) : await looseFiles(target, root, config, fs, discovery.caseStudies, notes);
-  for (const p of loose) {
-    const list = await (checker ? checker.file(p, config) : linter.lintLooseFile(p, config));
+  const looseChecked = await mapConcurrently(loose, options.concurrency ?? 1, (p) => (checker ? checker.file(p, config) : linter.lintLooseFile(p, config)));
+  loose.forEach((p, i) => {
+    const list = looseChecked[i];
     if (list) findings.set(p, list);
-  }
+  });
   const filesChecked = [...selected.flatMap((cs) => cs.files.map((f) => f.path).filter((p) => inTarget(p) || p === target)), ...loose];
   return { caseStudies: discovery.caseStudies, checked: selected, filesChecked, findings, notes };
 }

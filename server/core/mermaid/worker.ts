@@ -6,6 +6,7 @@ import './polyfills';
 import { parentPort } from 'node:worker_threads';
 import type { MermaidProblem } from '../rule';
 import { describeFailure } from './describeError';
+import type { WorkerRequest, WorkerResponse } from './validatorPool';
 import { mermaidConfigCopy, parseDiagram, referenceParse, registeredDiagramTypes } from './mermaidRuntime';
 
 export { mermaidConfigCopy, parseDiagram, referenceParse, registeredDiagramTypes };
@@ -24,18 +25,19 @@ export async function validateBlock(text: string): Promise<MermaidProblem[]> {
   }
 }
 
-export interface WorkerRequest {
-  id: number;
-  text: string;
-}
-export type WorkerResponse = { ready: true } | { id: number; problems: MermaidProblem[] } | { id: number; failure: string };
+export type { WorkerRequest, WorkerResponse };
 
 const port = parentPort;
 if (port) {
+  // Blocks are sent ahead of their answers (see validatorPool.ts): parse them one after another, never interleaved
+  // (mermaid keeps per-parse state in globals).
+  let previous: Promise<unknown> = Promise.resolve();
   port.on('message', (request: WorkerRequest) => {
-    validateBlock(request.text).then(
-      (problems) => port.postMessage({ id: request.id, problems } satisfies WorkerResponse),
-      (error: unknown) => port.postMessage({ id: request.id, failure: error instanceof Error ? (error.stack ?? error.message) : String(error) } satisfies WorkerResponse),
+    previous = previous.then(() =>
+      validateBlock(request.text).then(
+        (problems) => port.postMessage({ id: request.id, problems } satisfies WorkerResponse),
+        (error: unknown) => port.postMessage({ id: request.id, failure: error instanceof Error ? (error.stack ?? error.message) : String(error) } satisfies WorkerResponse),
+      ),
     );
   });
   port.postMessage({ ready: true } satisfies WorkerResponse);
