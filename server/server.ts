@@ -40,11 +40,15 @@ const fs = new OverlayFileSystem(nodeFileSystem);
  */
 const DEBOUNCE_MS = /^\d+$/.test(process.env.DESIGN_NOTES_DEBOUNCE_MS ?? '') ? Number(process.env.DESIGN_NOTES_DEBOUNCE_MS) : 150;
 
+const MERMAID_IDLE_MS = /^\d+$/.test(process.env.DESIGN_NOTES_MERMAID_IDLE_MS ?? '') ? Number(process.env.DESIGN_NOTES_MERMAID_IDLE_MS) : 30_000;
+
 // Mermaid runs in a worker thread (dist/mermaidWorker.mjs beside this bundle) with a time budget per block, so a
 // pathological diagram cannot freeze the server. Without the bundle (a broken install) everything else still works.
 const services: RuleServices = {};
 try {
-  services.mermaid = createMermaidValidator({ workerPath: path.join(__dirname, 'mermaidWorker.mjs') });
+  // One worker (its ~90 MB isolate is most of the server's memory), stopped after a while without diagrams to
+  // parse and started again by the next one; DESIGN_NOTES_MERMAID_IDLE_MS overrides the wait (the benchmark).
+  services.mermaid = createMermaidValidator({ workerPath: path.join(__dirname, 'mermaidWorker.mjs'), idleStopMs: MERMAID_IDLE_MS });
 } catch (e) {
   process.stderr.write(`Design Notes: Mermaid diagrams are not checked: ${(e as Error).message}\n`);
 }

@@ -8,6 +8,7 @@ import { parseMarkdown, splitLines, type MarkdownDocument } from './markdown';
 import type { Report, Rule, RuleServices, SourceFile } from './rule';
 import { ALL_RULES } from './rules';
 import { FILE_SKIPPED } from './rules/fileSkipped';
+import { LruCache } from './mermaid/lruCache';
 import type { Finding, Range } from './types';
 
 export type ReadResult = { ok: true; text: string } | { ok: false; reason: string; missing?: boolean };
@@ -87,12 +88,16 @@ export interface LinterOptions {
   services?: RuleServices;
   rules?: readonly Rule[];
   /**
-   * Keep parsed files between checks (default true): the language server re-checks a case study on every
-   * keystroke and re-parses only the file that changed. A one-shot CLI run reads each file once, so keeping every
-   * parse alive would only make its memory grow with the workspace.
+   * Keep parsed files between checks (default: the most recently used, up to PARSE_CACHE_DEFAULTS): the language
+   * server re-checks a case study on every keystroke and re-parses only the file that changed. Bounded, so the
+   * server's memory does not grow with the workspace (a file evicted is read and parsed again when next needed;
+   * the parse is deterministic, so findings do not change). A one-shot CLI run reads each file once: `false`.
    */
-  keepParsed?: boolean;
+  keepParsed?: boolean | { maxFiles: number; maxChars: number };
 }
+
+/** The parse cache's default bound: a few hundred case studies' files, at most ~20 MB of text (UTF-16). */
+export const PARSE_CACHE_DEFAULTS = { maxFiles: 600, maxChars: 10_000_000 } as const;
 
 /**
  * The rule engine. Pure apart from file reads through the injected FileSystem; the language server and the CLI
@@ -103,14 +108,15 @@ export class Linter {
   readonly rules: readonly Rule[];
   private readonly fs: FileSystem;
   private readonly services: RuleServices;
-  private readonly parsed = new Map<string, SourceFile>();
-  private readonly keepParsed: boolean;
+  private readonly parsed: LruCache<string, SourceFile> | undefined;
 
   constructor(options: LinterOptions) {
     this.fs = options.fs;
     this.services = options.services ?? {};
     this.rules = options.rules ?? ALL_RULES;
-    this.keepParsed = options.keepParsed ?? true;
+    const keep = options.keepParsed ?? true;
+    const bound = keep === true ? PARSE_CACHE_DEFAULTS : keep;
+    this.parsed = bound ? new LruCache(bound.maxFiles, { maxWeight: bound.maxChars, weigh: (_path, file: SourceFile) => file.text.length }) : undefined;
   }
 
   get ruleIds(): string[] {
@@ -119,18 +125,23 @@ export class Linter {
 
   /** Parse text for a path, reusing the previous parse when the text is unchanged. */
   parse(filePath: string, text: string, kind?: string): SourceFile {
-    const cached = this.parsed.get(filePath);
+    const cached = this.parsed?.get(filePath);
     if (cached && cached.text === text) {
       cached.kind = kind;
       return cached;
     }
     const file = sourceFileFromText(filePath, text, kind);
-    if (this.keepParsed) this.parsed.set(filePath, file);
+    this.parsed?.set(filePath, file);
     return file;
   }
 
   forget(filePath: string): void {
-    this.parsed.delete(filePath);
+    this.parsed?.delete(filePath);
+  }
+
+  /** Files whose parse is kept now (for tests and the benchmark). */
+  get parsedCount(): number {
+    return this.parsed?.size ?? 0;
   }
 
   async read(filePath: string, config: ResolvedConfig, kind?: string): Promise<{ file?: SourceFile; skipped?: string; missing?: boolean }> {

@@ -84,4 +84,20 @@ describe('LruCache', () => {
     assert.equal(cache.get('c'), 3);
     assert.equal(cache.size, 2);
   });
+
+  it('also evicts by total weight, and keeps the weight right on replace and delete', () => {
+    const cache = new LruCache<string, string>(100, { maxWeight: 10, weigh: (key) => key.length });
+    cache.set('aaaa', 'x');
+    cache.set('bbbb', 'y');
+    assert.equal(cache.weight, 8);
+    cache.set('aaaa', 'z'); // replaced, now the most recent
+    assert.equal(cache.weight, 8);
+    cache.set('ccc', 'w'); // 11 > 10: the least recent ('bbbb') goes
+    assert.equal(cache.get('bbbb'), undefined);
+    assert.deepEqual([cache.get('aaaa'), cache.get('ccc'), cache.weight], ['z', 'w', 7]);
+    cache.delete('aaaa');
+    assert.equal(cache.weight, 3);
+    cache.set('x'.repeat(50), 'huge'); // heavier than the bound alone: kept (the newest entry always is), others go
+    assert.deepEqual([cache.size, cache.weight], [1, 50]);
+  });
 });

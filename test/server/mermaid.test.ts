@@ -1,5 +1,6 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { TestLspClient } from '../support/lspClient';
 import { makeTree, removeTree } from '../support/tree';
@@ -51,4 +52,46 @@ test('an unknown diagram type suggests the closest one and the quick fix replace
   });
   assert.equal(actions[0].title, "Change to 'sequenceDiagram'");
   assert.equal(Object.values(actions[0].edit.changes)[0][0].newText, 'sequenceDiagram');
+});
+
+/** Threads of the server process (Linux): a running Mermaid worker is one of them. */
+function threadCount(pid: number): number | undefined {
+  try {
+    return Number(/^Threads:\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]);
+  } catch {
+    return undefined;
+  }
+}
+
+test('after the idle Mermaid worker stops, a diagram is checked the same by a new one', { skip: threadCount(process.pid) === undefined ? 'needs /proc' : false }, async () => {
+  const saved = process.env.DESIGN_NOTES_MERMAID_IDLE_MS;
+  process.env.DESIGN_NOTES_MERMAID_IDLE_MS = '200';
+  const idleClient = new TestLspClient();
+  if (saved === undefined) delete process.env.DESIGN_NOTES_MERMAID_IDLE_MS;
+  else process.env.DESIGN_NOTES_MERMAID_IDLE_MS = saved;
+  const dir = makeTree({ 'notes/a.md': '# A\n' });
+  try {
+    await idleClient.initialize([dir]);
+    const file = path.join(dir, 'notes/a.md');
+    const broken = (label: string) => `# A\n\n\`\`\`mermaid\nflowchart TD\n  ${label} --> end\n\`\`\`\n`;
+    await idleClient.open(file, broken('first'));
+    await idleClient.waitFor(() => idleClient.diagnosticsFor(file).some((d) => d.code === 'mermaid-syntax'), 'mermaid-syntax');
+    const before = idleClient.diagnosticsFor(file);
+    const pid = idleClient.process.pid!;
+    const busy = threadCount(pid)!;
+    // The worker's thread ends once it has been idle for the configured time.
+    await idleClient.waitFor(() => threadCount(pid)! < busy, 'the idle worker to stop');
+    // A block not seen before needs a new worker; its finding is the same, at the same place.
+    await idleClient.change(file, [{ range: { start: { line: 4, character: 2 }, end: { line: 4, character: 7 } }, text: 'other' }]);
+    await idleClient.idle();
+    const after = idleClient.diagnosticsFor(file);
+    // Mermaid's own text in the details quotes the label; what the user sees first must be identical.
+    const seen = (list: typeof before) => list.map((d) => ({ code: d.code, severity: d.severity, message: d.message, range: d.range }));
+    assert.ok(before.length > 0);
+    assert.deepEqual(seen(after), seen(before));
+    assert.ok(threadCount(pid)! >= busy, 'a worker runs again');
+  } finally {
+    await idleClient.stop();
+    removeTree(dir);
+  }
 });

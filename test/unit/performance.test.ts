@@ -129,6 +129,30 @@ test('keepParsed: false re-parses on every read; the default reuses the parse of
   }
 });
 
+test('the parse cache is bounded (files and characters), and a check with a tiny cache finds exactly the same', async () => {
+  const { 'trade-offs.md': _tradeOffs, ...partial } = CLEAN_CASE_STUDY;
+  const root = makeTree({ ...caseStudyFiles('clean', CLEAN_CASE_STUDY), ...caseStudyFiles('partial', partial), 'notes/loose.md': '# Loose\n\nTODO\n' });
+  try {
+    const reference = await snapshot(root, nodeFileSystem);
+    const tiny = new Linter({ fs: nodeFileSystem, keepParsed: { maxFiles: 2, maxChars: 1_000_000 } });
+    const check = async () => {
+      const result = await checkWorkspace(root, DEFAULT_CONFIG, tiny, nodeFileSystem, root);
+      return { caseStudies: result.caseStudies.map((c) => [c.path, c.files]), findings: [...result.findings].sort(([a], [b]) => a.localeCompare(b)), notes: result.notes };
+    };
+    assert.deepEqual(await check(), reference);
+    assert.equal(tiny.parsedCount, 2);
+    assert.deepEqual(await check(), reference, 'again, with files evicted and parsed anew');
+    const byChars = new Linter({ fs: nodeFileSystem, keepParsed: { maxFiles: 100, maxChars: 1 } });
+    await checkWorkspace(root, DEFAULT_CONFIG, byChars, nodeFileSystem, root);
+    assert.equal(byChars.parsedCount, 1, 'only the newest file over the character bound');
+    const unbounded = new Linter({ fs: nodeFileSystem });
+    await checkWorkspace(root, DEFAULT_CONFIG, unbounded, nodeFileSystem, root);
+    assert.ok(unbounded.parsedCount > 2, 'the default keeps a workspace this small whole');
+  } finally {
+    removeTree(root);
+  }
+});
+
 /** A parse as plain data (the Set of prose lines as a sorted list) for deep comparison. */
 function model(doc: MarkdownDocument): unknown {
   return { ...doc, proseLines: [...doc.proseLines].sort((a, b) => a - b) };
