@@ -4,7 +4,7 @@ import * as esbuild from 'esbuild';
 import { fileURLToPath } from 'node:url';
 import * as path from 'node:path';
 import * as fs from 'node:fs';
-import { mermaidWorkerEntry } from './mermaidWorkerBuild.mjs';
+import { MERMAID_WORKER_CHUNKS, mermaidWorkerEntry } from './mermaidWorkerBuild.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const production = process.argv.includes('--production');
@@ -47,6 +47,8 @@ export const copies = [{ from: 'node_modules/mermaid/dist/mermaid.min.js', to: '
 // Importable (the benchmark builds the client with these same options) without building anything.
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   let failed = false;
+  // Chunk names carry a content hash: old ones would pile up.
+  fs.rmSync(path.join(root, MERMAID_WORKER_CHUNKS), { recursive: true, force: true });
   for (const entry of entries) {
     const options = { ...common, ...entry };
     if (watch) {
@@ -57,7 +59,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
     const result = await esbuild.build(options).catch((e) => ({ errors: [e], warnings: [] }));
     if (result.errors.length || result.warnings.length) {
       failed = true;
-      console.error(`build: ${entry.outfile}: ${result.errors.length} error(s), ${result.warnings.length} warning(s)`);
+      console.error(`build: ${entry.outfile ?? entry.entryPoints}: ${result.errors.length} error(s), ${result.warnings.length} warning(s)`);
     }
   }
   for (const { from, to } of copies) {

@@ -5,7 +5,8 @@
 // The extension's own manifest stays private; this package is a separate folder made of:
 //   bin/design-notes.js          the launcher (same file as the repository's bin)
 //   dist/cli.js                  the CLI, every dependency bundled in by esbuild
-//   dist/mermaidWorker.mjs       the Mermaid validation worker (mermaid bundled, patched as for the extension)
+//   dist/mermaidWorker.mjs       the Mermaid validation worker (mermaid bundled, patched as for the extension),
+//   dist/mermaid-worker/         with the diagram types it loads on demand
 //   templates/                   the built-in case-study templates (`new`, missing-file fixes)
 //   schemas/                     the JSON schemas of .designnotes.json and pattern catalogs (for editors)
 //   README.md, LICENSE, THIRD-PARTY-NOTICES.md (licences of the bundled packages)
@@ -18,6 +19,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { common, entries } from './build.mjs';
+import { mermaidWorkerEntry } from './mermaidWorkerBuild.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const OUT = path.join(root, 'dist-cli');
@@ -71,10 +73,11 @@ export async function buildPackage() {
   fs.rmSync(OUT, { recursive: true, force: true });
   fs.mkdirSync(PKG, { recursive: true });
   const metafiles = [];
-  for (const outfile of ['dist/cli.js', 'dist/mermaidWorker.mjs']) {
-    const entry = entries.find((e) => e.outfile === outfile);
-    const result = await esbuild.build({ ...common, ...entry, outfile: path.join(PKG, outfile), sourcemap: false, minify: true, metafile: true, logLevel: 'warning' });
-    if (result.errors.length || result.warnings.length) throw new Error(`pack-cli: ${outfile}: ${result.errors.length} error(s), ${result.warnings.length} warning(s)`);
+  for (const entry of [entries.find((e) => e.outfile === 'dist/cli.js'), mermaidWorkerEntry]) {
+    // The worker is split (dist/mermaidWorker.mjs + dist/mermaid-worker/*.mjs): it is built into a folder.
+    const out = entry.outfile ? { outfile: path.join(PKG, entry.outfile) } : { outdir: path.join(PKG, entry.outdir) };
+    const result = await esbuild.build({ ...common, ...entry, ...out, sourcemap: false, minify: true, metafile: true, logLevel: 'warning' });
+    if (result.errors.length || result.warnings.length) throw new Error(`pack-cli: ${entry.entryPoints}: ${result.errors.length} error(s), ${result.warnings.length} warning(s)`);
     metafiles.push(result.metafile);
   }
   copy('bin/design-notes.js', 'bin/design-notes.js');

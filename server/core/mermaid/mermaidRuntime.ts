@@ -25,6 +25,8 @@ interface MermaidInternals {
   __getDiagram(type: string): DiagramDefinitionLike;
   __Diagram: { fromText(code: PreprocessedCode): Promise<{ type: string }> };
   __assignWithDepth(dst: object, src: object): object;
+  __getDiagramLoader(type: string): (() => Promise<{ id: string; diagram: unknown }>) | undefined;
+  __registerDiagram(id: string, diagram: unknown): void;
 }
 
 const internals = bundled as unknown as MermaidInternals;
@@ -88,6 +90,32 @@ export async function parseDiagram(text: string): Promise<ParseOutcome> {
   } finally {
     delete hooks[CONFIG_COPY_HOOK];
   }
+}
+
+/**
+ * The diagram type's code, when the block's type is known but not loaded yet (the worker bundle is split: each
+ * type's grammar is a chunk imported on first use). Loads it as Diagram.fromText would, and returns a promise for
+ * that; undefined when nothing needs loading (loaded already, or no known type: the parse reports that).
+ * The worker calls it first so that loading a grammar is not counted in the block's parse-time budget.
+ */
+export function loadDiagramType(text: string): Promise<void> | undefined {
+  ensureInitialized();
+  let type: string;
+  try {
+    // detectType strips front matter, directives and comments itself. With the global configuration rather than
+    // the block's, a rare block may load a sibling type (flowchart vs flowchart-v2): only the budget notices.
+    type = mermaid.detectType(text, mermaid.mermaidAPI.getConfig());
+    internals.__getDiagram(type);
+    return undefined;
+  } catch {
+    // Not detected (the parse reports it) or not loaded yet (below).
+  }
+  const loader = type! === undefined ? undefined : internals.__getDiagramLoader(type);
+  if (!loader) return undefined;
+  return loader().then(
+    ({ id, diagram }) => internals.__registerDiagram(id, diagram),
+    () => undefined, // the parse meets the same failure and reports it
+  );
 }
 
 /** Recomputes what Diagram.fromText handed to the diagram's parser (only needed on failure, to place errors). */

@@ -14,7 +14,12 @@ export interface WorkerRequest {
   id: number;
   text: string;
 }
-export type WorkerResponse = { ready: true } | { id: number; problems: MermaidProblem[] } | { id: number; failure: string };
+export type WorkerResponse =
+  | { ready: true }
+  /** Loading the grammar of the block's diagram type (first use in this worker): not counted in the budget. */
+  | { id: number; loading: boolean }
+  | { id: number; problems: MermaidProblem[] }
+  | { id: number; failure: string };
 
 /** Callbacks a worker handle reports to. `failed` means the worker is gone (crashed, exited, failed to load). */
 export interface MermaidWorkerEvents {
@@ -120,6 +125,9 @@ export function createMermaidPool(options: MermaidPoolOptions): DisposableMermai
   const blocksPerWorker = Math.max(1, options.blocksPerWorker ?? MERMAID_DEFAULTS.blocksPerWorker);
   const depth = Math.max(1, options.pipelineDepth ?? MERMAID_DEFAULTS.pipelineDepth);
   const idleStopMs = options.idleStopMs ?? MERMAID_DEFAULTS.idleStopMs;
+  // Loading a grammar is bounded too (a broken install must not hang a block forever), generously: it is I/O and
+  // compilation, slow on a loaded machine, not the parse the budget is about.
+  const loadTimeoutMs = Math.max(30_000, timeoutMs);
   // Keyed by the block's text itself (no digest to compute); the size bound counts those keys.
   const cache = new LruCache<string, Promise<MermaidProblem[]>>(options.cacheSize ?? MERMAID_DEFAULTS.cacheSize, {
     maxWeight: options.cacheChars ?? MERMAID_DEFAULTS.cacheChars,
@@ -153,6 +161,10 @@ export function createMermaidPool(options: MermaidPoolOptions): DisposableMermai
     }
     const job = w.inFlight[0];
     if (!job || message.id !== job.id) return;
+    if ('loading' in message) {
+      armTimer(w, message.loading ? loadTimeoutMs : timeoutMs);
+      return;
+    }
     w.inFlight.shift();
     if ('problems' in message) job.resolve(message.problems);
     else job.reject(new Error(`Mermaid validation failed: ${message.failure}`));
@@ -161,7 +173,7 @@ export function createMermaidPool(options: MermaidPoolOptions): DisposableMermai
   }
 
   /** The budget of the block at the head of a worker's line starts when the worker reaches it. */
-  function armTimer(w: PoolWorker): void {
+  function armTimer(w: PoolWorker, budgetMs = timeoutMs): void {
     if (w.timer) clearTimeout(w.timer);
     w.timer = undefined;
     const job = w.inFlight[0];
@@ -175,7 +187,7 @@ export function createMermaidPool(options: MermaidPoolOptions): DisposableMermai
       queue.unshift(...w.inFlight.splice(0));
       job.resolve([{ kind: 'timeout', range: headerRange(job.text), message: `Diagram not checked: Mermaid took longer than ${timeoutMs} ms to parse it` }]);
       pump();
-    }, timeoutMs);
+    }, budgetMs);
   }
 
   /** The worker died on its own. One that never got ready would die again: fail the queue instead of looping. */

@@ -7,7 +7,7 @@ import { parentPort } from 'node:worker_threads';
 import type { MermaidProblem } from '../rule';
 import { describeFailure } from './describeError';
 import type { WorkerRequest, WorkerResponse } from './validatorPool';
-import { mermaidConfigCopy, parseDiagram, referenceParse, registeredDiagramTypes } from './mermaidRuntime';
+import { loadDiagramType, mermaidConfigCopy, parseDiagram, referenceParse, registeredDiagramTypes } from './mermaidRuntime';
 
 export { mermaidConfigCopy, parseDiagram, referenceParse, registeredDiagramTypes };
 export { compiledConfigCopy, fastConfigCopy } from './fastConfigCopy';
@@ -33,12 +33,19 @@ if (port) {
   // (mermaid keeps per-parse state in globals).
   let previous: Promise<unknown> = Promise.resolve();
   port.on('message', (request: WorkerRequest) => {
-    previous = previous.then(() =>
-      validateBlock(request.text).then(
+    previous = previous.then(async () => {
+      // A grammar's first use loads its chunk; that is start-up, not parsing: said so the budget waits for it.
+      const loading = loadDiagramType(request.text);
+      if (loading) {
+        port.postMessage({ id: request.id, loading: true } satisfies WorkerResponse);
+        await loading;
+        port.postMessage({ id: request.id, loading: false } satisfies WorkerResponse);
+      }
+      return validateBlock(request.text).then(
         (problems) => port.postMessage({ id: request.id, problems } satisfies WorkerResponse),
         (error: unknown) => port.postMessage({ id: request.id, failure: error instanceof Error ? (error.stack ?? error.message) : String(error) } satisfies WorkerResponse),
-      ),
-    );
+      );
+    });
   });
   port.postMessage({ ready: true } satisfies WorkerResponse);
 }
