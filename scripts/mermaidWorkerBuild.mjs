@@ -65,7 +65,7 @@ export const MERMAID_WORKER_CHUNKS = 'dist/mermaid-worker';
 
 /** @type {import('esbuild').BuildOptions} */
 export const mermaidWorkerEntry = {
-  entryPoints: ['server/core/mermaid/worker.ts'],
+  entryPoints: ['server/core/node/mermaidWorker.ts'],
   // dist/mermaidWorker.mjs plus chunks in dist/mermaid-worker/: with splitting, mermaid's own lazy imports of its
   // diagram types stay lazy, so a worker compiles only the grammars it meets (start-up about halved, ~17 MB less
   // per worker) instead of all of them.

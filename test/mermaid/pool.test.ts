@@ -8,7 +8,7 @@ import { describe, it } from 'node:test';
 import { lintPaths } from '../../server/cli/lint';
 import { parseMarkdown } from '../../server/core/markdown';
 import type { MermaidProblem } from '../../server/core/rule';
-import { createMermaidValidator, nodeWorkerFactory, type DisposableMermaidValidator } from '../../server/core/mermaid/workerValidator';
+import { createMermaidValidator, nodeWorkerFactory, type DisposableMermaidValidator } from '../../server/core/node/mermaidValidator';
 import type { MermaidWorkerFactory } from '../../server/core/mermaid/validatorPool';
 import { fixtures, markdownFiles, readFixture, requireBundle, root } from './support';
 

@@ -1,5 +1,5 @@
 // Mermaid validation through a pool of workers, independent of what a worker is: a Node worker thread (the
-// server, the CLI: see workerValidator.ts) or a web worker (the browser build) — the caller passes a factory.
+// server, the CLI: see core/node/mermaidValidator.ts) or a web worker (the browser build) — the caller passes a factory.
 // mermaid runs off the main thread so a runaway grammar cannot freeze it; each block has a time budget; results
 // are cached by content, so an unchanged or repeated block is parsed once; blocks are pipelined (a worker holds a
 // few at a time, so it never waits for the main thread between blocks); more workers start only when there is
@@ -9,7 +9,7 @@ import type { Range } from '../types';
 import { firstContentLine } from './describeError';
 import { LruCache } from './lruCache';
 
-/** What the main side sends a worker and what the worker answers (see worker.ts). */
+/** What the main side sends a worker and what the worker answers (see core/node/mermaidWorker.ts). */
 export interface WorkerRequest {
   id: number;
   text: string;

@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { createMermaidPool, MERMAID_DEFAULTS, type DisposableMermaidValidator, type MermaidPoolOptions, type MermaidWorkerFactory, type WorkerResponse } from './validatorPool';
+import { createMermaidPool, MERMAID_DEFAULTS, type DisposableMermaidValidator, type MermaidPoolOptions, type MermaidWorkerFactory, type WorkerResponse } from '../mermaid/validatorPool';
 
 export { MERMAID_DEFAULTS, type DisposableMermaidValidator };
 
