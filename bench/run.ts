@@ -10,6 +10,8 @@
 // --profile    also run the CLI once under --cpu-prof on the 1,000 corpus and print the top self-time functions
 // --no-others  skip the other engineers' benchmarks (bench/*.bench.ts)
 // --no-soak    skip the 10,000-edit server soak
+// --runs N     repetitions of every repeated measurement (a shorter run on a loaded machine)
+// --no-markdownlint, --no-inprocess   skip the peer comparison / the in-process engine-vs-floor rows
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
@@ -38,7 +40,10 @@ const SIZES = (option('--sizes') ?? (QUICK ? '100' : '100,1000,5000'))
   .map((s) => Number(s.replace(/_/g, '')))
   .filter((n) => n > 0);
 /** Repetitions per size: fewer for big corpora, so a full run stays near 10 minutes on 2 cores. */
-const repetitions = (n: number) => (QUICK ? 3 : n <= 100 ? 5 : n <= 1000 ? 3 : 1);
+const RUNS = option('--runs') ? Number(option('--runs')) : undefined;
+const repetitions = (n: number) => RUNS ?? (QUICK ? 3 : n <= 100 ? 5 : n <= 1000 ? 3 : 1);
+/** --no-markdownlint: skip the peer (its runs are the slowest part of a loaded run); the floor ratios stay. */
+const PEER = !flag('--no-markdownlint');
 const KEYSTROKES = QUICK ? 40 : 200;
 const SOAK_EDITS = QUICK ? 1000 : 10_000;
 /** The server's Mermaid idle stop during the benchmark (30 s in an editor). */
@@ -215,12 +220,12 @@ async function coldCheck(label: string, dir: string, files: number, runs: number
   // corpus, whose generation has just been read back anyway, to keep a full run near 10 minutes).
   if (runs > 1) {
     await ourCli(dir);
-    await markdownlint(dir);
+    if (PEER) await markdownlint(dir);
   }
   const r: ColdResult = { label, files, ours: [], mdl: [], floor: [] };
   for (let i = 0; i < runs; i++) {
     r.ours.push(await ourCli(dir));
-    r.mdl.push(await markdownlint(dir));
+    if (PEER) r.mdl.push(await markdownlint(dir));
     r.floor.push(await floorScript(dir));
   }
   const bad = r.ours.find((t) => t.code !== 0 && t.code !== 1);
@@ -231,16 +236,18 @@ async function coldCheck(label: string, dir: string, files: number, runs: number
   const section = `cold check, ${label}`;
   const is1000 = label.startsWith('1,000 ');
   const oursStat = stat(oursMs);
-  const mdlStat = stat(mdlMs);
+  const mdlStat = PEER ? stat(mdlMs) : { median: NaN, p95: NaN, runs: 0 };
   addStat(section, 'design-notes lint (wall, fresh process)', 'ms', oursMs, is1000 ? { target: '< 2 s', met: oursStat.median < 2000 } : {});
   addStat(section, 'design-notes lint CPU time (user+sys, all threads)', 'ms', r.ours.map((t) => t.cpuMs ?? NaN));
   addStat(section, 'design-notes lint peak RSS', 'MB', r.ours.map((t) => t.maxRssMb ?? NaN));
-  addStat(section, 'markdownlint-cli2 (wall, fresh process)', 'ms', mdlMs);
-  addStat(section, 'markdownlint-cli2 CPU time (user+sys)', 'ms', r.mdl.map((t) => t.cpuMs ?? NaN));
-  addStat(section, 'markdownlint-cli2 peak RSS', 'MB', r.mdl.map((t) => t.maxRssMb ?? NaN));
+  if (PEER) {
+    addStat(section, 'markdownlint-cli2 (wall, fresh process)', 'ms', mdlMs);
+    addStat(section, 'markdownlint-cli2 CPU time (user+sys)', 'ms', r.mdl.map((t) => t.cpuMs ?? NaN));
+    addStat(section, 'markdownlint-cli2 peak RSS', 'MB', r.mdl.map((t) => t.maxRssMb ?? NaN));
+  }
   addStat(section, 'floor: read + markdown-it parse (wall, fresh process)', 'ms', floorMs);
   addStat(section, 'floor CPU time (user+sys)', 'ms', r.floor.map((t) => t.cpuMs ?? NaN));
-  add({ section, measure: 'ratio ours / markdownlint-cli2 (medians)', unit: '×', value: oursStat.median / mdlStat.median, ...(is1000 ? { target: '< 1 (faster)', met: oursStat.median < mdlStat.median } : {}) });
+  if (PEER) add({ section, measure: 'ratio ours / markdownlint-cli2 (medians)', unit: '×', value: oursStat.median / mdlStat.median, ...(is1000 ? { target: '< 1 (faster)', met: oursStat.median < mdlStat.median } : {}) });
   const ratio = oursStat.median / stat(floorMs).median;
   const judged = is1000 || label.startsWith('real corpus');
   add({ section, measure: 'ratio ours / floor (medians, both with process start-up)', unit: '×', value: ratio, ...(judged ? { target: '≤ 2×', met: ratio <= 2 } : {}) });
@@ -300,7 +307,8 @@ async function cliFindings(dir: string): Promise<Record<string, number>> {
   const t = await runNode([CLI, 'lint', '.', '--format', 'json'], dir);
   const byRule: Record<string, number> = {};
   try {
-    for (const f of JSON.parse(t.stdout) as { ruleId: string }[]) byRule[f.ruleId] = (byRule[f.ruleId] ?? 0) + 1;
+    const report = JSON.parse(t.stdout) as { findings: { ruleId: string }[] } | { ruleId: string }[];
+    for (const f of Array.isArray(report) ? report : report.findings) byRule[f.ruleId] = (byRule[f.ruleId] ?? 0) + 1;
   } catch {
     byRule['(unreadable output)'] = 1;
   }
@@ -682,18 +690,18 @@ async function main(): Promise<void> {
   }
   if (existsSync(SHARED_CORPUS)) {
     const n = markdownFiles(SHARED_CORPUS).length;
-    cold.push(await coldCheck(`real corpus ../shared/corpus (${n} files)`, SHARED_CORPUS, n, 3));
+    cold.push(await coldCheck(`real corpus ../shared/corpus (${n} files)`, SHARED_CORPUS, n, RUNS ?? 3));
     findingsByRule['real corpus'] = await cliFindings(SHARED_CORPUS);
   } else notes.push('../shared/corpus absent: real-corpus figures skipped.');
-  for (const t of cacheTargets) await cacheCheck(t.label, t.dir, QUICK ? 2 : 3);
+  for (const t of cacheTargets) await cacheCheck(t.label, t.dir, RUNS ?? (QUICK ? 2 : 3));
   const mermaidFindings = Object.values(findingsByRule).reduce((n, r) => n + (r['mermaid-syntax'] ?? 0), 0);
   if (!mermaidFindings) notes.push('The CLI reported no mermaid-syntax finding on corpora with broken diagrams: the CLI does not validate Mermaid yet, so its times exclude that work.');
 
   const mid = corpora.find((c) => c.caseStudies === 1000) ?? corpora[corpora.length - 1];
-  if (mid) await inProcess(`${mid.caseStudies.toLocaleString('en-US')} case studies`, mid.dir, QUICK ? 2 : 3);
+  if (mid && !flag('--no-inprocess')) await inProcess(`${mid.caseStudies.toLocaleString('en-US')} case studies`, mid.dir, QUICK ? 2 : 3);
 
   for (const c of corpora) {
-    const runs = QUICK ? 2 : c.caseStudies <= 100 ? 3 : c.caseStudies <= 1000 ? 3 : 1;
+    const runs = RUNS ?? (QUICK ? 2 : c.caseStudies <= 100 ? 3 : c.caseStudies <= 1000 ? 3 : 1);
     await serverStartup(`${c.caseStudies.toLocaleString('en-US')} case studies`, c.dir, runs, c.caseStudies === 1000);
   }
   await keystrokes(corpora.find((c) => c.caseStudies === 1000)?.dir);
