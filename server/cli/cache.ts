@@ -15,7 +15,7 @@ import type { ResolvedConfig } from '../core/config';
 import { Linter } from '../core/engine';
 import type { FileSystem } from '../core/fileSystem';
 import { syncNodeFileSystem } from '../core/node';
-import type { RuleServices } from '../core/rule';
+import type { MermaidProblem, MermaidValidator, RuleServices } from '../core/rule';
 import { ALL_RULES } from '../core/rules';
 import type { Finding, Severity } from '../core/types';
 import type { CaseStudyChecker, WorkspaceConfig } from '../core/workspace';
@@ -43,7 +43,16 @@ interface CacheFile {
   designNotesCache: 1;
   key: string;
   entries: Record<string, Entry>;
+  /**
+   * Mermaid's verdict per diagram text (by hash): a changed file re-checks its case study, and its unchanged
+   * diagrams then need no worker (starting one costs more than the rest of a warm run). Same bundle, same verdict:
+   * the cache key holds the bundle's hash. "Not checked in time" verdicts are never stored (they depend on load).
+   */
+  mermaid?: Record<string, MermaidProblem[]>;
 }
+
+/** Diagram verdicts kept in the cache file: the most recently used. */
+const MAX_CACHED_DIAGRAMS = 20_000;
 
 function hash(data: string | Uint8Array): string {
   return createHash('sha1').update(data).digest('base64url');
@@ -106,6 +115,34 @@ function validFinding(f: unknown, owner: string): f is Finding {
   );
 }
 
+const CACHED_KINDS = new Set<MermaidProblem['kind']>(['syntax', 'unknown-diagram', 'too-large']);
+
+function isRange(r: unknown): boolean {
+  const q = r as { start?: unknown; end?: unknown } | null;
+  return !!q && isPosition(q.start) && isPosition(q.end);
+}
+
+/** A cached Mermaid verdict is used only if every problem has the shape the rule expects. */
+function validProblems(list: unknown): list is MermaidProblem[] {
+  return (
+    Array.isArray(list) &&
+    list.length < 1000 &&
+    list.every((x) => {
+      const p = x as MermaidProblem | null;
+      return (
+        !!p &&
+        CACHED_KINDS.has(p.kind) &&
+        typeof p.message === 'string' &&
+        p.message.length < 100_000 &&
+        isRange(p.range) &&
+        (p.detail === undefined || typeof p.detail === 'string') &&
+        (p.suggestions === undefined || (Array.isArray(p.suggestions) && p.suggestions.every((t) => typeof t === 'string'))) &&
+        (p.fix === undefined || (!!p.fix && typeof p.fix.title === 'string' && typeof p.fix.newText === 'string' && isRange(p.fix.range)))
+      );
+    })
+  );
+}
+
 function validEntry(e: unknown, owner: string): e is Entry {
   const f = e as Entry | null;
   return (
@@ -154,6 +191,9 @@ function stateOf(st: { size: number; isFile: boolean; isDirectory: boolean } | u
 export class LintCache {
   private entries: Record<string, Entry> = {};
   private readonly used = new Set<string>();
+  /** Mermaid verdicts by hash of the diagram text; insertion order = recency (used or added last = kept first). */
+  private readonly diagrams = new Map<string, MermaidProblem[]>();
+  private readonly cachedValidators = new WeakMap<MermaidValidator, MermaidValidator>();
   /** Whether this run may write the cache file (false when something that is not our cache sits there). */
   private writable = true;
   hits = 0;
@@ -215,10 +255,42 @@ export class LintCache {
       }
     }
     this.entries = Object.assign(Object.create(null), entries);
+    const diagrams = data.mermaid;
+    if (diagrams !== undefined) {
+      if (!diagrams || typeof diagrams !== 'object' || Array.isArray(diagrams) || !Object.values(diagrams).every(validProblems)) {
+        note(`the cache file ${this.file} holds Mermaid results that are out of shape; they are ignored and rewritten.`);
+        return;
+      }
+      for (const [k, problems] of Object.entries(diagrams)) this.diagrams.set(k, problems);
+    }
+  }
+
+  /** `validator`, answering diagrams seen in an earlier run from the cache file. */
+  private remembering(validator: MermaidValidator): MermaidValidator {
+    let wrapped = this.cachedValidators.get(validator);
+    if (!wrapped) {
+      wrapped = {
+        validate: async (text) => {
+          const k = hash(text);
+          const known = this.diagrams.get(k);
+          if (known) {
+            this.diagrams.delete(k);
+            this.diagrams.set(k, known);
+            return known;
+          }
+          const problems = await validator.validate(text);
+          if (problems.every((p) => CACHED_KINDS.has(p.kind))) this.diagrams.set(k, problems);
+          return problems;
+        },
+      };
+      this.cachedValidators.set(validator, wrapped);
+    }
+    return wrapped;
   }
 
   /** The checker checkWorkspace uses for one config root. */
-  checker(ws: WorkspaceConfig, linter: Linter, services: RuleServices): CaseStudyChecker {
+  checker(ws: WorkspaceConfig, linter: Linter, given: RuleServices): CaseStudyChecker {
+    const services: RuleServices = given.mermaid ? { ...given, mermaid: this.remembering(given.mermaid) } : given;
     const configHash = hash(JSON.stringify([ws.configPath ?? null, ws.text ?? null]));
     return {
       caseStudy: async (cs, config) => {
@@ -279,7 +351,8 @@ export class LintCache {
     for (const [owner, entry] of Object.entries(this.entries)) {
       if (this.used.has(owner) || (await this.fs.stat(owner))) entries[owner] = entry;
     }
-    const text = MAGIC + JSON.stringify({ key: this.key, entries }).slice(1);
+    const diagrams = [...this.diagrams].slice(-MAX_CACHED_DIAGRAMS);
+    const text = MAGIC + JSON.stringify({ key: this.key, entries, mermaid: Object.fromEntries(diagrams) }).slice(1);
     const temp = `${this.file}.${process.pid}.tmp`;
     try {
       mkdirSync(path.dirname(this.file), { recursive: true });

@@ -169,3 +169,45 @@ test('CLI: lint --cache prints the same cold and warm, with --cache-location', (
     removeTree(root);
   }
 });
+
+test('Mermaid verdicts are kept in the cache: a changed file does not re-validate its unchanged diagrams; tampered verdicts are not trusted', { skip: existsSync(path.resolve(__dirname, '../../dist/mermaidWorker.mjs')) ? false : 'needs npm run build' }, async () => {
+  const { createMermaidValidator } = await import('../../server/core/node/mermaidValidator');
+  const root = workspace();
+  const real = createMermaidValidator({ workerPath: path.resolve(__dirname, '../../dist/mermaidWorker.mjs'), timeoutMs: 20_000 });
+  let calls = 0;
+  const counting = { validate: (text: string) => (calls++, real.validate(text)) };
+  const run = async (loc: string) => {
+    const notes: string[] = [];
+    const cache = await LintCache.open(loc, root, true, (n) => notes.push(n));
+    const result = await lintPaths(['.'], root, { mermaid: counting }, { cache });
+    await cache.save((n) => notes.push(n));
+    return { show: result.findings.map((f) => `${path.relative(root, f.path)}:${f.range.start.line + 1}:${f.range.start.character + 1} ${f.ruleId} ${f.message}`), notes };
+  };
+  try {
+    const loc = path.join(root, 'cache.json');
+    const diagramFile = path.join(root, 'diagrams/draft.md');
+    writeFileSync(diagramFile, '# Diagram\n\n```mermaid\nflowchart LR\n  a --> end\n```\n');
+    const cold = await run(loc);
+    assert.ok(calls > 0 && cold.show.some((s) => s.includes('mermaid-syntax')), 'the broken diagram is reported');
+    // Prose added above the diagram: the file is checked again, its diagram (same text) comes from the cache file.
+    writeFileSync(diagramFile, '# Diagram\n\nA new paragraph.\n\n```mermaid\nflowchart LR\n  a --> end\n```\n');
+    calls = 0;
+    const changed = await run(loc);
+    assert.equal(calls, 0, 'no diagram validated again');
+    const plain = await lintPaths(['.'], root, { mermaid: real });
+    assert.deepEqual(changed.show, plain.findings.map((f) => `${path.relative(root, f.path)}:${f.range.start.line + 1}:${f.range.start.character + 1} ${f.ruleId} ${f.message}`));
+    // A verdict tampered with (a kind the rule would misreport) makes the cached verdicts untrusted, not the results.
+    const data = JSON.parse(readFileSync(loc, 'utf8'));
+    for (const list of Object.values(data.mermaid) as { kind: string }[][]) for (const p of list) p.kind = 'timeout';
+    writeFileSync(loc, JSON.stringify(data));
+    writeFileSync(diagramFile, '# Diagram\n\nAnother paragraph.\n\n```mermaid\nflowchart LR\n  a --> end\n```\n');
+    calls = 0;
+    const tampered = await run(loc);
+    assert.deepEqual(tampered.notes, [`the cache file ${loc} holds Mermaid results that are out of shape; they are ignored and rewritten.`]);
+    assert.ok(calls > 0, 'validated again');
+    assert.ok(tampered.show.some((s) => s.includes("mermaid-syntax 'end' is a reserved word")));
+  } finally {
+    real.dispose();
+    removeTree(root);
+  }
+});
