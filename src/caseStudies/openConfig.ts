@@ -5,7 +5,6 @@ import * as vscode from 'vscode';
 import { workspaceReadFileSystem } from './workspaceFileSystem';
 import { chooseWorkspaceFolder } from './workspaceSetup';
 
-export const OPEN_CONFIG_COMMAND = 'designNotes.openConfig';
 /** server/core/config.ts CONFIG_FILE_NAME, repeated: importing it would bundle the config loader into the client. */
 const CONFIG_FILE_NAME = '.designnotes.json';
 

@@ -3,7 +3,7 @@
 // the folder-name pattern is an editor setting.
 import * as vscode from 'vscode';
 import { DEFAULT_FOLDER_NAME_PATTERN } from '../../server/core/scaffold/names';
-import type { TemplateSetInfo, TemplatesResult } from '../../server/features/scaffolding';
+import type { TemplateSetInfo, TemplatesResult } from '../../common/protocol';
 import type { ClientGetter } from './caseStudyData';
 import { requestTemplates } from './serverRequests';
 
