@@ -2,12 +2,12 @@
 // templates and plans the files; the client asks, shows and writes what it is given (server/features/scaffolding.ts).
 // Paths are file-system paths, as in `designNotes/caseStudies`. Planning never writes.
 import { RequestType } from 'vscode-jsonrpc';
-import type { IndexRow } from '../../server/core/caseStudyIndex';
+import type { IndexRow } from '../indexTable';
 import type { CaseStudyRootChoice, ScaffoldPlan, TemplateProblem } from '../../server/core/scaffold';
 
 // The plan, the root choice, template problems and index rows are the core's own types (pure modules): re-exported
 // as types only, so the core keeps no LSP import and the client bundles no core code for them.
-export type { IndexRow } from '../../server/core/caseStudyIndex';
+export type { IndexRow, IndexStatus } from '../indexTable';
 export type { CaseStudyRootChoice, PlannedFile, ScaffoldPlan, TemplateProblem } from '../../server/core/scaffold';
 
 /**

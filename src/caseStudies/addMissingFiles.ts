@@ -4,7 +4,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { CaseStudySummary } from '../../common/protocol';
-import { writePlan } from '../../server/core/scaffold/write';
+import { writePlan } from '../../common/scaffold/write';
 import { caseStudyAt, fetchCaseStudies, type ClientGetter } from './caseStudyData';
 import { isCaseStudyNode } from './explorerView';
 import { openAtFirstPlaceholder } from './openFile';

@@ -4,8 +4,8 @@
 // workspace folder's case-study root (found by the server like the CLI finds it, created when absent).
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { folderNameFor, validateCaseStudyTitle } from '../../server/core/scaffold/names';
-import { writePlan } from '../../server/core/scaffold/write';
+import { folderNameFor, validateCaseStudyTitle } from '../../common/scaffold/names';
+import { writePlan } from '../../common/scaffold/write';
 import { Commands, type TemplateSetInfo } from '../../common/protocol';
 import type { ClientGetter } from './caseStudyData';
 import { openAtFirstPlaceholder } from './openFile';

@@ -13,7 +13,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { CodeServer, REPO, Workbench, copyFixture, requireBuiltExtension } from './harness';
-import { writingPosition } from '../../server/core/scaffold/writingPosition';
+import { writingPosition } from '../../common/scaffold/writingPosition';
 import { Commands } from '../../common/protocol';
 
 interface Manifest {

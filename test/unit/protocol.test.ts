@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { NotificationType, NotificationType0, RequestType, RequestType0 } from 'vscode-jsonrpc';
 import * as protocol from '../../common/protocol';
 import { Commands } from '../../common/protocol';
 
@@ -39,4 +40,41 @@ test('every message is a designNotes/ method, exported once', () => {
   assert.ok(methods.length >= 10, `found ${methods.length}`);
   for (const m of methods) assert.match(m, /^designNotes\/\w+$/);
   assert.equal(new Set(methods).size, methods.length);
+});
+
+/** The messages of docs/lsp-extensions.md: each `**Method:**` line and the `**Request:**`/`**Notification:**` line after it. */
+function documentedMessages(): Map<string, 'request' | 'notification'> {
+  const doc = read('docs/lsp-extensions.md');
+  const found = new Map<string, 'request' | 'notification'>();
+  for (const m of doc.matchAll(/\*\*Method:\*\* `([^`]+)`\s*\n\s*\n\*\*(Request|Notification):\*\*/g)) {
+    assert.ok(!found.has(m[1]), `${m[1]} is documented twice`);
+    found.set(m[1], m[2] === 'Request' ? 'request' : 'notification');
+  }
+  // A method line without its kind, or a method named elsewhere in the page but never given a section.
+  const methodLines = [...doc.matchAll(/\*\*Method:\*\* `([^`]+)`/g)].map((m) => m[1]);
+  assert.deepEqual(sorted(methodLines), sorted(found.keys()), 'every **Method:** line is followed by **Request:** or **Notification:**');
+  for (const [name] of doc.matchAll(/designNotes\/\w+/g)) assert.ok(found.has(name), `${name} is mentioned in the doc but has no section`);
+  return found;
+}
+
+test('docs/lsp-extensions.md documents every message of the module, as what it is, and nothing else', () => {
+  const documented = documentedMessages();
+  const inModule = new Map(
+    (Object.values(protocol) as unknown[])
+      .filter((v) => v instanceof RequestType || v instanceof RequestType0 || v instanceof NotificationType || v instanceof NotificationType0)
+      .map((v) => {
+        const type = v as { method: string };
+        return [type.method, v instanceof NotificationType || v instanceof NotificationType0 ? 'notification' : 'request'] as const;
+      }),
+  );
+  assert.equal(inModule.size, protocolMethods().length, 'every exported message is a vscode-jsonrpc message type');
+  assert.deepEqual(sorted(documented.keys()), sorted(inModule.keys()), 'methods in the doc vs the module');
+  for (const [method, kind] of inModule) assert.equal(documented.get(method), kind, `${method} is a ${kind}`);
+});
+
+test('docs/lsp-extensions.md names only real command ids', () => {
+  const known = new Set<string>(Object.values(Commands));
+  const named = [...read('docs/lsp-extensions.md').matchAll(/`(designNotes\.[\w.]+)`/g)].map((m) => m[1]);
+  assert.ok(named.length > 0);
+  for (const id of named) assert.ok(known.has(id), `${id} is not in Commands`);
 });
