@@ -4,6 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { nodeFileSystem, findBuiltinTemplatesFolder } from '../../server/core/node';
 import { loadBuiltinTemplateSets, planCaseStudy } from '../../server/core/scaffold';
 import { CaseStudiesRequest, type CaseStudySummary } from '../../common/protocol';
 import { TestLspClient } from '../support/lspClient';
@@ -44,7 +45,7 @@ before(async () => {
     'README.md': '# Not a case study\n',
   });
   // A case study exactly as New Case Study writes it, nobody has written a word yet.
-  const { sets } = await loadBuiltinTemplateSets();
+  const { sets } = await loadBuiltinTemplateSets(nodeFileSystem, findBuiltinTemplatesFolder());
   const fresh = planCaseStudy({ root: path.join(root, 'case-studies'), title: 'URL Shortener', templateSet: sets[0], date: '2026-11-29' });
   assert.ok(fresh.ok);
   mkdirSync(fresh.plan.folder, { recursive: true });
