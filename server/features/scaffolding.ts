@@ -39,6 +39,7 @@ import type {
   PlanResult,
   TemplatesParams,
   TemplatesResult,
+  AuthorParams,
   TrustParams,
 } from '../../common/protocol';
 
