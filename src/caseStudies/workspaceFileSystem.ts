@@ -88,9 +88,11 @@ export const workspaceScaffoldFileSystem: ScaffoldFileSystem = {
 
 /** Read-only access for config loading and case-study root detection (core FileSystem). */
 export const workspaceReadFileSystem: FileSystem = {
-  async readFile(filePath) {
+  async readFile(filePath, options) {
     try {
-      return await vscode.workspace.fs.readFile(uri(filePath));
+      // workspace.fs reads whole files; the limit still bounds what callers get.
+      const bytes = await vscode.workspace.fs.readFile(uri(filePath));
+      return options?.maxBytes === undefined ? bytes : bytes.subarray(0, options.maxBytes);
     } catch {
       return undefined;
     }
@@ -113,7 +115,7 @@ export const workspaceReadFileSystem: FileSystem = {
   async stat(filePath) {
     try {
       const st = await vscode.workspace.fs.stat(uri(filePath));
-      return { size: st.size, isFile: (st.type & vscode.FileType.File) !== 0, isDirectory: (st.type & vscode.FileType.Directory) !== 0 };
+      return { size: st.size, isFile: (st.type & vscode.FileType.File) !== 0, isDirectory: (st.type & vscode.FileType.Directory) !== 0, mtime: st.mtime };
     } catch {
       return undefined;
     }

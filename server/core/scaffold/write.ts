@@ -47,7 +47,8 @@ export interface WriteResult {
 
 let tempCounter = 0;
 function tempNameFor(filePath: string): string {
-  const random = `${process.pid}-${Date.now().toString(36)}-${(tempCounter++).toString(36)}`;
+  // The process id where there is one (a web worker has no `process`): two writers never pick the same name.
+  const random = `${globalThis.process?.pid ?? 'w'}-${Date.now().toString(36)}-${(tempCounter++).toString(36)}`;
   return path.join(path.dirname(filePath), `.${path.basename(filePath)}.${random}.tmp`);
 }
 
