@@ -1,14 +1,20 @@
+import * as nodePath from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions, RevealOutputChannelOn } from 'vscode-languageclient/node';
 import { registerCaseStudyFeatures } from './caseStudies';
 import { extendMarkdownIt, registerPreview } from './preview';
+import { usePathFlavour } from '../common/path';
 
 let client: LanguageClient | undefined;
+
+// The extension host is Node: the shared helpers (scaffold planning and writing) handle this platform's paths.
+usePathFlavour(nodePath);
 
 /**
  * A thin client: it starts the language server (which owns every check, completion and quick fix), forwards
  * settings, and registers the editor-only features (preview, commands). Nothing here parses Markdown.
  */
+
 export async function activate(context: vscode.ExtensionContext): Promise<{ extendMarkdownIt: typeof extendMarkdownIt }> {
   const output = vscode.window.createOutputChannel('Design Notes', { log: true });
   context.subscriptions.push(output);

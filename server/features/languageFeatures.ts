@@ -1,4 +1,4 @@
-import { path } from '../core/path';
+import { path } from '../../common/path';
 import type { CompletionContext, CompletionList, Diagnostic, Hover, Position } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CheckService } from '../checkService';

@@ -6,7 +6,7 @@
 // Paths are file-system paths, as in `designNotes/caseStudies`. Planning never writes: the client writes the
 // plan through vscode.workspace.fs with the no-overwrite writer, so the Explorer and the undo story stay the
 // editor's, and Remote/WSL work the same.
-import { path } from '../core/path';
+import { path } from '../../common/path';
 import type { CheckService } from '../checkService';
 import { isCaseStudyFolder, type CaseStudy } from '../core/caseStudy';
 import { analyzeCaseStudy } from '../core/caseStudyModel';
