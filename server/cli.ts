@@ -27,8 +27,9 @@ export const MERMAID_WORKER = path.join(__dirname, 'mermaidWorker.mjs');
 async function withMermaid(io: CliIO, run: (services: RuleServices) => Promise<number>): Promise<number> {
   let mermaid: DisposableMermaidValidator | undefined;
   try {
-    // One worker per core, started only when there is enough Mermaid to share (see validatorPool.ts).
-    mermaid = createMermaidValidator({ workerPath: MERMAID_WORKER, maxWorkers: 'cpus' });
+    // One worker: a pool of one per core (maxWorkers: 'cpus', see validatorPool.ts) measured slower on the shared
+    // 2-core machine (more CPU for the second worker's start, +95 MB); see docs/benchmarks.md, round two.
+    mermaid = createMermaidValidator({ workerPath: MERMAID_WORKER, maxWorkers: 1 });
   } catch (e) {
     io.stderr(`note: Mermaid diagrams are not checked: ${(e as Error).message}\n`);
   }

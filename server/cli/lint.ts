@@ -40,7 +40,7 @@ Options:
 Exit codes: 0 no errors, 1 errors found (or too many warnings), 2 bad usage or a broken configuration.`;
 
 /** Case studies (and loose files) checked at once by the CLI. */
-export const CHECK_CONCURRENCY = 64;
+export const CHECK_CONCURRENCY = 8;
 
 export interface LintOptions {
   paths: string[];
@@ -135,8 +135,8 @@ export async function lintPaths(paths: string[], cwd: string, services: RuleServ
         all.set(key(f), f);
       }
     }
-    // Many case studies in flight, so reading and parsing run ahead of the Mermaid workers' parsing and the pool
-    // sees enough pending diagrams to start a worker per core (see validatorPool.ts).
+    // Several case studies in flight, so reading and parsing overlap the Mermaid worker's parsing (64 measured
+    // slower and ~100 MB heavier than 8 on 2 cores: docs/benchmarks.md, round two).
     const result = await checkWorkspace(root, ws.config, linter, fs, target, { concurrency: CHECK_CONCURRENCY, checker: cache?.checker(ws, linter, services) });
     notes.push(...result.notes);
     for (const cs of result.checked) (caseStudies.set(cs.path, cs), configs.set(cs.path, ws.config));
