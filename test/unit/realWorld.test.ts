@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { DEFAULT_CONFIG, loadConfig } from '../../server/core/config';
 import { Linter } from '../../server/core/engine';
 import { nodeFileSystem } from '../../server/core/fileSystem';
-import { fixAllSections } from '../../server/core/language/quickFixes';
+import { fixAllSections } from '../../server/core/rules';
 import { parseMarkdown } from '../../server/core/markdown';
 import { headingFills } from '../../server/core/sections';
 import { checkWorkspace } from '../../server/core/workspace';

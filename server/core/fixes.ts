@@ -1,10 +1,14 @@
-import type { RequiredFileSpec, SectionSpec } from '../config';
-import type { MarkdownDocument } from '../markdown';
-import { WRITE_HERE_MARKER } from '../scaffold/render';
-import { templateBodyForSection, templateForFile, type TemplateLookup, type TemplateSet } from '../scaffold/templates';
-import { isoDate, titleFromFolderName } from '../scaffold/names';
-import { findSection, hasSection, titleHeading } from '../sections';
-import type { FindingData, Range } from '../types';
+// What quick fixes are made of: the edit and fix shapes, the context a rule's fix builder gets, the template sets and
+// variables fixes write with, and the section edits two rules share (missing-section inserts, empty-section fills).
+// Each rule builds its own fixes (its `fixes` member, in server/core/rules/<rule>.ts); the editor's code actions and
+// `lint --fix` look them up through the rule registry (server/core/rules/index.ts).
+import type { RequiredFileSpec, SectionSpec } from './config';
+import type { MarkdownDocument } from './markdown';
+import { WRITE_HERE_MARKER } from './scaffold/render';
+import { templateBodyForSection, type TemplateLookup, type TemplateSet } from './scaffold/templates';
+import { isoDate, titleFromFolderName } from './scaffold/names';
+import { findSection, titleHeading } from './sections';
+import type { Range } from './types';
 
 /** A text edit in the document being fixed (LSP-shaped, so the server passes it through). */
 export interface TextEdit {
@@ -102,7 +106,7 @@ export function fillSectionEdit(doc: MarkdownDocument, spec: RequiredFileSpec, s
 
 export interface FixContext {
   doc: MarkdownDocument;
-  /** Spec of the file being fixed (for section fixes). */
+  /** Spec of the file being fixed (for fix-all: the sections of this file). */
   spec?: RequiredFileSpec;
   specs: readonly RequiredFileSpec[];
   lookup: TemplateLookup;
@@ -111,7 +115,7 @@ export interface FixContext {
 }
 
 /** Whether a section already holds a write-here prompt (a scaffold's), so inserting another would only repeat it. */
-function sectionHasPrompt(doc: MarkdownDocument, section: SectionSpec): boolean {
+export function sectionHasPrompt(doc: MarkdownDocument, section: SectionSpec): boolean {
   const i = findSection(doc, section);
   return i >= 0 && doc.lines.slice(doc.headings[i].line + 1, doc.headings[i].sectionEndLine).some((l) => l.includes(WRITE_HERE_MARKER));
 }
@@ -131,60 +135,42 @@ export function fixTemplateVars(caseStudyName: string | undefined): NonNullable<
   return { title: caseStudyName ? titleFromFolderName(caseStudyName) : '', slug: caseStudyName ?? '', date: isoDate(), author: '' };
 }
 
-/** Quick fixes for one finding, from the facts the rule put in its data. */
-export function quickFixesFor(ruleId: string, data: FindingData | undefined, range: Range, ctx: FixContext): QuickFix[] {
-  if (!data) return [];
-  switch (data.kind) {
-    case 'missing-file': {
-      const spec = ctx.specs.find((s) => s.id === data.fileKind);
-      if (!spec || ctx.exists(data.suggestedPath)) return [];
-      const text = templateForFile(spec.id, { ...ctx.lookup, specs: ctx.specs });
-      if (text === undefined) return [];
-      return [{ title: `Create ${spec.fileName} from its template`, ruleId, edits: [], createFile: { path: data.suggestedPath, text }, isPreferred: true }];
-    }
-    case 'missing-section': {
-      const spec = ctx.spec;
-      const section = spec?.sections.find((s) => s.id === data.section);
-      if (!spec || !section) return [];
-      return [{ title: `Add section '${section.name}'`, ruleId, edits: [insertSectionEdit(ctx.doc, spec, section, { ...ctx.lookup, specs: ctx.specs })], isPreferred: true }];
-    }
-    case 'empty-section': {
-      const spec = ctx.spec;
-      const section = spec?.sections.find((s) => s.id === data.section);
-      if (!spec || !section || sectionHasPrompt(ctx.doc, section)) return [];
-      const edit = fillSectionEdit(ctx.doc, spec, section, { ...ctx.lookup, specs: ctx.specs });
-      // Prompts, not content: the section stays empty until the student writes it, so this is not the preferred fix.
-      return edit ? [{ title: `Insert the writing prompts for '${section.name}'`, ruleId, edits: [edit] }] : [];
-    }
-    case 'mermaid-fix':
-      return [{ title: data.title, ruleId, edits: [{ range: data.range, newText: data.newText }], isPreferred: true }];
-    case 'estimate-math':
-      return [{ title: `Change the result to ${data.replacement}`, ruleId, edits: [{ range: data.range, newText: data.replacement }], isPreferred: true }];
-    case 'mermaid-unknown-type':
-      return data.suggestions.map((s, i) => ({ title: `Change to '${s}'`, ruleId, edits: [{ range, newText: s }], isPreferred: i === 0 }));
-    default:
-      return [];
-  }
+/** The finding a fix builder answers: its rule's own data, and where it was reported. */
+export interface FixTarget<Data> {
+  data: Data;
+  range: Range;
+}
+
+/** An edit of fix-all, with its place among the edits of all rules (edits at one place apply in this order). */
+export interface OrderedEdit {
+  order: number;
+  edit: TextEdit;
+}
+
+/** One line of the README's quick-fix table: a fix a rule offers, as the user sees it. */
+export interface FixDoc {
+  /** Which of the rule's findings it answers, when not all ("unknown diagram type"). */
+  when?: string;
+  /** Its title in the lightbulb, with an example where the title names something. */
+  title: string;
+  /** What it does, in a sentence. */
+  does: string;
 }
 
 /**
- * All section fixes of a file in one edit list (fix-all): missing sections inserted in template order and empty
- * sections filled. Every edit is computed against the original text, so the edits never overlap.
+ * A rule's quick fixes, kept in the rule's module: built from the facts the rule put in its finding's data (typed by
+ * the rule's own data type), and described for the README.
  */
-export function fixAllSections(ctx: FixContext): TextEdit[] {
-  const { doc, spec } = ctx;
-  if (!spec) return [];
-  const lookup = { ...ctx.lookup, specs: ctx.specs };
-  const edits: TextEdit[] = [];
-  for (const section of spec.sections) {
-    const i = findSection(doc, section);
-    if (i < 0) {
-      // Written in another form (a bold label, a component list under the title): adding a heading would duplicate it.
-      if (!hasSection(doc, section)) edits.push(insertSectionEdit(doc, spec, section, lookup));
-    } else if (!doc.headings[i].hasContent && !sectionHasPrompt(doc, section)) {
-      const e = fillSectionEdit(doc, spec, section, lookup);
-      if (e) edits.push(e);
-    }
-  }
-  return edits;
+export interface RuleFixes<Data> {
+  docs: readonly FixDoc[];
+  /** The fixes of one finding (the editor's lightbulb; the preferred one is what `lint --fix` would apply). */
+  build(finding: FixTarget<Data>, ctx: Omit<FixContext, 'spec'>): Omit<QuickFix, 'ruleId'>[];
+  /**
+   * Whether `lint --fix` applies this finding's preferred fix without asking, and how: undefined when it needs a
+   * person's judgement; else the one text its edit may replace (none: it only inserts), and its order among the
+   * fixes of one file (insertions at one place are applied in this order).
+   */
+  unattended?(finding: FixTarget<Data>, specs: readonly RequiredFileSpec[]): { replaces?: string; order?: number } | undefined;
+  /** This rule's part of fix-all (`source.fixAll.designNotes`): edits computed against the original text. */
+  fixAll?(ctx: FixContext): OrderedEdit[];
 }
