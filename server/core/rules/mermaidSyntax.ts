@@ -114,7 +114,7 @@ export const mermaidSyntax: Rule<MermaidSyntaxData> = {
       { when: 'unknown diagram type', title: changeTitle('sequenceDiagram'), does: "one action per close match; `lint --fix` applies it when there is one clear candidate." },
       {
         when: 'common mistake',
-        title: "Quote the label, Change '->' to '-->', Rename the node to 'End'",
+        title: "Quote the label · Change '->' to '-->' · Rename the node to 'End'",
         does: 'the clear fix of a common mistake, at the culprit.',
       },
     ],
