@@ -1,4 +1,4 @@
-import { fillSectionEdit, sectionHasPrompt } from '../fixes';
+import { fillSectionEdit, sectionHasPrompt } from './sectionEdits';
 import type { Rule } from '../rule';
 import { findSection } from '../sections';
 import { isStub } from '../stubs';

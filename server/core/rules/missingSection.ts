@@ -1,4 +1,4 @@
-import { insertSectionEdit } from '../fixes';
+import { insertSectionEdit } from './sectionEdits';
 import type { Rule } from '../rule';
 import { fileAnchorRange, findSection, hasSection } from '../sections';
 import { isStub } from '../stubs';
