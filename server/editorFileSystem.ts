@@ -4,7 +4,7 @@
 // does not implement the requests (another LSP editor) degrades to "no files", never to a crashed check.
 import { base64ToBytes } from '../common/encoding/base64';
 import { FsReadDirectoryRequest, FsReadFileRequest, FsStatRequest, type FsReadDirectoryResult, type FsReadFileResult, type FsStat, type FsUriParams } from '../common/protocol/fileSystem';
-import type { DirEntry, FileSystem } from './core/fileSystem';
+import type { DirEntry, FileStat, FileSystem, ReadFileOptions } from './core/fileSystem';
 
 /** What the server needs from its connection: one request sender (connection.sendRequest fits). */
 export interface EditorRequests {
@@ -21,11 +21,12 @@ export class EditorFileSystem implements FileSystem {
     private readonly log: (message: string) => void = () => undefined,
   ) {}
 
-  async readFile(filePath: string): Promise<Uint8Array | undefined> {
+  async readFile(filePath: string, options?: ReadFileOptions): Promise<Uint8Array | undefined> {
     const result = await this.ask(() => this.connection.sendRequest<FsReadFileResult | null>(FsReadFileRequest.method, { uri: this.toUri(filePath) } satisfies FsUriParams), null);
     if (!result || typeof result.base64 !== 'string') return undefined;
     try {
-      return base64ToBytes(result.base64);
+      const bytes = base64ToBytes(result.base64);
+      return options?.maxBytes !== undefined && bytes.length > options.maxBytes ? bytes.subarray(0, options.maxBytes) : bytes;
     } catch {
       this.log(`Design Notes: the editor sent unreadable bytes for ${filePath}`);
       return undefined;
@@ -40,9 +41,9 @@ export class EditorFileSystem implements FileSystem {
       : [];
   }
 
-  async stat(filePath: string): Promise<{ size: number; isFile: boolean; isDirectory: boolean } | undefined> {
+  async stat(filePath: string): Promise<FileStat | undefined> {
     const st = await this.ask(() => this.connection.sendRequest<FsStat | null>(FsStatRequest.method, { uri: this.toUri(filePath) } satisfies FsUriParams), null);
-    return st ? { size: Number(st.size) || 0, isFile: !!st.isFile, isDirectory: !!st.isDirectory } : undefined;
+    return st ? { size: Number(st.size) || 0, isFile: !!st.isFile, isDirectory: !!st.isDirectory, mtime: Number.isFinite(st.mtime) ? st.mtime : undefined } : undefined;
   }
 
   /**

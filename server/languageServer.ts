@@ -30,7 +30,8 @@ import { EditorFileSystem } from './editorFileSystem';
 import { RoutedFileSystem } from './routedFileSystem';
 import { isEditorPath, pathToUri, setWorkspaceFolderUris, uriToPath } from './uris';
 import { VERSION } from './version';
-import type { DisposableMermaidValidator } from './core/mermaid/workerValidator';
+import type { DisposableMermaidValidator } from './core/mermaid/validatorQueue';
+import { TemplateLibraries } from './core/scaffold';
 
 export interface ServerPlatform {
   connection: Connection;
@@ -41,6 +42,10 @@ export interface ServerPlatform {
   disk?: FileSystem;
   /** Files that ship with Design Notes (the built-in templates), where the disk cannot provide them. */
   bundled?: { root: string; fs: FileSystem };
+  /** The shipped templates/ folder, as a path the file system above reads (undefined: not found). */
+  builtinTemplatesFolder: string | undefined;
+  /** git's user.name for `{{author}}`; absent where there is no git (the browser): the author stays a prompt. */
+  gitAuthor?: (cwd: string) => Promise<string>;
   /** Typing is debounced per document: a burst of keystrokes costs one check (0 = check on every change). */
   debounceMs: number;
   /**
@@ -58,6 +63,8 @@ const DEBOUNCE_MS = platform.debounceMs;
 const documents = new TextDocuments(TextDocument);
 const editorFs = new EditorFileSystem(connection, pathToUri, (message) => connection.console.warn(message));
 const fs = new OverlayFileSystem(new RoutedFileSystem(platform.disk, editorFs, isEditorPath, platform.bundled));
+// Template sets for quick fixes and scaffolding, loaded once and dropped when a template changes or trust is granted.
+const templateLibraries = new TemplateLibraries(fs, platform.builtinTemplatesFolder);
 
 const services: RuleServices = {};
 let mermaidUnavailable: string | undefined;
@@ -112,7 +119,7 @@ connection.onInitialize((params): InitializeResult => {
     createFiles: !!edits?.documentChanges && !!edits.resourceOperations?.includes('create'),
     showsCreatedFiles: !!params.capabilities.window?.showDocument?.support,
     trusted: () => workspaceTrusted,
-  });
+  }, fs, templateLibraries);
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: false },
@@ -149,6 +156,8 @@ connection.onInitialized(async () => {
       watchers: [
         { globPattern: '**/*.{md,markdown,mdx,mmd,mermaid}' },
         { globPattern: '**/.designnotes.json' },
+        // Template manifests: a changed template set is reloaded (its .md files are watched above).
+        { globPattern: '**/template.json' },
         // Everything else only for creation and deletion: a new or removed folder can add or remove a case study.
         { globPattern: '**/*', kind: WatchKind.Create | WatchKind.Delete },
       ],
@@ -225,6 +234,7 @@ connection.onDidChangeWatchedFiles((params) => {
     }))
     .filter((c): c is { path: string; type: 'created' | 'changed' | 'deleted' } => !!c.path);
   if (changes.length) void service.filesChanged(changes);
+  templateLibraries.invalidate(changes.map((c) => c.path));
   // A file a quick fix just created: show it, as the fix promised ("Create … from its template" and open it).
   for (const change of changes) {
     if (change.type === 'created' && codeActions?.takeOffered(change.path)) {
@@ -236,6 +246,7 @@ connection.onDidChangeWatchedFiles((params) => {
 // VS Code tells the server when the user grants trust to a workspace opened in Restricted Mode.
 connection.onNotification('designNotes/workspaceTrusted', () => {
   workspaceTrusted = true;
+  templateLibraries.invalidate();
 });
 
 connection.onCodeAction(async (params) => {
@@ -271,11 +282,15 @@ connection.languages.inlayHint.on((params) => {
 // The case-study explorer's data: the client draws the tree, the server (which already parsed everything) supplies it.
 connection.onRequest('designNotes/caseStudies', async () => (await service.overview()) ?? []);
 // New Case Study, Add Missing Files and the index: the server loads templates and plans; the client asks and writes.
-const scaffolding = new ScaffoldRequests(service, fs, { workspaceFolders: () => workspaceRoots, trusted: () => workspaceTrusted });
-connection.onRequest(SCAFFOLD_REQUESTS.templates, (params) => scaffolding.templates(params));
+const scaffolding = new ScaffoldRequests(service, fs, { workspaceFolders: () => workspaceRoots, trusted: () => workspaceTrusted }, { templates: templateLibraries, gitAuthor: platform.gitAuthor ?? (async () => '') });
+// A client that does not let the server watch files never says a template changed: there each request reads afresh.
+const freshTemplatesUnlessWatched = () => {
+  if (!canRegisterWatchers) templateLibraries.invalidate();
+};
+connection.onRequest(SCAFFOLD_REQUESTS.templates, (params) => (freshTemplatesUnlessWatched(), scaffolding.templates(params)));
 connection.onRequest(SCAFFOLD_REQUESTS.caseStudyRoot, (params) => scaffolding.caseStudyRoot(params));
-connection.onRequest(SCAFFOLD_REQUESTS.planCaseStudy, (params) => scaffolding.planCaseStudy(params));
-connection.onRequest(SCAFFOLD_REQUESTS.planMissingFiles, (params) => scaffolding.planMissingFiles(params));
+connection.onRequest(SCAFFOLD_REQUESTS.planCaseStudy, (params) => (freshTemplatesUnlessWatched(), scaffolding.planCaseStudy(params)));
+connection.onRequest(SCAFFOLD_REQUESTS.planMissingFiles, (params) => (freshTemplatesUnlessWatched(), scaffolding.planMissingFiles(params)));
 connection.onRequest(SCAFFOLD_REQUESTS.indexRows, (params) => scaffolding.indexRows(params));
 // Set Up Case Studies: offered when a folder has Markdown but no case study; the proposal is `design-notes init`'s.
 const setup = new SetupRequests(

@@ -1,7 +1,7 @@
 // Sends each path to the file access that can reach it: the editor (EditorFileSystem) for files it serves — all of
 // them in a web worker, a virtual workspace's on the desktop — the disk for the rest, and the files shipped with
 // Design Notes (built-in templates) to their own bundled file system when the disk cannot provide them.
-import type { DirEntry, FileSystem } from './core/fileSystem';
+import type { DirEntry, FileSystem, ReadFileOptions } from './core/fileSystem';
 
 export class RoutedFileSystem implements FileSystem {
   constructor(
@@ -18,8 +18,8 @@ export class RoutedFileSystem implements FileSystem {
     return this.disk;
   }
 
-  readFile(filePath: string): Promise<Uint8Array | undefined> {
-    return this.route(filePath).readFile(filePath);
+  readFile(filePath: string, options?: ReadFileOptions): Promise<Uint8Array | undefined> {
+    return this.route(filePath).readFile(filePath, options);
   }
 
   readDirectory(dirPath: string): Promise<DirEntry[]> {

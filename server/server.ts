@@ -1,11 +1,11 @@
 // The language server in Node: the extension's server (IPC) and any LSP editor's (`node dist/server.js --stdio`).
-// The server itself is server/languageServer.ts; this file supplies what only Node has: the disk, a worker thread
-// for Mermaid, environment variables and the files beside the bundle.
+// The server itself is server/languageServer.ts; this file supplies what only Node has: the disk, git, a worker
+// thread for Mermaid, environment variables and the files beside the bundle.
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
-import { nodeFileSystem } from './core/fileSystem';
-import { createMermaidValidator } from './core/mermaid/workerValidator';
+import { findBuiltinTemplatesFolder, gitAuthor, nodeFileSystem } from './core/node';
+import { createMermaidValidator } from './core/node/mermaidValidator';
 import { startServer } from './languageServer';
 import { pathToUri } from './uris';
 
@@ -17,6 +17,8 @@ const catalogDoc = path.resolve(__dirname, '../docs/catalog.md');
 const started = startServer({
   connection,
   disk: nodeFileSystem,
+  builtinTemplatesFolder: findBuiltinTemplatesFolder(),
+  gitAuthor: (cwd) => gitAuthor(cwd),
   // DESIGN_NOTES_DEBOUNCE_MS overrides the typing delay; `npm run bench` sets 0 to time the check, not the wait.
   debounceMs: /^\d+$/.test(process.env.DESIGN_NOTES_DEBOUNCE_MS ?? '') ? Number(process.env.DESIGN_NOTES_DEBOUNCE_MS) : 150,
   // A worker thread (dist/mermaidWorker.mjs beside this bundle).

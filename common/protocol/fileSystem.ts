@@ -18,6 +18,8 @@ export interface FsStat {
   isFile: boolean;
   isDirectory: boolean;
   isSymbolicLink: boolean;
+  /** Last modification, milliseconds since 1970. */
+  mtime: number;
 }
 
 export interface FsDirEntry {

@@ -1,4 +1,4 @@
-import * as path from 'node:path';
+import { path } from '../core/path';
 import type { CompletionContext, CompletionList, Diagnostic, Hover, Position } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CheckService } from '../checkService';

@@ -16,6 +16,7 @@
 
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { uriForPath } from '../files/workspaceUris';
 import type { DirEntry, FileSystem } from '../../server/core/fileSystem';
 import type { ScaffoldFileSystem } from '../../server/core/scaffold';
 
@@ -38,7 +39,7 @@ export function withNodeCode(e: unknown): Error & { code?: string } {
   return Object.assign(err, { code: code ?? fromMessage });
 }
 
-const uri = (p: string) => vscode.Uri.file(p);
+const uri = (p: string) => uriForPath(p);
 
 async function statOf(p: string): Promise<vscode.FileStat | undefined> {
   try {

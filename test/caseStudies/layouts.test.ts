@@ -8,7 +8,7 @@ import { discoverCaseStudies } from '../../server/core/caseStudy';
 import { analyzeCaseStudy } from '../../server/core/caseStudyModel';
 import { DEFAULT_CONFIG, loadConfig, type ResolvedConfig } from '../../server/core/config';
 import { Linter } from '../../server/core/engine';
-import { nodeFileSystem } from '../../server/core/fileSystem';
+import { nodeFileSystem } from '../../server/core/node';
 import type { SourceFile } from '../../server/core/rule';
 import type { Finding } from '../../server/core/types';
 import { checkWorkspace } from '../../server/core/workspace';

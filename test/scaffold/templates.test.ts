@@ -6,11 +6,10 @@ import { after, describe, it } from 'node:test';
 import { DEFAULT_CONFIG, loadConfig } from '../../server/core/config';
 import { parseMarkdown } from '../../server/core/markdown';
 import { findSection } from '../../server/core/sections';
-import { nodeFileSystem } from '../../server/core/fileSystem';
+import { findBuiltinTemplatesFolder, nodeFileSystem } from '../../server/core/node';
 import {
   checkTemplatesSetting,
   ensureRequiredSections,
-  findBuiltinTemplatesFolder,
   loadBuiltinTemplateSets,
   loadTemplateLibrary,
   loadTemplateSet,
@@ -56,7 +55,7 @@ describe('built-in templates', () => {
   });
 
   it('load without problems, standard first, extended sharing its required files', async () => {
-    const { sets, problems } = await loadBuiltinTemplateSets();
+    const { sets, problems } = await loadBuiltinTemplateSets(nodeFileSystem, findBuiltinTemplatesFolder());
     assert.deepEqual(problems, []);
     assert.deepEqual(sets.map((s) => s.id), ['standard', 'extended']);
     const [standard, extended] = sets;
@@ -66,7 +65,7 @@ describe('built-in templates', () => {
   });
 
   it('rendered, are prompts and skeletons: every required section present, each with a write-here prompt and nothing written', async () => {
-    const { sets } = await loadBuiltinTemplateSets();
+    const { sets } = await loadBuiltinTemplateSets(nodeFileSystem, findBuiltinTemplatesFolder());
     for (const set of sets) {
       for (const file of set.files) {
         const text = renderTemplate(file.text, VARS);
@@ -92,7 +91,7 @@ describe('built-in templates', () => {
   });
 
   it('the only text outside comments in a rendered requirements file is the status line (the author is a prompt unless given)', async () => {
-    const { sets } = await loadBuiltinTemplateSets();
+    const { sets } = await loadBuiltinTemplateSets(nodeFileSystem, findBuiltinTemplatesFolder());
     const text = renderTemplate(sets[0].files[0].text, { ...VARS, author: '' });
     const outside = text.replace(/<!--[\s\S]*?-->/g, '').split('\n').filter((l) => l.trim() && !/^#|^-\s*$/.test(l));
     assert.deepEqual(outside, ['> **Status:** draft · **Started:** 2026-01-05 · **Author:** ']);
@@ -101,7 +100,7 @@ describe('built-in templates', () => {
 
 describe('built-in templates and odd titles', () => {
   it('keep variables out of HTML comments and diagrams, so a title like "A --> B" cannot break either', async () => {
-    const { sets } = await loadBuiltinTemplateSets();
+    const { sets } = await loadBuiltinTemplateSets(nodeFileSystem, findBuiltinTemplatesFolder());
     for (const set of sets) {
       for (const file of set.files) {
         for (const comment of file.text.match(/<!--[\s\S]*?-->/g) ?? []) assert.doesNotMatch(comment, /\{\{/, `${set.id}/${file.path}`);
@@ -113,7 +112,7 @@ describe('built-in templates and odd titles', () => {
 
 describe('user templates', () => {
   it('a missing template folder is a clear problem, and the built-in sets are still offered', async () => {
-    const lib = await loadTemplateLibrary({ workspaceFolder: tmp, templatesSetting: 'no-such-templates' });
+    const lib = await loadTemplateLibrary({ fs: nodeFileSystem, builtinFolder: findBuiltinTemplatesFolder(), workspaceFolder: tmp, templatesSetting: 'no-such-templates' });
     assert.deepEqual(lib.sets.map((s) => s.id), ['standard', 'extended']);
     assert.equal(lib.problems.length, 1);
     assert.match(lib.problems[0].message, /"no-such-templates" \(the "templates" setting\) does not exist; only the built-in templates are offered/);
@@ -127,7 +126,7 @@ describe('user templates', () => {
     writeFileSync(path.join(root, 'team', 'HLD.md'), '# {{title}} design\n');
     writeFileSync(path.join(root, 'team', 'diagrams', 'context.mmd'), 'flowchart LR\n  a --> b\n');
     writeFileSync(path.join(root, 'team', 'notes.txt'), 'not a template');
-    const lib = await loadTemplateLibrary({ workspaceFolder: tmp, templatesSetting: 'tpl1' });
+    const lib = await loadTemplateLibrary({ fs: nodeFileSystem, builtinFolder: findBuiltinTemplatesFolder(), workspaceFolder: tmp, templatesSetting: 'tpl1' });
     assert.deepEqual(lib.problems, []);
     assert.deepEqual(lib.sets.map((s) => s.id), ['standard', 'extended', 'team'], 'README.md beside set folders is not a set');
     const team = lib.sets[2];
@@ -144,7 +143,7 @@ describe('user templates', () => {
     writeFileSync(path.join(root, 'broken', 'template.json'), '{ "files": [ { "path": "a.md" ');
     writeFileSync(path.join(tmp, 'secret.md'), 'secret');
     writeFileSync(path.join(root, 'escape', 'template.json'), JSON.stringify({ files: [{ path: 'a.md', source: '../../secret.md' }] }));
-    const lib = await loadTemplateLibrary({ workspaceFolder: tmp, templatesSetting: 'tpl2' });
+    const lib = await loadTemplateLibrary({ fs: nodeFileSystem, builtinFolder: findBuiltinTemplatesFolder(), workspaceFolder: tmp, templatesSetting: 'tpl2' });
     assert.deepEqual(lib.sets.map((s) => `${s.id}:${s.builtin}`), ['standard:false', 'extended:true']);
     assert.equal(lib.builtinStandard?.builtin, true, 'the shipped standard set stays available as the fallback');
     const messages = lib.problems.map((p) => p.message).join('\n');
@@ -167,7 +166,7 @@ describe('user templates', () => {
       path.join(evil, 'template.json'),
       JSON.stringify({ id: 'evil', files: [{ path: 'leak.md', source: 'link.md' }, { path: 'a.md', source: 'plain.md' }, { path: 'b.md', source: 'sub/up/outside.md' }, { path: 'c.md', source: 'inside.md' }] }),
     );
-    const { set, problems } = await loadTemplateSet(evil, { root });
+    const { set, problems } = await loadTemplateSet(nodeFileSystem, evil, { root });
     assert.deepEqual(set?.files.map((f) => [f.path, f.text]), [['c.md', '# Fine\n']], 'only the link that stays inside is read');
     assert.equal(problems.filter((p) => /points outside the template folder/.test(p.message)).length, 3, problems.map((p) => p.message).join('\n'));
     assert.doesNotMatch(JSON.stringify(set), /OUTSIDE SECRET|PATH=/);
@@ -176,7 +175,7 @@ describe('user templates', () => {
     mkdirSync(big, { recursive: true });
     writeFileSync(path.join(big, 'huge.md'), Buffer.alloc(1_000_001, 0x61));
     writeFileSync(path.join(big, 'template.json'), JSON.stringify({ id: 'big', files: [{ path: 'huge.md' }] }));
-    const loaded = await loadTemplateSet(big);
+    const loaded = await loadTemplateSet(nodeFileSystem, big);
     assert.match(loaded.problems.map((p) => p.message).join('\n'), /larger than 1000000 bytes/);
   });
 
@@ -185,7 +184,7 @@ describe('user templates', () => {
     mkdirSync(folder, { recursive: true });
     writeFileSync(path.join(folder, 'a.md'), '# A\n');
     writeFileSync(path.join(folder, 'template.json'), JSON.stringify({ id: 'partial', files: [{ path: 'a.md' }, { path: 'b.md' }] }));
-    const { set, problems } = await loadTemplateSet(folder);
+    const { set, problems } = await loadTemplateSet(nodeFileSystem, folder);
     assert.deepEqual(set?.files.map((f) => f.path), ['a.md']);
     assert.match(problems[0].message, /"b\.md" of set "partial" does not exist/);
   });
@@ -193,7 +192,7 @@ describe('user templates', () => {
 
 describe('templates for quick fixes', () => {
   it('templateForFile gives the rendered template, and a skeleton for kinds no template covers', async () => {
-    const { sets } = await loadBuiltinTemplateSets();
+    const { sets } = await loadBuiltinTemplateSets(nodeFileSystem, findBuiltinTemplatesFolder());
     const text = templateForFile('trade-offs', { sets, vars: VARS })!;
     assert.ok(text.startsWith('# URL Shortener — Trade-offs\n'));
     const { config } = loadConfig(JSON.stringify({ requiredFiles: { api: { title: 'API', fileName: 'api.md', sections: [{ name: 'Endpoints' }, { name: 'Errors', template: 'List error codes for {{title}}.' }] } } }));
@@ -203,7 +202,7 @@ describe('templates for quick fixes', () => {
   });
 
   it('templateBodyForSection cuts the section body out of the template; config templates win', async () => {
-    const { sets } = await loadBuiltinTemplateSets();
+    const { sets } = await loadBuiltinTemplateSets(nodeFileSystem, findBuiltinTemplatesFolder());
     const body = templateBodyForSection('requirements', 'non-functional-requirements', { sets, vars: VARS })!;
     assert.ok(body.startsWith('<!-- write here: measurable targets'));
     assert.ok(body.endsWith('-->\n- \n'), 'a prompt and one empty bullet, nothing that passes as written');

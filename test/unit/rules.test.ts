@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { readFileSync, symlinkSync } from 'node:fs';
 import { DEFAULT_CONFIG, loadConfig } from '../../server/core/config';
 import { Linter } from '../../server/core/engine';
-import { nodeFileSystem } from '../../server/core/fileSystem';
+import { nodeFileSystem } from '../../server/core/node';
 import type { Finding } from '../../server/core/types';
 import { checkWorkspace } from '../../server/core/workspace';
 import { caseStudyFiles, CLEAN_CASE_STUDY, makeTree, removeTree } from '../support/tree';

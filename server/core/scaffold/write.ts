@@ -5,7 +5,7 @@
 //   file only once complete;
 // - all or nothing: on any error every file and folder created in this run is removed again (only those), and
 //   the result says what went wrong in words a user understands.
-import * as path from 'node:path';
+import { path } from '../path';
 import type { ScaffoldPlan } from './plan';
 
 /** The file operations writePlan needs; node's fs.promises in practice, a failing wrapper in tests. */
@@ -46,8 +46,10 @@ export interface WriteResult {
 }
 
 let tempCounter = 0;
+/** Tells two writers apart: the process id in Node; a random tag where there is no process (the browser client). */
+const writerTag = typeof process === 'object' && typeof process.pid === 'number' ? String(process.pid) : Math.random().toString(36).slice(2, 10);
 function tempNameFor(filePath: string): string {
-  const random = `${process.pid}-${Date.now().toString(36)}-${(tempCounter++).toString(36)}`;
+  const random = `${writerTag}-${Date.now().toString(36)}-${(tempCounter++).toString(36)}`;
   return path.join(path.dirname(filePath), `.${path.basename(filePath)}.${random}.tmp`);
 }
 

@@ -3,10 +3,10 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
-import { createQueuedValidator, type DisposableMermaidValidator, type MermaidValidatorLimits } from './validatorQueue';
-import type { WorkerResponse } from './validateBlock';
+import { createQueuedValidator, type DisposableMermaidValidator, type MermaidValidatorLimits } from '../mermaid/validatorQueue';
+import type { WorkerResponse } from '../mermaid/validateBlock';
 
-export { MERMAID_DEFAULTS, type DisposableMermaidValidator } from './validatorQueue';
+export { MERMAID_DEFAULTS, type DisposableMermaidValidator } from '../mermaid/validatorQueue';
 
 export interface MermaidValidatorOptions extends MermaidValidatorLimits {
   /** Path of dist/mermaidWorker.mjs. */

@@ -2,15 +2,15 @@
 // Protocol: receives {id, text}; answers {id, problems} or {id, failure}. Posts {ready: true} once mermaid is
 // loaded, so the per-block time budget does not include start-up.
 // Imported in-process (tests, benchmark) it also exports the functions below.
-import './polyfills';
+import '../mermaid/polyfills';
 import { parentPort } from 'node:worker_threads';
-import { answer, validateBlock, type WorkerRequest, type WorkerResponse } from './validateBlock';
-import { mermaidConfigCopy, parseDiagram, referenceParse, registeredDiagramTypes } from './mermaidRuntime';
+import { answer, validateBlock, type WorkerRequest, type WorkerResponse } from '../mermaid/validateBlock';
+import { mermaidConfigCopy, parseDiagram, referenceParse, registeredDiagramTypes } from '../mermaid/mermaidRuntime';
 
 export { mermaidConfigCopy, parseDiagram, referenceParse, registeredDiagramTypes, validateBlock };
-export { compiledConfigCopy, fastConfigCopy } from './fastConfigCopy';
+export { compiledConfigCopy, fastConfigCopy } from '../mermaid/fastConfigCopy';
 
-export type { WorkerRequest, WorkerResponse } from './validateBlock';
+export type { WorkerRequest, WorkerResponse } from '../mermaid/validateBlock';
 
 const port = parentPort;
 if (port) {
