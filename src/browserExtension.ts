@@ -2,7 +2,7 @@
 // `browser` entry. The same features as the desktop client (clientFeatures.ts); the language server runs in a web
 // worker (dist/browser/server.js) and reads every workspace file through this client (files/serveFileSystem.ts).
 import * as vscode from 'vscode';
-import { LanguageClient, RevealOutputChannelOn, type LanguageClientOptions } from 'vscode-languageclient/browser';
+import { BrowserMessageReader, BrowserMessageWriter, LanguageClient, RevealOutputChannelOn, type LanguageClientOptions, type MessageTransports } from 'vscode-languageclient/browser';
 import { documentSelector, registerClientFeatures } from './clientFeatures';
 import { extendMarkdownIt } from './preview';
 
@@ -48,12 +48,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ exte
       return undefined;
     }),
   ]);
-  // A function, so Restart Server (and a restart after a crash) gets a fresh worker; the old one is ended.
-  const startWorker = async (): Promise<Worker> => {
+  // A function, so Restart Server (and a restart after a crash) gets a fresh worker; the old one is ended. It returns
+  // the transports, not the Worker: the client's own `instanceof Worker` test fails on the extension host's Worker.
+  const startWorker = async (): Promise<MessageTransports> => {
     const [serverUrl, mermaidWorkerUrl] = await urls;
     serverWorker?.terminate();
     serverWorker = new Worker(serverUrl, { name: JSON.stringify({ mermaidWorkerUrl }) });
-    return serverWorker;
+    return { reader: new BrowserMessageReader(serverWorker), writer: new BrowserMessageWriter(serverWorker) };
   };
   client = new LanguageClient('designNotes', 'Design Notes', startWorker, clientOptions);
   registerClientFeatures(context, client, () => client, output);
