@@ -2,32 +2,22 @@
 // server/languageServer.ts as in Node, over postMessage. There is no disk: every workspace file is read through
 // the editor (common/protocol/fileSystem.ts), and the built-in templates come bundled as data.
 //
-// The client starts this worker with a JSON `name` carrying what the worker cannot find by itself: the URL of the
+// The client tells it, in a global set by the script's first line (common/protocol/browserServer.ts), the URL of the
 // Mermaid validation worker (a Blob URL in code-server, where extension URLs cannot start workers).
 import { BrowserMessageReader, BrowserMessageWriter, createConnection } from 'vscode-languageserver/browser';
 import { BUNDLED_TEMPLATES_ROOT, bundledTemplates } from './browser/bundledTemplates';
 import { createWebWorkerValidator } from './browser/webWorkerValidator';
 import { startServer } from './languageServer';
+import { BROWSER_SERVER_OPTIONS, type BrowserServerOptions } from '../common/protocol/browserServer';
 
-interface WorkerScope {
-  name?: string;
+type WorkerScope = ConstructorParameters<typeof BrowserMessageReader>[0] & Record<string, unknown>;
+const scope = globalThis as unknown as WorkerScope;
+
+function readOptions(raw: unknown): BrowserServerOptions {
+  const options = raw && typeof raw === 'object' ? (raw as BrowserServerOptions) : {};
+  return { mermaidWorkerUrl: typeof options.mermaidWorkerUrl === 'string' ? options.mermaidWorkerUrl : undefined };
 }
-
-export interface BrowserServerOptions {
-  mermaidWorkerUrl?: string;
-}
-
-function optionsFromName(name: string | undefined): BrowserServerOptions {
-  try {
-    const parsed = JSON.parse(name ?? '{}') as BrowserServerOptions;
-    return { mermaidWorkerUrl: typeof parsed.mermaidWorkerUrl === 'string' ? parsed.mermaidWorkerUrl : undefined };
-  } catch {
-    return {};
-  }
-}
-
-const scope = globalThis as unknown as WorkerScope & ConstructorParameters<typeof BrowserMessageReader>[0];
-const options = optionsFromName(scope.name);
+const options = readOptions(scope[BROWSER_SERVER_OPTIONS]);
 const connection = createConnection(new BrowserMessageReader(scope), new BrowserMessageWriter(scope));
 
 startServer({

@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { BrowserMessageReader, BrowserMessageWriter, LanguageClient, RevealOutputChannelOn, type LanguageClientOptions, type MessageTransports } from 'vscode-languageclient/browser';
 import { documentSelector, registerClientFeatures } from './clientFeatures';
 import { extendMarkdownIt } from './preview';
+import { BROWSER_SERVER_OPTIONS, type BrowserServerOptions } from '../common/protocol/browserServer';
 
 let client: LanguageClient | undefined;
 let serverWorker: Worker | undefined;
@@ -15,7 +16,7 @@ let serverWorker: Worker | undefined;
  * from remote extensions is currently not supported"), while a Blob worker starts everywhere. The script is read
  * through workspace.fs (vscode-remote:, file:), or fetched where the extension is served over http(s) (vscode.dev).
  */
-async function scriptUrl(context: vscode.ExtensionContext, relative: string): Promise<string> {
+async function scriptUrl(context: vscode.ExtensionContext, relative: string, prelude = ''): Promise<string> {
   const uri = vscode.Uri.joinPath(context.extensionUri, relative);
   let code: Uint8Array<ArrayBuffer>;
   try {
@@ -26,7 +27,7 @@ async function scriptUrl(context: vscode.ExtensionContext, relative: string): Pr
     if (!response.ok) throw new Error(`${relative}: HTTP ${response.status}`);
     code = new Uint8Array(await response.arrayBuffer());
   }
-  return URL.createObjectURL(new Blob([code], { type: 'text/javascript' }));
+  return URL.createObjectURL(new Blob([prelude, code], { type: 'text/javascript' }));
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<{ extendMarkdownIt: typeof extendMarkdownIt }> {
@@ -40,20 +41,21 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ exte
     revealOutputChannelOn: RevealOutputChannelOn.Never,
     synchronize: { configurationSection: 'designNotes' },
   };
-  const urls = Promise.all([
-    scriptUrl(context, 'dist/browser/server.js'),
-    // Without it everything but Mermaid validation still works; the server says why diagrams are not checked.
-    scriptUrl(context, 'dist/browser/mermaidWorker.js').catch((e: unknown) => {
+  // The Mermaid worker first: the server worker is told its URL in a first line of its script (a global the server
+  // reads at start; the worker `name` option is not passed through by every web extension host).
+  const serverUrl = scriptUrl(context, 'dist/browser/mermaidWorker.js')
+    .catch((e: unknown) => {
+      // Without it everything but Mermaid validation still works; the server says why diagrams are not checked.
       output.error(`Design Notes: the Mermaid validation worker could not be loaded: ${e instanceof Error ? e.message : String(e)}`);
       return undefined;
-    }),
-  ]);
+    })
+    .then((mermaidWorkerUrl) => scriptUrl(context, 'dist/browser/server.js', `self.${BROWSER_SERVER_OPTIONS}=${JSON.stringify({ mermaidWorkerUrl } satisfies BrowserServerOptions)};\n`));
   // A function, so Restart Server (and a restart after a crash) gets a fresh worker; the old one is ended. It returns
   // the transports, not the Worker: the client's own `instanceof Worker` test fails on the extension host's Worker.
   const startWorker = async (): Promise<MessageTransports> => {
-    const [serverUrl, mermaidWorkerUrl] = await urls;
+    const url = await serverUrl;
     serverWorker?.terminate();
-    serverWorker = new Worker(serverUrl, { name: JSON.stringify({ mermaidWorkerUrl }) });
+    serverWorker = new Worker(url, { name: 'Design Notes language server' });
     return { reader: new BrowserMessageReader(serverWorker), writer: new BrowserMessageWriter(serverWorker) };
   };
   client = new LanguageClient('designNotes', 'Design Notes', startWorker, clientOptions);
