@@ -5,15 +5,18 @@ import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { DEFAULT_CONFIG, loadConfig } from '../../server/core/config';
 import { parseMarkdown } from '../../server/core/markdown';
+import { MemoryFileSystem } from '../../server/core/memoryFileSystem';
 import { findSection } from '../../server/core/sections';
 import { findBuiltinTemplatesFolder, nodeFileSystem } from '../../server/core/node';
 import {
   checkTemplatesSetting,
   ensureRequiredSections,
+  findTemplateSet,
   loadBuiltinTemplateSets,
   loadTemplateLibrary,
   loadTemplateSet,
   renderTemplate,
+  TemplateLibraries,
   templateBodyForSection,
   templateForFile,
   validateTemplateManifest,
@@ -110,23 +113,40 @@ describe('built-in templates and odd titles', () => {
   });
 });
 
+/**
+ * A workspace in memory holding `files` beside a copy of the shipped templates (at their real path), so a library
+ * loads the built-in sets and the user's through one FileSystem without a temp folder.
+ */
+function memoryWorkspace(files: Record<string, string>): { ws: string; fs: MemoryFileSystem; builtinFolder: string } {
+  const builtinFolder = findBuiltinTemplatesFolder()!;
+  const copy: Record<string, string> = {};
+  for (const e of readdirSync(builtinFolder, { recursive: true, withFileTypes: true })) {
+    if (e.isFile()) copy[path.join(e.parentPath, e.name)] = readFileSync(path.join(e.parentPath, e.name), 'utf8');
+  }
+  const ws = path.resolve('/dn-memory/templates-ws');
+  const fs = new MemoryFileSystem({ ...copy, ...Object.fromEntries(Object.entries(files).map(([rel, text]) => [path.join(ws, rel), text])) });
+  fs.addFolder(ws);
+  return { ws, fs, builtinFolder };
+}
+
 describe('user templates', () => {
   it('a missing template folder is a clear problem, and the built-in sets are still offered', async () => {
-    const lib = await loadTemplateLibrary({ fs: nodeFileSystem, builtinFolder: findBuiltinTemplatesFolder(), workspaceFolder: tmp, templatesSetting: 'no-such-templates' });
+    const { ws, fs, builtinFolder } = memoryWorkspace({});
+    const lib = await loadTemplateLibrary({ fs, builtinFolder, workspaceFolder: ws, templatesSetting: 'no-such-templates' });
     assert.deepEqual(lib.sets.map((s) => s.id), ['standard', 'extended']);
     assert.equal(lib.problems.length, 1);
     assert.match(lib.problems[0].message, /"no-such-templates" \(the "templates" setting\) does not exist; only the built-in templates are offered/);
   });
 
   it('a folder without template.json makes every Markdown file a template, kinds inferred from the names', async () => {
-    const root = path.join(tmp, 'tpl1');
-    mkdirSync(path.join(root, 'team', 'diagrams'), { recursive: true });
-    writeFileSync(path.join(root, 'README.md'), '# About our templates\n');
-    writeFileSync(path.join(root, 'team', '01_Requirements.md'), '# {{title}}\n\n## FRs\n\n- x\n');
-    writeFileSync(path.join(root, 'team', 'HLD.md'), '# {{title}} design\n');
-    writeFileSync(path.join(root, 'team', 'diagrams', 'context.mmd'), 'flowchart LR\n  a --> b\n');
-    writeFileSync(path.join(root, 'team', 'notes.txt'), 'not a template');
-    const lib = await loadTemplateLibrary({ fs: nodeFileSystem, builtinFolder: findBuiltinTemplatesFolder(), workspaceFolder: tmp, templatesSetting: 'tpl1' });
+    const { ws, fs, builtinFolder } = memoryWorkspace({
+      'tpl1/README.md': '# About our templates\n',
+      'tpl1/team/01_Requirements.md': '# {{title}}\n\n## FRs\n\n- x\n',
+      'tpl1/team/HLD.md': '# {{title}} design\n',
+      'tpl1/team/diagrams/context.mmd': 'flowchart LR\n  a --> b\n',
+      'tpl1/team/notes.txt': 'not a template',
+    });
+    const lib = await loadTemplateLibrary({ fs, builtinFolder, workspaceFolder: ws, templatesSetting: 'tpl1' });
     assert.deepEqual(lib.problems, []);
     assert.deepEqual(lib.sets.map((s) => s.id), ['standard', 'extended', 'team'], 'README.md beside set folders is not a set');
     const team = lib.sets[2];
@@ -135,20 +155,19 @@ describe('user templates', () => {
   });
 
   it('a user set with a built-in id replaces it; bad manifests and escaping sources are reported, good sets kept', async () => {
-    const root = path.join(tmp, 'tpl2');
-    mkdirSync(path.join(root, 'standard'), { recursive: true });
-    mkdirSync(path.join(root, 'broken'), { recursive: true });
-    mkdirSync(path.join(root, 'escape'), { recursive: true });
-    writeFileSync(path.join(root, 'standard', 'requirements.md'), '# Ours\n');
-    writeFileSync(path.join(root, 'broken', 'template.json'), '{ "files": [ { "path": "a.md" ');
-    writeFileSync(path.join(tmp, 'secret.md'), 'secret');
-    writeFileSync(path.join(root, 'escape', 'template.json'), JSON.stringify({ files: [{ path: 'a.md', source: '../../secret.md' }] }));
-    const lib = await loadTemplateLibrary({ fs: nodeFileSystem, builtinFolder: findBuiltinTemplatesFolder(), workspaceFolder: tmp, templatesSetting: 'tpl2' });
+    const { ws, fs, builtinFolder } = memoryWorkspace({
+      'tpl2/standard/requirements.md': '# Ours\n',
+      'tpl2/broken/template.json': '{ "files": [ { "path": "a.md" ',
+      'secret.md': 'secret',
+      'tpl2/escape/template.json': JSON.stringify({ files: [{ path: 'a.md', source: '../../secret.md' }] }),
+    });
+    const lib = await loadTemplateLibrary({ fs, builtinFolder, workspaceFolder: ws, templatesSetting: 'tpl2' });
     assert.deepEqual(lib.sets.map((s) => `${s.id}:${s.builtin}`), ['standard:false', 'extended:true']);
     assert.equal(lib.builtinStandard?.builtin, true, 'the shipped standard set stays available as the fallback');
     const messages = lib.problems.map((p) => p.message).join('\n');
     assert.match(messages, /Invalid JSON in template\.json/);
     assert.match(messages, /points outside the template folder/);
+    assert.doesNotMatch(JSON.stringify(lib.sets), /secret/);
   });
 
   it('a source that is a symbolic link leaving the template folder is refused; /proc files are read with a byte limit', async () => {
@@ -180,11 +199,9 @@ describe('user templates', () => {
   });
 
   it('a listed template file that does not exist is reported and skipped', async () => {
-    const folder = path.join(tmp, 'tpl3', 'partial');
-    mkdirSync(folder, { recursive: true });
-    writeFileSync(path.join(folder, 'a.md'), '# A\n');
-    writeFileSync(path.join(folder, 'template.json'), JSON.stringify({ id: 'partial', files: [{ path: 'a.md' }, { path: 'b.md' }] }));
-    const { set, problems } = await loadTemplateSet(nodeFileSystem, folder);
+    const folder = path.resolve('/dn-memory/tpl3/partial');
+    const fs = new MemoryFileSystem({ [path.join(folder, 'a.md')]: '# A\n', [path.join(folder, 'template.json')]: JSON.stringify({ id: 'partial', files: [{ path: 'a.md' }, { path: 'b.md' }] }) });
+    const { set, problems } = await loadTemplateSet(fs, folder);
     assert.deepEqual(set?.files.map((f) => f.path), ['a.md']);
     assert.match(problems[0].message, /"b\.md" of set "partial" does not exist/);
   });
@@ -224,18 +241,18 @@ describe('templates for quick fixes', () => {
 
 describe('checkTemplatesSetting', () => {
   it('reports a missing template folder on the setting value, and nothing when it exists or is unset', async () => {
+    const ws = path.resolve('/dn-memory/settings-ws');
+    const fs = new MemoryFileSystem({ [path.join(ws, 'here') + '/']: '', [path.join(ws, 'afile')]: '' });
     const text = '{\n  // ours\n  "templates": "no/such/dir",\n}\n';
-    const problem = await checkTemplatesSetting(text, tmp, nodeFileSystem);
+    const problem = await checkTemplatesSetting(text, ws, fs);
     assert.deepEqual(problem, {
       message: 'The template folder "no/such/dir" does not exist; only the built-in templates are offered.',
       range: { start: { line: 2, character: 15 }, end: { line: 2, character: 28 } },
       severity: 'warning',
     });
-    mkdirSync(path.join(tmp, 'here'), { recursive: true });
-    assert.equal(await checkTemplatesSetting('{ "templates": "here" }', tmp, nodeFileSystem), undefined);
-    assert.equal(await checkTemplatesSetting('{ "rules": {} }', tmp, nodeFileSystem), undefined);
-    writeFileSync(path.join(tmp, 'afile'), '');
-    assert.match((await checkTemplatesSetting('{ "templates": "afile" }', tmp, nodeFileSystem))!.message, /is not a folder/);
+    assert.equal(await checkTemplatesSetting('{ "templates": "here" }', ws, fs), undefined);
+    assert.equal(await checkTemplatesSetting('{ "rules": {} }', ws, fs), undefined);
+    assert.match((await checkTemplatesSetting('{ "templates": "afile" }', ws, fs))!.message, /is not a folder/);
   });
 });
 
@@ -264,5 +281,35 @@ describe('built-in template prompts', () => {
         }
       }
     }
+  });
+});
+
+describe('TemplateLibraries: the one cache of loaded template sets', () => {
+  it('loads once per folder and setting, reloads after a change in the template folder or a full invalidation', async () => {
+    const { ws, fs, builtinFolder } = memoryWorkspace({ 'team/lean/requirements.md': '# Lean v1\n', 'notes/x.md': '# x\n' });
+    const libraries = new TemplateLibraries(fs, builtinFolder);
+    const text = async () => (await libraries.library(ws, 'team')).sets.find((s) => s.id === 'lean')?.files[0].text;
+    assert.equal(await text(), '# Lean v1\n');
+    fs.addFile(path.join(ws, 'team/lean/requirements.md'), '# Lean v2\n');
+    assert.equal(await text(), '# Lean v1\n', 'kept until told');
+    libraries.invalidate([path.join(ws, 'notes/x.md')]);
+    assert.equal(await text(), '# Lean v1\n', 'a change elsewhere keeps it');
+    libraries.invalidate([path.join(ws, 'team/lean/requirements.md')]);
+    assert.equal(await text(), '# Lean v2\n', 'a change inside the template folder reloads it');
+    fs.addFile(path.join(ws, 'team/lean/requirements.md'), '# Lean v3\n');
+    libraries.invalidate([ws]);
+    assert.equal(await text(), '# Lean v3\n', 'a change of a folder holding it (a rename, a delete) reloads it');
+    fs.addFile(path.join(ws, 'team/lean/requirements.md'), '# Lean v4\n');
+    libraries.invalidate();
+    assert.equal(await text(), '# Lean v4\n');
+    // Built-in only (no setting, or Restricted Mode) is its own entry: the user's sets never leak into it.
+    assert.deepEqual((await libraries.library(ws, undefined)).sets.map((s) => s.id), ['standard', 'extended']);
+  });
+
+  it('findTemplateSet: the set, else the ids there are', async () => {
+    const { sets } = await loadBuiltinTemplateSets(nodeFileSystem, findBuiltinTemplatesFolder());
+    const found = findTemplateSet(sets, 'extended');
+    assert.equal(found.ok && found.set.id, 'extended');
+    assert.deepEqual(findTemplateSet(sets, 'lean'), { ok: false, available: ['standard', 'extended'] });
   });
 });
