@@ -15,11 +15,9 @@ async function firstDiagnostics(host: 'node' | 'web', workspace: string): Promis
   try {
     const started = Date.now();
     await wb.open(server, workspace);
-    // Both hosts are started the same way (showing the Case Studies view), so the figures compare: the web host
-    // of code-server cannot start extensions on `workspaceContains` (see README, "In the browser").
-    const header = wb.page.locator('.pane-header', { hasText: 'Case Studies' }).first();
-    await header.waitFor({ state: 'visible', timeout: 60_000 });
-    if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
+    // Both hosts are started the same way, by opening a Markdown file: code-server's web worker host cannot start
+    // extensions on `workspaceContains` (no file search provider there; see README, "In the browser").
+    await wb.openFile('requirements.md');
     await wb.waitForProblems('a Design Notes diagnostic', (rows) => rows.some((r) => r.includes('design-notes')));
     return Date.now() - started;
   } finally {
