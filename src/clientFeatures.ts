@@ -2,6 +2,7 @@
 // their different ways of starting the language server: commands, the trust notification, the preview, the
 // case-study features and the file requests of servers that read files through the editor.
 import * as vscode from 'vscode';
+import { Commands, WorkspaceTrustedNotification } from '../common/protocol';
 import { registerCaseStudyFeatures } from './caseStudies';
 import type { ClientGetter } from './caseStudies/caseStudyData';
 import { serveFileSystem, type RequestHandlerHost } from './files/serveFileSystem';
@@ -17,7 +18,7 @@ interface Client extends RequestHandlerHost {
 
 export function registerClientFeatures(context: vscode.ExtensionContext, client: Client, getClient: ClientGetter, output: vscode.LogOutputChannel): void {
   context.subscriptions.push(
-    vscode.commands.registerCommand('designNotes.restartServer', async () => {
+    vscode.commands.registerCommand(Commands.restartServer, async () => {
       if (client.restart) await client.restart();
       else {
         await client.stop();
@@ -25,12 +26,12 @@ export function registerClientFeatures(context: vscode.ExtensionContext, client:
       }
     }),
     // Run by the missing-file quick fix after the editor created the file: show the user what was made.
-    vscode.commands.registerCommand('designNotes.openFile', async (uri: string) => {
+    vscode.commands.registerCommand(Commands.openFile, async (uri: string) => {
       const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
       await vscode.window.showTextDocument(document, { preview: false });
     }),
     vscode.workspace.onDidGrantWorkspaceTrust(() => {
-      void client.sendNotification('designNotes/workspaceTrusted');
+      void client.sendNotification(WorkspaceTrustedNotification.method);
     }),
     // Files through the editor (common/protocol/fileSystem.ts): the web worker server reads every file this way,
     // the Node server a virtual workspace's. Registered before start: the first check asks at once.

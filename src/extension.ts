@@ -1,13 +1,17 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions, RevealOutputChannelOn } from 'vscode-languageclient/node';
+import type { InitializationOptions } from '../common/protocol';
 import { documentSelector, registerClientFeatures } from './clientFeatures';
 import { extendMarkdownIt } from './preview';
 
 let client: LanguageClient | undefined;
 
 /**
- * A thin client: it starts the language server (which owns every check, completion and quick fix), forwards
- * settings, and registers the editor-only features (preview, commands). Nothing here parses Markdown.
+ * A thin client: it starts the language server (which owns every check, completion, quick fix and case-study
+ * summary), forwards settings, and registers the editor-only features (preview, commands); it talks to the server
+ * only through common/protocol. It checks no Markdown itself, but two editor features read it: the diagram preview
+ * finds a file's Mermaid blocks (src/preview/diagrams.ts, with the core's markdown-it model), and the plugin returned
+ * below teaches VS Code's own Markdown preview (its markdown-it) to render ```mermaid fences.
  */
 export async function activate(context: vscode.ExtensionContext): Promise<{ extendMarkdownIt: typeof extendMarkdownIt }> {
   const output = vscode.window.createOutputChannel('Design Notes', { log: true });
@@ -22,7 +26,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ exte
     documentSelector: documentSelector(),
     // Restricted Mode: the server then ignores workspace-provided template folders and catalogs. A function, so a
     // restarted server (Restart Server, or after a crash) hears the trust of now, not of activation.
-    initializationOptions: () => ({ trusted: vscode.workspace.isTrusted }),
+    initializationOptions: (): InitializationOptions => ({ trusted: vscode.workspace.isTrusted }),
     outputChannel: output,
     revealOutputChannelOn: RevealOutputChannelOn.Never,
     // The server pulls `designNotes.*` itself (workspace/configuration) and is told when it changes.

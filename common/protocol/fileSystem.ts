@@ -6,7 +6,7 @@
 //
 // Every request names a file by URI. The client answers only for URIs inside an open workspace folder, and bounds
 // what one answer can cost (FS_LIMITS): the server is never a way to read arbitrary files through the editor.
-import { RequestType } from 'vscode-languageserver-protocol';
+import { RequestType } from 'vscode-jsonrpc';
 
 export interface FsUriParams {
   uri: string;
@@ -50,9 +50,9 @@ export const FS_LIMITS = {
   maxDirectoryEntries: 10_000,
 } as const;
 
-export const FsStatRequest = new RequestType<FsUriParams, FsStat | null, void>('designNotes/fs/stat');
-export const FsReadFileRequest = new RequestType<FsUriParams, FsReadFileResult | null, void>('designNotes/fs/readFile');
-export const FsReadDirectoryRequest = new RequestType<FsUriParams, FsReadDirectoryResult, void>('designNotes/fs/readDirectory');
+export const FsStatRequest = new RequestType<FsUriParams, FsStat | null, void>('designNotes/fileStat');
+export const FsReadFileRequest = new RequestType<FsUriParams, FsReadFileResult | null, void>('designNotes/readFile');
+export const FsReadDirectoryRequest = new RequestType<FsUriParams, FsReadDirectoryResult, void>('designNotes/readDirectory');
 
 /**
  * Sent by the client in `initializationOptions.fileAccess`: "editor" means the server reads workspace files only

@@ -3,12 +3,10 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { uriForPath } from '../files/workspaceUris';
+import { CONFIG_FILE_NAME } from '../../common/configFile';
 import { workspaceReadFileSystem } from './workspaceFileSystem';
 import { chooseWorkspaceFolder } from './workspaceSetup';
 
-export const OPEN_CONFIG_COMMAND = 'designNotes.openConfig';
-/** server/core/config.ts CONFIG_FILE_NAME, repeated: importing it would bundle the config loader into the client. */
-const CONFIG_FILE_NAME = '.designnotes.json';
 
 /** A starting point that shows where rule severities go; the manifest's jsonValidation supplies the schema. */
 export const STARTER_CONFIG = `{

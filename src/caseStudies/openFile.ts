@@ -1,7 +1,7 @@
 // Opening a freshly created file where the user has to start writing: after the first "<!-- write here" prompt.
 import * as vscode from 'vscode';
 import { uriForPath } from '../files/workspaceUris';
-import { writingPosition } from '../../server/core/scaffold/writingPosition';
+import { writingPosition } from '../../common/scaffold/writingPosition';
 
 export async function openAtFirstPlaceholder(filePath: string, content?: string): Promise<vscode.TextEditor> {
   const document = await vscode.workspace.openTextDocument(uriForPath(filePath));

@@ -1,5 +1,5 @@
 // Files through the editor (common/protocol/fileSystem.ts): a virtual workspace (vscode-vfs://github/…, as on
-// github.dev) whose files the server cannot read from disk. The test client answers designNotes/fs/* from memory,
+// github.dev) whose files the server cannot read from disk. The test client answers the file requests from memory,
 // as the extension answers them from vscode.workspace.fs; the Node server (dist/server.js) checks the workspace
 // through them, publishes diagnostics on the virtual URIs, and follows watched-file changes.
 import { test } from 'node:test';
