@@ -10,3 +10,4 @@ export * from './caseStudies';
 export * from './commands';
 export * from './scaffolding';
 export * from './setup';
+export * from './fileSystem';
