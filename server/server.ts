@@ -23,6 +23,9 @@ import { EstimateFeatures } from './features/estimates';
 import { LanguageFeatures } from './features/languageFeatures';
 import { SCAFFOLD_REQUESTS, ScaffoldRequests } from './features/scaffolding';
 import { SETUP_MESSAGES, SetupRequests } from './features/setup';
+import { documentDiagrams } from './features/documentDiagrams';
+import { DocumentDiagramsRequest, type DocumentDiagramsParams } from '../common/protocol/preview';
+import { DEFAULT_CONFIG } from './core/config';
 import { OverlayFileSystem } from './overlayFileSystem';
 import { pathToUri, uriToPath } from './uris';
 import { VERSION } from './version';
@@ -262,6 +265,17 @@ const setup = new SetupRequests(
 );
 service.onFolderChecked = (root, caseStudies, hasConfig) => setup.folderChecked(root, caseStudies, hasConfig).catch(() => undefined);
 connection.onRequest(SETUP_MESSAGES.proposeConfig, (params) => setup.propose(params));
+
+// The diagram preview: a document's Mermaid diagrams, where they sit and their problems (as in Problems).
+// By method name: vscode-languageserver bundles an older vscode-jsonrpc whose RequestType TypeScript rejects.
+connection.onRequest(DocumentDiagramsRequest.method, (params: DocumentDiagramsParams) =>
+  documentDiagrams(params, {
+    document: (uri) => documents.get(uri),
+    fs,
+    validator: () => services.mermaid,
+    maxFileSize: (filePath) => (filePath && service.folderOf(filePath)?.config.maxFileSize) || DEFAULT_CONFIG.maxFileSize,
+  }),
+);
 
 // A request for tests and tools: resolves once every queued check has finished.
 connection.onRequest('designNotes/whenIdle', async () => {

@@ -2,12 +2,14 @@ import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions, RevealOutputChannelOn } from 'vscode-languageclient/node';
 import { registerCaseStudyFeatures } from './caseStudies';
 import { extendMarkdownIt, registerPreview } from './preview';
+import { DocumentDiagramsRequest } from '../common/protocol/preview';
 
 let client: LanguageClient | undefined;
 
 /**
  * A thin client: it starts the language server (which owns every check, completion and quick fix), forwards
- * settings, and registers the editor-only features (preview, commands). Nothing here parses Markdown.
+ * settings, and registers the editor-only features (preview, commands). Nothing here parses Markdown: the preview
+ * asks the server for a document's diagrams.
  */
 export async function activate(context: vscode.ExtensionContext): Promise<{ extendMarkdownIt: typeof extendMarkdownIt }> {
   const output = vscode.window.createOutputChannel('Design Notes', { log: true });
@@ -50,7 +52,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ exte
       void client?.sendNotification('designNotes/workspaceTrusted');
     }),
   );
-  registerPreview(context);
+  // The diagram preview asks the server for a document's diagrams (it holds the text and parses it).
+  registerPreview(context, async (params) => {
+    try {
+      return await client?.sendRequest(DocumentDiagramsRequest, params);
+    } catch (e) {
+      output.warn(`Design Notes: the diagrams of ${params.uri} are not known: ${e instanceof Error ? e.message : String(e)}`);
+      return undefined;
+    }
+  });
   // New Case Study, Add Missing Files, the Case Studies view and the index: data from the server's requests.
   registerCaseStudyFeatures(context, () => client, output);
   // Started without waiting: activation stays quick, and the Markdown-preview plugin below is returned even if the

@@ -13,7 +13,7 @@ import {
   type PreviewState,
   type ThemeKind,
   type WebviewMessage,
-} from '../../src/preview/protocol';
+} from '../../common/preview/messages';
 import { describeRenderError } from './errors';
 import { inertDiagramSource, mermaidConfig, themeKindOf, toSvgElement } from './mermaidSetup';
 

@@ -1,9 +1,10 @@
 // Diagram preview feature: the Mermaid preview webview, its export commands, and Mermaid in the built-in
 // Markdown preview. `activate` calls `registerPreview` and returns `{ extendMarkdownIt }` for the Markdown preview.
 import * as vscode from 'vscode';
+import { DiagramStore, type AskDiagrams } from './diagrams';
 import { PREVIEW_VIEW_TYPE, PreviewManager, isPreviewable } from './panel';
 import { registerMarkdownPreviewSupport } from './markdownPreview';
-import type { PreviewState } from './protocol';
+import type { PreviewState } from '../../common/preview/messages';
 
 export { extendMarkdownIt } from './markdownPreview';
 
@@ -24,8 +25,9 @@ async function findDesignFile(): Promise<vscode.Uri | undefined> {
   return mmd;
 }
 
-export function registerPreview(context: vscode.ExtensionContext): PreviewManager {
-  const manager = new PreviewManager(context.extensionUri);
+/** `ask` sends designNotes/documentDiagrams to the language server: the preview's only source of diagrams. */
+export function registerPreview(context: vscode.ExtensionContext, ask: AskDiagrams): PreviewManager {
+  const manager = new PreviewManager(context.extensionUri, new DiagramStore(ask));
   context.subscriptions.push(
     manager,
     vscode.commands.registerCommand('designNotes.openPreview', async (uri?: vscode.Uri) => {

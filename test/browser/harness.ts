@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { buildPreviewHtml, createNonce } from '../../src/preview/html';
-import type { DiagramSource, HostMessage, ThemeKind, WebviewMessage } from '../../src/preview/protocol';
+import type { DiagramSource, HostMessage, ThemeKind, WebviewMessage } from '../../common/preview/messages';
 
 const root = path.resolve(__dirname, '../..');
 

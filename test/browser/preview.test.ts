@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { closeBrowser, diagrams, launchBrowser, openHarness, type Harness } from './harness';
-import type { WebviewMessage } from '../../src/preview/protocol';
+import type { WebviewMessage } from '../../common/preview/messages';
 import { parseMarkdown } from '../../server/core/markdown';
 import { createMermaidValidator } from '../../server/core/mermaid/workerValidator';
 import { requireBundle, runRule } from '../mermaid/support';

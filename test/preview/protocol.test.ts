@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { changedDiagrams, parseWebviewMessage, type DiagramSource } from '../../src/preview/protocol';
+import { changedDiagrams, parseWebviewMessage, type DiagramSource } from '../../common/preview/messages';
 
 test('accepts every well-formed webview message', () => {
   assert.deepEqual(parseWebviewMessage({ type: 'ready' }), { type: 'ready' });

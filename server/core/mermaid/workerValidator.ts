@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import type { MermaidProblem, MermaidValidator } from '../rule';
 import type { Range } from '../types';
-import { firstContentLine } from './describeError';
+import { firstContentLine } from './commonMistakes';
 import { LruCache } from './lruCache';
 import type { WorkerRequest, WorkerResponse } from './worker';
 
