@@ -35,7 +35,12 @@ export class DiagramStore {
     if (hit && hit.version === document.version) return hit.result;
     const version = document.version;
     const result = this.fetch(document, version);
-    this.cache.set(document, { version, result });
+    const entry = { version, result };
+    this.cache.set(document, entry);
+    // No answer (server starting over, crashed): the next call asks again.
+    void result.then((answer) => {
+      if (!answer && this.cache.get(document) === entry) this.cache.delete(document);
+    });
     return result;
   }
 
