@@ -5,7 +5,7 @@
 // sort) — and has no symbolic links, FIFOs or permissions: tests of those use the disk (test/core/fileSystemContract).
 import type { DirEntry, FileStat, FileSystem, ReadFileOptions } from './fileSystem';
 import { path } from './path';
-import type { ScaffoldFileSystem } from './scaffold/write';
+import type { ScaffoldFileSystem } from '../../common/scaffold/write';
 
 type Node = { kind: 'file'; bytes: Uint8Array; mtime: number } | { kind: 'dir'; mtime: number };
 

@@ -18,6 +18,8 @@ export interface DocumentDiagramsOptions {
   validator(): MermaidValidator | undefined;
   /** Largest file read, as for checks (`maxFileSize`). */
   maxFileSize(filePath: string | undefined): number;
+  /** Whether a file that is not open may be read: inside a workspace folder, links resolved. */
+  readable(filePath: string): Promise<boolean>;
 }
 
 function toProblem(report: Report): DiagramProblem {
@@ -34,8 +36,9 @@ export async function documentDiagrams(params: DocumentDiagramsParams, options: 
     if (!read.ok) return { uri: params.uri, version: open.version, diagrams: [], skipped: read.reason };
     text = read.text;
   } else {
-    // Not open in the editor (a restored preview whose file is closed): the file on disk.
-    if (!filePath) return null;
+    // Not open in the editor (a restored preview whose file is closed): the file on disk, inside the workspace only
+    // (any LSP client may ask, and a request must not read "/etc" for it).
+    if (!filePath || !(await options.readable(filePath))) return null;
     const read = decodeFile(await options.fs.readFile(filePath), options.maxFileSize(filePath));
     if (!read.ok) return read.missing ? null : { uri: params.uri, version: null, diagrams: [], skipped: read.reason };
     text = read.text;

@@ -97,5 +97,12 @@ test('a .mmd file is one diagram from line 0; a closed file is read from disk (v
   assert.equal(closed?.diagrams.length, 1);
   assert.equal(closed?.diagrams[0].problems[0]?.range.start.line, 4, 'the pie slice without its colon');
   assert.equal(await ask(path.join(root, 'notes/missing.md')), null);
+  // A closed file outside the workspace folders is not read for anyone who asks.
+  const outside = makeTree({ 'secret.md': '```mermaid\npie\n  "a" : 1\n```\n' });
+  try {
+    assert.equal(await ask(path.join(outside, 'secret.md')), null);
+  } finally {
+    removeTree(outside);
+  }
   assert.equal(await client.request(DocumentDiagramsRequest.method, { uri: 42 }), null, 'bad params are answered, not thrown on');
 });

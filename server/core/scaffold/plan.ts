@@ -3,8 +3,8 @@
 import { path, posixPath } from '../path';
 import { DEFAULT_CONFIG, type RequiredFileSpec } from '../config';
 import { normalizeFileStem } from '../normalize';
-import { DEFAULT_FOLDER_NAME_PATTERN, folderNameFor, isoDate, slugify, titleFromFolderName, validateCaseStudyTitle, validateFolderName } from './names';
-import { renderTemplate, type TemplateVars } from './render';
+import { DEFAULT_FOLDER_NAME_PATTERN, folderNameFor, isoDate, slugify, titleFromFolderName, validateCaseStudyTitle, validateFolderName } from '../../../common/scaffold/names';
+import { renderTemplate, type TemplateVars } from '../../../common/scaffold/render';
 import { ensureRequiredSections, kindForFileName, templateForFile, type TemplateFile, type TemplateSet } from './templates';
 
 export interface PlannedFile {
