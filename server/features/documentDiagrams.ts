@@ -22,7 +22,7 @@ export interface DocumentDiagramsOptions {
   readable(filePath: string): Promise<boolean>;
 }
 
-function toProblem(report: Report): DiagramProblem {
+function toProblem(report: Report<unknown>): DiagramProblem {
   return { range: report.range, message: report.message, ...(report.detail ? { detail: report.detail } : {}), severity: report.severity === 'info' ? 'info' : 'error' };
 }
 

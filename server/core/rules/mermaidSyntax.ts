@@ -4,6 +4,23 @@
 import type { MermaidProblem, MermaidValidator, Report, Rule } from '../rule';
 import type { Position, Range } from '../types';
 import type { FencedBlock } from '../markdown';
+import type { SkippedData } from './fileSkipped';
+
+/** The data of a Mermaid finding: a misspelt diagram type, a common mistake with its clear fix, or a block not checked. */
+export type MermaidSyntaxData =
+  | { kind: 'mermaid-unknown-type'; found: string; suggestions: string[] }
+  | { kind: 'mermaid-fix'; title: string; range: Range; newText: string }
+  | SkippedData;
+
+const changeTitle = (type: string) => `Change to '${type}'`;
+
+/**
+ * A misspelt diagram type is corrected without asking only when the correction is clear: one candidate, or a
+ * candidate that differs from what was written in letter case alone.
+ */
+function clearDiagramType(found: string, suggestions: readonly string[]): boolean {
+  return suggestions.length === 1 || suggestions[0]?.toLowerCase() === found.toLowerCase();
+}
 
 function toSource(fence: FencedBlock, position: Position): Position {
   const lines = fence.contentLines;
@@ -29,7 +46,7 @@ function textAt(content: string, range: Range): string {
  * shows them (designNotes/documentDiagrams), so both name the same line. A failure of the validator itself
  * (crashed worker) must not hide the file's other findings: the block is reported as not checked.
  */
-export async function fenceFindings(fence: FencedBlock, validator: MermaidValidator): Promise<Report[]> {
+export async function fenceFindings(fence: FencedBlock, validator: MermaidValidator): Promise<Report<MermaidSyntaxData>[]> {
   let problems: MermaidProblem[];
   try {
     problems = await validator.validate(fence.content);
@@ -43,7 +60,7 @@ export async function fenceFindings(fence: FencedBlock, validator: MermaidValida
       },
     ];
   }
-  return problems.map((problem): Report => {
+  return problems.map((problem): Report<MermaidSyntaxData> => {
     const range = toSourceRange(fence, problem.range);
     if (problem.kind === 'timeout' || problem.kind === 'too-large') {
       return { message: problem.message, range, detail: problem.detail, severity: 'info', data: { kind: 'skipped', reason: problem.kind } };
@@ -61,7 +78,7 @@ export async function fenceFindings(fence: FencedBlock, validator: MermaidValida
   });
 }
 
-export const mermaidSyntax: Rule = {
+export const mermaidSyntax: Rule<MermaidSyntaxData> = {
   meta: {
     id: 'mermaid-syntax',
     description: 'Mermaid diagrams must parse.',
@@ -89,5 +106,29 @@ export const mermaidSyntax: Rule = {
     const fences = ctx.file.doc.fences.filter((fence) => fence.lang === 'mermaid');
     const results = await Promise.all(fences.map((fence) => fenceFindings(fence, validator)));
     for (const findings of results) for (const finding of findings) ctx.report(finding);
+  },
+  fixes: {
+    docs: [
+      { when: 'unknown diagram type', title: changeTitle('sequenceDiagram'), does: "one action per close match; `lint --fix` applies it when there is one clear candidate." },
+      {
+        when: 'common mistake',
+        title: "Quote the label · Change '->' to '-->' · Rename the node to 'End'",
+        does: 'the clear fix of a common mistake, at the culprit.',
+      },
+    ],
+    build({ data, range }) {
+      switch (data.kind) {
+        case 'mermaid-unknown-type':
+          return data.suggestions.map((s, i) => ({ title: changeTitle(s), edits: [{ range, newText: s }], isPreferred: i === 0 }));
+        case 'mermaid-fix':
+          return [{ title: data.title, edits: [{ range: data.range, newText: data.newText }], isPreferred: true }];
+        default:
+          return [];
+      }
+    },
+    // Only the diagram type, only when the correction is clear, and it may replace only that misspelt word.
+    unattended({ data }) {
+      return data.kind === 'mermaid-unknown-type' && clearDiagramType(data.found, data.suggestions) ? { replaces: data.found } : undefined;
+    },
   },
 };
