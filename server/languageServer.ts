@@ -25,6 +25,9 @@ import { EstimateFeatures } from './features/estimates';
 import { LanguageFeatures } from './features/languageFeatures';
 import { ScaffoldRequests } from './features/scaffolding';
 import { SetupRequests } from './features/setup';
+import { documentDiagrams } from './features/documentDiagrams';
+import { DEFAULT_CONFIG } from './core/config';
+import { path } from '../common/path';
 import { OverlayFileSystem } from './overlayFileSystem';
 import { EditorFileSystem } from './editorFileSystem';
 import { RoutedFileSystem } from './routedFileSystem';
@@ -40,6 +43,7 @@ import {
   ProposeConfigRequest,
   TemplatesRequest,
   WhenIdleRequest,
+  DocumentDiagramsRequest,
   WorkspaceTrustedNotification,
   type InitializationOptions,
 } from '../common/protocol';
@@ -314,6 +318,23 @@ const setup = new SetupRequests(
 );
 service.onFolderChecked = (root, caseStudies, hasConfig) => setup.folderChecked(root, caseStudies, hasConfig).catch(() => undefined);
 onRequest(connection, ProposeConfigRequest, (params) => setup.propose(params));
+
+// The diagram preview: a document's Mermaid diagrams, where they sit and their problems (as in Problems).
+onRequest(connection, DocumentDiagramsRequest, (params) =>
+  documentDiagrams(params, {
+    document: (uri) => documents.get(uri),
+    fs,
+    validator: () => services.mermaid,
+    maxFileSize: (filePath) => (filePath && service.folderOf(filePath)?.config.maxFileSize) || DEFAULT_CONFIG.maxFileSize,
+    readable: async (filePath) => {
+      const root = service.folderOf(filePath)?.root;
+      if (!root) return false;
+      const [real, realRoot] = await Promise.all([fs.realpath(filePath), fs.realpath(root)]);
+      const rel = real && realRoot ? path.relative(realRoot, real) : '..';
+      return !!rel && !rel.startsWith('..') && !path.isAbsolute(rel);
+    },
+  }),
+);
 
 // A request for tests and tools: resolves once every queued check has finished.
 onRequest0(connection, WhenIdleRequest, async () => {

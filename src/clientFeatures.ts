@@ -2,7 +2,7 @@
 // their different ways of starting the language server: commands, the trust notification, the preview, the
 // case-study features and the file requests of servers that read files through the editor.
 import * as vscode from 'vscode';
-import { Commands, WorkspaceTrustedNotification } from '../common/protocol';
+import { Commands, DocumentDiagramsRequest, WorkspaceTrustedNotification } from '../common/protocol';
 import { registerCaseStudyFeatures } from './caseStudies';
 import type { ClientGetter } from './caseStudies/caseStudyData';
 import { serveFileSystem, type RequestHandlerHost } from './files/serveFileSystem';
@@ -37,7 +37,15 @@ export function registerClientFeatures(context: vscode.ExtensionContext, client:
     // the Node server a virtual workspace's. Registered before start: the first check asks at once.
     ...serveFileSystem(client),
   );
-  registerPreview(context);
+  // The diagram preview asks the server for a document's diagrams (it holds the text and parses it).
+  registerPreview(context, async (params) => {
+    try {
+      return await getClient()?.sendRequest(DocumentDiagramsRequest, params);
+    } catch (e) {
+      output.warn(`Design Notes: the diagrams of ${params.uri} are not known: ${e instanceof Error ? e.message : String(e)}`);
+      return undefined;
+    }
+  });
   // New Case Study, Add Missing Files, the Case Studies view and the index: data from the server's requests.
   registerCaseStudyFeatures(context, getClient, output);
 }

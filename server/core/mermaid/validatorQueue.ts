@@ -4,7 +4,7 @@
 // No node:* import here: the web worker language server bundles this module too.
 import type { MermaidProblem, MermaidValidator } from '../rule';
 import type { Range } from '../types';
-import { firstContentLine } from './describeError';
+import { firstContentLine } from './commonMistakes';
 import { LruCache } from './lruCache';
 import type { WorkerRequest, WorkerResponse } from './validateBlock';
 

@@ -1,25 +1,13 @@
 // Message protocol between the extension host (src/preview/panel.ts) and the diagram preview webview
 // (media/preview/main.ts). Shared by both sides so a renamed field breaks the build, not the user.
-// No `vscode` import here: the webview bundle includes this file.
+// No `vscode` and no runtime LSP import here: the webview bundle includes this file (the diagram type is the
+// server's answer to designNotes/documentDiagrams, imported as a type only).
 //
 // Everything the user wrote (diagram source, headings, file names) crosses this boundary as data inside these
 // messages; the webview puts it into the DOM with textContent or hands it to mermaid, never into HTML markup.
+import type { DocumentDiagram } from '../protocol/preview';
 
-/** One Mermaid diagram of the previewed file. */
-export interface DiagramSource {
-  /** Position among the file's diagrams, 0-based; also the `data-index` of its element in the webview. */
-  index: number;
-  /** The diagram text, without fences or container markers. */
-  source: string;
-  /** 0-based document line of the opening fence (or 0 for a whole .mmd file). */
-  line: number;
-  /** 0-based document line where the diagram's first source line sits. */
-  contentLine: number;
-  /** 0-based last line of the block (its closing fence, or the file's last line). */
-  endLine: number;
-  /** Nearest heading above the block, for context ("" when none). */
-  heading: string;
-}
+export type { DiagramProblem, DocumentDiagram } from '../protocol/preview';
 
 export type ExportFormat = 'svg' | 'png';
 
@@ -35,7 +23,9 @@ export type HostMessage =
       fileName: string;
       /** Document version; the webview ignores an update older than one it already applied. */
       version: number;
-      diagrams: DiagramSource[];
+      diagrams: DocumentDiagram[];
+      /** Why the server did not look at the file (too large, binary), shown instead of "no diagrams". */
+      skipped?: string;
     }
   /** Highlight the diagram whose block holds the editor's cursor (null: none). */
   | { type: 'highlight'; index: number | null; reveal: boolean }
@@ -109,6 +99,6 @@ export function parseWebviewMessage(raw: unknown): WebviewMessage | undefined {
  * Indices whose diagram text differs from what the webview shows now: only those re-render when the user types,
  * so editing one block of a long file leaves the other SVGs (and their zoom) alone.
  */
-export function changedDiagrams(shown: readonly (string | undefined)[], next: readonly DiagramSource[]): number[] {
+export function changedDiagrams(shown: readonly (string | undefined)[], next: readonly DocumentDiagram[]): number[] {
   return next.filter((d) => shown[d.index] !== d.source).map((d) => d.index);
 }
