@@ -8,7 +8,7 @@ import { ALL_RULES } from '../server/core/rules';
 
 const root = path.resolve(__dirname, '..');
 const check = process.argv.includes('--check');
-let stale: string[] = [];
+const stale: string[] = [];
 
 function update(file: string, next: string): void {
   const abs = path.join(root, file);
