@@ -7,12 +7,12 @@ import tseslint from 'typescript-eslint';
 import { boundariesPlugin } from './scripts/eslint/boundaries.mjs';
 
 /**
- * TEMPORARY: files that still cross a boundary on main while the issue #14 branches are in flight (the client's
- * imports of server/, the webview's of server/core and src/, the core's own node:fs/worker/child-process code
- * before it moves to server/core/node/). Removed by the lead after the #14 branches land: empty this list, then
- * `npm run lint` must pass.
+ * TEMPORARY — removed by the lead after the #14 branches land: empty this list, then `npm run lint` must pass
+ * (test/unit/importBoundaries.test.ts fails while an entry no longer crosses a boundary, so the list only shrinks).
+ * These files still cross a boundary on main while the issue #14 branches are in flight.
  */
-const TEMPORARY_BOUNDARY_EXCEPTIONS = [
+export const TEMPORARY_BOUNDARY_EXCEPTIONS = [
+  // The client imports server/ and server/core/ (i-protocol: common/protocol; i-preview: diagrams from the server).
   'src/caseStudies/addMissingFiles.ts',
   'src/caseStudies/caseStudyData.ts',
   'src/caseStudies/explorerView.ts',
@@ -25,15 +25,32 @@ const TEMPORARY_BOUNDARY_EXCEPTIONS = [
   'src/caseStudies/workspaceFileSystem.ts',
   'src/caseStudies/workspaceSetup.ts',
   'src/preview/diagrams.ts',
+  // The webview imports server/core/ and src/ (i-preview: common/ and the server's positions).
   'media/preview/errors.ts',
   'media/preview/main.ts',
   'media/preview/mermaidSetup.ts',
+  // The core uses Node built-ins outside server/core/node/ (i-fs: Node adapters there, the core's own path module).
+  'server/core/caseStudy.ts',
+  'server/core/caseStudyModel.ts',
+  'server/core/configGlobs.ts',
+  'server/core/engine.ts',
   'server/core/fileSystem.ts',
-  'server/core/scaffold/nodeFileSystem.ts',
-  'server/core/scaffold/templateLoader.ts',
-  'server/core/scaffold/author.ts',
+  'server/core/init/proposeConfig.ts',
+  'server/core/language/headingCompletions.ts',
   'server/core/mermaid/worker.ts',
   'server/core/mermaid/workerValidator.ts',
+  'server/core/rules/missingFile.ts',
+  'server/core/rules/noAlternatives.ts',
+  'server/core/rules/noDiagram.ts',
+  'server/core/rules/stubFile.ts',
+  'server/core/scaffold/author.ts',
+  'server/core/scaffold/caseStudyRoot.ts',
+  'server/core/scaffold/nodeFileSystem.ts',
+  'server/core/scaffold/plan.ts',
+  'server/core/scaffold/templateLoader.ts',
+  'server/core/scaffold/templatesSetting.ts',
+  'server/core/scaffold/write.ts',
+  'server/core/workspace.ts',
 ];
 
 export default tseslint.config(

@@ -28,6 +28,7 @@ const LSP = ['vscode-languageserver', 'vscode-languageserver-protocol', 'vscode-
 /**
  * The zones, most specific folder first (a file belongs to the first zone whose folder contains it).
  * - `may`: zones whose files it may import (its own included);
+ * - `typesFrom`: zones it may import types from (`import type` / `export type … from`: erased from the bundle);
  * - `packages`: 'any', or the packages it may import (everything else is refused), or `{ deny: [...] }`;
  * - `builtins`: Node built-ins allowed (true), refused (false), or only these names;
  * - `typeOnly`: packages it may import only with `import type`.
@@ -48,9 +49,9 @@ export const ZONES = [
     what: 'the editor-free core: parsing, case-study model, rules, catalog, Mermaid validation',
     may: ['core', 'common'],
     packages: { deny: ['vscode', ...LSP] },
-    // node:path is string arithmetic on file paths (no I/O); all I/O goes through the FileSystem interface, whose
-    // Node implementation lives in server/core/node/.
-    builtins: ['path'],
+    // All I/O goes through the FileSystem interface, whose Node implementation lives in server/core/node/; paths
+    // through the core's own path module, so the core can run where Node cannot (a web worker).
+    builtins: false,
   },
   {
     name: 'server',
@@ -82,6 +83,8 @@ export const ZONES = [
     folder: 'common/protocol',
     what: 'the one protocol module: designNotes/* requests and notifications, their types, command ids',
     may: ['protocol', 'common'],
+    // The wire types the core defines (CaseStudySummary, ScaffoldPlan, …) are part of the contract.
+    typesFrom: ['core'],
     packages: ['vscode-languageserver-protocol', 'vscode-jsonrpc'],
     builtins: false,
   },
@@ -90,6 +93,8 @@ export const ZONES = [
     folder: 'common',
     what: 'small pure helpers more than one runtime needs',
     may: ['common'],
+    // Message types built on the protocol's types; no LSP code at run time.
+    typesFrom: ['protocol'],
     packages: { deny: ['vscode', ...LSP] },
     builtins: false,
   },
@@ -119,7 +124,7 @@ function packageProblem(zone, pkg, typeOnly) {
   return packages.deny.includes(pkg.name) ? `${zone.folder}/ (${zone.what}) may not import "${pkg.name}"` : undefined;
 }
 
-function relativeProblem(zone, fromFile, specifier) {
+function relativeProblem(zone, fromFile, specifier, typeOnly) {
   const target = path.relative(ROOT, path.resolve(path.dirname(fromFile), specifier));
   if (target.startsWith('..')) return `${zone.folder}/ may not import from outside the repository ("${specifier}")`;
   const targetZone = zoneOfPath(target);
@@ -128,6 +133,9 @@ function relativeProblem(zone, fromFile, specifier) {
     return TOOLING.includes(top) ? `${zone.folder}/ may not import ${top}/ ("${specifier}")` : undefined;
   }
   if (zone.may.includes(targetZone.name)) return undefined;
+  if (zone.typesFrom?.includes(targetZone.name)) {
+    return typeOnly ? undefined : `${zone.folder}/ may import ${targetZone.folder}/ only with \`import type\` ("${specifier}")`;
+  }
   return `${zone.folder}/ (${zone.what}) may not import ${targetZone.folder}/ ("${specifier}"); it may import: ${zone.may
     .map((n) => ZONES.find((z) => z.name === n).folder + '/')
     .join(', ')}`;
@@ -148,7 +156,7 @@ export const boundariesRule = {
       if (!source || source.type !== 'Literal' || typeof source.value !== 'string') return;
       const specifier = source.value;
       const pkg = packageOf(specifier);
-      const message = pkg ? packageProblem(zone, pkg, typeOnly) : relativeProblem(zone, file, specifier);
+      const message = pkg ? packageProblem(zone, pkg, typeOnly) : relativeProblem(zone, file, specifier, typeOnly);
       if (message) context.report({ node: source, message });
     };
     return {
