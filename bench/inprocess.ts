@@ -9,12 +9,12 @@ import MarkdownIt from 'markdown-it';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { Linter } from '../server/core/engine';
-import { syncNodeFileSystem } from '../server/core/fileSystem';
+import { syncNodeFileSystem } from '../server/core/node';
 import type { Rule, RuleServices } from '../server/core/rule';
 import { ALL_RULES } from '../server/core/rules';
 import { mermaidSyntax } from '../server/core/rules/mermaidSyntax';
 import { checkWorkspace, loadWorkspaceConfig } from '../server/core/workspace';
-import { createMermaidValidator, type DisposableMermaidValidator } from '../server/core/mermaid/workerValidator';
+import { createMermaidValidator, type DisposableMermaidValidator } from '../server/core/node/mermaidValidator';
 
 const root = path.resolve(process.argv[2] ?? '.');
 const runs = Number(process.argv[3] ?? 3);

@@ -7,7 +7,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseMarkdown } from '../server/core/markdown';
-import { createMermaidValidator } from '../server/core/mermaid/workerValidator';
+import { createMermaidValidator } from '../server/core/node/mermaidValidator';
 
 const root = path.resolve(__dirname, '..');
 const workerPath = path.join(root, 'dist', 'mermaidWorker.mjs');

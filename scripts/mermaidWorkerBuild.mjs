@@ -63,7 +63,7 @@ const patchMermaid = {
 
 /** @type {import('esbuild').BuildOptions} */
 export const mermaidWorkerEntry = {
-  entryPoints: ['server/core/mermaid/worker.ts'],
+  entryPoints: ['server/core/node/mermaidWorker.ts'],
   outfile: 'dist/mermaidWorker.mjs',
   platform: 'node',
   // ESM: imports ~2x faster than cjs (matters when a runaway parse forces a respawn).

@@ -5,7 +5,7 @@ import type { CliIO } from './cli/io';
 import { ALL_RULES } from './core/rules';
 import { VERSION } from './version';
 import * as path from 'node:path';
-import { createMermaidValidator, type DisposableMermaidValidator } from './core/mermaid/workerValidator';
+import { createMermaidValidator, type DisposableMermaidValidator } from './core/node/mermaidValidator';
 import type { RuleServices } from './core/rule';
 
 const USAGE = `design-notes ${VERSION} — checks system-design case studies written in Markdown.

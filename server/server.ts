@@ -15,7 +15,8 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CheckService, DEFAULT_SETTINGS, type EditorSettings } from './checkService';
 import { isCheckedPath } from './core/caseStudy';
-import { nodeFileSystem } from './core/fileSystem';
+import { findBuiltinTemplatesFolder, gitAuthor, nodeFileSystem } from './core/node';
+import { TemplateLibraries } from './core/scaffold';
 import type { RuleServices } from './core/rule';
 import { toDiagnostic } from './features/diagnostics';
 import { CodeActionProvider, FIX_ALL_KIND } from './features/codeActions';
@@ -27,12 +28,14 @@ import { OverlayFileSystem } from './overlayFileSystem';
 import { pathToUri, uriToPath } from './uris';
 import { VERSION } from './version';
 import * as path from 'node:path';
-import { createMermaidValidator } from './core/mermaid/workerValidator';
+import { createMermaidValidator } from './core/node/mermaidValidator';
 
 // createConnection picks the transport from the command line: --stdio, --node-ipc or --socket=<port>.
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const fs = new OverlayFileSystem(nodeFileSystem);
+// Template sets for quick fixes and scaffolding, loaded once and dropped when a template changes or trust is granted.
+const templateLibraries = new TemplateLibraries(fs, findBuiltinTemplatesFolder());
 
 /**
  * Typing is debounced per document: a burst of keystrokes costs one check. DESIGN_NOTES_DEBOUNCE_MS overrides it
@@ -91,7 +94,7 @@ connection.onInitialize((params): InitializeResult => {
     createFiles: !!edits?.documentChanges && !!edits.resourceOperations?.includes('create'),
     showsCreatedFiles: !!params.capabilities.window?.showDocument?.support,
     trusted: () => workspaceTrusted,
-  });
+  }, fs, templateLibraries);
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: false },
@@ -127,6 +130,8 @@ connection.onInitialized(async () => {
       watchers: [
         { globPattern: '**/*.{md,markdown,mdx,mmd,mermaid}' },
         { globPattern: '**/.designnotes.json' },
+        // Template manifests: a changed template set is reloaded (its .md files are watched above).
+        { globPattern: '**/template.json' },
         // Everything else only for creation and deletion: a new or removed folder can add or remove a case study.
         { globPattern: '**/*', kind: WatchKind.Create | WatchKind.Delete },
       ],
@@ -202,6 +207,7 @@ connection.onDidChangeWatchedFiles((params) => {
     }))
     .filter((c): c is { path: string; type: 'created' | 'changed' | 'deleted' } => !!c.path);
   if (changes.length) void service.filesChanged(changes);
+  templateLibraries.invalidate(changes.map((c) => c.path));
   // A file a quick fix just created: show it, as the fix promised ("Create … from its template" and open it).
   for (const change of changes) {
     if (change.type === 'created' && codeActions?.takeOffered(change.path)) {
@@ -213,6 +219,7 @@ connection.onDidChangeWatchedFiles((params) => {
 // VS Code tells the server when the user grants trust to a workspace opened in Restricted Mode.
 connection.onNotification('designNotes/workspaceTrusted', () => {
   workspaceTrusted = true;
+  templateLibraries.invalidate();
 });
 
 connection.onCodeAction(async (params) => {
@@ -248,11 +255,15 @@ connection.languages.inlayHint.on((params) => {
 // The case-study explorer's data: the client draws the tree, the server (which already parsed everything) supplies it.
 connection.onRequest('designNotes/caseStudies', async () => (await service.overview()) ?? []);
 // New Case Study, Add Missing Files and the index: the server loads templates and plans; the client asks and writes.
-const scaffolding = new ScaffoldRequests(service, fs, { workspaceFolders: () => workspaceRoots, trusted: () => workspaceTrusted });
-connection.onRequest(SCAFFOLD_REQUESTS.templates, (params) => scaffolding.templates(params));
+const scaffolding = new ScaffoldRequests(service, fs, { workspaceFolders: () => workspaceRoots, trusted: () => workspaceTrusted }, { templates: templateLibraries, gitAuthor: (cwd) => gitAuthor(cwd) });
+// A client that does not let the server watch files never says a template changed: there each request reads afresh.
+const freshTemplatesUnlessWatched = () => {
+  if (!canRegisterWatchers) templateLibraries.invalidate();
+};
+connection.onRequest(SCAFFOLD_REQUESTS.templates, (params) => (freshTemplatesUnlessWatched(), scaffolding.templates(params)));
 connection.onRequest(SCAFFOLD_REQUESTS.caseStudyRoot, (params) => scaffolding.caseStudyRoot(params));
-connection.onRequest(SCAFFOLD_REQUESTS.planCaseStudy, (params) => scaffolding.planCaseStudy(params));
-connection.onRequest(SCAFFOLD_REQUESTS.planMissingFiles, (params) => scaffolding.planMissingFiles(params));
+connection.onRequest(SCAFFOLD_REQUESTS.planCaseStudy, (params) => (freshTemplatesUnlessWatched(), scaffolding.planCaseStudy(params)));
+connection.onRequest(SCAFFOLD_REQUESTS.planMissingFiles, (params) => (freshTemplatesUnlessWatched(), scaffolding.planMissingFiles(params)));
 connection.onRequest(SCAFFOLD_REQUESTS.indexRows, (params) => scaffolding.indexRows(params));
 // Set Up Case Studies: offered when a folder has Markdown but no case study; the proposal is `design-notes init`'s.
 const setup = new SetupRequests(

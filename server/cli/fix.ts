@@ -15,9 +15,10 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { caseStudyOf } from '../core/caseStudy';
 import type { ResolvedConfig } from '../core/config';
 import { sourceFileFromText } from '../core/engine';
-import { syncNodeFileSystem, type DirEntry, type FileSystem } from '../core/fileSystem';
+import type { DirEntry, FileSystem } from '../core/fileSystem';
+import { findBuiltinTemplatesFolder, syncNodeFileSystem } from '../core/node';
 import { fixTemplateSets, fixTemplateVars, quickFixesFor, type FixContext, type TextEdit } from '../core/language/quickFixes';
-import { loadTemplateLibrary, type TemplateSet } from '../core/scaffold';
+import { TemplateLibraries } from '../core/scaffold';
 import type { Finding } from '../core/types';
 import { displayPath, type CliIO } from './io';
 import { inert, inertLines } from './terminalText';
@@ -129,16 +130,8 @@ function clearDiagramType(finding: Finding): boolean {
 /** Compute every safe fix of the linted paths, in passes, without touching the disk. */
 export async function computeFixes(lint: Lint): Promise<{ changes: FileChange[]; last: LintRun }> {
   const overlay = new FixOverlay(syncNodeFileSystem);
-  const templateSets = new Map<string, Promise<TemplateSet[]>>();
-  const setsFor = (scope: FixScope) => {
-    const key = `${scope.root}|${scope.config.templates ?? ''}`;
-    let sets = templateSets.get(key);
-    if (!sets) {
-      sets = loadTemplateLibrary({ workspaceFolder: scope.root, templatesSetting: scope.config.templates }).then((lib) => fixTemplateSets(lib.sets));
-      templateSets.set(key, sets);
-    }
-    return sets;
-  };
+  const templates = new TemplateLibraries(syncNodeFileSystem, findBuiltinTemplatesFolder());
+  const setsFor = async (scope: FixScope) => fixTemplateSets((await templates.library(scope.root, scope.config.templates)).sets);
   let run = await lint(overlay);
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     const byFile = new Map<string, Finding[]>();

@@ -3,7 +3,7 @@
 import * as path from 'node:path';
 import { promises as fsp } from 'node:fs';
 import { CONFIG_FILE_NAME } from '../core/config';
-import { nodeFileSystem } from '../core/fileSystem';
+import { nodeFileSystem } from '../core/node';
 import { describeProposal, proposeConfig } from '../core/init/proposeConfig';
 import { displayPath, type CliIO } from './io';
 import { inert } from './terminalText';

@@ -1,7 +1,8 @@
 import { inert } from './terminalText';
 import * as path from 'node:path';
 import { Linter, sortFindings } from '../core/engine';
-import { syncNodeFileSystem, type FileSystem } from '../core/fileSystem';
+import type { FileSystem } from '../core/fileSystem';
+import { syncNodeFileSystem } from '../core/node';
 import { discoverCaseStudies, type CaseStudy } from '../core/caseStudy';
 import { DEFAULT_CONFIG, type ResolvedConfig } from '../core/config';
 import type { RuleServices } from '../core/rule';

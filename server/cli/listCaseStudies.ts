@@ -4,7 +4,7 @@ import { inert } from './terminalText';
 import * as path from 'node:path';
 import { analyzeCaseStudy, isWholeFile, type CaseStudyModel } from '../core/caseStudyModel';
 import { Linter } from '../core/engine';
-import { syncNodeFileSystem } from '../core/fileSystem';
+import { syncNodeFileSystem } from '../core/node';
 import type { SourceFile } from '../core/rule';
 import { displayPath } from './io';
 import { NO_CASE_STUDY_HINT, type LintRun } from './lint';

@@ -2,19 +2,18 @@
 import { inert } from './terminalText';
 import * as path from 'node:path';
 import type { ResolvedConfig } from '../core/config';
-import { nodeFileSystem } from '../core/fileSystem';
+import { findBuiltinTemplatesFolder, gitAuthor, nodeFileSystem, nodeScaffoldFileSystem } from '../core/node';
 import { ALL_RULES } from '../core/rules';
 import {
   DATE_PREFIX_FOLDER_NAME_PATTERN,
   DEFAULT_FOLDER_NAME_PATTERN,
   enclosingCaseStudyRoot,
   findCaseStudyRoot,
-  gitAuthor,
-  loadTemplateLibrary,
-  nodeScaffoldFileSystem,
+  findTemplateSet,
   planCaseStudy,
   STANDARD_TEMPLATE_SET_ID,
   writePlan,
+  TemplateLibraries,
   writingPosition,
 } from '../core/scaffold';
 import { findConfigRoot, loadWorkspaceConfig } from '../core/workspace';
@@ -110,7 +109,7 @@ export async function runNew(args: string[], io: Pick<CliIO, 'stdout' | 'stderr'
   const ws = await loadWorkspaceConfig(workspace, nodeFileSystem, ALL_RULES.map((r) => r.meta.id));
   for (const pr of ws.problems) io.stderr(`warning: ${inert(displayPath(ws.configPath ?? workspace, cwd))}:${pr.range.start.line + 1}:${pr.range.start.character + 1} ${inert(pr.message)}\n`);
 
-  const library = await loadTemplateLibrary({ workspaceFolder: workspace, templatesSetting: ws.config.templates });
+  const library = await new TemplateLibraries(nodeFileSystem, findBuiltinTemplatesFolder()).library(workspace, ws.config.templates);
   for (const pr of library.problems) io.stderr(`warning: ${inert(displayPath(pr.path, cwd))}: ${inert(pr.message)}\n`);
   if (options.listTemplates) {
     for (const set of library.sets) io.stdout(`${inert(set.id).padEnd(16)} ${inert(set.name)}${set.builtin ? '' : ' (yours)'}: ${inert(set.description)}\n`);
@@ -121,12 +120,13 @@ export async function runNew(args: string[], io: Pick<CliIO, 'stdout' | 'stderr'
     return 2;
   }
   const wanted = options.template ?? STANDARD_TEMPLATE_SET_ID;
-  const set = library.sets.find((s) => s.id === wanted);
-  if (!set) {
-    const ids = library.sets.map((s) => s.id).join(', ') || 'none';
+  const found = findTemplateSet(library.sets, wanted);
+  if (!found.ok) {
+    const ids = found.available.join(', ') || 'none';
     io.stderr(`design-notes new: no template set "${inert(wanted)}". Available: ${inert(ids)}.\n`);
     return options.template ? 2 : 1;
   }
+  const set = found.set;
 
   let root: string;
   if (options.root) root = path.resolve(cwd, options.root);

@@ -1,4 +1,4 @@
-import * as path from 'node:path';
+import { path, pathsIgnoreCase } from './path';
 import { fileNameFills, type RequiredFileSpec, type ResolvedConfig } from './config';
 import type { FileSystem } from './fileSystem';
 import { globsMatcher } from './glob';
@@ -66,7 +66,7 @@ export class PathMatcher {
   private readonly excludeMatch: (relative: string) => boolean;
   constructor(config: Pick<ResolvedConfig, 'caseStudies' | 'exclude'>) {
     // The bounded matcher of glob.ts, not picomatch: these globs come from the workspace (see glob.ts).
-    const opts = { dot: false, nocase: process.platform === 'win32' };
+    const opts = { dot: false, nocase: pathsIgnoreCase() };
     this.include = globsMatcher(config.caseStudies, opts);
     this.excludeMatch = globsMatcher(config.exclude, { ...opts, dot: true });
   }

@@ -6,7 +6,7 @@
 // `01_Live-Streaming-Design-Part1-A.md`). And not every document in a case-study folder is a design: a
 // post-mortem, a decision record or an essay is not held to the design layout at all. See README, "What a case
 // study looks like".
-import * as path from 'node:path';
+import { path, pathsIgnoreCase } from './path';
 import { compileGlob } from './glob';
 import type { CaseStudy } from './caseStudy';
 import { isMarkdownPath } from './caseStudy';
@@ -119,7 +119,7 @@ export function configuredKind(cs: CaseStudy, config: ResolvedConfig): CaseStudy
     if (!m) {
       if (kindMatchers.size > 256) kindMatchers.clear();
       // The bounded matcher: these globs come from the workspace (see glob.ts).
-      m = compileGlob(glob, { dot: true, nocase: process.platform === 'win32' }) ?? (() => false);
+      m = compileGlob(glob, { dot: true, nocase: pathsIgnoreCase() }) ?? (() => false);
       kindMatchers.set(glob, m);
     }
     if (m(rel)) return kind;

@@ -1,6 +1,6 @@
 // A "caseStudies" glob in .designnotes.json that matches no folder is almost always a typo ("case-study/*" for
 // "case-studies/*"), and its only symptom would be silence: nothing is checked. It is reported on the glob itself.
-import * as path from 'node:path';
+import { path, pathsIgnoreCase } from './path';
 import { findNodeAtLocation } from 'jsonc-parser';
 import { compileGlob } from './glob';
 import type { CaseStudy } from './caseStudy';
@@ -17,7 +17,7 @@ export function unmatchedCaseStudyGlobs(configText: string, root: string, caseSt
   for (const child of node.children) {
     // Not strings, empty or too complex: loadConfig reports those.
     if (child.type !== 'string' || typeof child.value !== 'string' || !child.value || isTooComplexGlob(child.value)) continue;
-    const matches = compileGlob(child.value, { dot: false, nocase: process.platform === 'win32' });
+    const matches = compileGlob(child.value, { dot: false, nocase: pathsIgnoreCase() });
     if (!matches) continue;
     if (folders.some((f) => matches(f))) continue;
     problems.push({

@@ -1,4 +1,4 @@
-import * as path from 'node:path';
+import { path } from './path';
 import type { CaseStudy } from './caseStudy';
 import { isMermaidPath } from './caseStudy';
 import { analyzeCaseStudy } from './caseStudyModel';

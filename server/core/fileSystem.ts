@@ -1,5 +1,6 @@
-import { closeSync, constants as fsConstants, type Stats, fstatSync, openSync, promises as fsp, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
-import * as path from 'node:path';
+// The file access the core needs, as an interface: the core never reads the disk itself. The Node implementations
+// are in server/core/node/ (the server and the CLI pass them in), the extension's over vscode.workspace.fs in
+// src/caseStudies/workspaceFileSystem.ts, and an in-memory one for tests in memoryFileSystem.ts.
 
 export interface DirEntry {
   name: string;
@@ -8,132 +9,39 @@ export interface DirEntry {
   isSymbolicLink: boolean;
 }
 
+/** What `stat` reports: size and type, following symbolic links; `mtime` in milliseconds when the platform knows it. */
+export interface FileStat {
+  size: number;
+  isFile: boolean;
+  isDirectory: boolean;
+  mtime?: number;
+}
+
+export interface ReadFileOptions {
+  /**
+   * Read at most this many bytes: a longer file comes back cut at `maxBytes` (ask for limit + 1 bytes to tell a file
+   * over the limit). The size `stat` reports is not trusted for this (files under /proc report 0 and are longer).
+   */
+  maxBytes?: number;
+}
+
 /**
  * The file access the core needs. The CLI uses the disk as is; the language server layers open editor buffers
  * on top, so unsaved text is what gets checked.
  */
 export interface FileSystem {
-  /** File bytes, or undefined when the file cannot be read (missing, unreadable, a directory). */
-  readFile(filePath: string): Promise<Uint8Array | undefined>;
+  /**
+   * File bytes, or undefined when the file cannot be read (missing, unreadable, a directory). Only regular files are
+   * read: a FIFO or a device never blocks the read and never streams forever.
+   */
+  readFile(filePath: string, options?: ReadFileOptions): Promise<Uint8Array | undefined>;
+  /** The entries of a folder, a symbolic link typed by its target (a dangling link is neither); [] when unreadable. */
   readDirectory(dirPath: string): Promise<DirEntry[]>;
   /** Size and type, following symbolic links; undefined when absent. */
-  stat(filePath: string): Promise<{ size: number; isFile: boolean; isDirectory: boolean } | undefined>;
+  stat(filePath: string): Promise<FileStat | undefined>;
+  /** The path with every symbolic link resolved; undefined when it does not exist. */
   realpath(filePath: string): Promise<string | undefined>;
   /** Text already in memory (an open editor), which spares an encode/decode round trip on every keystroke. */
   readText?(filePath: string): string | undefined;
 }
 
-/**
- * A directory entry with a symbolic link's type taken from its target (`target`, the stat of the link's target):
- * a dangling, looping or unreadable link is neither a file nor a folder.
- */
-function toDirEntry(e: { name: string; isFile(): boolean; isDirectory(): boolean; isSymbolicLink(): boolean }, target: { isFile(): boolean; isDirectory(): boolean } | undefined): DirEntry {
-  const link = e.isSymbolicLink();
-  return {
-    name: e.name,
-    isFile: link ? !!target?.isFile() : e.isFile(),
-    isDirectory: link ? !!target?.isDirectory() : e.isDirectory(),
-    isSymbolicLink: link,
-  };
-}
-
-export const nodeFileSystem: FileSystem = {
-  async readFile(filePath) {
-    let handle: fsp.FileHandle | undefined;
-    try {
-      // Non-blocking open: opening a FIFO for reading would otherwise wait for a writer forever. Only regular files
-      // are read (a character device such as /dev/zero never ends).
-      handle = await fsp.open(filePath, fsConstants.O_RDONLY | (fsConstants.O_NONBLOCK ?? 0));
-      if (!(await handle.stat()).isFile()) return undefined;
-      return await handle.readFile();
-    } catch {
-      return undefined;
-    } finally {
-      await handle?.close().catch(() => undefined);
-    }
-  },
-  async readDirectory(dirPath) {
-    try {
-      const entries = await fsp.readdir(dirPath, { withFileTypes: true });
-      const out: DirEntry[] = [];
-      for (const e of entries) {
-        const target = e.isSymbolicLink() ? await fsp.stat(path.join(dirPath, e.name)).catch(() => undefined) : undefined;
-        out.push(toDirEntry(e, target));
-      }
-      return out;
-    } catch {
-      return [];
-    }
-  },
-  async stat(filePath) {
-    try {
-      const st = await fsp.stat(filePath);
-      return { size: st.size, isFile: st.isFile(), isDirectory: st.isDirectory() };
-    } catch {
-      return undefined;
-    }
-  },
-  async realpath(filePath) {
-    try {
-      return await fsp.realpath(filePath);
-    } catch {
-      return undefined;
-    }
-  },
-};
-
-/**
- * The same file access with synchronous calls, for the CLI. A workspace check awaits its reads one after the other
- * (stat, open, fstat, read, close per file); with the asynchronous API each of those is a round trip through
- * libuv's thread pool, and profiling the CLI on 3,000 files showed the main thread idle most of the run waiting for
- * them. A command-line run has nothing else to do meanwhile, so blocking calls are simply faster. The language
- * server keeps nodeFileSystem: it must stay responsive while it reads.
- */
-export const syncNodeFileSystem: FileSystem = {
-  async readFile(filePath) {
-    let fd: number | undefined;
-    try {
-      // Same guards as nodeFileSystem: non-blocking open (a FIFO never blocks), only regular files are read.
-      fd = openSync(filePath, fsConstants.O_RDONLY | (fsConstants.O_NONBLOCK ?? 0));
-      if (!fstatSync(fd).isFile()) return undefined;
-      return readFileSync(fd);
-    } catch {
-      return undefined;
-    } finally {
-      if (fd !== undefined) {
-        try {
-          closeSync(fd);
-        } catch {
-          // Nothing useful to do about a failed close of a read-only descriptor.
-        }
-      }
-    }
-  },
-  async readDirectory(dirPath) {
-    try {
-      return readdirSync(dirPath, { withFileTypes: true }).map((e) => toDirEntry(e, e.isSymbolicLink() ? statOrUndefined(path.join(dirPath, e.name)) : undefined));
-    } catch {
-      return [];
-    }
-  },
-  async stat(filePath) {
-    const st = statOrUndefined(filePath);
-    return st && { size: st.size, isFile: st.isFile(), isDirectory: st.isDirectory() };
-  },
-  async realpath(filePath) {
-    try {
-      // The native variant, like fsp.realpath (both are the C library's realpath).
-      return realpathSync.native(filePath);
-    } catch {
-      return undefined;
-    }
-  },
-};
-
-function statOrUndefined(filePath: string): Stats | undefined {
-  try {
-    return statSync(filePath, { throwIfNoEntry: false });
-  } catch {
-    return undefined;
-  }
-}

@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import {
   CodeActionKind,
   type CodeAction,
@@ -11,9 +10,11 @@ import {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CheckService } from '../checkService';
 import { fixAllSections, fixTemplateSets, fixTemplateVars, quickFixesFor, type FixContext, type QuickFix } from '../core/language/quickFixes';
-import { loadTemplateLibrary, type TemplateSet } from '../core/scaffold';
+import type { FileSystem } from '../core/fileSystem';
+import type { TemplateLibraries } from '../core/scaffold';
 import type { FindingData } from '../core/types';
 import { DIAGNOSTIC_SOURCE } from './diagnostics';
+import { path } from '../core/path';
 import { pathToUri, uriToPath } from '../uris';
 
 /** Fix-all kind for our diagnostics ("editor.codeActionsOnSave": { "source.fixAll.designNotes": "explicit" }). */
@@ -42,25 +43,15 @@ export interface CodeActionSupport {
 }
 
 export class CodeActionProvider {
-  private templates = new Map<string, Promise<TemplateSet[]>>();
   /** Files that create-file fixes offered to create, with when they were last offered. */
   private readonly offered = new Map<string, number>();
 
   constructor(
     private readonly service: CheckService,
     private readonly support: CodeActionSupport,
+    private readonly fs: FileSystem,
+    private readonly templates: TemplateLibraries,
   ) {}
-
-  /** Template sets for a workspace folder's `templates` setting; loaded once per setting value. */
-  private sets(root: string | undefined, setting: string | undefined): Promise<TemplateSet[]> {
-    const key = `${root}|${setting}`;
-    let sets = this.templates.get(key);
-    if (!sets) {
-      sets = loadTemplateLibrary({ workspaceFolder: root, templatesSetting: setting }).then((lib) => fixTemplateSets(lib.sets));
-      this.templates.set(key, sets);
-    }
-    return sets;
-  }
 
   async provide(document: TextDocument, params: CodeActionParams): Promise<CodeAction[]> {
     const filePath = uriToPath(document.uri);
@@ -77,13 +68,15 @@ export class CodeActionProvider {
     const fixAllRequested = !!only && wants(FIX_ALL_KIND);
     if (!ours.length && !fixAllRequested) return [];
     const folder = this.service.folderOf(filePath);
-    const sets = await this.sets(folder?.root, this.support.trusted() ? config.templates : undefined);
+    const library = await this.templates.library(folder?.root ?? path.dirname(filePath), this.support.trusted() ? config.templates : undefined);
+    const existing = await this.existingPaths(ours);
     const ctx: FixContext = {
       doc: this.service.parsed(filePath, document.getText()),
       spec: kind ? config.requiredFiles.find((s) => s.id === kind) : undefined,
       specs: config.requiredFiles,
-      lookup: { sets, vars: fixTemplateVars(cs?.name) },
-      exists: (p) => existsSync(p),
+      lookup: { sets: fixTemplateSets(library.sets), vars: fixTemplateVars(cs?.name) },
+      // Only the paths fixes may create are asked about (stat is asynchronous); any other counts as taken.
+      exists: (p) => existing.get(p) ?? true,
     };
     const actions: CodeAction[] = [];
 
@@ -102,6 +95,16 @@ export class CodeActionProvider {
       if (edits.length) actions.push({ title: 'Fix all Design Notes section problems', kind: FIX_ALL_KIND, edit: { changes: { [document.uri]: edits } } });
     }
     return actions;
+  }
+
+  /** Whether each file a finding suggests creating exists, through the server's FileSystem (open buffers included). */
+  private async existingPaths(diagnostics: Diagnostic[]): Promise<Map<string, boolean>> {
+    const out = new Map<string, boolean>();
+    for (const d of diagnostics) {
+      const suggested = (d.data as { suggestedPath?: unknown } | undefined)?.suggestedPath;
+      if (typeof suggested === 'string' && !out.has(suggested)) out.set(suggested, (await this.fs.stat(suggested)) !== undefined);
+    }
+    return out;
   }
 
   /** Fixes that cover several findings at once, offered when there is more than one of a kind. */

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import * as path from 'node:path';
+import { path } from '../core/path';
 import type { CompletionContext, CompletionList, Diagnostic, Hover, Position } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CheckService } from '../checkService';

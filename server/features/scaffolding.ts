@@ -6,8 +6,7 @@
 // Paths are file-system paths, as in `designNotes/caseStudies`. Planning never writes: the client writes the
 // plan through vscode.workspace.fs with the no-overwrite writer, so the Explorer and the undo story stay the
 // editor's, and Remote/WSL work the same.
-import { promises as fsp } from 'node:fs';
-import * as path from 'node:path';
+import { path } from '../core/path';
 import type { CheckService } from '../checkService';
 import { isCaseStudyFolder, type CaseStudy } from '../core/caseStudy';
 import { analyzeCaseStudy } from '../core/caseStudyModel';
@@ -19,16 +18,17 @@ import type { FileSystem } from '../core/fileSystem';
 import {
   enclosingCaseStudyRoot,
   findCaseStudyRoot,
-  gitAuthor,
+  findTemplateSet,
   isoDate,
   kindForFileName,
-  loadTemplateLibrary,
+  noTemplateSetMessage,
   planCaseStudy,
   planMissingFiles,
   STANDARD_TEMPLATE_SET_ID,
   type CaseStudyRootChoice,
   type LoadedTemplates,
   type ScaffoldPlan,
+  type TemplateLibraries,
   type TemplateProblem,
 } from '../core/scaffold';
 import { loadWorkspaceConfig } from '../core/workspace';
@@ -140,11 +140,19 @@ export interface ServerScope {
   trusted(): boolean;
 }
 
+/** What scaffolding needs from the platform: the loaded template sets, and git's user.name (Node: gitAuthor). */
+export interface ScaffoldServices {
+  templates: TemplateLibraries;
+  /** `git config user.name` in a folder, or '' (never called in Restricted Mode). */
+  gitAuthor(cwd: string): Promise<string>;
+}
+
 export class ScaffoldRequests {
   constructor(
     private readonly service: CheckService,
     private readonly fs: FileSystem,
     private readonly scope: ServerScope,
+    private readonly services: ScaffoldServices,
   ) {}
 
   /**
@@ -191,9 +199,14 @@ export class ScaffoldRequests {
     return this.scope.trusted() && params.trusted !== false;
   }
 
-  private async library(workspaceFolder: string, config: ResolvedConfig, params: TrustParams): Promise<LoadedTemplates> {
-    // Loaded per request, like the commands did: a template someone just edited is used at once.
-    return loadTemplateLibrary({ workspaceFolder, templatesSetting: this.isTrusted(params) ? config.templates : undefined });
+  private library(workspaceFolder: string, config: ResolvedConfig, params: TrustParams): Promise<LoadedTemplates> {
+    // The server's one cache, reloaded when a template file changes (server.ts), so an edited template is used at once.
+    return this.services.templates.library(workspaceFolder, this.isTrusted(params) ? config.templates : undefined);
+  }
+
+  private author(params: AuthorParams & TrustParams & { workspaceFolder: string }): Promise<string> {
+    // Never in Restricted Mode: nothing runs because of an untrusted workspace, git included.
+    return params.authorFromGit === true && this.isTrusted(params) ? this.services.gitAuthor(params.workspaceFolder) : Promise.resolve('');
   }
 
   async templates(params: TemplatesParams): Promise<TemplatesResult> {
@@ -223,10 +236,10 @@ export class ScaffoldRequests {
     await this.confine(params.workspaceFolder, params.root);
     const config = await this.configOf(params.workspaceFolder);
     const lib = await this.library(params.workspaceFolder, config, params);
-    const set = lib.sets.find((s) => s.id === params.templateId);
-    if (!set) return { ok: false, error: `There is no template set "${params.templateId}". Available: ${lib.sets.map((s) => s.id).join(', ')}.` };
-    // Never in Restricted Mode: nothing runs because of an untrusted workspace, git included.
-    const author = params.authorFromGit === true && this.isTrusted(params) ? await gitAuthor(params.workspaceFolder) : '';
+    const found = findTemplateSet(lib.sets, params.templateId);
+    if (!found.ok) return { ok: false, error: noTemplateSetMessage(params.templateId, found.available) };
+    const set = found.set;
+    const author = await this.author(params);
     const outcome = planCaseStudy({
       root: params.root,
       title: params.title,
@@ -252,14 +265,14 @@ export class ScaffoldRequests {
     const config = await this.configOf(params.workspaceFolder);
     const lib = await this.library(params.workspaceFolder, config, params);
     const id = params.templateId ?? STANDARD_TEMPLATE_SET_ID;
-    const set = lib.sets.find((s) => s.id === id);
-    if (!set) return { ok: false, error: `There is no template set "${id}". Available: ${lib.sets.map((s) => s.id).join(', ')}.` };
+    const found = findTemplateSet(lib.sets, id);
+    if (!found.ok) return { ok: false, error: noTemplateSetMessage(id, found.available) };
+    const set = found.set;
     if (!(await this.fs.stat(params.caseStudyPath))?.isDirectory) {
       return { ok: false, error: `${path.basename(params.caseStudyPath)} is a one-file case study: add its missing parts as sections (## Requirements, ## Architecture, ## Trade-offs) rather than files.` };
     }
     const existing = (await this.fs.readDirectory(params.caseStudyPath)).filter((e) => e.isFile).map((e) => e.name);
-    // Never in Restricted Mode: nothing runs because of an untrusted workspace, git included.
-    const author = params.authorFromGit === true && this.isTrusted(params) ? await gitAuthor(params.workspaceFolder) : '';
+    const author = await this.author(params);
     // Parts already written as sections of other files (trade-offs inside hld.md) need no file of their own.
     const cs = this.service.caseStudyFor(path.join(params.caseStudyPath, 'x'));
     const missing = cs && cs.path === params.caseStudyPath ? await this.missingParts(cs, config) : undefined;
@@ -301,8 +314,8 @@ export class ScaffoldRequests {
         if (requirements) {
           const bytes = await this.fs.readFile(requirements.path);
           if (bytes) input.meta = readCaseStudyMetadata(new TextDecoder().decode(bytes));
-          const st = await fsp.stat(requirements.path).catch(() => undefined);
-          if (st) input.fallbackDate = isoDate(st.mtime);
+          const mtime = (await this.fs.stat(requirements.path))?.mtime;
+          if (mtime !== undefined) input.fallbackDate = isoDate(new Date(mtime));
         }
         return input;
       }),

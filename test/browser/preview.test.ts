@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { closeBrowser, diagrams, launchBrowser, openHarness, type Harness } from './harness';
 import type { WebviewMessage } from '../../src/preview/protocol';
 import { parseMarkdown } from '../../server/core/markdown';
-import { createMermaidValidator } from '../../server/core/mermaid/workerValidator';
+import { createMermaidValidator } from '../../server/core/node/mermaidValidator';
 import { requireBundle, runRule } from '../mermaid/support';
 
 const FLOW = 'flowchart TD\n  A[Client] --> B{Load balancer}\n  B --> C[API]\n  C --> D[(Database)]';

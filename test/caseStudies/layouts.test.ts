@@ -8,21 +8,21 @@ import { discoverCaseStudies } from '../../server/core/caseStudy';
 import { analyzeCaseStudy } from '../../server/core/caseStudyModel';
 import { DEFAULT_CONFIG, loadConfig, type ResolvedConfig } from '../../server/core/config';
 import { Linter } from '../../server/core/engine';
-import { nodeFileSystem } from '../../server/core/fileSystem';
 import type { SourceFile } from '../../server/core/rule';
 import type { Finding } from '../../server/core/types';
 import { checkWorkspace } from '../../server/core/workspace';
-import { CLEAN_CASE_STUDY, makeTree, removeTree } from '../support/tree';
+import { CLEAN_CASE_STUDY, memoryTree, removeTree } from '../support/tree';
 
 const REQUIREMENTS = '## Requirements\n\n### Functional Requirements\n\n- Shorten a URL.\n\n### Non-Functional Requirements\n\n- p99 redirect latency under 50 ms.\n';
 const ARCHITECTURE = '## Architecture\n\nClients call the API; a cache sits in front of the key-value store.\n\n```mermaid\nflowchart LR\n  C[Client] --> A[API] --> K[(Store)]\n```\n';
 const TRADE_OFFS = '## Trade-offs\n\n### Cache-aside over write-through\n\nWrites are rare; we chose cache-aside rather than write-through.\n';
 
+// In memory: the layouts are about names and shapes, which the core reads through its FileSystem.
 async function check(files: Record<string, string>, configText?: string) {
-  const root = makeTree(files);
-  const linter = new Linter({ fs: nodeFileSystem });
+  const { root, fs } = memoryTree(files);
+  const linter = new Linter({ fs });
   const config: ResolvedConfig = configText ? loadConfig(configText, linter.ruleIds).config : DEFAULT_CONFIG;
-  const result = await checkWorkspace(root, config, linter, nodeFileSystem);
+  const result = await checkWorkspace(root, config, linter, fs);
   const findings = [...result.findings.values()].flat();
   const models = new Map<string, ReturnType<typeof analyzeCaseStudy>>();
   for (const cs of result.caseStudies) {
@@ -216,10 +216,10 @@ test('implied root (discovery): a folder named *case-studies holding a case-stud
     'system-design-case-studies/diagrams/overview.md': '# Overview\n',
     'system-design-case-studies/fundamentals/caching.md': '# Caching\n\nRead-through and write-through caches.\n',
   };
-  const root = makeTree(tree);
+  const { root, fs } = memoryTree(tree);
   try {
     // Searched from the clone's parent (a workspace folder opened one level up), the real case study is found.
-    const found = await discoverCaseStudies(root, DEFAULT_CONFIG, nodeFileSystem);
+    const found = await discoverCaseStudies(root, DEFAULT_CONFIG, fs);
     assert.deepEqual(found.caseStudies.map((cs) => path.relative(root, cs.path).split(path.sep).join('/')), ['system-design-case-studies/case-studies/chat']);
   } finally {
     removeTree(root);
@@ -228,14 +228,14 @@ test('implied root (discovery): a folder named *case-studies holding a case-stud
 
 test('Case Studies view summary: parts written as sections count as present; a post-mortem is not measured against design parts', async () => {
   const { summarizeCaseStudy } = await import('../../server/core/caseStudySummary');
-  const root = makeTree({
+  const { root, fs } = memoryTree({
     'case-studies/url-shortener/README.md': `# URL Shortener\n\n${REQUIREMENTS}\n${ARCHITECTURE}\n${TRADE_OFFS}`,
     'case-studies/2026-03-02-retry-storm.md': '# Retry storm\n\n## Timeline\n\n- 09:02 alerts\n\n## Root Cause\n\nNo jitter.\n',
     'case-studies/chat/requirements.md': CLEAN_CASE_STUDY['requirements.md'],
   });
   try {
-    const linter = new Linter({ fs: nodeFileSystem });
-    const { caseStudies } = await discoverCaseStudies(root, DEFAULT_CONFIG, nodeFileSystem);
+    const linter = new Linter({ fs });
+    const { caseStudies } = await discoverCaseStudies(root, DEFAULT_CONFIG, fs);
     const summaries = new Map<string, ReturnType<typeof summarizeCaseStudy>>();
     for (const cs of caseStudies) {
       const files = new Map<string, SourceFile>();

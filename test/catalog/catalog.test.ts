@@ -82,7 +82,7 @@ test('every Mermaid example starts with a diagram keyword mermaid knows', () => 
 
 const workerPath = path.resolve(__dirname, '../../dist/mermaidWorker.mjs');
 test('every Mermaid example parses with mermaid itself', { skip: existsSync(workerPath) ? false : 'dist/mermaidWorker.mjs not built (npm run build)' }, async () => {
-  const { createMermaidValidator } = await import('../../server/core/mermaid/workerValidator');
+  const { createMermaidValidator } = await import('../../server/core/node/mermaidValidator');
   const validator = createMermaidValidator({ workerPath, timeoutMs: 20_000 });
   try {
     for (const p of raw.patterns) {

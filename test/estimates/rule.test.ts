@@ -8,7 +8,7 @@ import { DEFAULT_CONFIG, loadConfig } from '../../server/core/config';
 import { Linter } from '../../server/core/engine';
 import { stepsOf } from '../../server/core/estimates/calculations';
 import { judge } from '../../server/core/estimates/verdict';
-import { nodeFileSystem } from '../../server/core/fileSystem';
+import { nodeFileSystem } from '../../server/core/node';
 import { quickFixesFor } from '../../server/core/language/quickFixes';
 import { parseMarkdown } from '../../server/core/markdown';
 import type { Finding } from '../../server/core/types';

@@ -5,7 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { parseMarkdown } from '../../server/core/markdown';
-import { createMermaidValidator, type DisposableMermaidValidator } from '../../server/core/mermaid/workerValidator';
+import { createMermaidValidator, type DisposableMermaidValidator } from '../../server/core/node/mermaidValidator';
 import { loadWorkerModule, markdownFiles, requireBundle, root, type WorkerModule } from './support';
 
 const corpus = path.resolve(root, '..', 'shared', 'corpus');

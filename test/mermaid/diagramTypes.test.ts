@@ -5,7 +5,7 @@ import { readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { DIAGRAM_KEYWORDS } from '../../server/core/mermaid/diagramTypes';
-import { createMermaidValidator, type DisposableMermaidValidator } from '../../server/core/mermaid/workerValidator';
+import { createMermaidValidator, type DisposableMermaidValidator } from '../../server/core/node/mermaidValidator';
 import { fixtures, loadWorkerModule, readFixture, requireBundle, type WorkerModule } from './support';
 
 type Expected = [line: number, start: number, end: number, message: string];

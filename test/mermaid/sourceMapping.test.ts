@@ -2,7 +2,7 @@
 // (comments, directives, front matter, entities, CRLF) and wherever the fence sits (indented, list, blockquote).
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { createMermaidValidator, type DisposableMermaidValidator } from '../../server/core/mermaid/workerValidator';
+import { createMermaidValidator, type DisposableMermaidValidator } from '../../server/core/node/mermaidValidator';
 import type { MermaidValidator } from '../../server/core/rule';
 import { requireBundle, runRule } from './support';
 

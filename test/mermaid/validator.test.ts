@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, it } from 'node:test';
-import { createMermaidValidator } from '../../server/core/mermaid/workerValidator';
+import { createMermaidValidator } from '../../server/core/node/mermaidValidator';
 import { fixtures, readFixture, requireBundle, root } from './support';
 
 const FLOW_OK = 'flowchart TD\n  A --> B\n';

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
-import { createMermaidValidator } from '../../server/core/mermaid/workerValidator';
+import { createMermaidValidator } from '../../server/core/node/mermaidValidator';
 import { Linter } from '../../server/core/engine';
 import { DEFAULT_CONFIG } from '../../server/core/config';
 import { mermaidSyntax } from '../../server/core/rules/mermaidSyntax';

@@ -12,8 +12,8 @@ import { TestLspClient } from '../support/lspClient';
 import { caseStudyFiles, CLEAN_CASE_STUDY, makeTree, removeTree } from '../support/tree';
 import { CheckService } from '../../server/checkService';
 import { OverlayFileSystem } from '../../server/overlayFileSystem';
-import { nodeFileSystem } from '../../server/core/fileSystem';
-import { createMermaidValidator, type DisposableMermaidValidator } from '../../server/core/mermaid/workerValidator';
+import { nodeFileSystem } from '../../server/core/node';
+import { createMermaidValidator, type DisposableMermaidValidator } from '../../server/core/node/mermaidValidator';
 import { piece, randomMarkdown } from './markdownArbitraries';
 import { fuzzParams, fuzzTimeout, linesOf, rangeProblem, REPO, within } from './support';
 

@@ -10,7 +10,7 @@ import { TestLspClient } from '../support/lspClient';
 import { caseStudyFiles, CLEAN_CASE_STUDY, makeTree, removeTree } from '../support/tree';
 import { discoverCaseStudies } from '../../server/core/caseStudy';
 import { DEFAULT_CONFIG } from '../../server/core/config';
-import { nodeFileSystem } from '../../server/core/fileSystem';
+import { nodeFileSystem } from '../../server/core/node';
 import { REPO, within } from './support';
 
 const FOLDERS = 100;

@@ -10,10 +10,10 @@ import { writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { TestLspClient, type Diagnostic } from '../support/lspClient';
 import { caseStudyFiles, CLEAN_CASE_STUDY, makeTree, removeTree } from '../support/tree';
-import { createMermaidValidator } from '../../server/core/mermaid/workerValidator';
+import { createMermaidValidator } from '../../server/core/node/mermaidValidator';
 import { Linter } from '../../server/core/engine';
 import { DEFAULT_CONFIG } from '../../server/core/config';
-import { nodeFileSystem } from '../../server/core/fileSystem';
+import { nodeFileSystem } from '../../server/core/node';
 import { REPO, within } from './support';
 
 const { 'trade-offs.md': _tradeOffs, ...withoutTradeOffs } = CLEAN_CASE_STUDY;

@@ -5,7 +5,8 @@ import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { parseMarkdown } from '../../server/core/markdown';
-import { createMermaidValidator, type DisposableMermaidValidator } from '../../server/core/mermaid/workerValidator';
+import { createMermaidValidator, type DisposableMermaidValidator } from '../../server/core/node/mermaidValidator';
+import { nodeFileSystem, findBuiltinTemplatesFolder } from '../../server/core/node';
 import { loadBuiltinTemplateSets, renderTemplate } from '../../server/core/scaffold';
 
 const workerPath = path.resolve(__dirname, '../../dist/mermaidWorker.mjs');
@@ -19,7 +20,7 @@ describe('built-in template diagrams', { skip }, () => {
     validator = createMermaidValidator({ workerPath, timeoutMs: 20_000 });
     const broken = await validator.validate('flowchart LR\n  a --> \n  end end\n');
     assert.ok(broken.length > 0, 'the validator reports a broken diagram');
-    const { sets } = await loadBuiltinTemplateSets();
+    const { sets } = await loadBuiltinTemplateSets(nodeFileSystem, findBuiltinTemplatesFolder());
     let diagrams = 0;
     for (const set of sets) {
       for (const file of set.files) {

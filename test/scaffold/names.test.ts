@@ -144,7 +144,7 @@ describe('git for {{author}}', () => {
     const { mkdtempSync, mkdirSync, writeFileSync, rmSync } = await import('node:fs');
     const { tmpdir } = await import('node:os');
     const pathMod = await import('node:path');
-    const { findGitOnPath } = await import('../../server/core/scaffold/author');
+    const { findGitOnPath } = await import('../../server/core/node/gitAuthor');
     const dir = mkdtempSync(pathMod.join(tmpdir(), 'dn-git-'));
     try {
       mkdirSync(pathMod.join(dir, 'bin'));

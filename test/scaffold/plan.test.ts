@@ -2,12 +2,13 @@ import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { before, describe, it } from 'node:test';
 import { DEFAULT_CONFIG, loadConfig } from '../../server/core/config';
+import { nodeFileSystem, findBuiltinTemplatesFolder } from '../../server/core/node';
 import { loadBuiltinTemplateSets, planCaseStudy, planMissingFiles, type ScaffoldPlan, type TemplateSet } from '../../server/core/scaffold';
 
 let standard: TemplateSet;
 let extended: TemplateSet;
 before(async () => {
-  [standard, extended] = (await loadBuiltinTemplateSets()).sets;
+  [standard, extended] = (await loadBuiltinTemplateSets(nodeFileSystem, findBuiltinTemplatesFolder())).sets;
 });
 
 const root = path.resolve('/work/case-studies');

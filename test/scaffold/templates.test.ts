@@ -5,16 +5,18 @@ import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { DEFAULT_CONFIG, loadConfig } from '../../server/core/config';
 import { parseMarkdown } from '../../server/core/markdown';
+import { MemoryFileSystem } from '../../server/core/memoryFileSystem';
 import { findSection } from '../../server/core/sections';
-import { nodeFileSystem } from '../../server/core/fileSystem';
+import { findBuiltinTemplatesFolder, nodeFileSystem } from '../../server/core/node';
 import {
   checkTemplatesSetting,
   ensureRequiredSections,
-  findBuiltinTemplatesFolder,
+  findTemplateSet,
   loadBuiltinTemplateSets,
   loadTemplateLibrary,
   loadTemplateSet,
   renderTemplate,
+  TemplateLibraries,
   templateBodyForSection,
   templateForFile,
   validateTemplateManifest,
@@ -56,7 +58,7 @@ describe('built-in templates', () => {
   });
 
   it('load without problems, standard first, extended sharing its required files', async () => {
-    const { sets, problems } = await loadBuiltinTemplateSets();
+    const { sets, problems } = await loadBuiltinTemplateSets(nodeFileSystem, findBuiltinTemplatesFolder());
     assert.deepEqual(problems, []);
     assert.deepEqual(sets.map((s) => s.id), ['standard', 'extended']);
     const [standard, extended] = sets;
@@ -66,7 +68,7 @@ describe('built-in templates', () => {
   });
 
   it('rendered, are prompts and skeletons: every required section present, each with a write-here prompt and nothing written', async () => {
-    const { sets } = await loadBuiltinTemplateSets();
+    const { sets } = await loadBuiltinTemplateSets(nodeFileSystem, findBuiltinTemplatesFolder());
     for (const set of sets) {
       for (const file of set.files) {
         const text = renderTemplate(file.text, VARS);
@@ -92,7 +94,7 @@ describe('built-in templates', () => {
   });
 
   it('the only text outside comments in a rendered requirements file is the status line (the author is a prompt unless given)', async () => {
-    const { sets } = await loadBuiltinTemplateSets();
+    const { sets } = await loadBuiltinTemplateSets(nodeFileSystem, findBuiltinTemplatesFolder());
     const text = renderTemplate(sets[0].files[0].text, { ...VARS, author: '' });
     const outside = text.replace(/<!--[\s\S]*?-->/g, '').split('\n').filter((l) => l.trim() && !/^#|^-\s*$/.test(l));
     assert.deepEqual(outside, ['> **Status:** draft · **Started:** 2026-01-05 · **Author:** ']);
@@ -101,7 +103,7 @@ describe('built-in templates', () => {
 
 describe('built-in templates and odd titles', () => {
   it('keep variables out of HTML comments and diagrams, so a title like "A --> B" cannot break either', async () => {
-    const { sets } = await loadBuiltinTemplateSets();
+    const { sets } = await loadBuiltinTemplateSets(nodeFileSystem, findBuiltinTemplatesFolder());
     for (const set of sets) {
       for (const file of set.files) {
         for (const comment of file.text.match(/<!--[\s\S]*?-->/g) ?? []) assert.doesNotMatch(comment, /\{\{/, `${set.id}/${file.path}`);
@@ -111,23 +113,40 @@ describe('built-in templates and odd titles', () => {
   });
 });
 
+/**
+ * A workspace in memory holding `files` beside a copy of the shipped templates (at their real path), so a library
+ * loads the built-in sets and the user's through one FileSystem without a temp folder.
+ */
+function memoryWorkspace(files: Record<string, string>): { ws: string; fs: MemoryFileSystem; builtinFolder: string } {
+  const builtinFolder = findBuiltinTemplatesFolder()!;
+  const copy: Record<string, string> = {};
+  for (const e of readdirSync(builtinFolder, { recursive: true, withFileTypes: true })) {
+    if (e.isFile()) copy[path.join(e.parentPath, e.name)] = readFileSync(path.join(e.parentPath, e.name), 'utf8');
+  }
+  const ws = path.resolve('/dn-memory/templates-ws');
+  const fs = new MemoryFileSystem({ ...copy, ...Object.fromEntries(Object.entries(files).map(([rel, text]) => [path.join(ws, rel), text])) });
+  fs.addFolder(ws);
+  return { ws, fs, builtinFolder };
+}
+
 describe('user templates', () => {
   it('a missing template folder is a clear problem, and the built-in sets are still offered', async () => {
-    const lib = await loadTemplateLibrary({ workspaceFolder: tmp, templatesSetting: 'no-such-templates' });
+    const { ws, fs, builtinFolder } = memoryWorkspace({});
+    const lib = await loadTemplateLibrary({ fs, builtinFolder, workspaceFolder: ws, templatesSetting: 'no-such-templates' });
     assert.deepEqual(lib.sets.map((s) => s.id), ['standard', 'extended']);
     assert.equal(lib.problems.length, 1);
     assert.match(lib.problems[0].message, /"no-such-templates" \(the "templates" setting\) does not exist; only the built-in templates are offered/);
   });
 
   it('a folder without template.json makes every Markdown file a template, kinds inferred from the names', async () => {
-    const root = path.join(tmp, 'tpl1');
-    mkdirSync(path.join(root, 'team', 'diagrams'), { recursive: true });
-    writeFileSync(path.join(root, 'README.md'), '# About our templates\n');
-    writeFileSync(path.join(root, 'team', '01_Requirements.md'), '# {{title}}\n\n## FRs\n\n- x\n');
-    writeFileSync(path.join(root, 'team', 'HLD.md'), '# {{title}} design\n');
-    writeFileSync(path.join(root, 'team', 'diagrams', 'context.mmd'), 'flowchart LR\n  a --> b\n');
-    writeFileSync(path.join(root, 'team', 'notes.txt'), 'not a template');
-    const lib = await loadTemplateLibrary({ workspaceFolder: tmp, templatesSetting: 'tpl1' });
+    const { ws, fs, builtinFolder } = memoryWorkspace({
+      'tpl1/README.md': '# About our templates\n',
+      'tpl1/team/01_Requirements.md': '# {{title}}\n\n## FRs\n\n- x\n',
+      'tpl1/team/HLD.md': '# {{title}} design\n',
+      'tpl1/team/diagrams/context.mmd': 'flowchart LR\n  a --> b\n',
+      'tpl1/team/notes.txt': 'not a template',
+    });
+    const lib = await loadTemplateLibrary({ fs, builtinFolder, workspaceFolder: ws, templatesSetting: 'tpl1' });
     assert.deepEqual(lib.problems, []);
     assert.deepEqual(lib.sets.map((s) => s.id), ['standard', 'extended', 'team'], 'README.md beside set folders is not a set');
     const team = lib.sets[2];
@@ -136,20 +155,19 @@ describe('user templates', () => {
   });
 
   it('a user set with a built-in id replaces it; bad manifests and escaping sources are reported, good sets kept', async () => {
-    const root = path.join(tmp, 'tpl2');
-    mkdirSync(path.join(root, 'standard'), { recursive: true });
-    mkdirSync(path.join(root, 'broken'), { recursive: true });
-    mkdirSync(path.join(root, 'escape'), { recursive: true });
-    writeFileSync(path.join(root, 'standard', 'requirements.md'), '# Ours\n');
-    writeFileSync(path.join(root, 'broken', 'template.json'), '{ "files": [ { "path": "a.md" ');
-    writeFileSync(path.join(tmp, 'secret.md'), 'secret');
-    writeFileSync(path.join(root, 'escape', 'template.json'), JSON.stringify({ files: [{ path: 'a.md', source: '../../secret.md' }] }));
-    const lib = await loadTemplateLibrary({ workspaceFolder: tmp, templatesSetting: 'tpl2' });
+    const { ws, fs, builtinFolder } = memoryWorkspace({
+      'tpl2/standard/requirements.md': '# Ours\n',
+      'tpl2/broken/template.json': '{ "files": [ { "path": "a.md" ',
+      'secret.md': 'secret',
+      'tpl2/escape/template.json': JSON.stringify({ files: [{ path: 'a.md', source: '../../secret.md' }] }),
+    });
+    const lib = await loadTemplateLibrary({ fs, builtinFolder, workspaceFolder: ws, templatesSetting: 'tpl2' });
     assert.deepEqual(lib.sets.map((s) => `${s.id}:${s.builtin}`), ['standard:false', 'extended:true']);
     assert.equal(lib.builtinStandard?.builtin, true, 'the shipped standard set stays available as the fallback');
     const messages = lib.problems.map((p) => p.message).join('\n');
     assert.match(messages, /Invalid JSON in template\.json/);
     assert.match(messages, /points outside the template folder/);
+    assert.doesNotMatch(JSON.stringify(lib.sets), /secret/);
   });
 
   it('a source that is a symbolic link leaving the template folder is refused; /proc files are read with a byte limit', async () => {
@@ -167,7 +185,7 @@ describe('user templates', () => {
       path.join(evil, 'template.json'),
       JSON.stringify({ id: 'evil', files: [{ path: 'leak.md', source: 'link.md' }, { path: 'a.md', source: 'plain.md' }, { path: 'b.md', source: 'sub/up/outside.md' }, { path: 'c.md', source: 'inside.md' }] }),
     );
-    const { set, problems } = await loadTemplateSet(evil, { root });
+    const { set, problems } = await loadTemplateSet(nodeFileSystem, evil, { root });
     assert.deepEqual(set?.files.map((f) => [f.path, f.text]), [['c.md', '# Fine\n']], 'only the link that stays inside is read');
     assert.equal(problems.filter((p) => /points outside the template folder/.test(p.message)).length, 3, problems.map((p) => p.message).join('\n'));
     assert.doesNotMatch(JSON.stringify(set), /OUTSIDE SECRET|PATH=/);
@@ -176,16 +194,14 @@ describe('user templates', () => {
     mkdirSync(big, { recursive: true });
     writeFileSync(path.join(big, 'huge.md'), Buffer.alloc(1_000_001, 0x61));
     writeFileSync(path.join(big, 'template.json'), JSON.stringify({ id: 'big', files: [{ path: 'huge.md' }] }));
-    const loaded = await loadTemplateSet(big);
+    const loaded = await loadTemplateSet(nodeFileSystem, big);
     assert.match(loaded.problems.map((p) => p.message).join('\n'), /larger than 1000000 bytes/);
   });
 
   it('a listed template file that does not exist is reported and skipped', async () => {
-    const folder = path.join(tmp, 'tpl3', 'partial');
-    mkdirSync(folder, { recursive: true });
-    writeFileSync(path.join(folder, 'a.md'), '# A\n');
-    writeFileSync(path.join(folder, 'template.json'), JSON.stringify({ id: 'partial', files: [{ path: 'a.md' }, { path: 'b.md' }] }));
-    const { set, problems } = await loadTemplateSet(folder);
+    const folder = path.resolve('/dn-memory/tpl3/partial');
+    const fs = new MemoryFileSystem({ [path.join(folder, 'a.md')]: '# A\n', [path.join(folder, 'template.json')]: JSON.stringify({ id: 'partial', files: [{ path: 'a.md' }, { path: 'b.md' }] }) });
+    const { set, problems } = await loadTemplateSet(fs, folder);
     assert.deepEqual(set?.files.map((f) => f.path), ['a.md']);
     assert.match(problems[0].message, /"b\.md" of set "partial" does not exist/);
   });
@@ -193,7 +209,7 @@ describe('user templates', () => {
 
 describe('templates for quick fixes', () => {
   it('templateForFile gives the rendered template, and a skeleton for kinds no template covers', async () => {
-    const { sets } = await loadBuiltinTemplateSets();
+    const { sets } = await loadBuiltinTemplateSets(nodeFileSystem, findBuiltinTemplatesFolder());
     const text = templateForFile('trade-offs', { sets, vars: VARS })!;
     assert.ok(text.startsWith('# URL Shortener — Trade-offs\n'));
     const { config } = loadConfig(JSON.stringify({ requiredFiles: { api: { title: 'API', fileName: 'api.md', sections: [{ name: 'Endpoints' }, { name: 'Errors', template: 'List error codes for {{title}}.' }] } } }));
@@ -203,7 +219,7 @@ describe('templates for quick fixes', () => {
   });
 
   it('templateBodyForSection cuts the section body out of the template; config templates win', async () => {
-    const { sets } = await loadBuiltinTemplateSets();
+    const { sets } = await loadBuiltinTemplateSets(nodeFileSystem, findBuiltinTemplatesFolder());
     const body = templateBodyForSection('requirements', 'non-functional-requirements', { sets, vars: VARS })!;
     assert.ok(body.startsWith('<!-- write here: measurable targets'));
     assert.ok(body.endsWith('-->\n- \n'), 'a prompt and one empty bullet, nothing that passes as written');
@@ -225,18 +241,18 @@ describe('templates for quick fixes', () => {
 
 describe('checkTemplatesSetting', () => {
   it('reports a missing template folder on the setting value, and nothing when it exists or is unset', async () => {
+    const ws = path.resolve('/dn-memory/settings-ws');
+    const fs = new MemoryFileSystem({ [path.join(ws, 'here') + '/']: '', [path.join(ws, 'afile')]: '' });
     const text = '{\n  // ours\n  "templates": "no/such/dir",\n}\n';
-    const problem = await checkTemplatesSetting(text, tmp, nodeFileSystem);
+    const problem = await checkTemplatesSetting(text, ws, fs);
     assert.deepEqual(problem, {
       message: 'The template folder "no/such/dir" does not exist; only the built-in templates are offered.',
       range: { start: { line: 2, character: 15 }, end: { line: 2, character: 28 } },
       severity: 'warning',
     });
-    mkdirSync(path.join(tmp, 'here'), { recursive: true });
-    assert.equal(await checkTemplatesSetting('{ "templates": "here" }', tmp, nodeFileSystem), undefined);
-    assert.equal(await checkTemplatesSetting('{ "rules": {} }', tmp, nodeFileSystem), undefined);
-    writeFileSync(path.join(tmp, 'afile'), '');
-    assert.match((await checkTemplatesSetting('{ "templates": "afile" }', tmp, nodeFileSystem))!.message, /is not a folder/);
+    assert.equal(await checkTemplatesSetting('{ "templates": "here" }', ws, fs), undefined);
+    assert.equal(await checkTemplatesSetting('{ "rules": {} }', ws, fs), undefined);
+    assert.match((await checkTemplatesSetting('{ "templates": "afile" }', ws, fs))!.message, /is not a folder/);
   });
 });
 
@@ -265,5 +281,35 @@ describe('built-in template prompts', () => {
         }
       }
     }
+  });
+});
+
+describe('TemplateLibraries: the one cache of loaded template sets', () => {
+  it('loads once per folder and setting, reloads after a change in the template folder or a full invalidation', async () => {
+    const { ws, fs, builtinFolder } = memoryWorkspace({ 'team/lean/requirements.md': '# Lean v1\n', 'notes/x.md': '# x\n' });
+    const libraries = new TemplateLibraries(fs, builtinFolder);
+    const text = async () => (await libraries.library(ws, 'team')).sets.find((s) => s.id === 'lean')?.files[0].text;
+    assert.equal(await text(), '# Lean v1\n');
+    fs.addFile(path.join(ws, 'team/lean/requirements.md'), '# Lean v2\n');
+    assert.equal(await text(), '# Lean v1\n', 'kept until told');
+    libraries.invalidate([path.join(ws, 'notes/x.md')]);
+    assert.equal(await text(), '# Lean v1\n', 'a change elsewhere keeps it');
+    libraries.invalidate([path.join(ws, 'team/lean/requirements.md')]);
+    assert.equal(await text(), '# Lean v2\n', 'a change inside the template folder reloads it');
+    fs.addFile(path.join(ws, 'team/lean/requirements.md'), '# Lean v3\n');
+    libraries.invalidate([ws]);
+    assert.equal(await text(), '# Lean v3\n', 'a change of a folder holding it (a rename, a delete) reloads it');
+    fs.addFile(path.join(ws, 'team/lean/requirements.md'), '# Lean v4\n');
+    libraries.invalidate();
+    assert.equal(await text(), '# Lean v4\n');
+    // Built-in only (no setting, or Restricted Mode) is its own entry: the user's sets never leak into it.
+    assert.deepEqual((await libraries.library(ws, undefined)).sets.map((s) => s.id), ['standard', 'extended']);
+  });
+
+  it('findTemplateSet: the set, else the ids there are', async () => {
+    const { sets } = await loadBuiltinTemplateSets(nodeFileSystem, findBuiltinTemplatesFolder());
+    const found = findTemplateSet(sets, 'extended');
+    assert.equal(found.ok && found.set.id, 'extended');
+    assert.deepEqual(findTemplateSet(sets, 'lean'), { ok: false, available: ['standard', 'extended'] });
   });
 });

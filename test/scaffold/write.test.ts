@@ -7,9 +7,9 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import fc from 'fast-check';
+import { findBuiltinTemplatesFolder, nodeFileSystem, nodeScaffoldFileSystem } from '../../server/core/node';
 import {
   loadBuiltinTemplateSets,
-  nodeScaffoldFileSystem,
   planCaseStudy,
   planMissingFiles,
   writePlan,
@@ -24,7 +24,7 @@ after(() => rmSync(tmp, { recursive: true, force: true }));
 let standard: TemplateSet;
 let extended: TemplateSet;
 before(async () => {
-  [standard, extended] = (await loadBuiltinTemplateSets()).sets;
+  [standard, extended] = (await loadBuiltinTemplateSets(nodeFileSystem, findBuiltinTemplatesFolder())).sets;
 });
 
 let n = 0;

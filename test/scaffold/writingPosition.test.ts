@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { nodeFileSystem, findBuiltinTemplatesFolder } from '../../server/core/node';
 import { loadBuiltinTemplateSets, renderTemplate, writingPosition } from '../../server/core/scaffold';
 
 describe('writingPosition (where a new file opens)', () => {
@@ -16,7 +17,7 @@ describe('writingPosition (where a new file opens)', () => {
   });
 
   it('in the built-in requirements template: the empty line under the problem-statement prompt, not in front of it', async () => {
-    const { sets } = await loadBuiltinTemplateSets();
+    const { sets } = await loadBuiltinTemplateSets(nodeFileSystem, findBuiltinTemplatesFolder());
     const text = renderTemplate(sets[0].files[0].text, { title: 'Rate Limiter', date: '2026-11-29', author: '' });
     const at = writingPosition(text)!;
     const lines = text.split('\n');

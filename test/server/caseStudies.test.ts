@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import type { CaseStudySummary } from '../../server/core/caseStudySummary';
+import { nodeFileSystem, findBuiltinTemplatesFolder } from '../../server/core/node';
 import { loadBuiltinTemplateSets, planCaseStudy } from '../../server/core/scaffold';
 import { TestLspClient } from '../support/lspClient';
 import { caseStudyFiles, CLEAN_CASE_STUDY, makeTree, removeTree } from '../support/tree';
@@ -44,7 +45,7 @@ before(async () => {
     'README.md': '# Not a case study\n',
   });
   // A case study exactly as New Case Study writes it, nobody has written a word yet.
-  const { sets } = await loadBuiltinTemplateSets();
+  const { sets } = await loadBuiltinTemplateSets(nodeFileSystem, findBuiltinTemplatesFolder());
   const fresh = planCaseStudy({ root: path.join(root, 'case-studies'), title: 'URL Shortener', templateSet: sets[0], date: '2026-11-29' });
   assert.ok(fresh.ok);
   mkdirSync(fresh.plan.folder, { recursive: true });

@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { IndexRow } from '../../server/core/caseStudyIndex';
 import { DEFAULT_CONFIG } from '../../server/core/config';
 import type { CaseStudyRootResult, PlanResult, TemplatesResult } from '../../server/features/scaffolding';
@@ -95,6 +95,25 @@ test('planCaseStudy: the files to write, nothing written; the folder-name patter
   assert.match(lean.plan.files.find((f) => f.kind === 'requirements')!.content, /^# Cache — Requirements\n\nBy /);
   const refused = await client.request<PlanResult>('designNotes/planCaseStudy', { workspaceFolder: root, root: path.join(root, 'docs/designs'), title: 'Cache', templateId: 'lean', trusted: false });
   assert.deepEqual(refused, { ok: false, error: 'There is no template set "lean". Available: standard, extended.' });
+});
+
+test('an edited template is used at once: the file watcher reloads the template sets the server keeps', async () => {
+  const plan = () => client.request<PlanResult>('designNotes/planCaseStudy', { workspaceFolder: root, root: path.join(root, 'docs/designs'), title: 'Cache', templateId: 'lean', trusted: true });
+  const before = await plan();
+  assert.ok(before.ok);
+  assert.match(before.plan.files[0].content, /^# Cache — Requirements\n\nBy /);
+  const template = path.join(root, 'team-templates/lean/requirements.md');
+  const original = readFileSync(template, 'utf8');
+  try {
+    writeFileSync(template, '# {{title}} — Needs\n\nEdited.\n');
+    await client.filesChanged([{ path: template, type: 2 }]);
+    const after = await plan();
+    assert.ok(after.ok);
+    assert.equal(after.plan.files.find((f) => f.kind === 'requirements')!.content.split('\n')[0], '# Cache — Needs');
+  } finally {
+    writeFileSync(template, original);
+    await client.filesChanged([{ path: template, type: 2 }]);
+  }
 });
 
 test('planCaseStudy: a bad title is refused; an existing folder comes with the file to open; an unchecked folder is flagged', async () => {

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import MarkdownIt from 'markdown-it';
 import { DEFAULT_CONFIG } from '../../server/core/config';
 import { Linter } from '../../server/core/engine';
-import { nodeFileSystem } from '../../server/core/fileSystem';
+import { nodeFileSystem } from '../../server/core/node';
 import { parseMarkdown } from '../../server/core/markdown';
 import { DIAGRAM_KEYWORDS } from '../../server/core/mermaid/diagramTypes';
 import type { RuleServices } from '../../server/core/rule';
@@ -129,7 +129,7 @@ async function lintCaseStudy(files: Record<string, string>): Promise<{ findings:
   const services: RuleServices = {};
   let dispose = () => {};
   if (existsSync(workerPath)) {
-    const { createMermaidValidator } = await import('../../server/core/mermaid/workerValidator');
+    const { createMermaidValidator } = await import('../../server/core/node/mermaidValidator');
     const validator = createMermaidValidator({ workerPath, timeoutMs: 20_000 });
     services.mermaid = validator;
     dispose = () => validator.dispose();

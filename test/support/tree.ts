@@ -1,6 +1,7 @@
 import { mkdtempSync, mkdirSync, writeFileSync, rmSync, realpathSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { MemoryFileSystem } from '../../server/core/memoryFileSystem';
 
 /** Write a folder tree from { 'relative/path.md': 'content' } into a fresh temp folder; returns its real path. */
 export function makeTree(files: Record<string, string | Uint8Array>, prefix = 'dn-test-'): string {
@@ -18,7 +19,23 @@ export function writeTree(root: string, files: Record<string, string | Uint8Arra
   }
 }
 
+let memoryTrees = 0;
+const MEMORY_ROOT = path.resolve('/dn-memory');
+
+/**
+ * The same tree in memory, for tests where the disk is not the point: { root, fs } with root a path that exists
+ * only in `fs` (nothing is written, nothing to remove). Symbolic links, FIFOs, permissions and sizes need makeTree.
+ */
+export function memoryTree(files: Record<string, string | Uint8Array>): { root: string; fs: MemoryFileSystem } {
+  const root = path.join(MEMORY_ROOT, `tree-${++memoryTrees}`);
+  const fs = new MemoryFileSystem(Object.fromEntries(Object.entries(files).map(([rel, content]) => [rel.endsWith('/') ? path.join(root, rel) + '/' : path.join(root, rel), content])));
+  fs.addFolder(root);
+  return { root, fs };
+}
+
 export function removeTree(root: string): void {
+  // A memoryTree's root is not on the disk: there is nothing to remove (and nothing there may be touched).
+  if (root.startsWith(MEMORY_ROOT + path.sep)) return;
   rmSync(root, { recursive: true, force: true });
 }
 

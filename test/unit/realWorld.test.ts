@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { readFileSync } from 'node:fs';
 import { DEFAULT_CONFIG, loadConfig } from '../../server/core/config';
 import { Linter } from '../../server/core/engine';
-import { nodeFileSystem } from '../../server/core/fileSystem';
+import { nodeFileSystem } from '../../server/core/node';
 import { fixAllSections } from '../../server/core/language/quickFixes';
 import { parseMarkdown } from '../../server/core/markdown';
 import { headingFills } from '../../server/core/sections';

@@ -4,16 +4,17 @@ import * as path from 'node:path';
 import { readFileSync, symlinkSync } from 'node:fs';
 import { DEFAULT_CONFIG, loadConfig } from '../../server/core/config';
 import { Linter } from '../../server/core/engine';
-import { nodeFileSystem } from '../../server/core/fileSystem';
+import { nodeFileSystem } from '../../server/core/node';
 import type { Finding } from '../../server/core/types';
 import { checkWorkspace } from '../../server/core/workspace';
-import { caseStudyFiles, CLEAN_CASE_STUDY, makeTree, removeTree } from '../support/tree';
+import { caseStudyFiles, CLEAN_CASE_STUDY, makeTree, memoryTree, removeTree } from '../support/tree';
 
+// In memory: the rules read files through the core's FileSystem, and the disk is not what these tests are about.
 async function lint(files: Record<string, string | Uint8Array>, configText?: string): Promise<{ root: string; findings: Finding[] }> {
-  const root = makeTree(files);
-  const linter = new Linter({ fs: nodeFileSystem });
+  const { root, fs } = memoryTree(files);
+  const linter = new Linter({ fs });
   const config = configText ? loadConfig(configText, linter.ruleIds).config : DEFAULT_CONFIG;
-  const result = await checkWorkspace(root, config, linter, nodeFileSystem);
+  const result = await checkWorkspace(root, config, linter, fs);
   return { root, findings: [...result.findings.values()].flat() };
 }
 

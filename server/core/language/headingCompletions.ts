@@ -1,4 +1,4 @@
-import * as path from 'node:path';
+import { path } from '../path';
 import type { RequiredFileSpec } from '../config';
 import type { LanguageDocument } from './languageDocument';
 import { normalizeFileStem } from '../normalize';

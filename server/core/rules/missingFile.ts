@@ -1,4 +1,4 @@
-import * as path from 'node:path';
+import { path } from '../path';
 import type { Rule } from '../rule';
 import { fileAnchorRange } from '../sections';
 

@@ -1,4 +1,4 @@
-import * as path from 'node:path';
+import { path } from '../path';
 import { isWholeFile } from '../caseStudyModel';
 import { withoutHtmlComments, type Heading, type MarkdownDocument } from '../markdown';
 import { displayHeading, normalizeHeading } from '../normalize';

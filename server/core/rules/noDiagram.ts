@@ -1,4 +1,4 @@
-import * as path from 'node:path';
+import { path } from '../path';
 import { isWholeFile, type PartPlace } from '../caseStudyModel';
 import type { CaseStudyRuleContext, Rule, SourceFile } from '../rule';
 import { fileAnchorRange, findSection } from '../sections';

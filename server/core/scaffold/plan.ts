@@ -1,6 +1,6 @@
 // What to create, decided without touching the disk: the New Case Study command, "Add Missing Files", the
 // missing-file quick fix and `design-notes new` all plan here and write with writePlan (write.ts).
-import * as path from 'node:path';
+import { path, posixPath } from '../path';
 import { DEFAULT_CONFIG, type RequiredFileSpec } from '../config';
 import { normalizeFileStem } from '../normalize';
 import { DEFAULT_FOLDER_NAME_PATTERN, folderNameFor, isoDate, slugify, titleFromFolderName, validateCaseStudyTitle, validateFolderName } from './names';
@@ -133,7 +133,7 @@ function addTemplateFile(plan: ScaffoldPlan, file: TemplateFile, specs: readonly
   const kind = file.kind ?? kindForFileName(relative, specs);
   const spec = kind ? specs.find((s) => s.id === kind) : undefined;
   // A kind file must carry a name the linter accepts for that kind, or the new case study would report it missing.
-  if (spec && !spec.match.has(normalizeFileStem(path.posix.basename(relative)))) relative = spec.fileName;
+  if (spec && !spec.match.has(normalizeFileStem(posixPath.basename(relative)))) relative = spec.fileName;
   if (kind && plan.files.some((f) => f.kind === kind)) {
     plan.problems.push(`Template file "${file.path}" (${file.source}) is skipped: another file of the set already fills "${kind}".`);
     return undefined;

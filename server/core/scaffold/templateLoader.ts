@@ -1,8 +1,9 @@
-// Reads template sets from disk (Node only): the built-in ones shipped in templates/, and the user's from the
-// folder named by `templates` in .designnotes.json. Never throws: problems come back as data and whatever
-// loaded is still offered, so a broken user template never takes the built-in ones away.
-import { existsSync, promises as fsp } from 'node:fs';
-import * as path from 'node:path';
+// Reads template sets through the core's FileSystem: the built-in ones shipped in templates/ (the Node adapter
+// finds that folder: server/core/node/templatesFolder.ts), and the user's from the folder named by `templates` in
+// .designnotes.json. Never throws: problems come back as data and whatever loaded is still offered, so a broken
+// user template never takes the built-in ones away.
+import type { FileSystem } from '../fileSystem';
+import { path } from '../path';
 import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { excessiveNesting, TOO_DEEP_MESSAGE } from '../jsonText';
 import { validateFolderName } from './names';
@@ -23,27 +24,12 @@ export interface LoadedTemplates {
   builtinStandard?: TemplateSet;
 }
 
-/**
- * The shipped templates/ folder. The bundles run from dist/ and the sources from server/core/scaffold/, so
- * look upwards from this module for the folder holding templates/standard/template.json.
- */
-export function findBuiltinTemplatesFolder(start: string = typeof __dirname === 'string' ? __dirname : process.cwd()): string | undefined {
-  let dir = start;
-  for (;;) {
-    const candidate = path.join(dir, 'templates');
-    if (existsSync(path.join(candidate, STANDARD_TEMPLATE_SET_ID, MANIFEST_FILE_NAME))) return candidate;
-    const parent = path.dirname(dir);
-    if (parent === dir) return undefined;
-    dir = parent;
-  }
-}
-
 const BUILTIN_ORDER = [STANDARD_TEMPLATE_SET_ID, 'extended'];
 
-/** The built-in sets, standard first. */
-export async function loadBuiltinTemplateSets(folder = findBuiltinTemplatesFolder()): Promise<LoadedTemplates> {
+/** The built-in sets, standard first; `folder` is the shipped templates/ folder (undefined: not found). */
+export async function loadBuiltinTemplateSets(fs: FileSystem, folder: string | undefined): Promise<LoadedTemplates> {
   if (!folder) return { sets: [], problems: [{ path: 'templates', message: 'The built-in templates were not found next to Design Notes; the installation looks incomplete.' }] };
-  const loaded = await loadSetsIn(folder, true);
+  const loaded = await loadSetsIn(fs, folder, true);
   loaded.sets.sort((a, b) => rank(a.id) - rank(b.id) || a.id.localeCompare(b.id));
   loaded.builtinStandard = loaded.sets.find((s) => s.id === STANDARD_TEMPLATE_SET_ID);
   return loaded;
@@ -58,26 +44,42 @@ function rank(id: string): number {
  * The user's template sets: one per subfolder of `folder` (and the folder itself when it directly holds a
  * template.json or template files, so a folder of three .md files just works).
  */
-export async function loadUserTemplateSets(folder: string, configuredAs = folder): Promise<LoadedTemplates> {
-  const st = await fsp.stat(folder).catch(() => undefined);
-  if (!st?.isDirectory()) {
+export async function loadUserTemplateSets(fs: FileSystem, folder: string, configuredAs = folder): Promise<LoadedTemplates> {
+  const st = await fs.stat(folder);
+  if (!st?.isDirectory) {
     return {
       sets: [],
       problems: [{ path: folder, message: `The template folder "${configuredAs}" (the "templates" setting) ${st ? 'is not a folder' : 'does not exist'}; only the built-in templates are offered.` }],
     };
   }
-  return loadSetsIn(folder, false);
+  return loadSetsIn(fs, folder, false);
+}
+
+export interface TemplateLibraryOptions {
+  fs: FileSystem;
+  /** The shipped templates/ folder (undefined: not found, reported as a problem). */
+  builtinFolder: string | undefined;
+  /** The folder whose config names `templatesSetting`; relative settings are resolved against it. */
+  workspaceFolder: string;
+  /** The config's `templates` value; undefined for the built-in sets only (no setting, or Restricted Mode). */
+  templatesSetting?: string;
+}
+
+/** The user's template folder a library reads, as an absolute path; undefined when it has none. */
+export function userTemplatesFolder(options: Pick<TemplateLibraryOptions, 'workspaceFolder' | 'templatesSetting'>): string | undefined {
+  return options.templatesSetting ? path.resolve(options.workspaceFolder, options.templatesSetting) : undefined;
 }
 
 /**
  * Built-in sets plus the user's (a user set with the id of a built-in one replaces it, so a team can
  * customise "standard"). `templatesSetting` is the config's `templates` value, relative to `workspaceFolder`.
+ * Callers go through TemplateLibraries (templateLibraries.ts), the one cache of loaded sets.
  */
-export async function loadTemplateLibrary(options: { workspaceFolder?: string; templatesSetting?: string; builtinFolder?: string }): Promise<LoadedTemplates> {
-  const builtin = await loadBuiltinTemplateSets(options.builtinFolder ?? findBuiltinTemplatesFolder());
-  if (!options.templatesSetting) return builtin;
-  const folder = path.resolve(options.workspaceFolder ?? process.cwd(), options.templatesSetting);
-  const user = await loadUserTemplateSets(folder, options.templatesSetting);
+export async function loadTemplateLibrary(options: TemplateLibraryOptions): Promise<LoadedTemplates> {
+  const builtin = await loadBuiltinTemplateSets(options.fs, options.builtinFolder);
+  const folder = userTemplatesFolder(options);
+  if (!folder || !options.templatesSetting) return builtin;
+  const user = await loadUserTemplateSets(options.fs, folder, options.templatesSetting);
   const sets = [...builtin.sets];
   for (const set of user.sets) {
     const at = sets.findIndex((s) => s.id === set.id);
@@ -87,30 +89,40 @@ export async function loadTemplateLibrary(options: { workspaceFolder?: string; t
   return { sets, problems: [...builtin.problems, ...user.problems], builtinStandard: builtin.builtinStandard };
 }
 
-async function loadSetsIn(root: string, builtin: boolean): Promise<LoadedTemplates> {
+/**
+ * A folder's entries that are files or folders in their own right: a symbolic link is not followed when listing
+ * (a linked set or file would lead the listing elsewhere); one named by a manifest is still judged on its real path.
+ */
+async function plainEntries(fs: FileSystem, folder: string): Promise<{ name: string; isFile: boolean; isDirectory: boolean }[]> {
+  return (await fs.readDirectory(folder)).filter((e) => !e.isSymbolicLink);
+}
+
+async function loadSetsIn(fs: FileSystem, root: string, builtin: boolean): Promise<LoadedTemplates> {
   const out: LoadedTemplates = { sets: [], problems: [] };
-  const entries = await fsp.readdir(root, { withFileTypes: true }).catch((e: unknown) => {
-    out.problems.push({ path: root, message: `Cannot read the template folder "${root}": ${(e as Error).message}` });
-    return [];
-  });
+  const entries = await plainEntries(fs, root);
+  // The FileSystem lists an unreadable or missing folder as empty: a folder of templates with nothing in it is said.
+  if (!entries.length) {
+    out.problems.push({ path: root, message: `Cannot read the template folder "${root}", or it is empty.` });
+    return out;
+  }
   // The folder is a set itself when it has a manifest, or template files and no subfolders (a README beside
   // set folders is documentation, not a set).
-  const hasManifest = entries.some((e) => e.isFile() && e.name === MANIFEST_FILE_NAME);
-  const hasFiles = entries.some((e) => e.isFile() && TEMPLATE_EXTENSIONS.test(e.name));
-  const hasFolders = entries.some((e) => e.isDirectory() && !e.name.startsWith('.'));
+  const hasManifest = entries.some((e) => e.isFile && e.name === MANIFEST_FILE_NAME);
+  const hasFiles = entries.some((e) => e.isFile && TEMPLATE_EXTENSIONS.test(e.name));
+  const hasFolders = entries.some((e) => e.isDirectory && !e.name.startsWith('.'));
   if (!builtin && (hasManifest || (hasFiles && !hasFolders))) {
-    await addSet(out, root, root, builtin);
+    await addSet(fs, out, root, root, builtin);
     if (hasManifest) return out;
   }
   for (const e of entries.sort((a, b) => a.name.localeCompare(b.name))) {
-    if (!e.isDirectory() || e.name.startsWith('.') || e.name === 'node_modules') continue;
-    await addSet(out, path.join(root, e.name), root, builtin);
+    if (!e.isDirectory || e.name.startsWith('.') || e.name === 'node_modules') continue;
+    await addSet(fs, out, path.join(root, e.name), root, builtin);
   }
   return out;
 }
 
-async function addSet(out: LoadedTemplates, folder: string, root: string, builtin: boolean): Promise<void> {
-  const { set, problems } = await loadTemplateSet(folder, { root, builtin });
+async function addSet(fs: FileSystem, out: LoadedTemplates, folder: string, root: string, builtin: boolean): Promise<void> {
+  const { set, problems } = await loadTemplateSet(fs, folder, { root, builtin });
   out.problems.push(...problems);
   if (!set) return;
   if (out.sets.some((s) => s.id === set.id)) {
@@ -125,15 +137,15 @@ async function addSet(out: LoadedTemplates, folder: string, root: string, builti
  * Mermaid file in the folder (recursively, hidden folders skipped), kinds inferred from the file names.
  * `root` bounds where `source` may point (sibling sets share files, nothing outside).
  */
-export async function loadTemplateSet(folder: string, options: { root?: string; builtin?: boolean } = {}): Promise<{ set?: TemplateSet; problems: TemplateProblem[] }> {
+export async function loadTemplateSet(fs: FileSystem, folder: string, options: { root?: string; builtin?: boolean } = {}): Promise<{ set?: TemplateSet; problems: TemplateProblem[] }> {
   const problems: TemplateProblem[] = [];
   const root = path.resolve(options.root ?? folder);
   const folderName = path.basename(folder);
   const manifestPath = path.join(folder, MANIFEST_FILE_NAME);
   // The manifest too is read only inside the folder (a link elsewhere counts as no manifest) and with a byte limit.
-  const realManifest = await fsp.realpath(manifestPath).catch(() => undefined);
-  const realFolder = await fsp.realpath(folder).catch(() => folder);
-  const manifestRead = realManifest && isInside(realManifest, realFolder) ? await readBoundedText(realManifest, MAX_TEMPLATE_FILE_SIZE) : 'missing';
+  const realManifest = await fs.realpath(manifestPath);
+  const realFolder = (await fs.realpath(folder)) ?? folder;
+  const manifestRead = realManifest && isInside(realManifest, realFolder) ? await readBoundedText(fs, realManifest, MAX_TEMPLATE_FILE_SIZE) : 'missing';
   const manifestText = typeof manifestRead === 'string' ? undefined : manifestRead.text;
   let manifest: TemplateManifest;
   if (manifestText !== undefined) {
@@ -154,7 +166,7 @@ export async function loadTemplateSet(folder: string, options: { root?: string; 
     }
     manifest = value as TemplateManifest;
   } else {
-    const names = await listTemplateFiles(folder);
+    const names = await listTemplateFiles(fs, folder);
     if (!names.length) {
       problems.push({ path: folder, message: `The template set "${folderName}" has no template.json and no Markdown files; it is skipped.` });
       return { problems };
@@ -171,15 +183,15 @@ export async function loadTemplateSet(folder: string, options: { root?: string; 
   const files: TemplateFile[] = [];
   // Containment is judged on real paths: a `source` that is (or passes through) a symbolic link to
   // /proc/self/environ or ~/.ssh looked inside the folder as text, and its target was copied into the case study.
-  const realRoot = await fsp.realpath(root).catch(() => root);
+  const realRoot = (await fs.realpath(root)) ?? root;
   for (const entry of manifest.files) {
     const sourcePath = path.resolve(folder, entry.source ?? entry.path);
-    const realSource = await fsp.realpath(sourcePath).catch(() => undefined);
+    const realSource = await fs.realpath(sourcePath);
     if (!isInside(sourcePath, root) || (realSource !== undefined && !isInside(realSource, realRoot))) {
       problems.push({ path: manifestPath, message: `Template file "${entry.source ?? entry.path}" points outside the template folder; it is skipped.` });
       continue;
     }
-    const read = realSource === undefined ? 'missing' : await readBoundedText(realSource, MAX_TEMPLATE_FILE_SIZE);
+    const read = realSource === undefined ? 'missing' : await readBoundedText(fs, realSource, MAX_TEMPLATE_FILE_SIZE);
     if (typeof read === 'string') {
       const why = read === 'too-large' ? `is larger than ${MAX_TEMPLATE_FILE_SIZE} bytes` : read === 'not-a-file' ? 'is not a regular file' : 'does not exist';
       problems.push({ path: sourcePath, message: `Template file "${entry.source ?? entry.path}" of set "${id}" ${why}; it is skipped.` });
@@ -209,34 +221,23 @@ type BoundedRead = { text: string } | 'missing' | 'not-a-file' | 'too-large';
  * A regular file's text, read up to `limit` bytes: the size `stat` reports is not trusted (files under /proc report
  * 0 and are longer), and FIFOs or devices are never opened (reading one could block forever or never end).
  */
-async function readBoundedText(p: string, limit: number): Promise<BoundedRead> {
-  const st = await fsp.stat(p).catch(() => undefined);
+async function readBoundedText(fs: FileSystem, p: string, limit: number): Promise<BoundedRead> {
+  const st = await fs.stat(p);
   if (!st) return 'missing';
-  if (!st.isFile()) return 'not-a-file';
-  const handle = await fsp.open(p, 'r').catch(() => undefined);
-  if (!handle) return 'missing';
-  try {
-    const buffer = Buffer.alloc(limit + 1);
-    let length = 0;
-    while (length < buffer.length) {
-      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
-      if (!bytesRead) break;
-      length += bytesRead;
-    }
-    return length > limit ? 'too-large' : { text: buffer.subarray(0, length).toString('utf8') };
-  } finally {
-    await handle.close();
-  }
+  if (!st.isFile) return 'not-a-file';
+  const bytes = await fs.readFile(p, { maxBytes: limit + 1 });
+  if (!bytes) return 'missing';
+  return bytes.length > limit ? 'too-large' : { text: new TextDecoder().decode(bytes) };
 }
 
-async function listTemplateFiles(folder: string, prefix = '', depth = 0): Promise<string[]> {
+async function listTemplateFiles(fs: FileSystem, folder: string, prefix = '', depth = 0): Promise<string[]> {
   const out: string[] = [];
-  const entries = await fsp.readdir(path.join(folder, prefix), { withFileTypes: true }).catch(() => []);
+  const entries = await plainEntries(fs, path.join(folder, prefix));
   for (const e of entries.sort((a, b) => a.name.localeCompare(b.name))) {
     if (e.name.startsWith('.') || out.length >= MAX_FILES_PER_SET) continue;
     const rel = prefix ? `${prefix}/${e.name}` : e.name;
-    if (e.isFile() && TEMPLATE_EXTENSIONS.test(e.name)) out.push(rel);
-    else if (e.isDirectory() && depth < 3 && e.name !== 'node_modules') out.push(...(await listTemplateFiles(folder, rel, depth + 1)));
+    if (e.isFile && TEMPLATE_EXTENSIONS.test(e.name)) out.push(rel);
+    else if (e.isDirectory && depth < 3 && e.name !== 'node_modules') out.push(...(await listTemplateFiles(fs, folder, rel, depth + 1)));
   }
   return out.slice(0, MAX_FILES_PER_SET);
 }

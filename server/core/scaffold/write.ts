@@ -5,7 +5,7 @@
 //   file only once complete;
 // - all or nothing: on any error every file and folder created in this run is removed again (only those), and
 //   the result says what went wrong in words a user understands.
-import * as path from 'node:path';
+import { path } from '../path';
 import type { ScaffoldPlan } from './plan';
 
 /** The file operations writePlan needs; node's fs.promises in practice, a failing wrapper in tests. */

@@ -2,14 +2,14 @@
 // Protocol: receives {id, text}; answers {id, problems} or {id, failure}. Posts {ready: true} once mermaid is
 // loaded, so the per-block time budget does not include start-up.
 // Imported in-process (tests, benchmark) it also exports the functions below.
-import './polyfills';
+import '../mermaid/polyfills';
 import { parentPort } from 'node:worker_threads';
 import type { MermaidProblem } from '../rule';
-import { describeFailure } from './describeError';
-import { mermaidConfigCopy, parseDiagram, referenceParse, registeredDiagramTypes } from './mermaidRuntime';
+import { describeFailure } from '../mermaid/describeError';
+import { mermaidConfigCopy, parseDiagram, referenceParse, registeredDiagramTypes } from '../mermaid/mermaidRuntime';
 
 export { mermaidConfigCopy, parseDiagram, referenceParse, registeredDiagramTypes };
-export { compiledConfigCopy, fastConfigCopy } from './fastConfigCopy';
+export { compiledConfigCopy, fastConfigCopy } from '../mermaid/fastConfigCopy';
 
 /** Problems mermaid finds in a block, in the block's own coordinates. */
 export async function validateBlock(text: string): Promise<MermaidProblem[]> {

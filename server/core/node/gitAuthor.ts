@@ -2,6 +2,7 @@
 import { execFile } from 'node:child_process';
 import { statSync } from 'node:fs';
 import * as path from 'node:path';
+import './platform';
 
 /**
  * The git executable found on PATH, as an absolute path, or undefined. Looked up here rather than by name: on

@@ -6,9 +6,9 @@ import { existsSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import type { MermaidProblem, MermaidValidator } from '../rule';
 import type { Range } from '../types';
-import { firstContentLine } from './describeError';
-import { LruCache } from './lruCache';
-import type { WorkerRequest, WorkerResponse } from './worker';
+import { firstContentLine } from '../mermaid/describeError';
+import { LruCache } from '../mermaid/lruCache';
+import type { WorkerRequest, WorkerResponse } from './mermaidWorker';
 
 export interface MermaidValidatorOptions {
   /** Path of dist/mermaidWorker.mjs. */
