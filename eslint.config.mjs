@@ -29,28 +29,6 @@ export const TEMPORARY_BOUNDARY_EXCEPTIONS = [
   'media/preview/errors.ts',
   'media/preview/main.ts',
   'media/preview/mermaidSetup.ts',
-  // The core uses Node built-ins outside server/core/node/ (i-fs: Node adapters there, the core's own path module).
-  'server/core/caseStudy.ts',
-  'server/core/caseStudyModel.ts',
-  'server/core/configGlobs.ts',
-  'server/core/engine.ts',
-  'server/core/fileSystem.ts',
-  'server/core/init/proposeConfig.ts',
-  'server/core/language/headingCompletions.ts',
-  'server/core/mermaid/worker.ts',
-  'server/core/mermaid/workerValidator.ts',
-  'server/core/rules/missingFile.ts',
-  'server/core/rules/noAlternatives.ts',
-  'server/core/rules/noDiagram.ts',
-  'server/core/rules/stubFile.ts',
-  'server/core/scaffold/author.ts',
-  'server/core/scaffold/caseStudyRoot.ts',
-  'server/core/scaffold/nodeFileSystem.ts',
-  'server/core/scaffold/plan.ts',
-  'server/core/scaffold/templateLoader.ts',
-  'server/core/scaffold/templatesSetting.ts',
-  'server/core/scaffold/write.ts',
-  'server/core/workspace.ts',
 ];
 
 export default tseslint.config(

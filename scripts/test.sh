@@ -10,7 +10,7 @@ export PATH="$PWD/node_modules/.bin:$PATH"
 echo "test: node $(node --version)"
 
 node scripts/build.mjs
-# Every TypeScript project: the whole repo (tsconfig.json) and each runtime's own (src/, server/, media/).
+# Every TypeScript project: the whole repo (tsconfig.json) and each runtime's own (src/, server/, server/core/, media/).
 npm run -s typecheck
 # Import boundaries between runtimes (ESLint) and formatting (Prettier --check).
 npm run -s lint

@@ -47,7 +47,8 @@ export interface WriteResult {
 
 let tempCounter = 0;
 function tempNameFor(filePath: string): string {
-  const random = `${process.pid}-${Date.now().toString(36)}-${(tempCounter++).toString(36)}`;
+  // Random rather than the process id: the core has no `process` where it runs without Node (a web worker).
+  const random = `${Math.random().toString(36).slice(2, 10)}-${Date.now().toString(36)}-${(tempCounter++).toString(36)}`;
   return path.join(path.dirname(filePath), `.${path.basename(filePath)}.${random}.tmp`);
 }
 
