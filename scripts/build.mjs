@@ -22,12 +22,35 @@ export const common = {
   mainFields: ['module', 'main'],
 };
 
+/**
+ * The language server's `vscode-languageserver` brings its own copy of `vscode-jsonrpc`, older than the one the client
+ * and common/protocol use. In the server bundle, common/protocol's `vscode-jsonrpc` is resolved as the server's
+ * protocol package resolves it: one jsonrpc in the bundle, not two, and message types of the connection's own copy.
+ * @type {import('esbuild').Plugin}
+ */
+const serverJsonrpc = {
+  name: 'server-jsonrpc',
+  setup(build) {
+    build.onResolve({ filter: /^vscode-jsonrpc$/ }, async (args) => {
+      if (args.pluginData === 'server-jsonrpc') return undefined;
+      const resolveFrom = async (spec, resolveDir) => {
+        const r = await build.resolve(spec, { kind: args.kind, resolveDir, pluginData: 'server-jsonrpc' });
+        if (r.errors.length) throw new Error(`server-jsonrpc: cannot resolve ${spec} from ${resolveDir}`);
+        return r.path;
+      };
+      const server = await resolveFrom('vscode-languageserver/node', root);
+      const protocol = await resolveFrom('vscode-languageserver-protocol', path.dirname(server));
+      return { path: await resolveFrom('vscode-jsonrpc', path.dirname(protocol)) };
+    });
+  },
+};
+
 /** @type {import('esbuild').BuildOptions[]} */
 export const entries = [
   // Extension client: runs in VS Code's extension host; `vscode` is provided by the host.
   { entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] },
   // Language server: also runs alone (`node dist/server.js --stdio`) for any LSP editor.
-  { entryPoints: ['server/server.ts'], outfile: 'dist/server.js', platform: 'node', format: 'cjs', target: 'node20' },
+  { entryPoints: ['server/server.ts'], outfile: 'dist/server.js', platform: 'node', format: 'cjs', target: 'node20', plugins: [serverJsonrpc] },
   // Command-line interface for CI.
   { entryPoints: ['server/cli.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node20' },
   // Diagram preview webview script (browser). Mermaid itself is not bundled in: it is copied below as one file.

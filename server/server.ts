@@ -22,11 +22,26 @@ import { toDiagnostic } from './features/diagnostics';
 import { CodeActionProvider, FIX_ALL_KIND } from './features/codeActions';
 import { EstimateFeatures } from './features/estimates';
 import { LanguageFeatures } from './features/languageFeatures';
-import { SCAFFOLD_REQUESTS, ScaffoldRequests } from './features/scaffolding';
-import { SETUP_MESSAGES, SetupRequests } from './features/setup';
+import { ScaffoldRequests } from './features/scaffolding';
+import { SetupRequests } from './features/setup';
 import { OverlayFileSystem } from './overlayFileSystem';
 import { pathToUri, uriToPath } from './uris';
 import { VERSION } from './version';
+import {
+  CaseStudiesRequest,
+  CaseStudyRootRequest,
+  IndexRowsRequest,
+  NoCaseStudiesNotification,
+  PlanCaseStudyRequest,
+  PlanMissingFilesRequest,
+  ProposeConfigRequest,
+  TemplatesRequest,
+  WhenIdleRequest,
+  WorkspaceTrustedNotification,
+  type InitializationOptions,
+} from '../common/protocol';
+import { onNotification0, onRequest, onRequest0, sendNotification } from './protocolConnection';
+import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { createMermaidValidator } from './core/node/mermaidValidator';
 
@@ -63,7 +78,13 @@ const service = new CheckService(
 let codeActions: CodeActionProvider | undefined;
 let workspaceTrusted = true;
 // Pattern/section/Mermaid completions and pattern hovers; a user catalog's problems are published on the catalog file.
-const languageFeatures = new LanguageFeatures(service, fs, (catalogPath, diagnostics) => void connection.sendDiagnostics({ uri: pathToUri(catalogPath), diagnostics }));
+const catalogDoc = path.resolve(__dirname, '../docs/catalog.md');
+const languageFeatures = new LanguageFeatures(
+  service,
+  fs,
+  (catalogPath, diagnostics) => void connection.sendDiagnostics({ uri: pathToUri(catalogPath), diagnostics }),
+  existsSync(catalogDoc) ? catalogDoc : undefined,
+);
 let settings: EditorSettings = DEFAULT_SETTINGS;
 // Computed values of estimates as inlay hints, and their steps on hover.
 const estimates = new EstimateFeatures(service, () => settings.estimates.inlayHints);
@@ -88,7 +109,7 @@ connection.onInitialize((params): InitializeResult => {
   workspaceRoots = rootsOf(params);
   const edits = params.capabilities.workspace?.workspaceEdit;
   // Editors without a notion of workspace trust say nothing and are trusted, like the CLI.
-  workspaceTrusted = (params.initializationOptions as { trusted?: boolean } | undefined)?.trusted !== false;
+  workspaceTrusted = (params.initializationOptions as InitializationOptions | undefined)?.trusted !== false;
   languageFeatures.isTrusted = () => workspaceTrusted;
   codeActions = new CodeActionProvider(service, {
     createFiles: !!edits?.documentChanges && !!edits.resourceOperations?.includes('create'),
@@ -217,7 +238,7 @@ connection.onDidChangeWatchedFiles((params) => {
 });
 
 // VS Code tells the server when the user grants trust to a workspace opened in Restricted Mode.
-connection.onNotification('designNotes/workspaceTrusted', () => {
+onNotification0(connection, WorkspaceTrustedNotification, () => {
   workspaceTrusted = true;
   templateLibraries.invalidate();
 });
@@ -253,29 +274,29 @@ connection.languages.inlayHint.on((params) => {
 });
 
 // The case-study explorer's data: the client draws the tree, the server (which already parsed everything) supplies it.
-connection.onRequest('designNotes/caseStudies', async () => (await service.overview()) ?? []);
+onRequest0(connection, CaseStudiesRequest, async () => (await service.overview()) ?? []);
 // New Case Study, Add Missing Files and the index: the server loads templates and plans; the client asks and writes.
 const scaffolding = new ScaffoldRequests(service, fs, { workspaceFolders: () => workspaceRoots, trusted: () => workspaceTrusted }, { templates: templateLibraries, gitAuthor: (cwd) => gitAuthor(cwd) });
 // A client that does not let the server watch files never says a template changed: there each request reads afresh.
 const freshTemplatesUnlessWatched = () => {
   if (!canRegisterWatchers) templateLibraries.invalidate();
 };
-connection.onRequest(SCAFFOLD_REQUESTS.templates, (params) => (freshTemplatesUnlessWatched(), scaffolding.templates(params)));
-connection.onRequest(SCAFFOLD_REQUESTS.caseStudyRoot, (params) => scaffolding.caseStudyRoot(params));
-connection.onRequest(SCAFFOLD_REQUESTS.planCaseStudy, (params) => (freshTemplatesUnlessWatched(), scaffolding.planCaseStudy(params)));
-connection.onRequest(SCAFFOLD_REQUESTS.planMissingFiles, (params) => (freshTemplatesUnlessWatched(), scaffolding.planMissingFiles(params)));
-connection.onRequest(SCAFFOLD_REQUESTS.indexRows, (params) => scaffolding.indexRows(params));
+onRequest(connection, TemplatesRequest, (params) => (freshTemplatesUnlessWatched(), scaffolding.templates(params)));
+onRequest(connection, CaseStudyRootRequest, (params) => scaffolding.caseStudyRoot(params));
+onRequest(connection, PlanCaseStudyRequest, (params) => (freshTemplatesUnlessWatched(), scaffolding.planCaseStudy(params)));
+onRequest(connection, PlanMissingFilesRequest, (params) => (freshTemplatesUnlessWatched(), scaffolding.planMissingFiles(params)));
+onRequest(connection, IndexRowsRequest, (params) => scaffolding.indexRows(params));
 // Set Up Case Studies: offered when a folder has Markdown but no case study; the proposal is `design-notes init`'s.
 const setup = new SetupRequests(
   fs,
-  (params) => void connection.sendNotification(SETUP_MESSAGES.noCaseStudies, params),
+  (params) => void sendNotification(connection, NoCaseStudiesNotification, params),
   (folder) => service.folderOf(folder)?.root === folder,
 );
 service.onFolderChecked = (root, caseStudies, hasConfig) => setup.folderChecked(root, caseStudies, hasConfig).catch(() => undefined);
-connection.onRequest(SETUP_MESSAGES.proposeConfig, (params) => setup.propose(params));
+onRequest(connection, ProposeConfigRequest, (params) => setup.propose(params));
 
 // A request for tests and tools: resolves once every queued check has finished.
-connection.onRequest('designNotes/whenIdle', async () => {
+onRequest0(connection, WhenIdleRequest, async () => {
   // Checks still waiting out the typing delay run now, so "idle" means every edit received so far is checked.
   for (const [filePath, { uri }] of [...pending]) checkNow(filePath, uri);
   await service.whenIdle();

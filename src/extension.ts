@@ -1,13 +1,17 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions, RevealOutputChannelOn } from 'vscode-languageclient/node';
+import { Commands, WorkspaceTrustedNotification, type InitializationOptions } from '../common/protocol';
 import { registerCaseStudyFeatures } from './caseStudies';
 import { extendMarkdownIt, registerPreview } from './preview';
 
 let client: LanguageClient | undefined;
 
 /**
- * A thin client: it starts the language server (which owns every check, completion and quick fix), forwards
- * settings, and registers the editor-only features (preview, commands). Nothing here parses Markdown.
+ * A thin client: it starts the language server (which owns every check, completion, quick fix and case-study
+ * summary), forwards settings, and registers the editor-only features (preview, commands); it talks to the server
+ * only through common/protocol. It checks no Markdown itself, but two editor features read it: the diagram preview
+ * finds a file's Mermaid blocks (src/preview/diagrams.ts, with the core's markdown-it model), and the plugin returned
+ * below teaches VS Code's own Markdown preview (its markdown-it) to render ```mermaid fences.
  */
 export async function activate(context: vscode.ExtensionContext): Promise<{ extendMarkdownIt: typeof extendMarkdownIt }> {
   const output = vscode.window.createOutputChannel('Design Notes', { log: true });
@@ -27,7 +31,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ exte
     ],
     // Restricted Mode: the server then ignores workspace-provided template folders and catalogs. A function, so a
     // restarted server (Restart Server, or after a crash) hears the trust of now, not of activation.
-    initializationOptions: () => ({ trusted: vscode.workspace.isTrusted }),
+    initializationOptions: (): InitializationOptions => ({ trusted: vscode.workspace.isTrusted }),
     outputChannel: output,
     revealOutputChannelOn: RevealOutputChannelOn.Never,
     // The server pulls `designNotes.*` itself (workspace/configuration) and is told when it changes.
@@ -36,18 +40,18 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ exte
   client = new LanguageClient('designNotes', 'Design Notes', serverOptions, clientOptions);
 
   context.subscriptions.push(
-    vscode.commands.registerCommand('designNotes.restartServer', async () => {
+    vscode.commands.registerCommand(Commands.restartServer, async () => {
       await client?.restart();
     }),
     // Run by the missing-file quick fix after the editor created the file: show the user what was made.
-    vscode.commands.registerCommand('designNotes.openFile', async (uri: string) => {
+    vscode.commands.registerCommand(Commands.openFile, async (uri: string) => {
       const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
       await vscode.window.showTextDocument(document, { preview: false });
     }),
   );
   context.subscriptions.push(
     vscode.workspace.onDidGrantWorkspaceTrust(() => {
-      void client?.sendNotification('designNotes/workspaceTrusted');
+      void client?.sendNotification(WorkspaceTrustedNotification);
     }),
   );
   registerPreview(context);

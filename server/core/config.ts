@@ -7,7 +7,7 @@ import { normalizeFileStem, normalizeHeading } from './normalize';
 import type { Range, SeveritySetting } from './types';
 import { excessiveNesting, rangeOf, pathOf, schemaErrorRange, TOO_DEEP_MESSAGE } from './jsonText';
 
-export const CONFIG_FILE_NAME = '.designnotes.json';
+export { CONFIG_FILE_NAME } from '../../common/configFile';
 
 export interface SectionSpec {
   id: string;

@@ -14,14 +14,12 @@ import type { FileSystem } from '../core/fileSystem';
 import type { TemplateLibraries } from '../core/scaffold';
 import type { FindingData } from '../core/types';
 import { DIAGNOSTIC_SOURCE } from './diagnostics';
-import { path } from '../core/path';
+import { path } from '../../common/path';
 import { pathToUri, uriToPath } from '../uris';
+import { Commands } from '../../common/protocol';
 
 /** Fix-all kind for our diagnostics ("editor.codeActionsOnSave": { "source.fixAll.designNotes": "explicit" }). */
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.designNotes`;
-/** Client command that opens a file after a quick fix created it (for clients without window/showDocument). */
-export const OPEN_FILE_COMMAND = 'designNotes.openFile';
-
 /** How long after a create-file fix was offered its file's creation is taken as the fix being applied. */
 const OFFER_TTL_MS = 10 * 60_000;
 
@@ -156,7 +154,7 @@ export class CodeActionProvider {
       if (!this.support.createFiles) return undefined;
       edit = { documentChanges: this.creation(fix.createFile) };
       if (this.support.showsCreatedFiles) this.offered.set(fix.createFile.path, Date.now());
-      else command = { title: 'Open', command: OPEN_FILE_COMMAND, arguments: [pathToUri(fix.createFile.path)] };
+      else command = { title: 'Open', command: Commands.openFile, arguments: [pathToUri(fix.createFile.path)] };
     } else {
       edit = { changes: { [document.uri]: fix.edits } };
     }

@@ -3,10 +3,10 @@
 // and plans the files, so the client only asks questions and writes what it is given (a thin client, like
 // vscode-eslint: the client bundle carries no config loader, schema validator, glob matcher or template engine).
 //
-// Paths are file-system paths, as in `designNotes/caseStudies`. Planning never writes: the client writes the
-// plan through vscode.workspace.fs with the no-overwrite writer, so the Explorer and the undo story stay the
-// editor's, and Remote/WSL work the same.
-import { path } from '../core/path';
+// The messages and their types are common/protocol/scaffolding.ts. Paths are file-system paths. Planning never
+// writes: the client writes the plan through vscode.workspace.fs with the no-overwrite writer, so the Explorer and
+// the undo story stay the editor's, and Remote/WSL work the same.
+import { path } from '../../common/path';
 import type { CheckService } from '../checkService';
 import { isCaseStudyFolder, type CaseStudy } from '../core/caseStudy';
 import { analyzeCaseStudy } from '../core/caseStudyModel';
@@ -25,109 +25,23 @@ import {
   planCaseStudy,
   planMissingFiles,
   STANDARD_TEMPLATE_SET_ID,
-  type CaseStudyRootChoice,
   type LoadedTemplates,
-  type ScaffoldPlan,
   type TemplateLibraries,
-  type TemplateProblem,
 } from '../core/scaffold';
 import { loadWorkspaceConfig } from '../core/workspace';
-
-export const SCAFFOLD_REQUESTS = {
-  templates: 'designNotes/templates',
-  caseStudyRoot: 'designNotes/caseStudyRoot',
-  planCaseStudy: 'designNotes/planCaseStudy',
-  planMissingFiles: 'designNotes/planMissingFiles',
-  indexRows: 'designNotes/indexRows',
-} as const;
-
-/**
- * Restricted Mode: the `templates` folder comes from the workspace's own .designnotes.json and may point anywhere
- * ("../../.ssh"); loading it would copy files from outside the workspace into it. Only the editor knows whether the
- * user trusts the workspace: it says so in `initialize` (`initializationOptions.trusted`) and with the
- * `designNotes/workspaceTrusted` notification when trust is granted. A request's `trusted: false` can only lower
- * that trust for the request; `trusted: true` on a request never raises it (a request is not where trust comes from).
- */
-export interface TrustParams {
-  trusted?: boolean;
-}
-
-/**
- * The author line: filled from git's user.name only when the user asked for it (setting
- * `designNotes.scaffold.authorFromGit`); otherwise it stays a prompt for the student to fill in.
- */
-export interface AuthorParams {
-  authorFromGit?: boolean;
-}
-
-export interface TemplatesParams extends TrustParams {
-  workspaceFolder: string;
-}
-
-/** A template set as the client shows it in a quick pick (no template text). */
-export interface TemplateSetInfo {
-  id: string;
-  name: string;
-  description: string;
-  builtin: boolean;
-  folder?: string;
-  /** Relative paths of its files, for the pick's detail line. */
-  files: string[];
-}
-
-export interface TemplatesResult {
-  sets: TemplateSetInfo[];
-  problems: TemplateProblem[];
-  /** True when the config names a template folder that Restricted Mode made the server ignore. */
-  templatesIgnoredUntrusted: boolean;
-}
-
-export interface CaseStudyRootParams {
-  workspaceFolder: string;
-  /** A folder the user pointed at (Explorer): the case-study root enclosing it, else the folder itself. */
-  start?: string;
-}
-
-export interface CaseStudyRootResult extends CaseStudyRootChoice {
-  /** The folder's `caseStudies` globs, for messages. */
-  caseStudyGlobs: string[];
-}
-
-export interface PlanCaseStudyParams extends TrustParams, AuthorParams {
-  workspaceFolder: string;
-  /** The case-study root the new folder goes into. */
-  root: string;
-  title: string;
-  templateId: string;
-  folderNamePattern?: string;
-}
-
-export type PlanResult =
-  | {
-      ok: true;
-      plan: ScaffoldPlan;
-      /** Whether the `caseStudies` globs cover the plan's folder (else it is created but not checked). */
-      checked: boolean;
-      caseStudyGlobs: string[];
-      /** When the folder exists already: the file to open for "Open Existing" (its requirements file, else its first Markdown file). */
-      entryFile?: string;
-    }
-  | { ok: false; error: string };
-
-export interface PlanMissingFilesParams extends TrustParams, AuthorParams {
-  workspaceFolder: string;
-  caseStudyPath: string;
-  /** Template set id; default the standard set. */
-  templateId?: string;
-  /** The case study's title when it is known and differs from its folder name. */
-  title?: string;
-}
-
-export interface IndexRowsParams {
-  workspaceFolder: string;
-  /** Folder of the index file; links are relative to it. */
-  indexFolder: string;
-}
+import type {
+  AuthorParams,
+  CaseStudyRootParams,
+  CaseStudyRootResult,
+  IndexRowsParams,
+  PlanCaseStudyParams,
+  PlanMissingFilesParams,
+  PlanResult,
+  TemplatesParams,
+  TemplatesResult,
+  AuthorParams,
+  TrustParams,
+} from '../../common/protocol';
 
 function isInside(child: string, parent: string): boolean {
   const rel = path.relative(parent, child);

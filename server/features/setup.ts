@@ -2,37 +2,12 @@
 // and no .designnotes.json, the server tells the client (notification), and proposes a configuration on request
 // (server/core/init, the same proposer as `design-notes init`). Planning never writes: the client creates the file
 // through a WorkspaceEdit that refuses to overwrite, so it is undoable like any edit.
-import { path } from '../core/path';
+import { path } from '../../common/path';
 import { isMarkdownPath } from '../core/caseStudy';
 import { CONFIG_FILE_NAME } from '../core/config';
 import type { FileSystem } from '../core/fileSystem';
 import { describeProposal, proposeConfig } from '../core/init/proposeConfig';
-
-export const SETUP_MESSAGES = {
-  /** Server → client notification: `NoCaseStudiesParams`. */
-  noCaseStudies: 'designNotes/noCaseStudies',
-  /** Client → server request: `ProposeConfigParams` → `ProposeConfigResult`. */
-  proposeConfig: 'designNotes/proposeConfig',
-} as const;
-
-export interface NoCaseStudiesParams {
-  workspaceFolder: string;
-}
-
-export interface ProposeConfigParams {
-  workspaceFolder: string;
-}
-
-export interface ProposeConfigResult {
-  /** Where the file goes, and whether one is there already (then the client shows the proposal, never writes). */
-  configPath: string;
-  exists: boolean;
-  /** The .designnotes.json text. */
-  text: string;
-  /** What was looked at and what the checks would find with it, one line each. */
-  summary: string[];
-  caseStudies: number;
-}
+import type { NoCaseStudiesParams, ProposeConfigParams, ProposeConfigResult } from '../../common/protocol';
 
 /** Markdown files looked at before the answer is "yes, there is Markdown here" (a bounded walk). */
 const MARKDOWN_PROBE_LIMIT = 2000;

@@ -3,8 +3,8 @@
 // Explorer, or from the palette (pick a case study).
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { CaseStudySummary } from '../../server/core/caseStudySummary';
-import { writePlan } from '../../server/core/scaffold/write';
+import type { CaseStudySummary } from '../../common/protocol';
+import { writePlan } from '../../common/scaffold/write';
 import { caseStudyAt, fetchCaseStudies, type ClientGetter } from './caseStudyData';
 import { isCaseStudyNode } from './explorerView';
 import { openAtFirstPlaceholder } from './openFile';
@@ -12,7 +12,6 @@ import { requestPlanMissingFiles, ServerUnavailableError } from './serverRequest
 import { workspaceScaffoldFileSystem } from './workspaceFileSystem';
 import { chooseTemplateSet, loadWorkspaceSetup, reportTemplateProblems } from './workspaceSetup';
 
-export const ADD_MISSING_FILES_COMMAND = 'designNotes.addMissingFiles';
 
 export interface AddMissingFilesResult {
   status: 'created' | 'nothing-missing' | 'cancelled' | 'failed';

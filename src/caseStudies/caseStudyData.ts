@@ -1,24 +1,20 @@
-// The one way the client learns about case studies: the language server's `designNotes/caseStudies` request.
-// The server has already parsed and checked everything; the client never parses Markdown a second time.
-import type { BaseLanguageClient } from 'vscode-languageclient';
-import type { CaseStudySummary } from '../../server/core/caseStudySummary';
+// The one way the client learns about case studies: the language server's CaseStudiesRequest (common/protocol).
+// The server has already parsed and checked everything; the client never parses case studies a second time.
+import { CaseStudiesRequest, type CaseStudySummary } from '../../common/protocol';
+import { send, ServerUnavailableError, type ClientGetter } from './serverRequests';
 
-export const CASE_STUDIES_REQUEST = 'designNotes/caseStudies';
-
-export type ClientGetter = () => BaseLanguageClient | undefined;
+export type { ClientGetter } from './serverRequests';
 
 export type CaseStudiesResult = { ok: true; caseStudies: CaseStudySummary[] } | { ok: false; reason: string };
 
 /** Summaries of every case study in the workspace, or why they are not available (server stopped, failed). */
 export async function fetchCaseStudies(getClient: ClientGetter): Promise<CaseStudiesResult> {
-  const client = getClient();
-  if (!client) return { ok: false, reason: 'The Design Notes language server has not started.' };
   try {
-    // While the client is starting, sendRequest waits for the connection; a stopped client rejects at once.
-    const caseStudies = await client.sendRequest<CaseStudySummary[] | null>(CASE_STUDIES_REQUEST);
+    const caseStudies = await send(getClient, CaseStudiesRequest);
     return { ok: true, caseStudies: Array.isArray(caseStudies) ? caseStudies : [] };
   } catch (e) {
-    return { ok: false, reason: `The Design Notes language server did not answer: ${e instanceof Error ? e.message : String(e)}` };
+    if (!(e instanceof ServerUnavailableError)) throw e;
+    return { ok: false, reason: e.message };
   }
 }
 

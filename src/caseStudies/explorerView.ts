@@ -4,12 +4,11 @@
 // or renamed; both debounced, since one save can publish for several files.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { CaseStudySummary, FileSummary, SectionSummary } from '../../server/core/caseStudySummary';
+import { Commands, type CaseStudySummary, type FileSummary, type SectionSummary } from '../../common/protocol';
 import { fetchCaseStudies, type ClientGetter } from './caseStudyData';
 import { caseStudyState, caseStudyTooltip, describeCaseStudy, describeFile, STATE_ICONS } from './summaryText';
 
 export const VIEW_ID = 'designNotes.caseStudies';
-export const REFRESH_COMMAND = 'designNotes.caseStudies.refresh';
 /** Diagnostics source the server sets on every finding. */
 const DIAGNOSTIC_SOURCE = 'design-notes';
 const REFRESH_DEBOUNCE_MS = 300;
@@ -164,7 +163,7 @@ export function registerExplorerView(context: vscode.ExtensionContext, getClient
     provider,
     view,
     watcher,
-    vscode.commands.registerCommand(REFRESH_COMMAND, () => provider.refreshNow()),
+    vscode.commands.registerCommand(Commands.refreshCaseStudies, () => provider.refreshNow()),
     // The server re-checks after edits and file changes and publishes the result: the view follows that.
     vscode.languages.onDidChangeDiagnostics((e) => {
       if (concernsUs(e.uris)) provider.scheduleRefresh();

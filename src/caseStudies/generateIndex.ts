@@ -1,17 +1,16 @@
 // "Generate Case Study Index": a table of the workspace folder's case studies, written between the index markers
 // of a Markdown file (default: the case-study root's README.md). The rows (titles, dates, status, links) come from
-// the language server (`designNotes/indexRows`, which reads each requirements file's metadata); the table and the
-// splice are plain text work of the core (server/core/caseStudyIndex.ts); here we apply the one edit as a
+// the language server (IndexRowsRequest, which reads each requirements file's metadata); the table and the
+// splice are plain text work (common/indexTable.ts); here we apply the one edit as a
 // WorkspaceEdit, so it lands in the editor's undo stack and nothing outside the markers is touched.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { renderIndexTable, spliceIndex } from '../../server/core/caseStudyIndex';
+import { renderIndexTable, spliceIndex } from '../../common/indexTable';
 import type { ClientGetter } from './caseStudyData';
 import { requestCaseStudyRoot, requestIndexRows, ServerUnavailableError } from './serverRequests';
 import { workspaceReadFileSystem } from './workspaceFileSystem';
 import { chooseWorkspaceFolder } from './workspaceSetup';
 
-export const GENERATE_INDEX_COMMAND = 'designNotes.generateIndex';
 
 export interface GenerateIndexArgs {
   /** File to write the index into; default: ask, suggesting the case-study root's README.md. */

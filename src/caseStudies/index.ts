@@ -1,13 +1,14 @@
 // Case-study features of the client: New Case Study, Add Missing Files, the Case Studies view and the index
 // generator. Each lives in its own module; this wires them up with one call from activate().
 import * as vscode from 'vscode';
-import { ADD_MISSING_FILES_COMMAND, addMissingFiles } from './addMissingFiles';
+import { Commands } from '../../common/protocol';
+import { addMissingFiles } from './addMissingFiles';
 import type { ClientGetter } from './caseStudyData';
 import { registerExplorerView } from './explorerView';
-import { GENERATE_INDEX_COMMAND, generateIndex, type GenerateIndexArgs } from './generateIndex';
-import { NEW_CASE_STUDY_COMMAND, newCaseStudy, type NewCaseStudyArgs } from './newCaseStudy';
-import { OPEN_CONFIG_COMMAND, openConfig } from './openConfig';
-import { registerSetUpOffer, SET_UP_COMMAND, setUpCaseStudies } from './setUp';
+import { generateIndex, type GenerateIndexArgs } from './generateIndex';
+import { newCaseStudy, type NewCaseStudyArgs } from './newCaseStudy';
+import { openConfig } from './openConfig';
+import { registerSetUpOffer, setUpCaseStudies } from './setUp';
 
 export function registerCaseStudyFeatures(context: vscode.ExtensionContext, getClient: ClientGetter, output?: vscode.LogOutputChannel): void {
   const view = registerExplorerView(context, getClient);
@@ -23,19 +24,19 @@ export function registerCaseStudyFeatures(context: vscode.ExtensionContext, getC
     };
   context.subscriptions.push(
     vscode.commands.registerCommand(
-      NEW_CASE_STUDY_COMMAND,
+      Commands.newCaseStudy,
       refreshing((arg?: vscode.Uri | NewCaseStudyArgs) => newCaseStudy(getClient, arg, output)),
     ),
     vscode.commands.registerCommand(
-      ADD_MISSING_FILES_COMMAND,
+      Commands.addMissingFiles,
       refreshing((arg?: unknown) => addMissingFiles(arg, getClient, output)),
     ),
     vscode.commands.registerCommand(
-      GENERATE_INDEX_COMMAND,
+      Commands.generateIndex,
       (arg?: vscode.Uri | GenerateIndexArgs) => generateIndex(getClient, arg),
     ),
-    vscode.commands.registerCommand(OPEN_CONFIG_COMMAND, () => openConfig()),
-    vscode.commands.registerCommand(SET_UP_COMMAND, refreshing((arg?: vscode.Uri | { workspaceFolder?: string }) => setUpCaseStudies(getClient, arg))),
+    vscode.commands.registerCommand(Commands.openConfig, () => openConfig()),
+    vscode.commands.registerCommand(Commands.setUpCaseStudies, refreshing((arg?: vscode.Uri | { workspaceFolder?: string }) => setUpCaseStudies(getClient, arg))),
   );
   registerSetUpOffer(context, getClient);
 }

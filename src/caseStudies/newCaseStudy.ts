@@ -4,16 +4,15 @@
 // workspace folder's case-study root (found by the server like the CLI finds it, created when absent).
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { folderNameFor, validateCaseStudyTitle } from '../../server/core/scaffold/names';
-import { writePlan } from '../../server/core/scaffold/write';
-import type { TemplateSetInfo } from '../../server/features/scaffolding';
+import { folderNameFor, validateCaseStudyTitle } from '../../common/scaffold/names';
+import { writePlan } from '../../common/scaffold/write';
+import { Commands, type TemplateSetInfo } from '../../common/protocol';
 import type { ClientGetter } from './caseStudyData';
 import { openAtFirstPlaceholder } from './openFile';
 import { requestCaseStudyRoot, requestPlanCaseStudy, ServerUnavailableError } from './serverRequests';
 import { workspaceScaffoldFileSystem } from './workspaceFileSystem';
 import { chooseTemplateSet, chooseWorkspaceFolder, folderNamePattern, loadWorkspaceSetup, reportTemplateProblems, type WorkspaceSetup } from './workspaceSetup';
 
-export const NEW_CASE_STUDY_COMMAND = 'designNotes.newCaseStudy';
 
 /** Arguments for callers other than a person (tests, other extensions, keybindings): skip the questions. */
 export interface NewCaseStudyArgs {
@@ -123,7 +122,7 @@ async function createCaseStudy(getClient: ClientGetter, arg: vscode.Uri | NewCas
       // Callers that passed a title get the answer at once; the notification stays for a person to act on.
       void choice.then(async (c) => {
         if (c === openExisting) await openExistingCaseStudy(plan.folder, outcome.entryFile);
-        else if (c === anotherName) await vscode.commands.executeCommand(NEW_CASE_STUDY_COMMAND, { ...args, title: undefined });
+        else if (c === anotherName) await vscode.commands.executeCommand(Commands.newCaseStudy, { ...args, title: undefined });
       });
       return { status: 'exists', folder: plan.folder, message };
     }
@@ -152,7 +151,7 @@ function warnNotChecked(folder: string, caseStudyGlobs: readonly string[]): void
       ),
       configure,
     )
-    .then((choice) => (choice === configure ? vscode.commands.executeCommand('designNotes.openConfig') : undefined));
+    .then((choice) => (choice === configure ? vscode.commands.executeCommand(Commands.openConfig) : undefined));
 }
 
 /** `entryFile`: the server's pick (its requirements file, else its first Markdown file) when the folder existed. */

@@ -2,12 +2,10 @@
 // none (the walkthrough's last step). Created through a WorkspaceEdit, so it can be undone like any edit.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { CONFIG_FILE_NAME } from '../../common/configFile';
 import { workspaceReadFileSystem } from './workspaceFileSystem';
 import { chooseWorkspaceFolder } from './workspaceSetup';
 
-export const OPEN_CONFIG_COMMAND = 'designNotes.openConfig';
-/** server/core/config.ts CONFIG_FILE_NAME, repeated: importing it would bundle the config loader into the client. */
-const CONFIG_FILE_NAME = '.designnotes.json';
 
 /** A starting point that shows where rule severities go; the manifest's jsonValidation supplies the schema. */
 export const STARTER_CONFIG = `{

@@ -1,6 +1,6 @@
 // Opening a freshly created file where the user has to start writing: after the first "<!-- write here" prompt.
 import * as vscode from 'vscode';
-import { writingPosition } from '../../server/core/scaffold/writingPosition';
+import { writingPosition } from '../../common/scaffold/writingPosition';
 
 export async function openAtFirstPlaceholder(filePath: string, content?: string): Promise<vscode.TextEditor> {
   const document = await vscode.workspace.openTextDocument(vscode.Uri.file(filePath));

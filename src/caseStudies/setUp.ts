@@ -3,23 +3,12 @@
 // a WorkspaceEdit that refuses to overwrite (undoable like any edit). Offered by the server when a workspace
 // folder has Markdown but no case study and no .designnotes.json.
 import * as vscode from 'vscode';
-import type { NoCaseStudiesParams, ProposeConfigResult } from '../../server/features/setup';
-import type { ClientGetter } from './caseStudyData';
-import { ServerUnavailableError } from './serverRequests';
+import { Commands, NoCaseStudiesNotification, ProposeConfigRequest, type ProposeConfigResult } from '../../common/protocol';
+import { send, type ClientGetter } from './serverRequests';
 import { chooseWorkspaceFolder } from './workspaceSetup';
 
-export const SET_UP_COMMAND = 'designNotes.setUpCaseStudies';
-// The method names of server/features/setup.ts (SETUP_MESSAGES), repeated so that no server code is bundled.
-const PROPOSE_CONFIG = 'designNotes/proposeConfig';
-const NO_CASE_STUDIES = 'designNotes/noCaseStudies';
 /** Workspace-state key: the user said not to offer set-up again in this workspace. */
 const DO_NOT_OFFER = 'designNotes.setUp.doNotOffer';
-
-async function propose(getClient: ClientGetter, folder: string): Promise<ProposeConfigResult> {
-  const client = getClient();
-  if (!client) throw new ServerUnavailableError(vscode.l10n.t('The Design Notes language server has not started.'));
-  return client.sendRequest<ProposeConfigResult>(PROPOSE_CONFIG, { workspaceFolder: folder });
-}
 
 /** Show the proposal and, on the user's word, create .designnotes.json (never over an existing one). Returns the file, when created or opened. */
 export async function setUpCaseStudies(getClient: ClientGetter, arg?: vscode.Uri | { workspaceFolder?: string }): Promise<vscode.Uri | undefined> {
@@ -28,7 +17,7 @@ export async function setUpCaseStudies(getClient: ClientGetter, arg?: vscode.Uri
   if (!folder) return undefined;
   let proposal: ProposeConfigResult;
   try {
-    proposal = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Design Notes: looking at {0}…', folder.name) }, () => propose(getClient, folder.uri.fsPath));
+    proposal = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Design Notes: looking at {0}…', folder.name) }, () => send(getClient, ProposeConfigRequest, { workspaceFolder: folder.uri.fsPath }));
   } catch (e) {
     void vscode.window.showErrorMessage(e instanceof Error ? e.message : String(e));
     return undefined;
@@ -62,13 +51,13 @@ export function registerSetUpOffer(context: vscode.ExtensionContext, getClient: 
   const client = getClient();
   if (!client) return;
   context.subscriptions.push(
-    client.onNotification(NO_CASE_STUDIES, async (params: NoCaseStudiesParams) => {
+    client.onNotification(NoCaseStudiesNotification, async (params) => {
       if (context.workspaceState.get<boolean>(DO_NOT_OFFER)) return;
       const setUp = vscode.l10n.t('Set Up…');
       const never = vscode.l10n.t("Don't Ask Again");
       const name = vscode.workspace.getWorkspaceFolder(vscode.Uri.file(params.workspaceFolder))?.name ?? params.workspaceFolder;
       const pick = await vscode.window.showInformationMessage(vscode.l10n.t('Design Notes found Markdown in {0} but no case study to check. Propose a configuration for it?', name), setUp, never);
-      if (pick === setUp) await vscode.commands.executeCommand(SET_UP_COMMAND, { workspaceFolder: params.workspaceFolder });
+      if (pick === setUp) await vscode.commands.executeCommand(Commands.setUpCaseStudies, { workspaceFolder: params.workspaceFolder });
       else if (pick === never) await context.workspaceState.update(DO_NOT_OFFER, true);
     }),
   );

@@ -1,7 +1,6 @@
 // Words and states for the case-study explorer, from the server's CaseStudySummary. Pure (no `vscode` import),
 // so the exact wording is unit-tested under node:test.
-import type { CaseStudySummary, FileSummary } from '../../server/core/caseStudySummary';
-import type { Severity } from '../../server/core/types';
+import type { CaseStudySummary, FileSummary, Severity } from '../../common/protocol';
 
 function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;

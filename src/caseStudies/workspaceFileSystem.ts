@@ -1,5 +1,5 @@
-// The shared scaffolding (server/core/scaffold) and config loading talk to small file-system interfaces; these
-// adapters back them with vscode.workspace.fs.
+// writePlan (common/scaffold/write.ts) talks to a small file-system interface; this adapter backs it, and the
+// commands' few reads, with vscode.workspace.fs.
 //
 // Why workspace.fs and not node:fs in the extension host: it is the one code path that works wherever VS Code can
 // open the folder (local disk, Remote-SSH/WSL/containers, and any file-system provider should virtual workspaces be
@@ -9,15 +9,11 @@
 // service refuses when the target exists (FileExists → EEXIST), so an existing file is never replaced. The check
 // and the move are one file-service operation, not one syscall: a file created by another program in that
 // instant could still race, which node's "wx" would close on a local disk. We accept that for remote support.
-// Templates are read with node:fs by the shared templateLoader: the built-in ones ship inside the extension, and
-// a workspace extension runs in the extension host next to the workspace (on the remote machine in Remote-SSH/WSL/
-// containers), so the user's template folder is local to it as well. Only a virtual workspace would break that, and
-// the manifest declares those unsupported.
+// Templates and configuration are read by the language server, which plans the files; the client only writes them.
 
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { DirEntry, FileSystem } from '../../server/core/fileSystem';
-import type { ScaffoldFileSystem } from '../../server/core/scaffold';
+import type { ScaffoldFileSystem } from '../../common/scaffold/write';
 
 const CODES: Record<string, string> = {
   FileExists: 'EEXIST',
@@ -86,40 +82,21 @@ export const workspaceScaffoldFileSystem: ScaffoldFileSystem = {
   },
 };
 
-/** Read-only access for config loading and case-study root detection (core FileSystem). */
-export const workspaceReadFileSystem: FileSystem = {
-  async readFile(filePath) {
+/** Read-only access for the commands that read a file the user owns (the index file) or look before creating one. */
+export const workspaceReadFileSystem = {
+  async readFile(filePath: string): Promise<Uint8Array | undefined> {
     try {
       return await vscode.workspace.fs.readFile(uri(filePath));
     } catch {
       return undefined;
     }
   },
-  async readDirectory(dirPath) {
-    try {
-      const entries = await vscode.workspace.fs.readDirectory(uri(dirPath));
-      return entries.map(
-        ([name, type]): DirEntry => ({
-          name,
-          isFile: (type & vscode.FileType.File) !== 0,
-          isDirectory: (type & vscode.FileType.Directory) !== 0,
-          isSymbolicLink: (type & vscode.FileType.SymbolicLink) !== 0,
-        }),
-      );
-    } catch {
-      return [];
-    }
-  },
-  async stat(filePath) {
+  async stat(filePath: string): Promise<{ size: number; isFile: boolean; isDirectory: boolean } | undefined> {
     try {
       const st = await vscode.workspace.fs.stat(uri(filePath));
       return { size: st.size, isFile: (st.type & vscode.FileType.File) !== 0, isDirectory: (st.type & vscode.FileType.Directory) !== 0 };
     } catch {
       return undefined;
     }
-  },
-  async realpath(filePath) {
-    // workspace.fs has no realpath; callers use it only to avoid visiting a folder twice.
-    return filePath;
   },
 };

@@ -2,8 +2,8 @@
 // sets on offer (and their problems) come from the language server, which holds the folder's .designnotes.json;
 // the folder-name pattern is an editor setting.
 import * as vscode from 'vscode';
-import { DEFAULT_FOLDER_NAME_PATTERN } from '../../server/core/scaffold/names';
-import type { TemplateSetInfo, TemplatesResult } from '../../server/features/scaffolding';
+import { DEFAULT_FOLDER_NAME_PATTERN } from '../../common/scaffold/names';
+import type { TemplateSetInfo, TemplatesResult } from '../../common/protocol';
 import type { ClientGetter } from './caseStudyData';
 import { requestTemplates } from './serverRequests';
 

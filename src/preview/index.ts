@@ -1,6 +1,7 @@
 // Diagram preview feature: the Mermaid preview webview, its export commands, and Mermaid in the built-in
 // Markdown preview. `activate` calls `registerPreview` and returns `{ extendMarkdownIt }` for the Markdown preview.
 import * as vscode from 'vscode';
+import { Commands } from '../../common/protocol';
 import { PREVIEW_VIEW_TYPE, PreviewManager, isPreviewable } from './panel';
 import { registerMarkdownPreviewSupport } from './markdownPreview';
 import type { PreviewState } from './protocol';
@@ -28,7 +29,7 @@ export function registerPreview(context: vscode.ExtensionContext): PreviewManage
   const manager = new PreviewManager(context.extensionUri);
   context.subscriptions.push(
     manager,
-    vscode.commands.registerCommand('designNotes.openPreview', async (uri?: vscode.Uri) => {
+    vscode.commands.registerCommand(Commands.openPreview, async (uri?: vscode.Uri) => {
       // From the editor title bar VS Code passes the file; from the palette or a keybinding, use the active editor.
       const doc = vscode.window.activeTextEditor?.document;
       let target = uri instanceof vscode.Uri ? uri : doc && isPreviewable(doc) ? doc.uri : undefined;
@@ -38,15 +39,15 @@ export function registerPreview(context: vscode.ExtensionContext): PreviewManage
         if (!target) {
           const create = vscode.l10n.t('New Case Study');
           const choice = await vscode.window.showInformationMessage(vscode.l10n.t('There is no file with a diagram to preview yet: create a case study, then add a ```mermaid block to its high-level-design.md.'), create);
-          if (choice === create) await vscode.commands.executeCommand('designNotes.newCaseStudy');
+          if (choice === create) await vscode.commands.executeCommand(Commands.newCaseStudy);
           return;
         }
         await vscode.window.showTextDocument(target, { preview: false });
       }
       manager.open(target);
     }),
-    vscode.commands.registerCommand('designNotes.exportDiagramSvg', () => manager.exportUnderCursor('svg')),
-    vscode.commands.registerCommand('designNotes.exportDiagramPng', () => manager.exportUnderCursor('png')),
+    vscode.commands.registerCommand(Commands.exportDiagramSvg, () => manager.exportUnderCursor('svg')),
+    vscode.commands.registerCommand(Commands.exportDiagramPng, () => manager.exportUnderCursor('png')),
     vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, {
       async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown) {
         manager.restore(panel, state as PreviewState | undefined);

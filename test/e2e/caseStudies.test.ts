@@ -6,7 +6,7 @@ import { after, before, describe, test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { writingPosition } from '../../server/core/scaffold/writingPosition';
+import { writingPosition } from '../../common/scaffold/writingPosition';
 import { CodeServer, Workbench, copyFixture, requireBuiltExtension } from './harness';
 
 const TIMEOUT = 60_000;

@@ -423,7 +423,8 @@ export async function runExtensionTests(
     const timeout = options.timeout ?? 180_000;
     const code = await Promise.race([
       exited,
-      new Promise<number>((_, reject) => setTimeout(() => reject(new Error(`e2e: extension tests did not finish in ${timeout / 1000} s`)), timeout).unref()),
+      // The host's last words say where it stopped (a test waiting forever, an activation error).
+      new Promise<number>((_, reject) => setTimeout(() => reject(new Error(`e2e: extension tests did not finish in ${timeout / 1000} s; extension host output:\n${output.slice(-60).join('\n')}`)), timeout).unref()),
     ]);
     await workbench.screenshot('extension-host-tests');
     return { code, output };

@@ -13,7 +13,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { CodeServer, REPO, Workbench, copyFixture, requireBuiltExtension } from './harness';
-import { writingPosition } from '../../server/core/scaffold/writingPosition';
+import { writingPosition } from '../../common/scaffold/writingPosition';
+import { Commands } from '../../common/protocol';
 
 interface Manifest {
   contributes?: { commands?: { command: string }[]; views?: Record<string, { id: string }[]>; snippets?: unknown[] };
@@ -125,7 +126,7 @@ describe('e2e scenarios in code-server', { timeout: 1_200_000 }, () => {
     const ws = copyFixture('missing-parts');
     await wb.open(server, ws);
     await wb.waitForProblems('the extension to be running', (r) => r.some((t) => t.includes('missing-file')));
-    await wb.runCommand(commandTitle('designNotes.newCaseStudy'));
+    await wb.runCommand(commandTitle(Commands.newCaseStudy));
     await wb.answerQuickInput('Payment Gateway');
     // With more than one template set the command asks which one; take the standard set.
     const pick = wb.page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Standard' }).first();
@@ -190,7 +191,7 @@ describe('e2e scenarios in code-server', { timeout: 1_200_000 }, () => {
     const ws = copyFixture('missing-parts');
     await wb.open(server, ws);
     await wb.openFile(`${CHAT}/high-level-design.md`);
-    await wb.runCommand(commandTitle('designNotes.openPreview'));
+    await wb.runCommand(commandTitle(Commands.openPreview));
     const view = wb.webview();
     // The fixture's flowchart has four nodes; their labels are SVG text (split over lines, hence no spaces compared).
     await view.locator('.diagram svg g.node').nth(3).waitFor({ state: 'visible', timeout: 60_000 });
@@ -234,7 +235,7 @@ describe('e2e scenarios in code-server', { timeout: 1_200_000 }, () => {
     const ws = copyFixture('missing-parts');
     await wb.open(server, ws);
     await wb.waitForProblems('the extension to be running', (r) => r.some((t) => t.includes('missing-file')));
-    await wb.runCommand(commandTitle('designNotes.newCaseStudy'));
+    await wb.runCommand(commandTitle(Commands.newCaseStudy));
     await wb.answerQuickInput('Rate Limiter');
     const pick = wb.page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Standard' }).first();
     if (await pick.waitFor({ state: 'visible', timeout: 5000 }).then(() => true, () => false)) await pick.click();
@@ -305,7 +306,7 @@ describe('e2e scenarios in code-server', { timeout: 1_200_000 }, () => {
     assert.match(row, /Unclosed '\{\{': the shape opened here is never closed with '\}\}'/);
     assert.doesNotMatch(row, /line \d/i, `no diagram-relative line in the message: ${row}`);
     await wb.screenshot('12-unclosed-brace-problems');
-    await wb.runCommand(commandTitle('designNotes.openPreview'));
+    await wb.runCommand(commandTitle(Commands.openPreview));
     const view = wb.webview();
     const error = view.locator('.diagram-error:not([hidden])').first();
     await error.waitFor({ state: 'visible', timeout: 60_000 });

@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
+import { CaseStudiesRequest } from '../../common/protocol';
 import { TestLspClient } from '../support/lspClient';
 import { caseStudyFiles, CLEAN_CASE_STUDY, makeTree, removeTree } from '../support/tree';
 import { loadConfig } from '../../server/core/config';
@@ -191,8 +192,8 @@ test('server: a config nested 3,000 levels deep is reported at its position; the
     await server.waitFor(() => server.diagnosticsFor(config).length > 0, 'the config error');
     assert.deepEqual(server.diagnosticsFor(config).map((d) => [d.code, d.range.start]), [['config', { line: 0, character: 64 }]]);
     await server.waitFor(() => server.diagnosticsFor(path.join(deep, 'case-studies/pay/requirements.md')).some((d) => d.code === 'placeholder'), 'the case study to be checked with the defaults');
-    const listed = (await server.request('designNotes/caseStudies', {})) as unknown[];
-    assert.ok(Array.isArray(listed) && listed.length > 0, `designNotes/caseStudies lists the case study: ${JSON.stringify(listed).slice(0, 200)}`);
+    const listed = (await server.request(CaseStudiesRequest)) as unknown[];
+    assert.ok(Array.isArray(listed) && listed.length > 0, `the case-studies request lists the case study: ${JSON.stringify(listed).slice(0, 200)}`);
   } finally {
     await server.stop();
     removeTree(deep);

@@ -1,6 +1,6 @@
 // Random edit sequences through textDocument/didChange against the real language server (dist/server.js over
 // stdio): ranges past the end, zero-length, overlapping and reversed edits, full replacements with hostile text,
-// CRLF and lone surrogates. After each sequence the server must answer designNotes/whenIdle, still be running, and
+// CRLF and lone surrogates. After each sequence the server must answer the whenIdle request, still be running, and
 // publish diagnostics that (a) lie inside the client's copy of the document and (b) equal what the core finds on
 // that same text — so incremental sync never drifts from the editor.
 import { after, before, test } from 'node:test';
@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { CaseStudiesRequest } from '../../common/protocol';
 import { TestLspClient } from '../support/lspClient';
 import { caseStudyFiles, CLEAN_CASE_STUDY, makeTree, removeTree } from '../support/tree';
 import { CheckService } from '../../server/checkService';
@@ -69,7 +70,7 @@ async function runSequence(file: string, initial: string, sequence: Edit[][]): P
     await client.change(file, changes);
     doc = TextDocument.update(doc, changes, doc.version + 1);
   }
-  await within(30_000, 'designNotes/whenIdle after the edits', () => client.idle());
+  await within(30_000, 'whenIdle after the edits', () => client.idle());
   assert.equal(client.process.exitCode, null, `the server exited: ${client.log.join('').slice(-2000)}`);
   const text = doc.getText();
   const lines = linesOf(text);
@@ -119,7 +120,7 @@ test('the server answers malformed traffic with errors and keeps working', { tim
   await assert.rejects(client.request('designNotes/noSuchRequest', {}), /Unhandled method|not found/i);
   // Nonsense parameters: an answer (an error or an empty result), not a crash.
   await client.request('textDocument/codeAction', { textDocument: 42 }).catch((e: Error) => e);
-  await client.request('designNotes/caseStudies', 'not an object').catch((e: Error) => e);
+  await client.request(CaseStudiesRequest.method, 'not an object').catch((e: Error) => e);
   await within(30_000, 'whenIdle after malformed traffic', () => client.idle());
   assert.equal(client.process.exitCode, null);
   // Still checking: a placeholder typed into trade-offs.md is reported.

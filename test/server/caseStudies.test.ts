@@ -1,12 +1,12 @@
-// The `designNotes/caseStudies` request over a real stdio connection to the built server: what the Case Studies
+// The case-studies request (CaseStudiesRequest) over a real stdio connection to the built server: what the Case Studies
 // view and the index generator receive. Run `npm run build` first.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import type { CaseStudySummary } from '../../server/core/caseStudySummary';
 import { nodeFileSystem, findBuiltinTemplatesFolder } from '../../server/core/node';
 import { loadBuiltinTemplateSets, planCaseStudy } from '../../server/core/scaffold';
+import { CaseStudiesRequest, type CaseStudySummary } from '../../common/protocol';
 import { TestLspClient } from '../support/lspClient';
 import { caseStudyFiles, CLEAN_CASE_STUDY, makeTree, removeTree } from '../support/tree';
 
@@ -62,7 +62,7 @@ after(async () => {
 
 async function caseStudies(): Promise<Map<string, CaseStudySummary>> {
   await client.idle();
-  const list = await client.request<CaseStudySummary[]>('designNotes/caseStudies', null);
+  const list = await client.request(CaseStudiesRequest);
   return new Map(list.map((c) => [c.name, c]));
 }
 

@@ -5,6 +5,7 @@ import { parseMarkdown } from '../../server/core/markdown';
 import { TestLspClient, fileUri, type Diagnostic } from '../support/lspClient';
 import { applyEdits, type Edit } from '../support/applyEdits';
 import { caseStudyFiles, makeTree, removeTree } from '../support/tree';
+import { Commands } from '../../common/protocol';
 
 interface Action {
   title: string;
@@ -96,7 +97,7 @@ test('missing-file: creates the file from its template (never overwriting) and o
   const text = (insert as { edits: Edit[] }).edits[0].newText;
   assert.match(text, /^# Chat — Trade-offs/);
   assert.equal(parseMarkdown(text).hasContent, false, 'prompts only: no trade-offs about another system');
-  assert.deepEqual(fix.command, { title: 'Open', command: 'designNotes.openFile', arguments: [target] });
+  assert.deepEqual(fix.command, { title: 'Open', command: Commands.openFile, arguments: [target] });
   await client.close(file);
 });
 

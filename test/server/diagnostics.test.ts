@@ -137,7 +137,7 @@ function makeTreeAt(folder: string, files: Record<string, string>) {
   }
 }
 
-test('designNotes/whenIdle also covers edits still waiting out the typing delay', async () => {
+test('whenIdle also covers edits still waiting out the typing delay', async () => {
   const file = path.join(root, 'case-studies/clean/high-level-design.md');
   const text = CLEAN_CASE_STUDY['high-level-design.md'];
   await client.open(file, text);

@@ -7,9 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import type { IndexRow } from '../../server/core/caseStudyIndex';
-import type { PlanResult, TemplatesResult } from '../../server/features/scaffolding';
-import { SETUP_MESSAGES } from '../../server/features/setup';
+import { CaseStudiesRequest, CaseStudyRootRequest, IndexRowsRequest, PlanCaseStudyRequest, PlanMissingFilesRequest, ProposeConfigRequest, TemplatesRequest, WorkspaceTrustedNotification } from '../../common/protocol';
 import { TestLspClient } from '../support/lspClient';
 import { caseStudyFiles, CLEAN_CASE_STUDY, makeTree, removeTree } from '../support/tree';
 
@@ -53,32 +51,32 @@ async function refused(method: string, params: unknown): Promise<string> {
 }
 
 test('requests naming paths outside the workspace folders are refused', async () => {
-  assert.match(await refused('designNotes/planCaseStudy', { workspaceFolder: root, root: '/etc', title: 'X', templateId: 'standard' }), /outside the workspace folder/);
-  assert.match(await refused('designNotes/planCaseStudy', { workspaceFolder: '/etc', root: '/etc', title: 'X', templateId: 'standard' }), /not inside a workspace folder/);
-  assert.match(await refused('designNotes/planMissingFiles', { workspaceFolder: root, caseStudyPath: outside }), /outside the workspace folder/);
-  assert.match(await refused('designNotes/planMissingFiles', { workspaceFolder: root, caseStudyPath: path.join(root, '../..') }), /outside the workspace folder/);
+  assert.match(await refused(PlanCaseStudyRequest.method, { workspaceFolder: root, root: '/etc', title: 'X', templateId: 'standard' }), /outside the workspace folder/);
+  assert.match(await refused(PlanCaseStudyRequest.method, { workspaceFolder: '/etc', root: '/etc', title: 'X', templateId: 'standard' }), /not inside a workspace folder/);
+  assert.match(await refused(PlanMissingFilesRequest.method, { workspaceFolder: root, caseStudyPath: outside }), /outside the workspace folder/);
+  assert.match(await refused(PlanMissingFilesRequest.method, { workspaceFolder: root, caseStudyPath: path.join(root, '../..') }), /outside the workspace folder/);
   // Inside as text, outside once the link is resolved.
-  assert.match(await refused('designNotes/planMissingFiles', { workspaceFolder: root, caseStudyPath: path.join(root, 'case-studies/elsewhere') }), /outside the workspace folder/);
-  assert.match(await refused('designNotes/planCaseStudy', { workspaceFolder: root, root: path.join(root, 'case-studies/elsewhere/new'), title: 'X', templateId: 'standard' }), /outside the workspace folder/);
-  assert.match(await refused('designNotes/caseStudyRoot', { workspaceFolder: root, start: '/home' }), /outside the workspace folder/);
-  assert.match(await refused('designNotes/indexRows', { workspaceFolder: '/', indexFolder: '/' }), /not inside a workspace folder/);
-  assert.match(await refused('designNotes/templates', { workspaceFolder: 'relative/path' }), /absolute/);
-  assert.match(await refused(SETUP_MESSAGES.proposeConfig, { workspaceFolder: outside }), /Not a workspace folder/);
-  const ok = await client.request<PlanResult>('designNotes/planCaseStudy', { workspaceFolder: root, root: path.join(root, 'case-studies'), title: 'Fine', templateId: 'standard' });
+  assert.match(await refused(PlanMissingFilesRequest.method, { workspaceFolder: root, caseStudyPath: path.join(root, 'case-studies/elsewhere') }), /outside the workspace folder/);
+  assert.match(await refused(PlanCaseStudyRequest.method, { workspaceFolder: root, root: path.join(root, 'case-studies/elsewhere/new'), title: 'X', templateId: 'standard' }), /outside the workspace folder/);
+  assert.match(await refused(CaseStudyRootRequest.method, { workspaceFolder: root, start: '/home' }), /outside the workspace folder/);
+  assert.match(await refused(IndexRowsRequest.method, { workspaceFolder: '/', indexFolder: '/' }), /not inside a workspace folder/);
+  assert.match(await refused(TemplatesRequest.method, { workspaceFolder: 'relative/path' }), /absolute/);
+  assert.match(await refused(ProposeConfigRequest.method, { workspaceFolder: outside }), /Not a workspace folder/);
+  const ok = await client.request(PlanCaseStudyRequest, { workspaceFolder: root, root: path.join(root, 'case-studies'), title: 'Fine', templateId: 'standard' });
   assert.equal(ok.ok, true);
 });
 
 test('trust comes from the editor: trusted: true on a request does not override initialize; the trust notification does', async () => {
-  const asked = await client.request<TemplatesResult>('designNotes/templates', { workspaceFolder: root, trusted: true });
+  const asked = await client.request(TemplatesRequest, { workspaceFolder: root, trusted: true });
   assert.deepEqual(asked.sets.map((s) => s.id), ['standard', 'extended']);
   assert.equal(asked.templatesIgnoredUntrusted, true);
   const second = new TestLspClient();
   try {
     await second.initialize([root], {}, { trusted: false });
-    await second.connection.sendNotification('designNotes/workspaceTrusted');
-    const granted = await second.request<TemplatesResult>('designNotes/templates', { workspaceFolder: root });
+    await second.connection.sendNotification(WorkspaceTrustedNotification);
+    const granted = await second.request(TemplatesRequest, { workspaceFolder: root });
     assert.deepEqual(granted.sets.map((s) => s.id), ['standard', 'extended', 'lean']);
-    const lowered = await second.request<TemplatesResult>('designNotes/templates', { workspaceFolder: root, trusted: false });
+    const lowered = await second.request(TemplatesRequest, { workspaceFolder: root, trusted: false });
     assert.equal(lowered.templatesIgnoredUntrusted, true, 'a request may still ask for less');
   } finally {
     await second.stop();
@@ -86,13 +84,13 @@ test('trust comes from the editor: trusted: true on a request does not override 
 });
 
 test('a linked file leading outside the workspace folder is not read: no index row, finding or summary holds its text', async () => {
-  const rows = await client.request<IndexRow[]>('designNotes/indexRows', { workspaceFolder: root, indexFolder: root });
+  const rows = await client.request(IndexRowsRequest, { workspaceFolder: root, indexFolder: root });
   assert.doesNotMatch(JSON.stringify(rows), /s3cr3t/);
   const linked = rows.find((r) => JSON.stringify(r).includes('linked'));
   assert.ok(linked, 'the case study is listed, without the linked file');
   const inside = JSON.stringify(rows.find((r) => JSON.stringify(r).includes('inside')));
   assert.match(inside, /requirements\.md/, 'a link that stays inside the workspace folder is followed');
-  const overview = await client.request<unknown[]>('designNotes/caseStudies', {});
+  const overview = await client.request(CaseStudiesRequest);
   assert.doesNotMatch(JSON.stringify(overview), /s3cr3t/);
   assert.doesNotMatch(JSON.stringify(overview), /elsewhere/, 'a linked folder leading outside is not a case study');
   assert.deepEqual(client.diagnosticsFor(path.join(root, 'case-studies/linked/requirements.md')), []);

@@ -4,9 +4,8 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import type { IndexRow } from '../../server/core/caseStudyIndex';
 import { DEFAULT_CONFIG } from '../../server/core/config';
-import type { CaseStudyRootResult, PlanResult, TemplatesResult } from '../../server/features/scaffolding';
+import { CaseStudyRootRequest, IndexRowsRequest, PlanCaseStudyRequest, PlanMissingFilesRequest, TemplatesRequest } from '../../common/protocol';
 import { TestLspClient } from '../support/lspClient';
 import { caseStudyFiles, CLEAN_CASE_STUDY, makeTree, removeTree } from '../support/tree';
 
@@ -38,35 +37,35 @@ after(async () => {
 });
 
 test('templates: the workspace sets only when the client says the workspace is trusted', async () => {
-  const trusted = await client.request<TemplatesResult>('designNotes/templates', { workspaceFolder: root, trusted: true });
+  const trusted = await client.request(TemplatesRequest, { workspaceFolder: root, trusted: true });
   assert.deepEqual(trusted.sets.map((s) => [s.id, s.builtin]), [['standard', true], ['extended', true], ['lean', false]]);
   assert.deepEqual(trusted.sets.find((s) => s.id === 'lean')!.files, ['requirements.md']);
   assert.equal(trusted.templatesIgnoredUntrusted, false);
   assert.deepEqual(trusted.problems, []);
   // A request saying Restricted Mode: the config's template folder is not read at all.
-  const untrusted = await client.request<TemplatesResult>('designNotes/templates', { workspaceFolder: root, trusted: false });
+  const untrusted = await client.request(TemplatesRequest, { workspaceFolder: root, trusted: false });
   assert.deepEqual(untrusted.sets.map((s) => s.id), ['standard', 'extended']);
   assert.equal(untrusted.templatesIgnoredUntrusted, true);
   // A request that does not say: the trust the editor gave in initialize (none here, so trusted, like the CLI).
-  const unsaid = await client.request<TemplatesResult>('designNotes/templates', { workspaceFolder: root });
+  const unsaid = await client.request(TemplatesRequest, { workspaceFolder: root });
   assert.equal(unsaid.templatesIgnoredUntrusted, false);
-  const none = await client.request<TemplatesResult>('designNotes/templates', { workspaceFolder: plain, trusted: false });
+  const none = await client.request(TemplatesRequest, { workspaceFolder: plain, trusted: false });
   assert.equal(none.templatesIgnoredUntrusted, false, 'no template folder configured, so nothing was ignored');
 });
 
 test('caseStudyRoot: the folder the config names; an Explorer folder inside a case study gives its root', async () => {
-  const found = await client.request<CaseStudyRootResult>('designNotes/caseStudyRoot', { workspaceFolder: root });
+  const found = await client.request(CaseStudyRootRequest, { workspaceFolder: root });
   assert.deepEqual(found, { folder: path.join(root, 'docs/designs'), exists: true, caseStudyGlobs: ['docs/designs/*'] });
-  const inside = await client.request<CaseStudyRootResult>('designNotes/caseStudyRoot', { workspaceFolder: root, start: path.join(root, 'docs/designs/notifications') });
+  const inside = await client.request(CaseStudyRootRequest, { workspaceFolder: root, start: path.join(root, 'docs/designs/notifications') });
   assert.equal(inside.folder, path.join(root, 'docs/designs'));
-  const elsewhere = await client.request<CaseStudyRootResult>('designNotes/caseStudyRoot', { workspaceFolder: root, start: path.join(root, 'src') });
+  const elsewhere = await client.request(CaseStudyRootRequest, { workspaceFolder: root, start: path.join(root, 'src') });
   assert.equal(elsewhere.folder, path.join(root, 'src'));
-  const defaults = await client.request<CaseStudyRootResult>('designNotes/caseStudyRoot', { workspaceFolder: plain });
+  const defaults = await client.request(CaseStudyRootRequest, { workspaceFolder: plain });
   assert.deepEqual(defaults, { folder: path.join(plain, 'case-studies'), exists: false, caseStudyGlobs: [...DEFAULT_CONFIG.caseStudies] });
 });
 
 test('planCaseStudy: the files to write, nothing written; the folder-name pattern and the chosen set apply', async () => {
-  const result = await client.request<PlanResult>('designNotes/planCaseStudy', {
+  const result = await client.request(PlanCaseStudyRequest, {
     workspaceFolder: root,
     root: path.join(root, 'docs/designs'),
     title: 'URL Shortener',
@@ -90,15 +89,15 @@ test('planCaseStudy: the files to write, nothing written; the folder-name patter
   assert.equal(existsSync(folder), false, 'planning never writes');
 
   // The team set is used when trusted; untrusted, it does not exist.
-  const lean = await client.request<PlanResult>('designNotes/planCaseStudy', { workspaceFolder: root, root: path.join(root, 'docs/designs'), title: 'Cache', templateId: 'lean', trusted: true });
+  const lean = await client.request(PlanCaseStudyRequest, { workspaceFolder: root, root: path.join(root, 'docs/designs'), title: 'Cache', templateId: 'lean', trusted: true });
   assert.ok(lean.ok);
   assert.match(lean.plan.files.find((f) => f.kind === 'requirements')!.content, /^# Cache — Requirements\n\nBy /);
-  const refused = await client.request<PlanResult>('designNotes/planCaseStudy', { workspaceFolder: root, root: path.join(root, 'docs/designs'), title: 'Cache', templateId: 'lean', trusted: false });
+  const refused = await client.request(PlanCaseStudyRequest, { workspaceFolder: root, root: path.join(root, 'docs/designs'), title: 'Cache', templateId: 'lean', trusted: false });
   assert.deepEqual(refused, { ok: false, error: 'There is no template set "lean". Available: standard, extended.' });
 });
 
 test('an edited template is used at once: the file watcher reloads the template sets the server keeps', async () => {
-  const plan = () => client.request<PlanResult>('designNotes/planCaseStudy', { workspaceFolder: root, root: path.join(root, 'docs/designs'), title: 'Cache', templateId: 'lean', trusted: true });
+  const plan = () => client.request(PlanCaseStudyRequest, { workspaceFolder: root, root: path.join(root, 'docs/designs'), title: 'Cache', templateId: 'lean', trusted: true });
   const before = await plan();
   assert.ok(before.ok);
   assert.match(before.plan.files[0].content, /^# Cache — Requirements\n\nBy /);
@@ -117,12 +116,12 @@ test('an edited template is used at once: the file watcher reloads the template 
 });
 
 test('planCaseStudy: a bad title is refused; an existing folder comes with the file to open; an unchecked folder is flagged', async () => {
-  const bad = await client.request<PlanResult>('designNotes/planCaseStudy', { workspaceFolder: root, root: path.join(root, 'docs/designs'), title: '...', templateId: 'standard' });
+  const bad = await client.request(PlanCaseStudyRequest, { workspaceFolder: root, root: path.join(root, 'docs/designs'), title: '...', templateId: 'standard' });
   assert.equal(bad.ok, false);
-  const existing = await client.request<PlanResult>('designNotes/planCaseStudy', { workspaceFolder: root, root: path.join(root, 'docs/designs'), title: 'Notifications', templateId: 'standard' });
+  const existing = await client.request(PlanCaseStudyRequest, { workspaceFolder: root, root: path.join(root, 'docs/designs'), title: 'Notifications', templateId: 'standard' });
   assert.ok(existing.ok);
   assert.equal(existing.entryFile, path.join(root, 'docs/designs/notifications/requirements.md'));
-  const outside = await client.request<PlanResult>('designNotes/planCaseStudy', { workspaceFolder: root, root: path.join(root, 'src'), title: 'Queue', templateId: 'standard' });
+  const outside = await client.request(PlanCaseStudyRequest, { workspaceFolder: root, root: path.join(root, 'src'), title: 'Queue', templateId: 'standard' });
   assert.ok(outside.ok);
   assert.equal(outside.checked, false);
   assert.deepEqual(outside.caseStudyGlobs, ['docs/designs/*']);
@@ -130,23 +129,23 @@ test('planCaseStudy: a bad title is refused; an existing folder comes with the f
 
 test('planMissingFiles: only what the case study lacks, titled from its requirements; a non-case-study folder is flagged', async () => {
   const chat = path.join(root, 'docs/designs/chat');
-  const result = await client.request<PlanResult>('designNotes/planMissingFiles', { workspaceFolder: root, caseStudyPath: chat, title: 'Chat' });
+  const result = await client.request(PlanMissingFilesRequest, { workspaceFolder: root, caseStudyPath: chat, title: 'Chat' });
   assert.ok(result.ok, JSON.stringify(result));
   assert.equal(result.plan.mode, 'existing');
   assert.deepEqual(result.plan.files.map((f) => f.relativePath), ['high-level-design.md', 'trade-offs.md']);
   assert.match(result.plan.files[0].content, /^# Chat — High-Level Design/);
   assert.equal(result.checked, true);
-  const complete = await client.request<PlanResult>('designNotes/planMissingFiles', { workspaceFolder: root, caseStudyPath: path.join(root, 'docs/designs/notifications') });
+  const complete = await client.request(PlanMissingFilesRequest, { workspaceFolder: root, caseStudyPath: path.join(root, 'docs/designs/notifications') });
   assert.ok(complete.ok);
   assert.deepEqual(complete.plan.files, []);
-  const src = await client.request<PlanResult>('designNotes/planMissingFiles', { workspaceFolder: root, caseStudyPath: path.join(root, 'src') });
+  const src = await client.request(PlanMissingFilesRequest, { workspaceFolder: root, caseStudyPath: path.join(root, 'src') });
   assert.ok(src.ok);
   assert.equal(src.checked, false);
   assert.equal(src.plan.files.length, 3);
 });
 
 test('indexRows: one row per case study of the folder, links relative to the index file, front-matter metadata', async () => {
-  const rows = await client.request<IndexRow[]>('designNotes/indexRows', { workspaceFolder: root, indexFolder: path.join(root, 'docs/designs') });
+  const rows = await client.request(IndexRowsRequest, { workspaceFolder: root, indexFolder: path.join(root, 'docs/designs') });
   assert.deepEqual(rows.map((r) => [r.title, r.link, r.status]), [
     ['Chat', 'chat/requirements.md', 'in progress'],
     ['Notification System', 'notifications/requirements.md', 'complete'],
@@ -155,5 +154,5 @@ test('indexRows: one row per case study of the folder, links relative to the ind
   assert.equal(chat.date, '2026-02-03');
   assert.equal(chat.focus, 'Group chat');
   assert.match(rows[1].date ?? '', /^\d{4}-\d{2}-\d{2}$/, 'the file date when the text gives none');
-  assert.deepEqual(await client.request<IndexRow[]>('designNotes/indexRows', { workspaceFolder: plain, indexFolder: plain }), []);
+  assert.deepEqual(await client.request(IndexRowsRequest, { workspaceFolder: plain, indexFolder: plain }), []);
 });

@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { existsSync } from 'node:fs';
+import { CaseStudiesRequest, NoCaseStudiesNotification, ProposeConfigRequest } from '../../common/protocol';
 import { TestLspClient } from '../support/lspClient';
 import { CLEAN_CASE_STUDY, makeTree, removeTree } from '../support/tree';
 
@@ -23,7 +24,7 @@ test('implied root (server): a workspace folder above a clone named system-desig
     for (const loose of ['diagrams/overview.md', 'fundamentals/caching.md']) {
       assert.deepEqual(client.diagnosticsFor(path.join(root, 'system-design-case-studies', loose)), [], loose);
     }
-    const overview = await client.request<{ name: string }[]>('designNotes/caseStudies', {});
+    const overview = await client.request(CaseStudiesRequest);
     assert.deepEqual(overview.map((c) => c.name), ['chat']);
   } finally {
     await client.stop();
@@ -31,7 +32,7 @@ test('implied root (server): a workspace folder above a clone named system-desig
   }
 });
 
-test('set-up: Markdown without case studies gets one designNotes/noCaseStudies offer; the proposal request answers with the init proposal and never writes', async () => {
+test('set-up: Markdown without case studies gets one noCaseStudies offer; the proposal request answers with the init proposal and never writes', async () => {
   const files: Record<string, string> = { 'README.md': '# Primer\n' };
   for (const c of ['pastebin', 'twitter']) {
     files[`solutions/system_design/${c}/README.md`] = `# Design ${c}\n\n## Step 1: Outline use cases and constraints\n\n### Use cases\n\n- Post.\n\n## Step 2: Create a high level design\n\n![Imgur](http://i.imgur.com/x.png)\n\n## Step 4: Scale the design\n\nSQL rather than NoSQL.\n`;
@@ -39,12 +40,12 @@ test('set-up: Markdown without case studies gets one designNotes/noCaseStudies o
   const root = makeTree(files);
   const client = new TestLspClient();
   const offers: { workspaceFolder: string }[] = [];
-  client.connection.onNotification('designNotes/noCaseStudies', (p: { workspaceFolder: string }) => void offers.push(p));
+  client.connection.onNotification(NoCaseStudiesNotification, (p: { workspaceFolder: string }) => void offers.push(p));
   try {
     await client.initialize([root]);
     await client.waitFor(() => offers.length > 0, 'the set-up offer');
     assert.deepEqual(offers, [{ workspaceFolder: root }]);
-    const proposal = await client.request<{ configPath: string; exists: boolean; text: string; summary: string[]; caseStudies: number }>('designNotes/proposeConfig', { workspaceFolder: root });
+    const proposal = await client.request(ProposeConfigRequest, { workspaceFolder: root });
     assert.equal(proposal.configPath, path.join(root, '.designnotes.json'));
     assert.equal(proposal.exists, false);
     assert.equal(proposal.caseStudies, 2);
@@ -52,7 +53,7 @@ test('set-up: Markdown without case studies gets one designNotes/noCaseStudies o
     assert.ok(proposal.summary.some((l) => /2 case studies \(2 design\)/.test(l)), proposal.summary.join('\n'));
     assert.equal(existsSync(proposal.configPath), false, 'the server proposes; only the client writes');
     // Only workspace folders are looked at: the request is no way to read other parts of the disk.
-    await assert.rejects(client.request('designNotes/proposeConfig', { workspaceFolder: path.dirname(root) }), /Not a workspace folder/);
+    await assert.rejects(client.request(ProposeConfigRequest, { workspaceFolder: path.dirname(root) }), /Not a workspace folder/);
     // Checked again (a settings change re-checks every folder): no second offer in the same session.
     client.settings = { enable: true, rules: { placeholder: 'off' } };
     await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
@@ -70,7 +71,7 @@ test('set-up: no offer for a workspace whose case studies are found, nor for one
     const root = makeTree(files);
     const client = new TestLspClient();
     const offers: unknown[] = [];
-    client.connection.onNotification('designNotes/noCaseStudies', (p: unknown) => void offers.push(p));
+    client.connection.onNotification(NoCaseStudiesNotification, (p: unknown) => void offers.push(p));
     try {
       await client.initialize([root]);
       // The offer is decided inside the folder check, so once the server is idle it would have been sent.

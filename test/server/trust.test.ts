@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
+import { WorkspaceTrustedNotification } from '../../common/protocol';
 import { TestLspClient, fileUri } from '../support/lspClient';
 import { makeTree, removeTree } from '../support/tree';
 
@@ -16,7 +17,7 @@ async function tradeOffsFix(trusted: boolean | undefined, grantLater = false): P
   const client = new TestLspClient();
   try {
     await client.initialize([root], CAPS, trusted === undefined ? undefined : { trusted });
-    if (grantLater) await client.connection.sendNotification('designNotes/workspaceTrusted');
+    if (grantLater) await client.connection.sendNotification(WorkspaceTrustedNotification);
     const file = path.join(root, 'case-studies/chat/requirements.md');
     await client.waitFor(() => client.diagnosticsFor(file).some((d) => d.code === 'missing-file' && d.message.includes('trade-offs.md')), 'missing trade-offs.md');
     const diagnostic = client.diagnosticsFor(file).find((d) => d.message.includes('trade-offs.md'))!;

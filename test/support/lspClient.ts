@@ -1,7 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
 import { existsSync } from 'node:fs';
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection, type RequestType, type RequestType0 } from 'vscode-jsonrpc/node';
+import { WhenIdleRequest } from '../../common/protocol';
 import { URI } from 'vscode-uri';
 
 export const SERVER_JS = path.resolve(__dirname, '../../dist/server.js');
@@ -84,7 +85,7 @@ export class TestLspClient {
 
   /** Resolves once the server has finished every check queued so far. */
   async idle(): Promise<void> {
-    await this.connection.sendRequest('designNotes/whenIdle');
+    await this.connection.sendRequest(WhenIdleRequest);
   }
 
   diagnosticsFor(filePath: string): Diagnostic[] {
@@ -126,8 +127,13 @@ export class TestLspClient {
     await this.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: changes.map((c) => ({ uri: fileUri(c.path), type: c.type })) });
   }
 
-  request<T>(method: string, params: unknown): Promise<T> {
-    return this.connection.sendRequest(method, params) as Promise<T>;
+  /** A request of common/protocol, typed by it; or any method with any params (LSP requests, malformed input). */
+  request<R>(type: RequestType0<R, void>): Promise<R>;
+  request<P, R>(type: RequestType<P, R, void>, params: P): Promise<R>;
+  request<T>(method: string, params: unknown): Promise<T>;
+  request(type: string | RequestType0<unknown, void> | RequestType<unknown, unknown, void>, params?: unknown): Promise<unknown> {
+    if (typeof type === 'string') return this.connection.sendRequest(type, params);
+    return type.numberOfParams === 0 ? this.connection.sendRequest(type as RequestType0<unknown, void>) : this.connection.sendRequest(type as RequestType<unknown, unknown, void>, params);
   }
 
   async stop(): Promise<void> {

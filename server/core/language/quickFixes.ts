@@ -1,8 +1,8 @@
 import type { RequiredFileSpec, SectionSpec } from '../config';
 import type { MarkdownDocument } from '../markdown';
-import { WRITE_HERE_MARKER } from '../scaffold/render';
+import { WRITE_HERE_MARKER } from '../../../common/scaffold/render';
 import { templateBodyForSection, templateForFile, type TemplateLookup, type TemplateSet } from '../scaffold/templates';
-import { isoDate, titleFromFolderName } from '../scaffold/names';
+import { isoDate, titleFromFolderName } from '../../../common/scaffold/names';
 import { findSection, hasSection, titleHeading } from '../sections';
 import type { FindingData, Range } from '../types';
 

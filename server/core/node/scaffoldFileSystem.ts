@@ -1,6 +1,6 @@
 // The real disk for writePlan (Node only). Kept apart from write.ts so tests can wrap it with faults.
 import { promises as fsp } from 'node:fs';
-import type { ScaffoldFileSystem } from '../scaffold/write';
+import type { ScaffoldFileSystem } from '../../../common/scaffold/write';
 import './platform';
 
 export const nodeScaffoldFileSystem: ScaffoldFileSystem = {

@@ -3,10 +3,10 @@
 // .designnotes.json. Never throws: problems come back as data and whatever loaded is still offered, so a broken
 // user template never takes the built-in ones away.
 import type { FileSystem } from '../fileSystem';
-import { path } from '../path';
+import { path } from '../../../common/path';
 import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { excessiveNesting, TOO_DEEP_MESSAGE } from '../jsonText';
-import { validateFolderName } from './names';
+import { validateFolderName } from '../../../common/scaffold/names';
 import { MANIFEST_FILE_NAME, STANDARD_TEMPLATE_SET_ID, validateTemplateManifest, type TemplateFile, type TemplateManifest, type TemplateProblem, type TemplateSet } from './templates';
 
 /** Template files bigger than this are refused: a template is a page of Markdown, not a data dump. */

@@ -5,7 +5,7 @@ import schema from '../../../schemas/template.schema.json';
 import { DEFAULT_CONFIG, fileNameFills, type RequiredFileSpec, type SectionSpec } from '../config';
 import { parseMarkdown } from '../markdown';
 import { normalizeHeading } from '../normalize';
-import { renderTemplate, type TemplateVars } from './render';
+import { renderTemplate, type TemplateVars } from '../../../common/scaffold/render';
 
 export interface TemplateFile {
   /** Where the file goes, relative to the case-study folder, with forward slashes (may hold variables). */

@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { activated, eventually, ruleOf, workspaceRoot } from './util';
+import { Commands } from '../../../common/protocol';
 
 // Fixture: test/e2e/fixtures/missing-parts — case-studies/chat-service lacks trade-offs.md. The commands take an
 // argument object so they run without the input box and pickers a person would answer.
@@ -30,7 +31,7 @@ suite('case studies', () => {
 
   test('New Case Study creates the files, opens requirements.md at the first placeholder; a second run changes nothing', async () => {
     const root = path.join(workspaceRoot().fsPath, 'case-studies');
-    const first = (await vscode.commands.executeCommand('designNotes.newCaseStudy', { title: 'URL Shortener', templateSet: 'standard' })) as NewResult;
+    const first = (await vscode.commands.executeCommand(Commands.newCaseStudy, { title: 'URL Shortener', templateSet: 'standard' })) as NewResult;
     const folder = path.join(root, 'url-shortener');
     try {
       assert.equal(first.status, 'created', JSON.stringify(first));
@@ -50,7 +51,7 @@ suite('case studies', () => {
       // Someone writes in the new case study; the second run must refuse and leave every byte as it is.
       fs.writeFileSync(path.join(folder, 'trade-offs.md'), '# Mine\n\nHand-written.\n');
       const before = snapshot(folder);
-      const second = (await vscode.commands.executeCommand('designNotes.newCaseStudy', { title: 'URL Shortener', templateSet: 'standard' })) as NewResult;
+      const second = (await vscode.commands.executeCommand(Commands.newCaseStudy, { title: 'URL Shortener', templateSet: 'standard' })) as NewResult;
       assert.equal(second.status, 'exists', JSON.stringify(second));
       assert.equal(second.folder, folder);
       assert.deepEqual(snapshot(folder), before);
@@ -66,7 +67,7 @@ suite('case studies', () => {
     const requirements = vscode.Uri.joinPath(folder, 'requirements.md');
     const hasMissingFile = () => vscode.languages.getDiagnostics().some(([uri, ds]) => uri.fsPath.startsWith(folder.fsPath) && ds.some((d) => ruleOf(d) === 'missing-file'));
     await eventually('the missing-file diagnostic', hasMissingFile);
-    const result = (await vscode.commands.executeCommand('designNotes.addMissingFiles', folder)) as AddResult;
+    const result = (await vscode.commands.executeCommand(Commands.addMissingFiles, folder)) as AddResult;
     const created = path.join(folder.fsPath, 'trade-offs.md');
     try {
       assert.equal(result.status, 'created', JSON.stringify(result));
@@ -75,7 +76,7 @@ suite('case studies', () => {
       for (const [name, text] of Object.entries(before)) assert.equal(after[name], text, `${name} untouched`);
       assert.match(after['trade-offs.md'], /^# Chat Service — Trade-offs/);
       await eventually('the missing-file diagnostic to clear', () => !hasMissingFile());
-      const again = (await vscode.commands.executeCommand('designNotes.addMissingFiles', folder)) as AddResult;
+      const again = (await vscode.commands.executeCommand(Commands.addMissingFiles, folder)) as AddResult;
       assert.equal(again.status, 'nothing-missing');
       assert.ok(vscode.languages.getDiagnostics(requirements).every((d) => ruleOf(d) !== 'missing-file'));
     } finally {
@@ -91,14 +92,14 @@ suite('case studies', () => {
     // The previous test removed the trade-offs.md it added: let the server see that first, so both runs agree.
     await eventually('the missing-file diagnostic to be back', () => vscode.languages.getDiagnostics().some(([, ds]) => ds.some((d) => ruleOf(d) === 'missing-file')));
     try {
-      const result = (await vscode.commands.executeCommand('designNotes.generateIndex', { target: readme })) as IndexResult;
+      const result = (await vscode.commands.executeCommand(Commands.generateIndex, { target: readme })) as IndexResult;
       assert.equal(result.status, 'written', JSON.stringify(result));
       assert.equal(result.rows, 1);
       const text = fs.readFileSync(readme.fsPath, 'utf8');
       assert.ok(text.startsWith('# Our case studies\n\nIntro kept as is.\n\n<!-- design-notes:index:start -->\n'));
       assert.ok(text.endsWith('<!-- design-notes:index:end -->\n\nFooter kept as is.\n'));
       assert.match(text, /\| \[Chat Service\]\(chat-service\/requirements\.md\) \| .* \| In progress \(\d+%\) \|/);
-      const again = (await vscode.commands.executeCommand('designNotes.generateIndex', { target: readme })) as IndexResult;
+      const again = (await vscode.commands.executeCommand(Commands.generateIndex, { target: readme })) as IndexResult;
       assert.equal(again.status, 'unchanged', `second run changed the file:\n${text}\n---\n${fs.readFileSync(readme.fsPath, 'utf8')}`);
       // The edit went through the editor: undo restores the previous text.
       await vscode.window.showTextDocument(readme);

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { activated, eventually, workspaceRoot } from './util';
 import { findOtherMermaidRenderer } from '../../../src/preview/markdownPreview';
+import { Commands } from '../../../common/protocol';
 
 // Diagram preview inside a real VS Code: the command opens the webview, the palette export goes webview → host →
 // save dialog → workspace.fs, and the Markdown-preview integration stands down for VS Code's own renderer.
@@ -40,13 +41,13 @@ suite('diagram preview', () => {
 
   test('Open Diagram Preview opens one webview panel for the file, beside the editor', async () => {
     const editor = await vscode.window.showTextDocument(doc);
-    await vscode.commands.executeCommand('designNotes.openPreview');
+    await vscode.commands.executeCommand(Commands.openPreview);
     const tab = await eventually('a diagram preview tab', () => previewTabs()[0]);
     assert.equal(tab.label, 'Diagrams: diagrams.md');
     assert.notEqual(tab.group.viewColumn, editor.viewColumn, 'beside, not over the editor');
     // Running it again reveals the same panel instead of opening another.
     await vscode.window.showTextDocument(doc, { viewColumn: editor.viewColumn });
-    await vscode.commands.executeCommand('designNotes.openPreview');
+    await vscode.commands.executeCommand(Commands.openPreview);
     await new Promise((r) => setTimeout(r, 500));
     assert.equal(previewTabs().length, 1);
   });
@@ -66,7 +67,7 @@ suite('diagram preview', () => {
     try {
       const editor = await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.One });
       editor.selection = new vscode.Selection(6, 4, 6, 4);
-      await vscode.commands.executeCommand('designNotes.exportDiagramSvg');
+      await vscode.commands.executeCommand(Commands.exportDiagramSvg);
       const text = await readWhenWritten(target, 45_000);
       assert.match(text, /^<svg[^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
       assert.match(text, /Client/);
@@ -77,7 +78,7 @@ suite('diagram preview', () => {
 
   test('Open Diagram Preview with no Markdown editor in front (the walkthrough button) opens a design file and its preview', async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    await vscode.commands.executeCommand('designNotes.openPreview');
+    await vscode.commands.executeCommand(Commands.openPreview);
     const editor = await eventually('a design file opened', () => vscode.window.visibleTextEditors.find((e) => e.document.fileName.endsWith('high-level-design.md')));
     await eventually('its preview', () => previewTabs().find((t) => t.label === `Diagrams: ${editor.document.fileName.split(/[\\/]/).pop()}`));
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
@@ -87,7 +88,7 @@ suite('diagram preview', () => {
     const plain = vscode.Uri.joinPath(workspaceRoot(), 'preview-test', 'notes.md');
     await vscode.workspace.fs.writeFile(plain, new TextEncoder().encode('# Notes\n\nNo diagrams here.\n'));
     await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.One });
-    await vscode.commands.executeCommand('designNotes.openPreview');
+    await vscode.commands.executeCommand(Commands.openPreview);
     await eventually('the preview of diagrams.md', () => previewTabs().find((t) => t.label === 'Diagrams: diagrams.md'));
     await vscode.window.showTextDocument(plain, { viewColumn: vscode.ViewColumn.One });
     await new Promise((r) => setTimeout(r, 1000));
@@ -125,7 +126,7 @@ suite('diagram preview', () => {
     try {
       const one = await vscode.window.showTextDocument(single, { viewColumn: vscode.ViewColumn.One });
       one.selection = new vscode.Selection(2, 0, 2, 0);
-      await vscode.commands.executeCommand('designNotes.exportDiagramSvg');
+      await vscode.commands.executeCommand(Commands.exportDiagramSvg);
       // Label words are separate tspans in the SVG.
       assert.match(await readWhenWritten(targets[0], 45_000), /Solo[\s\S]*Only/);
       await eventually('the saved message', () => messages.find((m) => m[0] === 'Saved only.svg'));
@@ -133,7 +134,7 @@ suite('diagram preview', () => {
 
       const two = await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.One });
       two.selection = new vscode.Selection(0, 0, 0, 0);
-      await vscode.commands.executeCommand('designNotes.exportDiagramSvg');
+      await vscode.commands.executeCommand(Commands.exportDiagramSvg);
       await eventually('the quick pick', () => picks[0]);
       assert.deepEqual(picks[0], ['1. Components', '2. Broken']);
       assert.match(await readWhenWritten(targets[1], 45_000), /Client/);

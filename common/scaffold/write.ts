@@ -5,8 +5,18 @@
 //   file only once complete;
 // - all or nothing: on any error every file and folder created in this run is removed again (only those), and
 //   the result says what went wrong in words a user understands.
-import { path } from '../path';
-import type { ScaffoldPlan } from './plan';
+// Pure (no node:*): the file operations come in as a ScaffoldFileSystem, so the VS Code client (vscode.workspace.fs)
+// and the CLI (node:fs) write plans through the same code.
+import { basename, dirname, join } from '../paths';
+
+/** What writePlan needs of a plan (server/core/scaffold/plan.ts ScaffoldPlan has it; the client gets it from the server). */
+export interface PlanToWrite {
+  /** Absolute case-study folder. */
+  folder: string;
+  /** "new": the folder must not exist yet (nothing is written if it does); "existing": files go into it. */
+  mode: 'new' | 'existing';
+  files: readonly { path: string; content: string }[];
+}
 
 /** The file operations writePlan needs; node's fs.promises in practice, a failing wrapper in tests. */
 export interface ScaffoldFileSystem {
@@ -47,9 +57,9 @@ export interface WriteResult {
 
 let tempCounter = 0;
 function tempNameFor(filePath: string): string {
-  // Random rather than the process id: the core has no `process` where it runs without Node (a web worker).
-  const random = `${Math.random().toString(36).slice(2, 10)}-${Date.now().toString(36)}-${(tempCounter++).toString(36)}`;
-  return path.join(path.dirname(filePath), `.${path.basename(filePath)}.${random}.tmp`);
+  // Unique enough across processes without process.pid (not available in every runtime); the create is exclusive anyway.
+  const random = `${Math.random().toString(36).slice(2, 8)}-${Date.now().toString(36)}-${(tempCounter++).toString(36)}`;
+  return join(dirname(filePath), `.${basename(filePath)}.${random}.tmp`);
 }
 
 function codeOf(e: unknown): string | undefined {
@@ -81,7 +91,7 @@ export function describeWriteError(e: unknown, target: string, isFolder = false)
 }
 
 /** Write a plan. Never overwrites, never leaves partial files, rolls back this run's files on error. */
-export async function writePlan(plan: ScaffoldPlan, fs: ScaffoldFileSystem): Promise<WriteResult> {
+export async function writePlan(plan: PlanToWrite, fs: ScaffoldFileSystem): Promise<WriteResult> {
   const result: WriteResult = { ok: false, created: [], skippedExisting: [], createdFolders: [], errors: [], rolledBack: [] };
   /** Everything this run created, in creation order, for rollback. */
   const createdFiles: string[] = [];
@@ -110,7 +120,7 @@ export async function writePlan(plan: ScaffoldPlan, fs: ScaffoldFileSystem): Pro
   // Folders: the case-study folder itself must be new in "new" mode, so two people (or two clicks) cannot
   // scaffold into the same folder; its parents (the case-study root) are created as needed.
   try {
-    await ensureFolder(path.dirname(plan.folder), fs, result.createdFolders);
+    await ensureFolder(dirname(plan.folder), fs, result.createdFolders);
     if (plan.mode === 'new') {
       try {
         await fs.mkdir(plan.folder);
@@ -121,7 +131,7 @@ export async function writePlan(plan: ScaffoldPlan, fs: ScaffoldFileSystem): Pro
           result.errors.push({
             path: plan.folder,
             code: 'EEXIST',
-            message: `A ${st?.isDirectory === false ? 'file' : 'folder'} named "${path.basename(plan.folder)}" already exists in "${path.dirname(plan.folder)}". Nothing was changed; open it or pick another title.`,
+            message: `A ${st?.isDirectory === false ? 'file' : 'folder'} named "${basename(plan.folder)}" already exists in "${dirname(plan.folder)}". Nothing was changed; open it or pick another title.`,
           });
           return result;
         }
@@ -140,9 +150,9 @@ export async function writePlan(plan: ScaffoldPlan, fs: ScaffoldFileSystem): Pro
 
   for (const file of plan.files) {
     try {
-      await ensureFolder(path.dirname(file.path), fs, result.createdFolders);
+      await ensureFolder(dirname(file.path), fs, result.createdFolders);
     } catch (e) {
-      return await fail(e, (e as { path?: string }).path ?? path.dirname(file.path), true);
+      return await fail(e, (e as { path?: string }).path ?? dirname(file.path), true);
     }
     // Claim the name first: if it exists, this fails and the existing file is never opened for writing.
     try {
@@ -180,7 +190,7 @@ async function ensureFolder(dir: string, fs: ScaffoldFileSystem, created: string
       break;
     }
     missing.unshift(current);
-    const parent = path.dirname(current);
+    const parent = dirname(current);
     if (parent === current) break;
     current = parent;
   }
