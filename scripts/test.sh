@@ -18,7 +18,7 @@ node --import tsx scripts/generate-docs.ts --check
 
 # Every suite except end-to-end in one run of node's test runner (one summary).
 shopt -s nullglob
-suites=(test/unit test/estimates test/server test/cli test/mermaid test/catalog test/language test/snippets test/scaffold test/preview test/caseStudies test/robustness test/browser test/examples)
+suites=(test/unit test/rules test/estimates test/server test/cli test/mermaid test/catalog test/language test/snippets test/scaffold test/preview test/caseStudies test/robustness test/browser test/examples)
 files=()
 for s in "${suites[@]}"; do files+=("$s"/*.test.ts); done
 node --import tsx --test --test-reporter=spec --test-timeout=300000 "${files[@]}"

@@ -4,6 +4,23 @@
 import type { MermaidProblem, Rule } from '../rule';
 import type { Position, Range } from '../types';
 import type { FencedBlock } from '../markdown';
+import type { SkippedData } from './fileSkipped';
+
+/** The data of a Mermaid finding: a misspelt diagram type, a common mistake with its clear fix, or a block not checked. */
+export type MermaidSyntaxData =
+  | { kind: 'mermaid-unknown-type'; found: string; suggestions: string[] }
+  | { kind: 'mermaid-fix'; title: string; range: Range; newText: string }
+  | SkippedData;
+
+const changeTitle = (type: string) => `Change to '${type}'`;
+
+/**
+ * A misspelt diagram type is corrected without asking only when the correction is clear: one candidate, or a
+ * candidate that differs from what was written in letter case alone.
+ */
+function clearDiagramType(found: string, suggestions: readonly string[]): boolean {
+  return suggestions.length === 1 || suggestions[0]?.toLowerCase() === found.toLowerCase();
+}
 
 function toSource(fence: FencedBlock, position: Position): Position {
   const lines = fence.contentLines;
@@ -24,7 +41,7 @@ function textAt(content: string, range: Range): string {
   return line.slice(range.start.character, range.start.line === range.end.line ? range.end.character : undefined).trim();
 }
 
-export const mermaidSyntax: Rule = {
+export const mermaidSyntax: Rule<MermaidSyntaxData> = {
   meta: {
     id: 'mermaid-syntax',
     description: 'Mermaid diagrams must parse.',
@@ -91,5 +108,29 @@ export const mermaidSyntax: Rule = {
       const fix = problem.fix && { kind: 'mermaid-fix' as const, title: problem.fix.title, range: toSourceRange(fence, problem.fix.range), newText: problem.fix.newText };
       ctx.report({ message: problem.message, range, detail: problem.detail, ...(fix ? { data: fix } : {}) });
     }
+  },
+  fixes: {
+    docs: [
+      { when: 'unknown diagram type', title: changeTitle('sequenceDiagram'), does: "one action per close match; `lint --fix` applies it when there is one clear candidate." },
+      {
+        when: 'common mistake',
+        title: "Quote the label · Change '->' to '-->' · Rename the node to 'End'",
+        does: 'the clear fix of a common mistake, at the culprit.',
+      },
+    ],
+    build({ data, range }) {
+      switch (data.kind) {
+        case 'mermaid-unknown-type':
+          return data.suggestions.map((s, i) => ({ title: changeTitle(s), edits: [{ range, newText: s }], isPreferred: i === 0 }));
+        case 'mermaid-fix':
+          return [{ title: data.title, edits: [{ range: data.range, newText: data.newText }], isPreferred: true }];
+        default:
+          return [];
+      }
+    },
+    // Only the diagram type, only when the correction is clear, and it may replace only that misspelt word.
+    unattended({ data }) {
+      return data.kind === 'mermaid-unknown-type' && clearDiagramType(data.found, data.suggestions) ? { replaces: data.found } : undefined;
+    },
   },
 };
