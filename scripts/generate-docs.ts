@@ -11,7 +11,7 @@ import { ALL_RULES } from '../server/core/rules';
 const rootArg = process.argv.indexOf('--root');
 const root = rootArg > 0 && process.argv[rootArg + 1] ? path.resolve(process.argv[rootArg + 1]) : path.resolve(__dirname, '..');
 const check = process.argv.includes('--check');
-let stale: string[] = [];
+const stale: string[] = [];
 
 function update(file: string, next: string): void {
   const abs = path.join(root, file);

@@ -6,7 +6,7 @@ import { isStub } from '../stubs';
  * Markers of unfinished text. Upper-case markers are matched case-sensitively so prose such as "a todo list" is
  * not flagged; "lorem ipsum" is matched in any case. The bracket form is bounded, so the scan is linear.
  */
-const MARKERS = /\b(TODO|TBD|TBA|FIXME|XXX)\b|\blorem ipsum\b|\[(?:insert|describe|placeholder|your)\b[^\]]{0,60}\](?![(\[:])/gi;
+const MARKERS = /\b(TODO|TBD|TBA|FIXME|XXX)\b|\blorem ipsum\b|\[(?:insert|describe|placeholder|your)\b[^\]]{0,60}\](?![([:])/gi;
 const CASE_SENSITIVE = new Set(['TODO', 'TBD', 'TBA', 'FIXME', 'XXX']);
 
 /**
