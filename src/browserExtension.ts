@@ -7,8 +7,13 @@ import { documentSelector, registerClientFeatures } from './clientFeatures';
 import { extendMarkdownIt } from './preview';
 import { BROWSER_SERVER_OPTIONS, type BrowserServerOptions } from '../common/protocol/browserServer';
 
+// The extension host's Worker, looked up on globalThis: src/ is type-checked without DOM or web-worker globals (the
+// desktop client must not use them), and this file only runs where a web extension host provides them.
+type ServerWorker = ConstructorParameters<typeof BrowserMessageReader>[0] & { terminate(): void };
+const WorkerConstructor = () => (globalThis as unknown as { Worker: new (url: string, options?: { name?: string }) => ServerWorker }).Worker;
+
 let client: LanguageClient | undefined;
-let serverWorker: Worker | undefined;
+let serverWorker: ServerWorker | undefined;
 
 /**
  * A Blob URL holding one of the extension's scripts. Workers are started from Blob URLs, not from the extension's
@@ -55,7 +60,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ exte
   const startWorker = async (): Promise<MessageTransports> => {
     const url = await serverUrl;
     serverWorker?.terminate();
-    serverWorker = new Worker(url, { name: 'Design Notes language server' });
+    serverWorker = new (WorkerConstructor())(url, { name: 'Design Notes language server' });
     return { reader: new BrowserMessageReader(serverWorker), writer: new BrowserMessageWriter(serverWorker) };
   };
   client = new LanguageClient('designNotes', 'Design Notes', startWorker, clientOptions);
