@@ -1,4 +1,4 @@
-import type { DirEntry, FileSystem } from './core/fileSystem';
+import type { DirEntry, FileSystem, ReadFileOptions } from './core/fileSystem';
 
 /**
  * The disk, with the text of open editors laid over it: what the user sees in the editor is what gets checked,
@@ -22,10 +22,11 @@ export class OverlayFileSystem implements FileSystem {
     return this.open.get(filePath);
   }
 
-  async readFile(filePath: string): Promise<Uint8Array | undefined> {
+  async readFile(filePath: string, options?: ReadFileOptions): Promise<Uint8Array | undefined> {
     const text = this.open.get(filePath);
-    if (text !== undefined) return this.encoder.encode(text);
-    return this.disk.readFile(filePath);
+    if (text === undefined) return this.disk.readFile(filePath, options);
+    const bytes = this.encoder.encode(text);
+    return options?.maxBytes === undefined ? bytes : bytes.subarray(0, options.maxBytes);
   }
 
   readDirectory(dirPath: string): Promise<DirEntry[]> {

@@ -41,6 +41,7 @@ import {
   type InitializationOptions,
 } from '../common/protocol';
 import { onNotification0, onRequest, onRequest0, sendNotification } from './protocolConnection';
+import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { createMermaidValidator } from './core/node/mermaidValidator';
 
@@ -77,7 +78,13 @@ const service = new CheckService(
 let codeActions: CodeActionProvider | undefined;
 let workspaceTrusted = true;
 // Pattern/section/Mermaid completions and pattern hovers; a user catalog's problems are published on the catalog file.
-const languageFeatures = new LanguageFeatures(service, fs, (catalogPath, diagnostics) => void connection.sendDiagnostics({ uri: pathToUri(catalogPath), diagnostics }));
+const catalogDoc = path.resolve(__dirname, '../docs/catalog.md');
+const languageFeatures = new LanguageFeatures(
+  service,
+  fs,
+  (catalogPath, diagnostics) => void connection.sendDiagnostics({ uri: pathToUri(catalogPath), diagnostics }),
+  existsSync(catalogDoc) ? catalogDoc : undefined,
+);
 let settings: EditorSettings = DEFAULT_SETTINGS;
 // Computed values of estimates as inlay hints, and their steps on hover.
 const estimates = new EstimateFeatures(service, () => settings.estimates.inlayHints);

@@ -1,4 +1,4 @@
-import { path, pathsIgnoreCase } from './path';
+import { path, pathsIgnoreCase } from '../../common/path';
 import { fileNameFills, type RequiredFileSpec, type ResolvedConfig } from './config';
 import type { FileSystem } from './fileSystem';
 import { globsMatcher } from './glob';

@@ -6,7 +6,7 @@
 // `01_Live-Streaming-Design-Part1-A.md`). And not every document in a case-study folder is a design: a
 // post-mortem, a decision record or an essay is not held to the design layout at all. See README, "What a case
 // study looks like".
-import { path, pathsIgnoreCase } from './path';
+import { path, pathsIgnoreCase } from '../../common/path';
 import { compileGlob } from './glob';
 import type { CaseStudy } from './caseStudy';
 import { isMarkdownPath } from './caseStudy';

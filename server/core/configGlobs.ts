@@ -1,6 +1,6 @@
 // A "caseStudies" glob in .designnotes.json that matches no folder is almost always a typo ("case-study/*" for
 // "case-studies/*"), and its only symptom would be silence: nothing is checked. It is reported on the glob itself.
-import { path, pathsIgnoreCase } from './path';
+import { path, pathsIgnoreCase } from '../../common/path';
 import { findNodeAtLocation } from 'jsonc-parser';
 import { compileGlob } from './glob';
 import type { CaseStudy } from './caseStudy';

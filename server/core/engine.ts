@@ -1,4 +1,4 @@
-import { path } from './path';
+import { path } from '../../common/path';
 import type { CaseStudy } from './caseStudy';
 import { isMermaidPath } from './caseStudy';
 import { analyzeCaseStudy } from './caseStudyModel';

@@ -4,7 +4,7 @@
 // undefined for anything absent, directory entries sorted by name (the disk gives no order; callers that care
 // sort) — and has no symbolic links, FIFOs or permissions: tests of those use the disk (test/core/fileSystemContract).
 import type { DirEntry, FileStat, FileSystem, ReadFileOptions } from './fileSystem';
-import { path } from './path';
+import { path } from '../../common/path';
 import type { ScaffoldFileSystem } from '../../common/scaffold/write';
 
 type Node = { kind: 'file'; bytes: Uint8Array; mtime: number } | { kind: 'dir'; mtime: number };

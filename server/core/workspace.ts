@@ -1,4 +1,4 @@
-import { path } from './path';
+import { path } from '../../common/path';
 import { caseStudyOf, discoverCaseStudies, isCheckedPath, pathMatcherFor, type CaseStudy } from './caseStudy';
 import { CONFIG_FILE_NAME, DEFAULT_CONFIG, loadConfig, type ConfigProblem, type ResolvedConfig } from './config';
 import type { Linter } from './engine';

@@ -14,7 +14,7 @@ import type { FileSystem } from '../core/fileSystem';
 import type { TemplateLibraries } from '../core/scaffold';
 import type { FindingData } from '../core/types';
 import { DIAGNOSTIC_SOURCE } from './diagnostics';
-import { path } from '../core/path';
+import { path } from '../../common/path';
 import { pathToUri, uriToPath } from '../uris';
 import { Commands } from '../../common/protocol';
 

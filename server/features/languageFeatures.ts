@@ -1,5 +1,4 @@
-import { existsSync } from 'node:fs';
-import { path } from '../core/path';
+import { path } from '../../common/path';
 import type { CompletionContext, CompletionList, Diagnostic, Hover, Position } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CheckService } from '../checkService';
@@ -39,10 +38,10 @@ export class LanguageFeatures {
     private readonly service: Pick<CheckService, 'configFor' | 'caseStudyFor' | 'folderOf'>,
     private readonly fs: FileSystem,
     private readonly publish: PublishCatalogProblems,
-    /** docs/catalog.md next to the bundle; related patterns in cards link into it when it exists. */
-    catalogDoc = path.resolve(__dirname, '../docs/catalog.md'),
+    /** docs/catalog.md next to the bundle, when it exists (the server finds it); related patterns in cards link into it. */
+    catalogDoc?: string,
   ) {
-    const docUri = existsSync(catalogDoc) ? pathToUri(catalogDoc) : undefined;
+    const docUri = catalogDoc ? pathToUri(catalogDoc) : undefined;
     this.cardOptions = docUri ? { linkForPattern: (p: Pattern) => `${docUri}#${p.id}` } : {};
     // Build the index and compile its regexes soon after start-up rather than on the first keystroke (~100 ms).
     setImmediate(() => {

@@ -3,10 +3,10 @@
 // and plans the files, so the client only asks questions and writes what it is given (a thin client, like
 // vscode-eslint: the client bundle carries no config loader, schema validator, glob matcher or template engine).
 //
-// The messages and their types are common/protocol/scaffolding.ts. Paths are file-system paths. Planning never writes: the client writes the
-// plan through vscode.workspace.fs with the no-overwrite writer, so the Explorer and the undo story stay the
-// editor's, and Remote/WSL work the same.
-import { path } from '../core/path';
+// The messages and their types are common/protocol/scaffolding.ts. Paths are file-system paths. Planning never
+// writes: the client writes the plan through vscode.workspace.fs with the no-overwrite writer, so the Explorer and
+// the undo story stay the editor's, and Remote/WSL work the same.
+import { path } from '../../common/path';
 import type { CheckService } from '../checkService';
 import { isCaseStudyFolder, type CaseStudy } from '../core/caseStudy';
 import { analyzeCaseStudy } from '../core/caseStudyModel';
@@ -30,6 +30,7 @@ import {
 } from '../core/scaffold';
 import { loadWorkspaceConfig } from '../core/workspace';
 import type {
+  AuthorParams,
   CaseStudyRootParams,
   CaseStudyRootResult,
   IndexRowsParams,

@@ -2,7 +2,7 @@
 // and no .designnotes.json, the server tells the client (notification), and proposes a configuration on request
 // (server/core/init, the same proposer as `design-notes init`). Planning never writes: the client creates the file
 // through a WorkspaceEdit that refuses to overwrite, so it is undoable like any edit.
-import { path } from '../core/path';
+import { path } from '../../common/path';
 import { isMarkdownPath } from '../core/caseStudy';
 import { CONFIG_FILE_NAME } from '../core/config';
 import type { FileSystem } from '../core/fileSystem';

@@ -1,7 +1,7 @@
 // `design-notes init` and the editor's "Set Up Case Studies": look at a repository, propose the `.designnotes.json`
 // that fits how its case studies are laid out, and say what the checks would find with it. Editor-free: the CLI
 // and the language server both call it; nothing here writes (see writeConfigFile).
-import { path } from '../path';
+import { path } from '../../../common/path';
 import { discoverCaseStudies, isMarkdownPath, listCaseStudyFiles, type CaseStudy } from '../caseStudy';
 import { analyzeCaseStudy, type CaseStudyModel } from '../caseStudyModel';
 import { DEFAULT_CONFIG, fileNameFills, loadConfig, type CaseStudyKind, type ResolvedConfig } from '../config';

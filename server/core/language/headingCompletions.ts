@@ -1,4 +1,4 @@
-import { path } from '../path';
+import { path } from '../../../common/path';
 import type { RequiredFileSpec } from '../config';
 import type { LanguageDocument } from './languageDocument';
 import { normalizeFileStem } from '../normalize';

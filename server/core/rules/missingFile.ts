@@ -1,4 +1,4 @@
-import { path } from '../path';
+import { path } from '../../../common/path';
 import type { Rule } from '../rule';
 import { fileAnchorRange } from '../sections';
 

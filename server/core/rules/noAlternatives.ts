@@ -1,4 +1,4 @@
-import { path } from '../path';
+import { path } from '../../../common/path';
 import { isWholeFile } from '../caseStudyModel';
 import { withoutHtmlComments, type Heading, type MarkdownDocument } from '../markdown';
 import { displayHeading, normalizeHeading } from '../normalize';

@@ -1,4 +1,4 @@
-import { path } from '../path';
+import { path } from '../../../common/path';
 import { isWholeFile, type PartPlace } from '../caseStudyModel';
 import type { CaseStudyRuleContext, Rule, SourceFile } from '../rule';
 import { fileAnchorRange, findSection } from '../sections';

@@ -1,6 +1,6 @@
 // Where new case studies go when the user does not say: the folder their existing case studies live in, as the
 // `caseStudies` globs describe it ("**/*case-studies/*" → the nearest folder whose name ends in case-studies).
-import { path } from '../path';
+import { path } from '../../../common/path';
 import { compileGlob } from '../glob';
 import type { ResolvedConfig } from '../config';
 import type { FileSystem } from '../fileSystem';

@@ -1,6 +1,6 @@
 // What to create, decided without touching the disk: the New Case Study command, "Add Missing Files", the
 // missing-file quick fix and `design-notes new` all plan here and write with writePlan (write.ts).
-import { path, posixPath } from '../path';
+import { path, posixPath } from '../../../common/path';
 import { DEFAULT_CONFIG, type RequiredFileSpec } from '../config';
 import { normalizeFileStem } from '../normalize';
 import { DEFAULT_FOLDER_NAME_PATTERN, folderNameFor, isoDate, slugify, titleFromFolderName, validateCaseStudyTitle, validateFolderName } from '../../../common/scaffold/names';

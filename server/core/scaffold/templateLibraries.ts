@@ -3,7 +3,7 @@
 // changes. The caller says when: the server on file-watcher events and when the workspace becomes trusted (the
 // setting, and so the key, changes with the config). A CLI run is short and simply keeps what it loaded.
 import type { FileSystem } from '../fileSystem';
-import { path } from '../path';
+import { path } from '../../../common/path';
 import { loadTemplateLibrary, userTemplatesFolder, type LoadedTemplates } from './templateLoader';
 import type { TemplateSet } from './templates';
 

@@ -3,7 +3,7 @@
 // .designnotes.json. Never throws: problems come back as data and whatever loaded is still offered, so a broken
 // user template never takes the built-in ones away.
 import type { FileSystem } from '../fileSystem';
-import { path } from '../path';
+import { path } from '../../../common/path';
 import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { excessiveNesting, TOO_DEEP_MESSAGE } from '../jsonText';
 import { validateFolderName } from '../../../common/scaffold/names';

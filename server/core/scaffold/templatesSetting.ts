@@ -1,6 +1,6 @@
 // The "templates" setting of .designnotes.json points at a folder; when that folder is missing the user should
 // see it on the setting itself (like every other config problem), while the built-in templates stay available.
-import { path } from '../path';
+import { path } from '../../../common/path';
 import { findNodeAtLocation } from 'jsonc-parser';
 import type { ConfigProblem } from '../config';
 import type { FileSystem } from '../fileSystem';

@@ -1,8 +1,9 @@
-// Path manipulation for the core, without Node built-ins: the core also runs in a web worker (the browser build),
+// Path manipulation for the core without Node built-ins: the core also runs in a web worker (the browser build),
 // where `node:path` does not exist. The flavour of paths is a property of the platform, like `process.platform`:
-// POSIX by default (path-browserify is Node's own POSIX implementation, ported), and the Node adapter
-// (server/core/node/) installs Node's `path` when it is loaded, so on Windows the core keeps handling `C:\…`
-// paths exactly as before. Every entry point on Node (server, CLI) loads the adapter before it touches a path.
+// POSIX by default (path-browserify is Node's own POSIX implementation, ported), and the core's Node adapter
+// (server/core/node/platform.ts) installs Node's `path` when it is loaded, so on Windows `C:\…` paths are handled
+// exactly as before. (common/paths.ts is the smaller kit the client's helpers use: dirname/basename/join that read
+// the style from the path itself.)
 import posix from 'path-browserify';
 
 /** The part of Node's `path` module the core uses. */
