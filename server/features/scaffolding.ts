@@ -39,7 +39,6 @@ import type {
   PlanResult,
   TemplatesParams,
   TemplatesResult,
-  AuthorParams,
   TrustParams,
 } from '../../common/protocol';
 
