@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import * as path from 'node:path';
 import * as fs from 'node:fs';
 import { mermaidWorkerEntry } from './mermaidWorkerBuild.mjs';
+import { browserEntries, nodeBuiltinsIn } from './browserBuild.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const production = process.argv.includes('--production');
@@ -59,6 +60,8 @@ export const entries = [
   { entryPoints: ['media/preview/markdownPreviewScript.ts'], outfile: 'dist/markdownPreview.js', platform: 'browser', format: 'iife', target: 'chrome120', mainFields: ['browser', 'module', 'main'] },
   // Mermaid validation worker (parse only, off the server's main thread); stubs and patches in mermaidWorkerBuild.mjs.
   mermaidWorkerEntry,
+  // The browser bundles (web worker extension host, vscode.dev): settings and the Node built-in check in browserBuild.mjs.
+  ...browserEntries,
   // Extension-host test suite (mocha, run inside VS Code); never packaged. mocha stays external: it runs from the repo.
   { entryPoints: ['test/extension/index.ts'], outfile: 'dist-test/extension/index.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode', 'mocha'] },
 ];
@@ -78,7 +81,9 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
       continue;
     }
     const result = await esbuild.build(options).catch((e) => ({ errors: [e], warnings: [] }));
-    if (result.errors.length || result.warnings.length) {
+    const builtins = result.metafile && entry.platform === 'browser' ? nodeBuiltinsIn(result.metafile, entry.outfile) : [];
+    for (const message of builtins) console.error(`build: ${message}`);
+    if (result.errors.length || result.warnings.length || builtins.length) {
       failed = true;
       console.error(`build: ${entry.outfile}: ${result.errors.length} error(s), ${result.warnings.length} warning(s)`);
     }

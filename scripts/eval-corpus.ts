@@ -52,7 +52,7 @@ function lintRepository(repo: string): { findings: JsonFinding[]; caseStudies?: 
     out = execFileSync(process.execPath, [cli, 'lint', '.', '--format', 'json'], { cwd: repo, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   } catch (e) {
     const err = e as { status?: number; stdout?: string; stderr?: string };
-    if (err.status !== 1 || !err.stdout) throw new Error(`lint failed in ${repo} (exit ${err.status}): ${err.stderr ?? ''}`);
+    if (err.status !== 1 || !err.stdout) throw new Error(`lint failed in ${repo} (exit ${err.status}): ${err.stderr ?? ''}`, { cause: e });
     out = err.stdout;
   }
   const parsed = JSON.parse(out) as JsonFinding[] | { findings: JsonFinding[]; summary?: { caseStudies?: number } };

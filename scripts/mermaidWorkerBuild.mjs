@@ -14,6 +14,7 @@ import { readFile } from 'node:fs/promises';
 const stubs = 'server/core/mermaid/stubs/';
 
 const GET_CONFIG =
+  // eslint-disable-next-line no-regex-spaces -- the two spaces are mermaid's bundled source, verbatim
   /var getConfig = \/\* @__PURE__ \*\/ __name\(\(\) => \{\n  return assignWithDepth_default\(\{\}, currentConfig\);\n\}, "getConfig"\);/;
 const FAST_GET_CONFIG = `var getConfig = /* @__PURE__ */ __name(() => {
   const fastCopy = globalThis.__designNotesMermaidConfigCopy;

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions, RevealOutputChannelOn } from 'vscode-languageclient/node';
-import { Commands, WorkspaceTrustedNotification, type InitializationOptions } from '../common/protocol';
-import { registerCaseStudyFeatures } from './caseStudies';
-import { extendMarkdownIt, registerPreview } from './preview';
+import type { InitializationOptions } from '../common/protocol';
+import { documentSelector, registerClientFeatures } from './clientFeatures';
+import { extendMarkdownIt } from './preview';
 
 let client: LanguageClient | undefined;
 
@@ -23,12 +23,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ exte
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
   };
   const clientOptions: LanguageClientOptions = {
-    documentSelector: [
-      { scheme: 'file', language: 'markdown' },
-      { scheme: 'untitled', language: 'markdown' },
-      { scheme: 'file', language: 'mermaid' },
-      { scheme: 'file', pattern: '**/.designnotes.json' },
-    ],
+    documentSelector: documentSelector(),
     // Restricted Mode: the server then ignores workspace-provided template folders and catalogs. A function, so a
     // restarted server (Restart Server, or after a crash) hears the trust of now, not of activation.
     initializationOptions: (): InitializationOptions => ({ trusted: vscode.workspace.isTrusted }),
@@ -39,24 +34,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ exte
   };
   client = new LanguageClient('designNotes', 'Design Notes', serverOptions, clientOptions);
 
-  context.subscriptions.push(
-    vscode.commands.registerCommand(Commands.restartServer, async () => {
-      await client?.restart();
-    }),
-    // Run by the missing-file quick fix after the editor created the file: show the user what was made.
-    vscode.commands.registerCommand(Commands.openFile, async (uri: string) => {
-      const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
-      await vscode.window.showTextDocument(document, { preview: false });
-    }),
-  );
-  context.subscriptions.push(
-    vscode.workspace.onDidGrantWorkspaceTrust(() => {
-      void client?.sendNotification(WorkspaceTrustedNotification);
-    }),
-  );
-  registerPreview(context);
-  // New Case Study, Add Missing Files, the Case Studies view and the index: data from the server's requests.
-  registerCaseStudyFeatures(context, () => client, output);
+  // Commands, preview, case-study features, and the file requests a virtual workspace's files are read through.
+  registerClientFeatures(context, client, () => client, output);
   // Started without waiting: activation stays quick, and the Markdown-preview plugin below is returned even if the
   // server cannot start. The client restarts a crashed server by itself and the server re-publishes on start.
   client.start().catch((e: unknown) => output.error(`Design Notes: the language server did not start: ${e instanceof Error ? e.message : String(e)}`));

@@ -23,7 +23,6 @@ const FOLD: Record<string, string> = {
 const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\..*)?$/i;
 // Characters Windows does not allow in file names (macOS and Linux allow them, but case studies travel).
 const WINDOWS_INVALID_CHARS = /[<>:"|?*]/;
-// eslint-disable-next-line no-control-regex
 const CONTROL_CHARS = /[\u0000-\u001f\u007f-\u009f]/;
 const HAS_LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 

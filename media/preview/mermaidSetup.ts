@@ -1,6 +1,6 @@
 // Mermaid settings and SVG hardening shared by the diagram preview and the Markdown-preview script.
 import type { MermaidConfig } from 'mermaid';
-import type { ThemeKind } from '../../src/preview/protocol';
+import type { ThemeKind } from '../../common/preview/messages';
 
 /**
  * Config keys a diagram's own %%{init}%% directive or front-matter `config:` may not change. Mermaid drops these

@@ -8,7 +8,7 @@ import { parseMarkdown, splitLines, type MarkdownDocument } from './markdown';
 import type { Report, Rule, RuleServices, SourceFile } from './rule';
 import { ALL_RULES } from './rules';
 import { FILE_SKIPPED } from './rules/fileSkipped';
-import type { Finding, Range } from './types';
+import type { Finding, FindingData, Range } from './types';
 
 export type ReadResult = { ok: true; text: string } | { ok: false; reason: string; missing?: boolean };
 
@@ -157,7 +157,7 @@ export class Linter {
 
   private collector(config: ResolvedConfig, rule: Rule, defaultPath: string, out: Finding[]) {
     const severity = severityOf(config, rule.meta.id, rule.meta.defaultSeverity);
-    return (r: Report) => {
+    return (r: Report<FindingData>) => {
       if (severity === 'off') return;
       out.push({
         ruleId: rule.meta.id,

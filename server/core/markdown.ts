@@ -369,7 +369,9 @@ export function parseMarkdown(text: string, options: { eagerInline?: boolean } =
         if (t.map && !parentIsHeading) {
           for (let l = t.map[0]; l < t.map[1]; l++) proseLines.add(l);
           // A placeholder is not content: a section (or file) holding only "*Coming soon…*" is still empty.
-          if (isPlaceholderText(t.content)) placeholders.push({ line: t.map[0], text: t.content.trim() });
+          // Comments are not text: "To be added. <!-- owner: Ana -->" is still only a placeholder.
+          const written = withoutHtmlComments(t.content);
+          if (isPlaceholderText(written)) placeholders.push({ line: t.map[0], text: written.trim() });
           else if (isWrittenText(t.content)) contentLines.push(t.map[0]);
         }
         if (pendingItem && t.map) {

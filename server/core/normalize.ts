@@ -56,7 +56,7 @@ export function normalizeFileStem(fileName: string): string {
  * linear on hostile headings.
  */
 export function displayHeading(text: string): string {
-  let t = text
+  const t = text
     .replace(/<[^<>\n]{0,200}>/g, ' ')
     .replace(/!?\[([^[\]\n]{0,200})\]\([^()\n]{0,500}\)/g, '$1')
     .replace(/[*`~]|(?<![\p{L}\p{N}])_+|_+(?![\p{L}\p{N}])/gu, '')

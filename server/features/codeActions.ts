@@ -9,10 +9,12 @@ import {
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CheckService } from '../checkService';
-import { fixAllSections, fixTemplateSets, fixTemplateVars, quickFixesFor, type FixContext, type QuickFix } from '../core/language/quickFixes';
+import { fixTemplateSets, fixTemplateVars, type FixContext, type QuickFix } from '../core/fixes';
 import type { FileSystem } from '../core/fileSystem';
+import { fixAllSections, quickFixesFor } from '../core/rules';
+import { CREATE_ALL_TITLE } from '../core/rules/missingFile';
+import { FIX_ALL_SECTIONS_TITLE, FIX_ALL_TITLE } from '../core/rules/missingSection';
 import type { TemplateLibraries } from '../core/scaffold';
-import type { FindingData } from '../core/types';
 import { DIAGNOSTIC_SOURCE } from './diagnostics';
 import { path } from '../../common/path';
 import { pathToUri, uriToPath } from '../uris';
@@ -80,7 +82,7 @@ export class CodeActionProvider {
 
     if (wants(CodeActionKind.QuickFix)) {
       for (const diagnostic of ours) {
-        for (const fix of quickFixesFor(String(diagnostic.code), diagnostic.data as FindingData | undefined, diagnostic.range, ctx)) {
+        for (const fix of quickFixesFor(String(diagnostic.code), diagnostic.data, diagnostic.range, ctx)) {
           const action = this.toAction(document, fix, [diagnostic]);
           if (action) actions.push(action);
         }
@@ -90,7 +92,7 @@ export class CodeActionProvider {
     if (fixAllRequested) {
       // Only on request (fix-all on save, "Fix All"): never offered in the lightbulb, which lists quick fixes.
       const edits = fixAllSections(ctx);
-      if (edits.length) actions.push({ title: 'Fix all Design Notes section problems', kind: FIX_ALL_KIND, edit: { changes: { [document.uri]: edits } } });
+      if (edits.length) actions.push({ title: FIX_ALL_TITLE, kind: FIX_ALL_KIND, edit: { changes: { [document.uri]: edits } } });
     }
     return actions;
   }
@@ -111,14 +113,14 @@ export class CodeActionProvider {
     const sectionDiagnostics = diagnostics.filter((d) => d.code === 'missing-section' || d.code === 'empty-section');
     if (sectionDiagnostics.length > 1) {
       const edits = fixAllSections(ctx);
-      if (edits.length) out.push({ title: 'Add all missing sections and fill empty ones in this file', kind: CodeActionKind.QuickFix, diagnostics: sectionDiagnostics, edit: { changes: { [document.uri]: edits } } });
+      if (edits.length) out.push({ title: FIX_ALL_SECTIONS_TITLE, kind: CodeActionKind.QuickFix, diagnostics: sectionDiagnostics, edit: { changes: { [document.uri]: edits } } });
     }
     const missingFiles = diagnostics.filter((d) => d.code === 'missing-file');
     if (missingFiles.length > 1 && this.support.createFiles) {
-      const fixes = missingFiles.flatMap((d) => quickFixesFor('missing-file', d.data as FindingData | undefined, d.range, ctx)).filter((f) => f.createFile);
+      const fixes = missingFiles.flatMap((d) => quickFixesFor('missing-file', d.data, d.range, ctx)).filter((f) => f.createFile);
       if (fixes.length > 1) {
         out.push({
-          title: 'Create all missing files of this case study',
+          title: CREATE_ALL_TITLE,
           kind: CodeActionKind.QuickFix,
           diagnostics: missingFiles,
           edit: { documentChanges: fixes.flatMap((f) => this.creation(f.createFile!)) },

@@ -3,6 +3,7 @@
 // Explorer, or from the palette (pick a case study).
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { uriForPath } from '../files/workspaceUris';
 import type { CaseStudySummary } from '../../common/protocol';
 import { writePlan } from '../../common/scaffold/write';
 import { caseStudyAt, fetchCaseStudies, type ClientGetter } from './caseStudyData';
@@ -68,7 +69,7 @@ async function addFiles(arg: unknown, getClient: ClientGetter, output: vscode.Lo
   // An Explorer folder may or may not be a case study the server knows; its title is nicer when it is.
   summary ??= await caseStudyAt(getClient, folder);
 
-  const workspaceFolder = vscode.workspace.getWorkspaceFolder(vscode.Uri.file(folder));
+  const workspaceFolder = vscode.workspace.getWorkspaceFolder(uriForPath(folder));
   if (!workspaceFolder) {
     const message = vscode.l10n.t('"{0}" is not inside an open workspace folder.', folder);
     void vscode.window.showErrorMessage(message);

@@ -4,6 +4,7 @@
 // or renamed; both debounced, since one save can publish for several files.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { uriForPath } from '../files/workspaceUris';
 import { Commands, type CaseStudySummary, type FileSummary, type SectionSummary } from '../../common/protocol';
 import { fetchCaseStudies, type ClientGetter } from './caseStudyData';
 import { caseStudyState, caseStudyTooltip, describeCaseStudy, describeFile, STATE_ICONS } from './summaryText';
@@ -37,7 +38,7 @@ export function isCaseStudyNode(value: unknown): value is Extract<CaseStudyNode,
 
 function openAt(filePath: string, line: number): vscode.Command {
   const position = new vscode.Position(line, 0);
-  return { command: 'vscode.open', title: vscode.l10n.t('Open'), arguments: [vscode.Uri.file(filePath), { selection: new vscode.Range(position, position) } satisfies vscode.TextDocumentShowOptions] };
+  return { command: 'vscode.open', title: vscode.l10n.t('Open'), arguments: [uriForPath(filePath), { selection: new vscode.Range(position, position) } satisfies vscode.TextDocumentShowOptions] };
 }
 
 export class CaseStudyTreeProvider implements vscode.TreeDataProvider<CaseStudyNode>, vscode.Disposable {
@@ -105,7 +106,7 @@ export class CaseStudyTreeProvider implements vscode.TreeDataProvider<CaseStudyN
       case 'file': {
         const f = node.file;
         const hasSections = f.sections.some((s, i) => !(i === 0 && s.level === 1));
-        const item = new vscode.TreeItem(vscode.Uri.file(f.path), hasSections ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+        const item = new vscode.TreeItem(uriForPath(f.path), hasSections ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
         item.id = `file:${f.path}`;
         item.label = f.relative;
         item.description = describeFile(f);

@@ -5,6 +5,7 @@
 // WorkspaceEdit, so it lands in the editor's undo stack and nothing outside the markers is touched.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { uriForPath } from '../files/workspaceUris';
 import { renderIndexTable, spliceIndex } from '../../common/indexTable';
 import type { ClientGetter } from './caseStudyData';
 import { requestCaseStudyRoot, requestIndexRows, ServerUnavailableError } from './serverRequests';
@@ -26,7 +27,7 @@ export interface GenerateIndexResult {
 
 /** Text of a file as the user sees it: the open editor's buffer when there is one, else the disk. */
 async function currentText(filePath: string): Promise<string | undefined> {
-  const open = vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'file' && d.uri.fsPath === filePath);
+  const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uriForPath(filePath).toString());
   if (open) return open.getText();
   const bytes = await workspaceReadFileSystem.readFile(filePath);
   return bytes ? new TextDecoder().decode(bytes) : undefined;
@@ -43,7 +44,7 @@ async function chooseTarget(root: string, workspaceFolder: vscode.WorkspaceFolde
     {
       label: vscode.workspace.asRelativePath(readme, (vscode.workspace.workspaceFolders?.length ?? 0) > 1),
       description: exists ? vscode.l10n.t('update the index block') : vscode.l10n.t('create'),
-      uri: vscode.Uri.file(readme),
+      uri: uriForPath(readme),
     },
     { label: vscode.l10n.t('Choose Another Markdown File…') },
   ];

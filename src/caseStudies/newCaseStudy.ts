@@ -4,6 +4,7 @@
 // workspace folder's case-study root (found by the server like the CLI finds it, created when absent).
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { uriForPath } from '../files/workspaceUris';
 import { folderNameFor, validateCaseStudyTitle } from '../../common/scaffold/names';
 import { writePlan } from '../../common/scaffold/write';
 import { Commands, type TemplateSetInfo } from '../../common/protocol';
@@ -156,6 +157,6 @@ function warnNotChecked(folder: string, caseStudyGlobs: readonly string[]): void
 
 /** `entryFile`: the server's pick (its requirements file, else its first Markdown file) when the folder existed. */
 async function openExistingCaseStudy(folder: string, file: string | undefined): Promise<void> {
-  if (file) await vscode.window.showTextDocument(vscode.Uri.file(file), { preview: false });
-  else await vscode.commands.executeCommand('revealInExplorer', vscode.Uri.file(folder));
+  if (file) await vscode.window.showTextDocument(uriForPath(file), { preview: false });
+  else await vscode.commands.executeCommand('revealInExplorer', uriForPath(folder));
 }

@@ -3,6 +3,7 @@
 // a WorkspaceEdit that refuses to overwrite (undoable like any edit). Offered by the server when a workspace
 // folder has Markdown but no case study and no .designnotes.json.
 import * as vscode from 'vscode';
+import { uriForPath } from '../files/workspaceUris';
 import { Commands, NoCaseStudiesNotification, ProposeConfigRequest, type ProposeConfigResult } from '../../common/protocol';
 import { send, type ClientGetter } from './serverRequests';
 import { chooseWorkspaceFolder } from './workspaceSetup';
@@ -12,7 +13,7 @@ const DO_NOT_OFFER = 'designNotes.setUp.doNotOffer';
 
 /** Show the proposal and, on the user's word, create .designnotes.json (never over an existing one). Returns the file, when created or opened. */
 export async function setUpCaseStudies(getClient: ClientGetter, arg?: vscode.Uri | { workspaceFolder?: string }): Promise<vscode.Uri | undefined> {
-  const hint = arg instanceof vscode.Uri ? arg : arg?.workspaceFolder ? vscode.Uri.file(arg.workspaceFolder) : undefined;
+  const hint = arg instanceof vscode.Uri ? arg : arg?.workspaceFolder ? uriForPath(arg.workspaceFolder) : undefined;
   const folder = await chooseWorkspaceFolder(hint, vscode.l10n.t('Set up case studies in which workspace folder?'));
   if (!folder) return undefined;
   let proposal: ProposeConfigResult;
@@ -22,7 +23,7 @@ export async function setUpCaseStudies(getClient: ClientGetter, arg?: vscode.Uri
     void vscode.window.showErrorMessage(e instanceof Error ? e.message : String(e));
     return undefined;
   }
-  const uri = vscode.Uri.file(proposal.configPath);
+  const uri = uriForPath(proposal.configPath);
   const detail = `${proposal.summary.join('\n')}\n\n${proposal.text}`;
   if (proposal.exists) {
     const open = vscode.l10n.t('Open .designnotes.json');
@@ -55,7 +56,7 @@ export function registerSetUpOffer(context: vscode.ExtensionContext, getClient: 
       if (context.workspaceState.get<boolean>(DO_NOT_OFFER)) return;
       const setUp = vscode.l10n.t('Set Up…');
       const never = vscode.l10n.t("Don't Ask Again");
-      const name = vscode.workspace.getWorkspaceFolder(vscode.Uri.file(params.workspaceFolder))?.name ?? params.workspaceFolder;
+      const name = vscode.workspace.getWorkspaceFolder(uriForPath(params.workspaceFolder))?.name ?? params.workspaceFolder;
       const pick = await vscode.window.showInformationMessage(vscode.l10n.t('Design Notes found Markdown in {0} but no case study to check. Propose a configuration for it?', name), setUp, never);
       if (pick === setUp) await vscode.commands.executeCommand(Commands.setUpCaseStudies, { workspaceFolder: params.workspaceFolder });
       else if (pick === never) await context.workspaceState.update(DO_NOT_OFFER, true);

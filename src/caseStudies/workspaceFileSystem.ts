@@ -13,6 +13,7 @@
 
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { uriForPath } from '../files/workspaceUris';
 import type { ScaffoldFileSystem } from '../../common/scaffold/write';
 
 const CODES: Record<string, string> = {
@@ -34,7 +35,7 @@ export function withNodeCode(e: unknown): Error & { code?: string } {
   return Object.assign(err, { code: code ?? fromMessage });
 }
 
-const uri = (p: string) => vscode.Uri.file(p);
+const uri = (p: string) => uriForPath(p);
 
 async function statOf(p: string): Promise<vscode.FileStat | undefined> {
   try {

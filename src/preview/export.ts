@@ -3,7 +3,7 @@
 // and virtual file systems work too.
 import * as vscode from 'vscode';
 import { exportBytes, exportFileStem } from './exportFile';
-import type { ExportFormat } from './protocol';
+import type { ExportFormat } from '../../common/preview/messages';
 
 export async function saveExport(documentUri: vscode.Uri, heading: string, index: number, format: ExportFormat, data: string): Promise<vscode.Uri | undefined> {
   const folder = vscode.Uri.joinPath(documentUri, '..');

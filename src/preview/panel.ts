@@ -1,22 +1,12 @@
 // Diagram preview panels: one webview per previewed file, several at once. The most recently opened panel
 // follows the active editor (like VS Code's own Markdown preview); older panels stay on their file.
 import * as vscode from 'vscode';
-import { diagramIndexAt, extractDiagrams, isMermaidFile } from './diagrams';
+import { DiagramStore, diagramIndexAt, isMermaidFile } from './diagrams';
 import { saveExport } from './export';
 import { buildPreviewHtml, createNonce } from './html';
-import { parseWebviewMessage, type DiagramSource, type ExportFormat, type HostMessage, type PreviewState, type WebviewMessage } from './protocol';
+import { parseWebviewMessage, type DocumentDiagram, type ExportFormat, type HostMessage, type PreviewState, type WebviewMessage } from '../../common/preview/messages';
 
 export const PREVIEW_VIEW_TYPE = 'designNotes.preview';
-
-/** Diagrams per document version: cursor moves ask for them on every keystroke, parsing once per edit is enough. */
-const diagramCache = new WeakMap<vscode.TextDocument, { version: number; diagrams: DiagramSource[] }>();
-export function diagramsOf(document: vscode.TextDocument): DiagramSource[] {
-  const hit = diagramCache.get(document);
-  if (hit && hit.version === document.version) return hit.diagrams;
-  const diagrams = extractDiagrams(document.fileName, document.getText());
-  diagramCache.set(document, { version: document.version, diagrams });
-  return diagrams;
-}
 
 export function isPreviewable(document: vscode.TextDocument): boolean {
   return document.languageId === 'markdown' || isMermaidFile(document.fileName);
@@ -33,7 +23,7 @@ function settings() {
 
 class PreviewPanel implements vscode.Disposable {
   private ready = false;
-  private diagrams: DiagramSource[] = [];
+  private diagrams: DocumentDiagram[] = [];
   private highlighted: number | null = null;
   private updateTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly readyWaiters: (() => void)[] = [];
@@ -43,6 +33,7 @@ class PreviewPanel implements vscode.Disposable {
     readonly panel: vscode.WebviewPanel,
     public uri: vscode.Uri,
     extensionUri: vscode.Uri,
+    private readonly store: DiagramStore,
     private readonly onDispose: (p: PreviewPanel) => void,
   ) {
     const webview = panel.webview;
@@ -98,9 +89,19 @@ class PreviewPanel implements vscode.Disposable {
       return;
     }
     if (document.uri.toString() !== this.uri.toString()) return;
-    this.diagrams = diagramsOf(document);
+    const answer = await this.store.of(document);
+    // No answer (the server is not running): keep what is shown. Another file by now: its own refresh posts.
+    if (!answer || document.uri.toString() !== this.uri.toString()) return;
+    this.diagrams = answer.diagrams;
     if (!this.ready) return;
-    this.post({ type: 'update', uri: this.uri.toString(), fileName: this.uri.path.split('/').pop() ?? '', version: document.version, diagrams: this.diagrams });
+    this.post({
+      type: 'update',
+      uri: this.uri.toString(),
+      fileName: this.uri.path.split('/').pop() ?? '',
+      version: answer.version ?? document.version,
+      diagrams: this.diagrams,
+      ...(answer.skipped ? { skipped: answer.skipped } : {}),
+    });
     this.post({ type: 'highlight', index: this.highlighted, reveal: false });
   }
 
@@ -184,15 +185,18 @@ export class PreviewManager implements vscode.Disposable {
   private follower: PreviewPanel | undefined;
   private readonly disposables: vscode.Disposable[] = [];
 
-  constructor(private readonly extensionUri: vscode.Uri) {
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly store: DiagramStore,
+  ) {
     this.disposables.push(
-      vscode.window.onDidChangeActiveTextEditor((editor) => this.onActiveEditor(editor)),
+      vscode.window.onDidChangeActiveTextEditor((editor) => void this.onActiveEditor(editor)),
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (!e.contentChanges.length) return;
         const delay = settings().delay;
         for (const p of this.panelsFor(e.document.uri)) p.scheduleRefresh(delay);
       }),
-      vscode.window.onDidChangeTextEditorSelection((e) => this.onSelection(e.textEditor)),
+      vscode.window.onDidChangeTextEditorSelection((e) => void this.onSelection(e.textEditor)),
       vscode.workspace.onDidRenameFiles((e) => {
         for (const { oldUri, newUri } of e.files) for (const p of this.panelsFor(oldUri)) void p.setDocument(newUri);
       }),
@@ -205,7 +209,7 @@ export class PreviewManager implements vscode.Disposable {
   }
 
   private adopt(panel: vscode.WebviewPanel, uri: vscode.Uri): PreviewPanel {
-    const p = new PreviewPanel(panel, uri, this.extensionUri, (gone) => {
+    const p = new PreviewPanel(panel, uri, this.extensionUri, this.store, (gone) => {
       this.panels.delete(gone);
       if (this.follower === gone) this.follower = [...this.panels].pop();
     });
@@ -241,20 +245,23 @@ export class PreviewManager implements vscode.Disposable {
     this.adopt(panel, vscode.Uri.parse(state.uri, true));
   }
 
-  private onActiveEditor(editor: vscode.TextEditor | undefined): void {
+  private async onActiveEditor(editor: vscode.TextEditor | undefined): Promise<void> {
     if (!editor || !isPreviewable(editor.document) || !this.follower || !settings().follow) return;
     if (this.panelsFor(editor.document.uri).length) return;
     // A file without diagrams (requirements.md, say) would only show "0 diagrams": keep the last file that had some.
-    if (!diagramsOf(editor.document).length) return;
+    if (!(await this.store.of(editor.document))?.diagrams.length) return;
+    // The user may have moved on while the server answered.
+    if (vscode.window.activeTextEditor !== editor || !this.follower || this.panelsFor(editor.document.uri).length) return;
     void this.follower.setDocument(editor.document.uri);
   }
 
-  private onSelection(editor: vscode.TextEditor): void {
+  private async onSelection(editor: vscode.TextEditor): Promise<void> {
     if (!settings().syncCursor) return;
-    const panels = this.panelsFor(editor.document.uri);
-    if (!panels.length) return;
-    const index = diagramIndexAt(diagramsOf(editor.document), editor.selection.active.line);
-    for (const p of panels) p.highlight(index);
+    if (!this.panelsFor(editor.document.uri).length) return;
+    const diagrams = (await this.store.of(editor.document))?.diagrams;
+    if (!diagrams) return;
+    const index = diagramIndexAt(diagrams, editor.selection.active.line);
+    for (const p of this.panelsFor(editor.document.uri)) p.highlight(index);
   }
 
   /**
@@ -267,7 +274,12 @@ export class PreviewManager implements vscode.Disposable {
       void vscode.window.showInformationMessage(vscode.l10n.t('Open a Markdown or Mermaid file with a diagram to export it.'));
       return;
     }
-    const diagrams = diagramsOf(editor.document);
+    const answer = await this.store.of(editor.document);
+    if (!answer) {
+      void vscode.window.showErrorMessage(vscode.l10n.t('The Design Notes language server is not running, so the diagrams of this file are not known.'));
+      return;
+    }
+    const diagrams = answer.diagrams;
     let index = diagramIndexAt(diagrams, editor.selection.active.line);
     if (index === null) {
       if (!diagrams.length) {

@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { buildPreviewHtml, createNonce } from '../../src/preview/html';
-import type { DiagramSource, HostMessage, ThemeKind, WebviewMessage } from '../../src/preview/protocol';
+import type { DocumentDiagram, HostMessage, ThemeKind, WebviewMessage } from '../../common/preview/messages';
 
 const root = path.resolve(__dirname, '../..');
 
@@ -49,12 +49,13 @@ export interface Harness {
   inertViolations(): Promise<string[]>;
   setTheme(kind: ThemeKind): Promise<void>;
   /** Posts an update and waits until the page reports it rendered. */
-  update(diagrams: DiagramSource[], version?: number, uri?: string): Promise<Extract<WebviewMessage, { type: 'rendered' }>>;
+  update(diagrams: DocumentDiagram[], version?: number, uri?: string): Promise<Extract<WebviewMessage, { type: 'rendered' }>>;
   close(): Promise<void>;
 }
 
-export function diagrams(sources: string[], heading = 'Section'): DiagramSource[] {
-  return sources.map((source, index) => ({ index, source, line: index * 10, contentLine: index * 10 + 1, endLine: index * 10 + 1 + source.split('\n').length, heading: `${heading} ${index + 1}` }));
+/** Diagrams as the server would describe them, without problems (tests that need the server's problems ask it). */
+export function diagrams(sources: string[], heading = 'Section'): DocumentDiagram[] {
+  return sources.map((source, index) => ({ index, source, line: index * 10, contentLine: index * 10 + 1, endLine: index * 10 + 1 + source.split('\n').length, heading: `${heading} ${index + 1}`, problems: [] }));
 }
 
 /** Serves dist/ and media/, `/index.html` (the preview page) and any extra pages given (path → HTML for an origin). */

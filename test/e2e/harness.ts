@@ -20,6 +20,11 @@ export const VSIX = path.join(REPO, 'dist-vsix', 'design-notes.vsix');
 export const RESULTS = path.join(REPO, 'test-results', 'e2e');
 export const FIXTURES = path.join(__dirname, 'fixtures');
 export const TIMEOUT = 60_000;
+/**
+ * User settings that run the extension in code-server's web worker extension host (what vscode.dev and github.dev
+ * run) instead of its Node host: the same VSIX, with its package.json `browser` entry.
+ */
+export const WEB_HOST_SETTINGS = { 'remote.extensionKind': { 'design-notes.design-notes': ['web'] } };
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 /** Fails early, with the command to run, when the extension has not been built and packaged. */
@@ -209,6 +214,8 @@ export class CodeServer {
 /** A Chromium window on one workbench; helpers wait on selectors that held on VS Code 1.139. */
 export class Workbench {
   readonly consoleErrors: string[] = [];
+  /** Put before every screenshot name ("web-" for the web worker host's run). */
+  screenshotPrefix = '';
 
   private constructor(
     readonly context: BrowserContext,
@@ -381,7 +388,7 @@ export class Workbench {
   /** Saves a screenshot of the whole window as test-results/e2e/<name>.png. */
   async screenshot(name: string): Promise<string> {
     fs.mkdirSync(RESULTS, { recursive: true });
-    const file = path.join(RESULTS, `${name}.png`);
+    const file = path.join(RESULTS, `${this.screenshotPrefix}${name}.png`);
     await this.page.screenshot({ path: file });
     return file;
   }

@@ -12,7 +12,7 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { CodeServer, REPO, Workbench, copyFixture, requireBuiltExtension } from './harness';
+import { CodeServer, REPO, WEB_HOST_SETTINGS, Workbench, copyFixture, requireBuiltExtension } from './harness';
 import { writingPosition } from '../../common/scaffold/writingPosition';
 import { Commands } from '../../common/protocol';
 
@@ -31,6 +31,14 @@ function commandTitle(commandId: string): string {
 }
 
 const CHAT = 'case-studies/chat-service';
+
+/**
+ * Which extension host runs the extension: Node (this file), or the web worker host of vscode.dev and github.dev
+ * (scenarios.web.test.ts sets `designNotesE2eHost` and imports this file). The same VSIX: one user setting apart.
+ */
+const WEB = (globalThis as { designNotesE2eHost?: string }).designNotesE2eHost === 'web';
+/** The scenarios the browser must pass too (issue 17); the rest are Node-host only. */
+const IN_WEB_HOST = new Set(['01', '02', '03', '05', '06', '07']);
 
 /** A fresh copy of the repo's examples/ folder (the demo workspace), so scenarios can use its realistic findings. */
 function copyExamples(): string {
@@ -62,8 +70,10 @@ describe('e2e scenarios in code-server', { timeout: 1_200_000 }, () => {
 
   before(async () => {
     requireBuiltExtension();
-    server = await CodeServer.start({ label: 'scenarios' });
+    server = await CodeServer.start(WEB ? { label: 'scenarios-web', settings: WEB_HOST_SETTINGS } : { label: 'scenarios' });
     wb = await Workbench.launch();
+    // Screenshots of the web host run are test-results/e2e/web-*.png.
+    if (WEB) wb.screenshotPrefix = 'web-';
   });
 
   after(async () => {
@@ -73,7 +83,8 @@ describe('e2e scenarios in code-server', { timeout: 1_200_000 }, () => {
 
   /** A scenario: like `test`, plus a screenshot `<id>-failed.png` of what the window showed when it failed. */
   function scenario(id: string, name: string, options: { skip?: string | false }, body: () => Promise<void>): void {
-    test(`${id}. ${name}`, options, async () => {
+    const skip = options.skip || (WEB && !IN_WEB_HOST.has(id) ? 'runs in the Node host only' : false);
+    test(`${WEB ? 'web host: ' : ''}${id}. ${name}`, { ...options, skip }, async () => {
       try {
         await body();
       } catch (e) {
@@ -83,16 +94,26 @@ describe('e2e scenarios in code-server', { timeout: 1_200_000 }, () => {
     });
   }
 
+  /**
+   * Opens a workspace. In the web host the extension is then started by opening a Markdown file (onLanguage):
+   * `workspaceContains` activation needs a file search provider, which code-server's web worker host waits for in
+   * vain (vscode.dev has one). `file` is one the scenario would open anyway, or any requirements file.
+   */
+  async function openWorkspace(ws: string, file = 'requirements.md'): Promise<void> {
+    await wb.open(server, ws);
+    if (WEB) await wb.openFile(file);
+  }
+
   scenario('01', 'opening the workspace lists missing files and sections in Problems; fixing them on disk clears them', {}, async () => {
     const ws = copyFixture('missing-parts');
-    await wb.open(server, ws);
+    await openWorkspace(ws);
     // Nothing is opened in an editor: the server checks the whole workspace at start.
     const rows = await wb.waitForProblems('missing trade-offs.md and missing Non-Functional Requirements', (r) =>
       r.some((t) => t.includes('trade-offs.md')) && r.some((t) => t.includes('Non-Functional Requirements')),
     );
     assert.ok(rows.some((t) => t.includes('missing-file')), `rule id shown for the missing file: ${JSON.stringify(rows)}`);
     assert.ok(rows.some((t) => t.includes('missing-section')), `rule id shown for the missing section: ${JSON.stringify(rows)}`);
-    assert.equal(await wb.page.locator('.editor-instance .monaco-editor').count(), 0, 'no editor was opened');
+    if (!WEB) assert.equal(await wb.page.locator('.editor-instance .monaco-editor').count(), 0, 'no editor was opened');
     await wb.screenshot('01-problems-at-start');
 
     fs.writeFileSync(
@@ -112,7 +133,7 @@ describe('e2e scenarios in code-server', { timeout: 1_200_000 }, () => {
 
   scenario('02', 'a Mermaid syntax error is squiggled in the editor and listed in Problems', {}, async () => {
     const ws = copyExamples();
-    await wb.open(server, ws);
+    await openWorkspace(ws);
     await wb.openFile('case-studies/notification-system/high-level-design.md');
     // examples/…/notification-system/high-level-design.md line 12 opens a hexagon node `{{` it never closes.
     const rows = await wb.waitForProblems('a mermaid-syntax problem', (r) => r.some((t) => t.includes('mermaid-syntax')));
@@ -124,7 +145,7 @@ describe('e2e scenarios in code-server', { timeout: 1_200_000 }, () => {
 
   scenario('03', 'New Case Study asks for a title and creates the case-study files', {}, async () => {
     const ws = copyFixture('missing-parts');
-    await wb.open(server, ws);
+    await openWorkspace(ws);
     await wb.waitForProblems('the extension to be running', (r) => r.some((t) => t.includes('missing-file')));
     await wb.runCommand(commandTitle(Commands.newCaseStudy));
     await wb.answerQuickInput('Payment Gateway');
@@ -140,7 +161,7 @@ describe('e2e scenarios in code-server', { timeout: 1_200_000 }, () => {
 
   scenario('04', 'completion offers the missing section heading, a snippet expands, and a pattern prefix offers the catalog card', {}, async () => {
     const ws = copyFixture('missing-parts');
-    await wb.open(server, ws);
+    await openWorkspace(ws);
     await wb.openFile(`${CHAT}/requirements.md`);
     await wb.page.keyboard.press('Control+End');
     await wb.typeInEditor('\n## Non');
@@ -173,7 +194,7 @@ describe('e2e scenarios in code-server', { timeout: 1_200_000 }, () => {
 
   scenario('05', 'quick fixes add the missing section and create the missing file', {}, async () => {
     const ws = copyFixture('missing-parts');
-    await wb.open(server, ws);
+    await openWorkspace(ws);
     await wb.openFile(`${CHAT}/requirements.md`);
     await wb.waitForProblems('both problems', (r) => r.some((t) => t.includes('missing-file')) && r.some((t) => t.includes('missing-section')));
     await wb.goToLine(1, 3);
@@ -189,7 +210,7 @@ describe('e2e scenarios in code-server', { timeout: 1_200_000 }, () => {
 
   scenario('06', 'the diagram preview renders the Mermaid blocks of the open file', {}, async () => {
     const ws = copyFixture('missing-parts');
-    await wb.open(server, ws);
+    await openWorkspace(ws);
     await wb.openFile(`${CHAT}/high-level-design.md`);
     await wb.runCommand(commandTitle(Commands.openPreview));
     const view = wb.webview();
@@ -216,7 +237,7 @@ describe('e2e scenarios in code-server', { timeout: 1_200_000 }, () => {
 
   scenario('07', 'the Case Studies view lists each case study with what is missing', {}, async () => {
     const ws = copyFixture('missing-parts');
-    await wb.open(server, ws);
+    await openWorkspace(ws);
     // The view is a section of the Explorer, collapsed at first: expand it by its header.
     const header = wb.page.locator('.pane-header', { hasText: 'Case Studies' }).first();
     await header.waitFor({ state: 'visible', timeout: 60_000 });
@@ -233,7 +254,7 @@ describe('e2e scenarios in code-server', { timeout: 1_200_000 }, () => {
 
   scenario('10', 'a fresh New Case Study is not complete in the Case Studies view; typing lands under the prompt', {}, async () => {
     const ws = copyFixture('missing-parts');
-    await wb.open(server, ws);
+    await openWorkspace(ws);
     await wb.waitForProblems('the extension to be running', (r) => r.some((t) => t.includes('missing-file')));
     await wb.runCommand(commandTitle(Commands.newCaseStudy));
     await wb.answerQuickInput('Rate Limiter');
@@ -274,7 +295,7 @@ describe('e2e scenarios in code-server', { timeout: 1_200_000 }, () => {
   scenario('11', 'Enter after typing `api --> db` in a flowchart starts a new line (no completion takes it)', {}, async () => {
     const ws = copyFixture('missing-parts');
     fs.writeFileSync(path.join(ws, CHAT, 'flow.md'), '# Flow\n\n```mermaid\nflowchart LR\n    client[Client] --> api[API]\n```\n');
-    await wb.open(server, ws);
+    await openWorkspace(ws);
     await wb.openFile(`${CHAT}/flow.md`);
     await wb.goToLine(5, 32);
     await wb.page.keyboard.press('End');
@@ -294,7 +315,7 @@ describe('e2e scenarios in code-server', { timeout: 1_200_000 }, () => {
 
   scenario('12', "an unclosed '{{' is marked on the line that opens it, in Problems and in the preview", {}, async () => {
     const ws = copyExamples();
-    await wb.open(server, ws);
+    await openWorkspace(ws);
     const rel = 'case-studies/notification-system/high-level-design.md';
     const lines = fs.readFileSync(path.join(ws, rel), 'utf8').split('\n');
     const opener = lines.findIndex((l) => l.includes('{{Channel queues}')) + 1;
@@ -319,7 +340,7 @@ describe('e2e scenarios in code-server', { timeout: 1_200_000 }, () => {
     // Runs last, so the log covers start-up and every scenario above. Log channels are written to files under
     // the server's user-data logs; VS Code flushes them shortly after each line.
     const ws = copyFixture('missing-parts');
-    await wb.open(server, ws);
+    await openWorkspace(ws);
     await wb.waitForProblems('the extension to be running', (r) => r.some((t) => t.includes('missing-file')));
     const channelLogs = () => server.logFiles().filter((f) => path.basename(f).includes('Design Notes'));
     await new Promise<void>((resolve, reject) => {
@@ -357,7 +378,7 @@ describe('e2e scenarios in code-server', { timeout: 1_200_000 }, () => {
   scenario('09', 'the language server killed by pid is restarted and the problems come back, fresh from disk', {}, async () => {
     // After 08 on purpose: a killed server writes crash lines to the output channel that 08 would count.
     const ws = copyFixture('missing-parts');
-    await wb.open(server, ws);
+    await openWorkspace(ws);
     await wb.waitForProblems('missing-file and missing-section', (r) => r.some((t) => t.includes('missing-file')) && r.some((t) => t.includes('missing-section')));
     const serverPids = () =>
       execFileSync('ps', ['-eo', 'pid=,args='], { encoding: 'utf8' })
@@ -385,7 +406,7 @@ describe('e2e scenarios in code-server', { timeout: 1_200_000 }, () => {
       path.join(ws, CHAT, 'estimates.md'),
       '# Chat Service — Estimates\n\n- Messages: 100M DAU × 40 messages/day ÷ 86,400 s ≈ 46K/s\n- Storage: 4B messages/day × 200 bytes = 80 GB/day\n- Yearly: 800 GB/day × 365 days = 29 TB\n- Fan-out peak: 46K/s × 5 devices\n',
     );
-    await wb.open(server, ws);
+    await openWorkspace(ws);
     await wb.openFile(`${CHAT}/estimates.md`);
     const rows = await wb.waitForProblems('an estimate-math warning', (r) => r.some((t) => t.includes('estimate-math')));
     assert.ok(rows.some((t) => /800 GB\/day × 365 days = 292 TB, not 29 TB \(10× too small\)/.test(t)), JSON.stringify(rows));

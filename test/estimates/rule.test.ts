@@ -9,7 +9,7 @@ import { Linter } from '../../server/core/engine';
 import { stepsOf } from '../../server/core/estimates/calculations';
 import { judge } from '../../server/core/estimates/verdict';
 import { nodeFileSystem } from '../../server/core/node';
-import { quickFixesFor } from '../../server/core/language/quickFixes';
+import { quickFixesFor } from '../../server/core/rules';
 import { parseMarkdown } from '../../server/core/markdown';
 import type { Finding } from '../../server/core/types';
 import { checkWorkspace } from '../../server/core/workspace';

@@ -1,7 +1,8 @@
 // The common Mermaid mistakes in plain words, on the culprit's line (pure scan; the validator and the preview use it).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { findCommonMistake, withoutDiagramLines } from '../../server/core/mermaid/commonMistakes';
+import { withoutDiagramLines } from '../../common/mermaid/errorText';
+import { findCommonMistake } from '../../server/core/mermaid/commonMistakes';
 
 const at = (body: string) => {
   const m = findCommonMistake(`flowchart LR\n${body}`);

@@ -2,7 +2,7 @@
 // diagram-type suggestions, header detection, the LRU cache.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { firstContentLine } from '../../server/core/mermaid/describeError';
+import { firstContentLine } from '../../server/core/mermaid/commonMistakes';
 import { DIAGRAM_KEYWORDS, editDistance, suggestDiagramTypes } from '../../server/core/mermaid/diagramTypes';
 import { LruCache } from '../../server/core/mermaid/lruCache';
 import { createPositionMapper } from '../../server/core/mermaid/positionMap';

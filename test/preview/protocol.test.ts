@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { changedDiagrams, parseWebviewMessage, type DiagramSource } from '../../src/preview/protocol';
+import { changedDiagrams, parseWebviewMessage, type DocumentDiagram } from '../../common/preview/messages';
 
 test('accepts every well-formed webview message', () => {
   assert.deepEqual(parseWebviewMessage({ type: 'ready' }), { type: 'ready' });
@@ -45,8 +45,8 @@ test('caps the length of error text coming from the webview', () => {
   assert.equal(m?.type === 'exportFailed' && m.message.length, 2000);
 });
 
-function d(index: number, source: string): DiagramSource {
-  return { index, source, line: index * 5, contentLine: index * 5 + 1, endLine: index * 5 + 4, heading: '' };
+function d(index: number, source: string): DocumentDiagram {
+  return { index, source, line: index * 5, contentLine: index * 5 + 1, endLine: index * 5 + 4, heading: '', problems: [] };
 }
 
 test('only diagrams whose text changed are re-rendered', () => {

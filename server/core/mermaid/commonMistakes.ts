@@ -2,8 +2,8 @@
 // notices an unclosed `{{` only where the text stops making sense (often a line or more later) and speaks in
 // grammar tokens; this scan points at the culprit itself: the unclosed bracket or quote, the `subgraph` without
 // `end`, `->` for `-->`, `end` used as a node id, parentheses inside an unquoted `[...]` label.
-// Pure and dependency-free: the language server (describeError.ts) and the preview webview (media/preview/errors.ts)
-// both use it, so Problems and the preview name the same line.
+// Used by describeError.ts only: the preview shows what the server found (designNotes/documentDiagrams), so
+// Problems and the preview name the same line and the same words.
 
 /** A culprit on one line of the block (0-based line, character range), with a fix when the fix is clear. */
 export interface CommonMistake {
@@ -144,9 +144,4 @@ export function findCommonMistake(text: string): CommonMistake | undefined {
     return { line: l, start: at, end: at + 'subgraph'.length, message: "'subgraph' is never closed: add a line 'end' after its nodes." };
   }
   return undefined;
-}
-
-/** Mermaid's own message without its diagram-relative line numbers ("Parse error on line 4:"), which are not file lines. */
-export function withoutDiagramLines(message: string): string {
-  return message.replace(/ on line \d+(?=[:.])/g, '').replace(/ at line \d+, column \d+/g, '');
 }

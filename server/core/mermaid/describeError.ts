@@ -8,7 +8,8 @@
 // Positions refer to the preprocessed text mermaid parsed; positionMap.ts maps them back to the block.
 import type { MermaidProblem } from '../rule';
 import type { Range } from '../types';
-import { findCommonMistake, firstContentLine, withoutDiagramLines } from './commonMistakes';
+import { withoutDiagramLines } from '../../../common/mermaid/errorText';
+import { findCommonMistake, firstContentLine } from './commonMistakes';
 import { suggestDiagramTypes } from './diagramTypes';
 import { createPositionMapper, type PositionMapper } from './positionMap';
 
@@ -41,8 +42,6 @@ interface LangiumResult {
 }
 
 const MAX_DETAIL = 2000;
-
-export { firstContentLine };
 
 function lineContentRange(lines: readonly string[], line: number): Range {
   const text = lines[line] ?? '';

@@ -1,171 +1,35 @@
-// Main-thread side of Mermaid validation: one worker thread runs mermaid (a runaway grammar cannot freeze the
-// language server), blocks are parsed one at a time with a time budget, and results are cached by content so an
-// unchanged block is never parsed again.
+// Mermaid validation in Node: the queue, budget and cache of validatorQueue.ts with a worker thread running
+// dist/mermaidWorker.mjs (a runaway grammar cannot freeze the language server or the CLI).
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
-import type { MermaidProblem, MermaidValidator } from '../rule';
-import type { Range } from '../types';
-import { firstContentLine } from '../mermaid/describeError';
-import { LruCache } from '../mermaid/lruCache';
-import type { WorkerRequest, WorkerResponse } from './mermaidWorker';
+import { createQueuedValidator, type DisposableMermaidValidator, type MermaidValidatorLimits } from '../mermaid/validatorQueue';
+import type { WorkerResponse } from '../mermaid/validateBlock';
 
-export interface MermaidValidatorOptions {
+export { MERMAID_DEFAULTS, type DisposableMermaidValidator } from '../mermaid/validatorQueue';
+
+export interface MermaidValidatorOptions extends MermaidValidatorLimits {
   /** Path of dist/mermaidWorker.mjs. */
   workerPath: string;
-  /** Time budget per block; on overrun the worker is replaced and the block reported as not checked. */
-  timeoutMs?: number;
-  /**
-   * Blocks above either size are not parsed (reported as not checked). 200,000 characters is four times
-   * mermaid's own default render limit (maxTextSize 50,000), so nothing mermaid would render is skipped, while a
-   * pasted data dump cannot stall the worker; 5,000 lines bounds the line alignment work in the same spirit.
-   */
-  maxChars?: number;
-  maxLines?: number;
-  /** Number of distinct block texts whose results are remembered. */
-  cacheSize?: number;
-}
-
-export interface DisposableMermaidValidator extends MermaidValidator {
-  /** Stops the worker; later calls to validate() start a new one. */
-  dispose(): void;
-}
-
-export const MERMAID_DEFAULTS = { timeoutMs: 2000, maxChars: 200_000, maxLines: 5000, cacheSize: 500 } as const;
-
-interface Job {
-  id: number;
-  text: string;
-  resolve(problems: MermaidProblem[]): void;
-  reject(error: Error): void;
-}
-
-function headerRange(text: string): Range {
-  const lines = text.split(/\r\n|\r|\n/);
-  const line = firstContentLine(lines);
-  const content = lines[line] ?? '';
-  const start = content.length - content.trimStart().length;
-  return { start: { line, character: start }, end: { line, character: Math.max(start, content.trimEnd().length) } };
 }
 
 export function createMermaidValidator(options: MermaidValidatorOptions): DisposableMermaidValidator {
-  const timeoutMs = options.timeoutMs ?? MERMAID_DEFAULTS.timeoutMs;
-  const maxChars = options.maxChars ?? MERMAID_DEFAULTS.maxChars;
-  const maxLines = options.maxLines ?? MERMAID_DEFAULTS.maxLines;
-  const cache = new LruCache<string, Promise<MermaidProblem[]>>(options.cacheSize ?? MERMAID_DEFAULTS.cacheSize);
   if (!existsSync(options.workerPath)) {
     throw new Error(`Mermaid validation worker not found at ${options.workerPath}; run \`npm run build\` first.`);
   }
-
-  let worker: Worker | undefined;
-  let ready = false;
-  let current: Job | undefined;
-  let timer: NodeJS.Timeout | undefined;
-  const queue: Job[] = [];
-  let nextId = 1;
-
-  function startWorker(): Worker {
-    const w = new Worker(options.workerPath);
-    ready = false;
-    w.on('message', (message: WorkerResponse) => {
-      if (w !== worker) return;
-      if ('ready' in message) {
-        ready = true;
-        pump();
-        return;
-      }
-      if (!current || message.id !== current.id) return;
-      const job = current;
-      finish();
-      if ('problems' in message) job.resolve(message.problems);
-      else job.reject(new Error(`Mermaid validation failed: ${message.failure}`));
-      pump();
-    });
-    w.on('error', (error) => gone(w, `Mermaid validation worker crashed: ${error.message}`));
-    w.on('exit', (code) => gone(w, `Mermaid validation worker exited unexpectedly (code ${code})`));
-    return w;
-  }
-
-  /** The worker died on its own. A worker that never got ready would die again: fail the queue instead of looping. */
-  function gone(w: Worker, reason: string): void {
-    if (w !== worker) return;
-    const startedUp = ready;
-    worker = undefined;
-    const failed = [...(current ? [current] : []), ...(startedUp ? [] : queue.splice(0))];
-    finish();
-    for (const job of failed) job.reject(new Error(reason));
-    if (startedUp) pump();
-  }
-
-  function finish(): void {
-    if (timer) clearTimeout(timer);
-    timer = undefined;
-    current = undefined;
-    // Idle workers must not keep a CLI run (or a test) alive.
-    if (queue.length === 0) worker?.unref();
-  }
-
-  function pump(): void {
-    if (current || queue.length === 0) return;
-    if (!worker) worker = startWorker();
-    worker.ref();
-    if (!ready) return; // pump() runs again on 'ready'
-    const job = queue.shift() as Job;
-    current = job;
-    timer = setTimeout(() => {
-      if (current !== job) return;
-      // A grammar that backtracks forever cannot be interrupted from inside: replace the worker.
-      const stuck = worker;
-      worker = undefined;
-      finish();
-      void stuck?.terminate();
-      job.resolve([
-        {
-          kind: 'timeout',
-          range: headerRange(job.text),
-          message: `Diagram not checked: Mermaid took longer than ${timeoutMs} ms to parse it`,
-        },
-      ]);
-      pump();
-    }, timeoutMs);
-    worker.postMessage({ id: job.id, text: job.text } satisfies WorkerRequest);
-  }
-
-  function run(text: string): Promise<MermaidProblem[]> {
-    return new Promise<MermaidProblem[]>((resolve, reject) => {
-      queue.push({ id: nextId++, text, resolve, reject });
-      pump();
-    });
-  }
-
-  return {
-    validate(text: string): Promise<MermaidProblem[]> {
-      const lineCount = text.split(/\r\n|\r|\n/).length;
-      if (text.length > maxChars || lineCount > maxLines) {
-        return Promise.resolve([
-          {
-            kind: 'too-large',
-            range: headerRange(text),
-            message: `Diagram not checked: it is larger than the limit (${maxChars.toLocaleString('en-US')} characters / ${maxLines.toLocaleString('en-US')} lines)`,
-          },
-        ]);
-      }
-      const key = createHash('sha256').update(text).digest('base64');
-      const cached = cache.get(key);
-      if (cached) return cached;
-      const result = run(text);
-      cache.set(key, result);
-      // Failures are not remembered: the next request tries again with a fresh worker.
-      result.catch(() => cache.delete(key));
-      return result;
+  return createQueuedValidator({
+    ...options,
+    cacheKey: (text) => createHash('sha256').update(text).digest('base64'),
+    spawn(events) {
+      const w = new Worker(options.workerPath);
+      w.on('message', (message: WorkerResponse) => events.message(message));
+      w.on('error', (error) => events.gone(`Mermaid validation worker crashed: ${error.message}`));
+      w.on('exit', (code) => events.gone(`Mermaid validation worker exited unexpectedly (code ${code})`));
+      return {
+        post: (request) => w.postMessage(request),
+        terminate: () => void w.terminate(),
+        setBusy: (busy) => (busy ? w.ref() : w.unref()),
+      };
     },
-    dispose(): void {
-      const w = worker;
-      worker = undefined;
-      const pending = [...(current ? [current] : []), ...queue.splice(0)];
-      finish();
-      for (const job of pending) job.reject(new Error('Mermaid validator disposed'));
-      void w?.terminate();
-    },
-  };
+  });
 }

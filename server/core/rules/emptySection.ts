@@ -1,9 +1,19 @@
+import { fillSectionEdit, sectionHasPrompt } from './sectionEdits';
 import type { Rule } from '../rule';
 import { findSection } from '../sections';
 import { isStub } from '../stubs';
 import { displayHeading } from '../normalize';
 
-export const emptySection: Rule = {
+/** A required section present but empty: which part's spec (`fileKind`) and which of its sections. */
+export interface EmptySectionData {
+  kind: 'empty-section';
+  fileKind: string;
+  section: string;
+}
+
+const promptTitle = (name: string) => `Insert the writing prompts for '${name}'`;
+
+export const emptySection: Rule<EmptySectionData> = {
   meta: {
     id: 'empty-section',
     description: 'A required heading is present but has no content.',
@@ -30,5 +40,25 @@ export const emptySection: Rule = {
         data: { kind: 'empty-section', fileKind: spec.id, section: section.id },
       });
     }
+  },
+  fixes: {
+    docs: [{ title: promptTitle('…'), does: 'under the heading, when it has none.' }],
+    build({ data }, ctx) {
+      const spec = ctx.specs.find((s) => s.id === data.fileKind);
+      const section = spec?.sections.find((s) => s.id === data.section);
+      if (!spec || !section || sectionHasPrompt(ctx.doc, section)) return [];
+      const edit = fillSectionEdit(ctx.doc, spec, section, { ...ctx.lookup, specs: ctx.specs });
+      // Prompts, not content: the section stays empty until the student writes it, so this is not the preferred fix.
+      return edit ? [{ title: promptTitle(section.name), edits: [edit] }] : [];
+    },
+    fixAll({ doc, spec, specs, lookup }) {
+      if (!spec) return [];
+      return spec.sections.flatMap((section, order) => {
+        const i = findSection(doc, section);
+        if (i < 0 || doc.headings[i].hasContent || sectionHasPrompt(doc, section)) return [];
+        const edit = fillSectionEdit(doc, spec, section, { ...lookup, specs });
+        return edit ? [{ order, edit }] : [];
+      });
+    },
   },
 };

@@ -1,8 +1,21 @@
 import { path } from '../../../common/path';
 import type { Rule } from '../rule';
+import { templateForFile } from '../scaffold/templates';
 import { fileAnchorRange } from '../sections';
 
-export const missingFile: Rule = {
+/** A required part with no file: the case study, the part's kind, and where its file would go. */
+export interface MissingFileData {
+  kind: 'missing-file';
+  caseStudy: string;
+  fileKind: string;
+  suggestedPath: string;
+}
+
+const createTitle = (fileName: string) => `Create ${fileName} from its template`;
+/** The code action creating every missing file of a case study at once (offered when several are missing). */
+export const CREATE_ALL_TITLE = 'Create all missing files of this case study';
+
+export const missingFile: Rule<MissingFileData> = {
   meta: {
     id: 'missing-file',
     description: 'A required part of a design case study is written nowhere: no file for it and no section in another file.',
@@ -52,5 +65,24 @@ export const missingFile: Rule = {
         data: { kind: 'missing-file', caseStudy: caseStudy.path, fileKind: spec.id, suggestedPath: path.join(caseStudy.path, spec.fileName) },
       });
     }
+  },
+  fixes: {
+    docs: [
+      {
+        title: createTitle('`trade-offs.md`'),
+        does:
+          'the editor creates the file (never replacing one: if it appeared meanwhile, the edit is refused) and opens it. ' +
+          `With several missing: **${CREATE_ALL_TITLE}**. \`lint --fix\` creates it too.`,
+      },
+    ],
+    build({ data }, ctx) {
+      const spec = ctx.specs.find((s) => s.id === data.fileKind);
+      if (!spec || ctx.exists(data.suggestedPath)) return [];
+      const text = templateForFile(spec.id, { ...ctx.lookup, specs: ctx.specs });
+      if (text === undefined) return [];
+      return [{ title: createTitle(spec.fileName), edits: [], createFile: { path: data.suggestedPath, text }, isPreferred: true }];
+    },
+    // Creating a file changes nothing the user wrote (it is created exclusively, never over one).
+    unattended: () => ({}),
   },
 };

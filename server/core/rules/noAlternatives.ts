@@ -102,7 +102,9 @@ function comparedByParent(doc: MarkdownDocument, index: number): boolean {
   let answer = outline.compared.get(parent);
   if (answer === undefined) {
     const p = doc.headings[parent];
-    answer = HEADING_ALTERNATIVE.test(p.text) || ALTERNATIVE.test(p.text) || (!CONTAINERS.has(p.normalized) && outline.children[parent] >= 2);
+    // A comment in a heading is not written text: "## Caching <!-- compare with Memcached? -->" names nothing.
+    const text = withoutHtmlComments(p.text);
+    answer = HEADING_ALTERNATIVE.test(text) || ALTERNATIVE.test(text) || (!CONTAINERS.has(p.normalized) && outline.children[parent] >= 2);
     outline.compared.set(parent, answer);
   }
   return answer;
@@ -158,7 +160,8 @@ function tradeOffsOf(file: SourceFile, isTradeOffsFile: boolean, partHeadings: R
     const inContainer = isWithin(doc, i, (p) => p !== h && isContainer(p));
     if (isTradeOffsFile ? h.level < 2 : !inContainer) continue;
     if (isTradeOffsFile && isWithin(doc, i, (p) => p !== h && NOT_A_TRADE_OFF.has(p.normalized))) continue;
-    const named = HEADING_ALTERNATIVE.test(h.text) || ALTERNATIVE.test(h.text) || namesAlternative(doc, h.line + 1, h.sectionEndLine) || comparedByParent(doc, i);
+    const text = withoutHtmlComments(h.text);
+    const named = HEADING_ALTERNATIVE.test(text) || ALTERNATIVE.test(text) || namesAlternative(doc, h.line + 1, h.sectionEndLine) || comparedByParent(doc, i);
     out.push({ index: i, named });
   }
   return out;

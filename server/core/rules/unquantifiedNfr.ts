@@ -1,5 +1,5 @@
 import type { CaseStudyRuleContext, Rule, SourceFile } from '../rule';
-import type { ListItem, MarkdownDocument } from '../markdown';
+import { withoutHtmlComments, type ListItem, type MarkdownDocument } from '../markdown';
 import { displayHeading } from '../normalize';
 import { headingFills, headingParents, isWithin } from '../sections';
 import { isStub } from '../stubs';
@@ -101,7 +101,7 @@ const LINE_PREFIX = /^\s{0,12}(?:>\s?){0,8}(?:#{1,6}\s+)?(?:[-*+]\s+|\d{1,9}[.)]
 
 /** Text of a source line without its Markdown prefix (quote, heading marks, list marker) and markup. */
 function lineText(line: string): string {
-  return displayHeading(line.replace(LINE_PREFIX, '').replace(/^\|+|\|+$/g, ''));
+  return displayHeading(withoutHtmlComments(line).replace(LINE_PREFIX, '').replace(/^\|+|\|+$/g, ''));
 }
 
 /** Qualities for which some line of the case study states a number ("5 data centers", "99.99% uptime"). */
@@ -188,7 +188,8 @@ function checkFile(ctx: CaseStudyRuleContext, file: SourceFile, nfrSections: Ret
   for (let i = 0; i < items.length; i++) {
     const item = items[i];
     const hasChildren = items[i + 1] !== undefined && items[i + 1].line < item.endLine && items[i + 1].depth > item.depth;
-    const text = item.text.trim();
+    // A comment is not written text: "- Fast <!-- 200 ms? -->" states no target.
+    const text = withoutHtmlComments(item.text).trim();
     const parent = parents[i];
     if (parent >= 0 && memberParents.has(parent)) continue;
     if (!nfrHeading.has(item.headingIndex)) nfrHeading.set(item.headingIndex, isWithin(doc, item.headingIndex, inNfr));
@@ -204,7 +205,7 @@ function checkFile(ctx: CaseStudyRuleContext, file: SourceFile, nfrSections: Ret
     // the headings between the item and its Non-Functional Requirements heading. Each context is judged once and
     // remembered: a long parent bullet or heading over thousands of items must not be rescanned for each of them.
     const contexts: Context[] = [];
-    for (let p = parent; p >= 0; p = parents[p]) contexts.push(memo(byItem, p, () => judgeContext(items[p].text)));
+    for (let p = parent; p >= 0; p = parents[p]) contexts.push(memo(byItem, p, () => judgeContext(withoutHtmlComments(items[p].text))));
     const intro = intros.get(item.line);
     if (intro) contexts.push(memo(byIntro, intro, () => judgeContext(intro)));
     for (let h = item.headingIndex; h >= 0; h = headingParent[h]) {
