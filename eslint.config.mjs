@@ -6,20 +6,6 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import { boundariesPlugin } from './scripts/eslint/boundaries.mjs';
 
-/**
- * TEMPORARY — removed by the lead after the #14 branches land: empty this list, then `npm run lint` must pass
- * (test/unit/importBoundaries.test.ts fails while an entry no longer crosses a boundary, so the list only shrinks).
- * These files still cross a boundary on main while the issue #14 branches are in flight.
- */
-export const TEMPORARY_BOUNDARY_EXCEPTIONS = [
-  // The client parses Markdown with the server's parser (i-preview: diagrams from the server).
-  'src/preview/diagrams.ts',
-  // The webview imports server/core/ and src/ (i-preview: common/ and the server's positions).
-  'media/preview/errors.ts',
-  'media/preview/main.ts',
-  'media/preview/mermaidSetup.ts',
-];
-
 export default tseslint.config(
   { ignores: ['dist/**', 'dist-*/**', 'out/**', 'node_modules/**', '.vscode-test/**', 'test-results/**', 'test/fixtures/**', 'test/e2e/fixtures/**'] },
   {
@@ -48,9 +34,5 @@ export default tseslint.config(
     // Polling loops start with a value the error message shows if the first poll times out.
     files: ['test/**'],
     rules: { 'no-useless-assignment': 'off' },
-  },
-  {
-    files: TEMPORARY_BOUNDARY_EXCEPTIONS,
-    rules: { 'design-notes/boundaries': 'off' },
   },
 );

@@ -29,7 +29,7 @@ async function scriptUrl(context: vscode.ExtensionContext, relative: string, pre
   } catch (e) {
     if (uri.scheme !== 'http' && uri.scheme !== 'https') throw e;
     const response = await fetch(uri.toString(true));
-    if (!response.ok) throw new Error(`${relative}: HTTP ${response.status}`);
+    if (!response.ok) throw new Error(`${relative}: HTTP ${response.status}`, { cause: e });
     code = new Uint8Array(await response.arrayBuffer());
   }
   return URL.createObjectURL(new Blob([prelude, code], { type: 'text/javascript' }));

@@ -25,7 +25,7 @@ let page: Page;
 before(async () => {
   assert.ok(fs.existsSync(MERMAID_WORKER), 'dist/browser/mermaidWorker.js is missing: run `npm run build` first');
   const validator = await esbuild.build({
-    stdin: { contents: "import { createWebWorkerValidator } from './server/browser/webWorkerValidator'; (globalThis as any).createWebWorkerValidator = createWebWorkerValidator;", resolveDir: root, loader: 'ts' },
+    stdin: { contents: "import { createWebWorkerValidator } from './server/browser/webWorkerValidator'; (globalThis as unknown as TestGlobals).createWebWorkerValidator = createWebWorkerValidator;", resolveDir: root, loader: 'ts' },
     bundle: true, platform: 'browser', format: 'iife', write: false, logLevel: 'silent',
   });
   const files: Record<string, string> = {
@@ -50,9 +50,18 @@ after(async () => {
   server?.close();
 });
 
+/** What the test page exposes (the browser bundle's validator factory) and what the budget test replaces (Worker). */
+interface TestGlobals {
+  createWebWorkerValidator(options: { workerUrl: string; timeoutMs: number }): {
+    validate(text: string): Promise<{ range: { start: { line: number } }; kind?: string; message: string }[]>;
+    dispose(): void;
+  };
+  Worker: typeof Worker;
+}
+
 test('the web worker validator reports a Mermaid syntax error at its line, through the real browser bundle', async () => {
   const problems = await page.evaluate(async () => {
-    const v = (globalThis as any).createWebWorkerValidator({ workerUrl: '/mermaidWorker.js', timeoutMs: 30_000 });
+    const v = (globalThis as unknown as TestGlobals).createWebWorkerValidator({ workerUrl: '/mermaidWorker.js', timeoutMs: 30_000 });
     const broken = await v.validate('flowchart LR\n    a[App] --> b[Gateway\n    b --> c\n');
     const fine = await v.validate('flowchart LR\n    a --> b\n');
     v.dispose();
@@ -69,7 +78,7 @@ test('a block over the time budget is reported as not checked, and the stuck wor
     let started = 0;
     let terminated = 0;
     // Count what the validator does with its workers (the real Worker underneath).
-    (globalThis as any).Worker = class extends NativeWorker {
+    (globalThis as unknown as TestGlobals).Worker = class extends NativeWorker {
       constructor(url: string | URL, options?: WorkerOptions) {
         super(url, options);
         started++;
@@ -80,13 +89,13 @@ test('a block over the time budget is reported as not checked, and the stuck wor
       }
     };
     try {
-      const v = (globalThis as any).createWebWorkerValidator({ workerUrl: '/fakeWorker.js', timeoutMs: 500 });
+      const v = (globalThis as unknown as TestGlobals).createWebWorkerValidator({ workerUrl: '/fakeWorker.js', timeoutMs: 500 });
       const stuck = await v.validate('hang');
       const next = await v.validate('flowchart LR\n    a --> b\n');
       v.dispose();
       return { stuck, next, started, terminated };
     } finally {
-      (globalThis as any).Worker = NativeWorker;
+      (globalThis as unknown as TestGlobals).Worker = NativeWorker;
     }
   });
   assert.equal(outcome.stuck.length, 1);

@@ -3,5 +3,5 @@
 // through the editor, Mermaid validated in a nested worker. Same VSIX, same scenarios (scenarios.test.ts), one
 // user setting apart (WEB_HOST_SETTINGS); screenshots are test-results/e2e/web-*.png.
 (globalThis as { designNotesE2eHost?: string }).designNotesE2eHost = 'web';
-// eslint-disable-next-line @typescript-eslint/no-require-imports -- the host must be set before the scenarios load
+// The host must be set before the scenarios load: a require after the assignment, not an import (hoisted).
 require('./scenarios.test');
