@@ -7,7 +7,18 @@ import tseslint from 'typescript-eslint';
 import { boundariesPlugin } from './scripts/eslint/boundaries.mjs';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'dist-*/**', 'out/**', 'node_modules/**', '.vscode-test/**', 'test-results/**', 'test/fixtures/**', 'test/e2e/fixtures/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'dist-*/**',
+      'out/**',
+      'node_modules/**',
+      '.vscode-test/**',
+      'test-results/**',
+      'test/fixtures/**',
+      'test/e2e/fixtures/**',
+    ],
+  },
   {
     files: ['**/*.{ts,mts,cts,js,mjs,cjs}'],
     extends: [js.configs.recommended, ...tseslint.configs.recommended],
@@ -16,7 +27,10 @@ export default tseslint.config(
       'design-notes/boundaries': 'error',
       // Undefined names are TypeScript's to report, with each runtime's own globals (src/, server/, media/ tsconfig).
       'no-undef': 'off',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' },
+      ],
       // Matching control characters is the point in several places (inert terminal output, XML 1.0, NUL checks).
       'no-control-regex': 'off',
       // `a(), b()` and `cond ? a() : b()` as one-line loop bodies are used on purpose; tsc's noUnusedLocals and the

@@ -32,9 +32,14 @@ async function main(): Promise<void> {
   try {
     for (const f of ['extension.js', 'server.js', 'mermaidWorker.js']) {
       const p = path.join(REPO_ROOT, 'dist', 'browser', f);
-      console.log(`dist/browser/${f}: ${fs.existsSync(p) ? `${(fs.statSync(p).size / 1024).toFixed(0)} KiB` : 'missing (npm run package)'}`);
+      console.log(
+        `dist/browser/${f}: ${fs.existsSync(p) ? `${(fs.statSync(p).size / 1024).toFixed(0)} KiB` : 'missing (npm run package)'}`,
+      );
     }
-    for (const host of ['node', 'web'] as const) console.log(`${host} host: first diagnostics ${((await firstDiagnostics(host, workspace)) / 1000).toFixed(1)} s after opening the workspace`);
+    for (const host of ['node', 'web'] as const)
+      console.log(
+        `${host} host: first diagnostics ${((await firstDiagnostics(host, workspace)) / 1000).toFixed(1)} s after opening the workspace`,
+      );
   } finally {
     fs.rmSync(workspace, { recursive: true, force: true });
   }

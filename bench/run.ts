@@ -15,7 +15,15 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { BuildOptions } from 'esbuild';
-import { ensureCorpus, ensureLargeCaseStudy, loadTextSource, markdownFiles, REPO_ROOT, SHARED_CORPUS, type CorpusInfo } from './corpus';
+import {
+  ensureCorpus,
+  ensureLargeCaseStudy,
+  loadTextSource,
+  markdownFiles,
+  REPO_ROOT,
+  SHARED_CORPUS,
+  type CorpusInfo,
+} from './corpus';
 import { topSelfTime } from './profileTop';
 import { fileUri, TestLspClient } from '../test/support/lspClient';
 
@@ -83,8 +91,11 @@ const notes: string[] = [];
 
 function add(row: Row): Row {
   rows.push(row);
-  const shown = row.value !== undefined ? fmt(row.value, row.unit) : `${fmt(row.median!, row.unit)} / ${fmt(row.p95!, row.unit)}`;
-  console.error(`  ${row.section} · ${row.measure}: ${shown}${row.target ? `  [${row.target}: ${row.met ? 'met' : 'NOT met'}]` : ''}`);
+  const shown =
+    row.value !== undefined ? fmt(row.value, row.unit) : `${fmt(row.median!, row.unit)} / ${fmt(row.p95!, row.unit)}`;
+  console.error(
+    `  ${row.section} · ${row.measure}: ${shown}${row.target ? `  [${row.target}: ${row.met ? 'met' : 'NOT met'}]` : ''}`,
+  );
   return row;
 }
 
@@ -136,7 +147,11 @@ function runNode(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}, timeo
   const rssFile = path.join(TMP, `rss-${process.hrtime.bigint()}.json`);
   return new Promise((resolve, reject) => {
     const start = performance.now();
-    const child = spawn(NODE, ['--require', MAXRSS, ...args], { cwd, env: { ...process.env, ...env, BENCH_RSS_FILE: rssFile, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(NODE, ['--require', MAXRSS, ...args], {
+      cwd,
+      env: { ...process.env, ...env, BENCH_RSS_FILE: rssFile, NO_COLOR: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout.length < 4_000_000 ? (stdout += d) : undefined));
@@ -193,7 +208,9 @@ interface ColdResult {
 }
 
 async function coldCheck(label: string, dir: string, files: number, runs: number): Promise<ColdResult> {
-  console.error(`\n${label}: ${files} files, ${runs} runs each of our CLI, markdownlint-cli2 and the floor (interleaved)`);
+  console.error(
+    `\n${label}: ${files} files, ${runs} runs each of our CLI, markdownlint-cli2 and the floor (interleaved)`,
+  );
   // One warm-up of each so the first measured run does not pay for a cold disk cache alone (skipped for the largest
   // corpus, whose generation has just been read back anyway, to keep a full run near 10 minutes).
   if (runs > 1) {
@@ -215,16 +232,58 @@ async function coldCheck(label: string, dir: string, files: number, runs: number
   const is1000 = label.startsWith('1,000 ');
   const oursStat = stat(oursMs);
   const mdlStat = stat(mdlMs);
-  addStat(section, 'design-notes lint (wall, fresh process)', 'ms', oursMs, is1000 ? { target: '< 2 s', met: oursStat.median < 2000 } : {});
-  addStat(section, 'design-notes lint CPU time (user+sys, all threads)', 'ms', r.ours.map((t) => t.cpuMs ?? NaN));
-  addStat(section, 'design-notes lint peak RSS', 'MB', r.ours.map((t) => t.maxRssMb ?? NaN));
+  addStat(
+    section,
+    'design-notes lint (wall, fresh process)',
+    'ms',
+    oursMs,
+    is1000 ? { target: '< 2 s', met: oursStat.median < 2000 } : {},
+  );
+  addStat(
+    section,
+    'design-notes lint CPU time (user+sys, all threads)',
+    'ms',
+    r.ours.map((t) => t.cpuMs ?? NaN),
+  );
+  addStat(
+    section,
+    'design-notes lint peak RSS',
+    'MB',
+    r.ours.map((t) => t.maxRssMb ?? NaN),
+  );
   addStat(section, 'markdownlint-cli2 (wall, fresh process)', 'ms', mdlMs);
-  addStat(section, 'markdownlint-cli2 CPU time (user+sys)', 'ms', r.mdl.map((t) => t.cpuMs ?? NaN));
-  addStat(section, 'markdownlint-cli2 peak RSS', 'MB', r.mdl.map((t) => t.maxRssMb ?? NaN));
+  addStat(
+    section,
+    'markdownlint-cli2 CPU time (user+sys)',
+    'ms',
+    r.mdl.map((t) => t.cpuMs ?? NaN),
+  );
+  addStat(
+    section,
+    'markdownlint-cli2 peak RSS',
+    'MB',
+    r.mdl.map((t) => t.maxRssMb ?? NaN),
+  );
   addStat(section, 'floor: read + markdown-it parse (wall, fresh process)', 'ms', floorMs);
-  addStat(section, 'floor CPU time (user+sys)', 'ms', r.floor.map((t) => t.cpuMs ?? NaN));
-  add({ section, measure: 'ratio ours / markdownlint-cli2 (medians)', unit: '×', value: oursStat.median / mdlStat.median, ...(is1000 ? { target: '< 1 (faster)', met: oursStat.median < mdlStat.median } : {}) });
-  add({ section, measure: 'ratio ours / floor (medians, both with process start-up)', unit: '×', value: oursStat.median / stat(floorMs).median });
+  addStat(
+    section,
+    'floor CPU time (user+sys)',
+    'ms',
+    r.floor.map((t) => t.cpuMs ?? NaN),
+  );
+  add({
+    section,
+    measure: 'ratio ours / markdownlint-cli2 (medians)',
+    unit: '×',
+    value: oursStat.median / mdlStat.median,
+    ...(is1000 ? { target: '< 1 (faster)', met: oursStat.median < mdlStat.median } : {}),
+  });
+  add({
+    section,
+    measure: 'ratio ours / floor (medians, both with process start-up)',
+    unit: '×',
+    value: oursStat.median / stat(floorMs).median,
+  });
   return r;
 }
 
@@ -246,16 +305,51 @@ async function cacheCheck(label: string, dir: string, runs: number): Promise<voi
   }
   rmSync(cacheFile, { force: true });
   const differs = warm.find((t, i) => t.stdout !== first[i].stdout || (t.code !== 0 && t.code !== 1));
-  if (differs) throw new Error(`lint --cache on ${dir}: the warm run reported something else (exit ${differs.code}): ${differs.stderr.slice(0, 2000)}`);
+  if (differs)
+    throw new Error(
+      `lint --cache on ${dir}: the warm run reported something else (exit ${differs.code}): ${differs.stderr.slice(0, 2000)}`,
+    );
   const section = `lint --cache, ${label}`;
   const warmStat = stat(warm.map((t) => t.ms));
   const floorStat = stat(floor.map((t) => t.ms));
-  addStat(section, 'first run, empty cache (wall, fresh process)', 'ms', first.map((t) => t.ms));
-  addStat(section, 'warm re-run, nothing changed (wall, fresh process)', 'ms', warm.map((t) => t.ms));
-  addStat(section, 'warm re-run CPU time (user+sys)', 'ms', warm.map((t) => t.cpuMs ?? NaN));
-  addStat(section, 'floor: read + markdown-it parse (wall, fresh process)', 'ms', floor.map((t) => t.ms));
-  add({ section, measure: 'ratio warm / first run (medians)', unit: '×', value: warmStat.median / stat(first.map((t) => t.ms)).median });
-  add({ section, measure: 'ratio warm / floor (medians, both with process start-up)', unit: '×', value: warmStat.median / floorStat.median, target: '≤ 1.5 (close to the floor)', met: warmStat.median / floorStat.median <= 1.5 });
+  addStat(
+    section,
+    'first run, empty cache (wall, fresh process)',
+    'ms',
+    first.map((t) => t.ms),
+  );
+  addStat(
+    section,
+    'warm re-run, nothing changed (wall, fresh process)',
+    'ms',
+    warm.map((t) => t.ms),
+  );
+  addStat(
+    section,
+    'warm re-run CPU time (user+sys)',
+    'ms',
+    warm.map((t) => t.cpuMs ?? NaN),
+  );
+  addStat(
+    section,
+    'floor: read + markdown-it parse (wall, fresh process)',
+    'ms',
+    floor.map((t) => t.ms),
+  );
+  add({
+    section,
+    measure: 'ratio warm / first run (medians)',
+    unit: '×',
+    value: warmStat.median / stat(first.map((t) => t.ms)).median,
+  });
+  add({
+    section,
+    measure: 'ratio warm / floor (medians, both with process start-up)',
+    unit: '×',
+    value: warmStat.median / floorStat.median,
+    target: '≤ 1.5 (close to the floor)',
+    met: warmStat.median / floorStat.median <= 1.5,
+  });
 }
 
 /** What the CLI reports on a corpus (by rule), and whether it validates Mermaid at all. */
@@ -275,7 +369,12 @@ async function cliFindings(dir: string): Promise<Record<string, number>> {
 
 async function inProcess(label: string, dir: string, runs: number): Promise<void> {
   console.error(`\nin-process engine vs floor, ${label} (${runs} runs)`);
-  const t = await runNode(['--import', 'tsx', path.join(__dirname, 'inprocess.ts'), dir, String(runs)], REPO_ROOT, {}, 600_000);
+  const t = await runNode(
+    ['--import', 'tsx', path.join(__dirname, 'inprocess.ts'), dir, String(runs)],
+    REPO_ROOT,
+    {},
+    600_000,
+  );
   const line = t.stdout.trim().split('\n').pop() ?? '';
   let r: { floorMs: number[]; checkMs: number[]; findings: number; mermaidNote: string; mermaidInAllRules: boolean };
   try {
@@ -291,9 +390,18 @@ async function inProcess(label: string, dir: string, runs: number): Promise<void
   if (warm.length) {
     addStat(section, 'check, warm Mermaid cache (later runs)', 'ms', warm);
     const ratio = stat(warm).median / stat(r.floorMs).median;
-    add({ section, measure: 'ratio check (warm) / floor (medians)', unit: '×', value: ratio, target: '< 2', met: ratio < 2 });
+    add({
+      section,
+      measure: 'ratio check (warm) / floor (medians)',
+      unit: '×',
+      value: ratio,
+      target: '< 2',
+      met: ratio < 2,
+    });
   }
-  notes.push(`In-process check (${label}): ${r.mermaidNote}${r.mermaidInAllRules ? '' : ' (mermaid-syntax added to the rule list by the benchmark: it is not in ALL_RULES yet)'}; ${r.findings} findings.`);
+  notes.push(
+    `In-process check (${label}): ${r.mermaidNote}${r.mermaidInAllRules ? '' : ' (mermaid-syntax added to the rule list by the benchmark: it is not in ALL_RULES yet)'}; ${r.findings} findings.`,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -302,7 +410,8 @@ async function inProcess(label: string, dir: string, runs: number): Promise<void
 function procStatus(pid: number): { rssMb?: number; hwmMb?: number } {
   try {
     const s = readFileSync(`/proc/${pid}/status`, 'utf8');
-    const kb = (key: string) => Number(/^(\w+):\s+(\d+) kB/m.exec(s.split('\n').find((l) => l.startsWith(key + ':')) ?? '')?.[2]);
+    const kb = (key: string) =>
+      Number(/^(\w+):\s+(\d+) kB/m.exec(s.split('\n').find((l) => l.startsWith(key + ':')) ?? '')?.[2]);
     return { rssMb: kb('VmRSS') / 1024, hwmMb: kb('VmHWM') / 1024 };
   } catch {
     return {};
@@ -310,12 +419,15 @@ function procStatus(pid: number): { rssMb?: number; hwmMb?: number } {
 }
 
 /** initialize → every workspace diagnostic published (designNotes/whenIdle after the first publication). */
-async function startServer(roots: string[], env: Record<string, string> = {}): Promise<{ client: TestLspClient; ms: number; capabilities: Record<string, unknown> }> {
+async function startServer(
+  roots: string[],
+  env: Record<string, string> = {},
+): Promise<{ client: TestLspClient; ms: number; capabilities: Record<string, unknown> }> {
   const saved: Record<string, string | undefined> = {};
-  for (const [k, v] of Object.entries(env)) (saved[k] = process.env[k]), (process.env[k] = v);
+  for (const [k, v] of Object.entries(env)) ((saved[k] = process.env[k]), (process.env[k] = v));
   const start = performance.now();
   const client = new TestLspClient();
-  for (const [k, v] of Object.entries(saved)) (v === undefined ? delete process.env[k] : (process.env[k] = v));
+  for (const [k, v] of Object.entries(saved)) v === undefined ? delete process.env[k] : (process.env[k] = v);
   const init = (await client.initialize(roots)) as { capabilities: Record<string, unknown> };
   // The folder check is queued only after the server has pulled its settings; the first publication proves it ran.
   await client.waitFor(() => client.diagnostics.size > 0, 'the first diagnostics', 600_000);
@@ -340,7 +452,14 @@ async function serverStartup(label: string, dir: string, runs: number, is1000: b
   }
   const section = `server, ${label}`;
   addStat(section, 'initialize → all diagnostics published', 'ms', ms);
-  if (rss.length) addStat(section, 'server RSS after (VmRSS)', 'MB', rss, is1000 ? { target: '< 200 MB', met: stat(rss).median < 200 } : {});
+  if (rss.length)
+    addStat(
+      section,
+      'server RSS after (VmRSS)',
+      'MB',
+      rss,
+      is1000 ? { target: '< 200 MB', met: stat(rss).median < 200 } : {},
+    );
   if (hwm.length) addStat(section, 'server peak RSS (VmHWM)', 'MB', hwm);
   notes.push(`Server ${label}: diagnostics published for ${published} files.`);
 }
@@ -353,7 +472,9 @@ async function keystrokes(workspace: string | undefined): Promise<void> {
   const source = loadTextSource();
   const large = ensureLargeCaseStudy(SEED, source);
   const roots = workspace ? [workspace, large.dir] : [large.dir];
-  console.error(`\nkeystrokes: ${KEYSTROKES} one-character edits in a ${large.text.split('\n').length}-line file with 20 diagrams${workspace ? ' (server also holds the 1,000 corpus)' : ''}`);
+  console.error(
+    `\nkeystrokes: ${KEYSTROKES} one-character edits in a ${large.text.split('\n').length}-line file with 20 diagrams${workspace ? ' (server also holds the 1,000 corpus)' : ''}`,
+  );
   // Debounce 0: the figure is the check itself; in an editor the 150 ms debounce comes before it.
   const { client, capabilities } = await startServer(roots, { DESIGN_NOTES_DEBOUNCE_MS: '0' });
   try {
@@ -369,7 +490,10 @@ async function keystrokes(workspace: string | undefined): Promise<void> {
       const pool = inDiagram ? large.diagramLines : large.proseLines;
       const line = pool[(pair * 7919) % pool.length];
       const end = lines[line].length;
-      const change = i % 2 === 0 ? { range: lineRange(line, end), text: 'x' } : { range: { start: { line, character: end }, end: { line, character: end + 1 } }, text: '' };
+      const change =
+        i % 2 === 0
+          ? { range: lineRange(line, end), text: 'x' }
+          : { range: { start: { line, character: end }, end: { line, character: end + 1 } }, text: '' };
       const start = performance.now();
       await client.change(large.file, [change]);
       // whenIdle is answered after the check this change queued (and its publication, if findings changed).
@@ -378,7 +502,10 @@ async function keystrokes(workspace: string | undefined): Promise<void> {
     }
     const all = [...inside, ...outside];
     const section = 'keystroke (5,000-line file, 20 diagrams)';
-    addStat(section, 'didChange → checked (all edits; debounce off)', 'ms', all, { target: 'p95 < 30 ms', met: stat(all).p95 < 30 });
+    addStat(section, 'didChange → checked (all edits; debounce off)', 'ms', all, {
+      target: 'p95 < 30 ms',
+      met: stat(all).p95 < 30,
+    });
     addStat(section, 'edits inside diagrams', 'ms', inside);
     addStat(section, 'edits in prose', 'ms', outside);
 
@@ -392,23 +519,37 @@ async function keystrokes(workspace: string | undefined): Promise<void> {
         const pool = useDiagram ? large.diagramLines : large.proseLines;
         const line = pool[(i * 104729) % pool.length];
         const start = performance.now();
-        await client.request('textDocument/completion', { textDocument: { uri: fileUri(large.file) }, position: { line, character: Math.min(4, lines[line].length) } });
+        await client.request('textDocument/completion', {
+          textDocument: { uri: fileUri(large.file) },
+          position: { line, character: Math.min(4, lines[line].length) },
+        });
         times.push(performance.now() - start);
       }
       addStat(sectionCH, 'textDocument/completion', 'ms', times);
-    } else add({ section: sectionCH, measure: 'textDocument/completion', unit: 'ms', value: 'n/a (server does not offer it)' });
+    } else
+      add({
+        section: sectionCH,
+        measure: 'textDocument/completion',
+        unit: 'ms',
+        value: 'n/a (server does not offer it)',
+      });
     if (hasHover) {
       const times: number[] = [];
       for (let i = 0; i < 50; i++) {
         const line = large.proseLines[(i * 104729) % large.proseLines.length];
         const start = performance.now();
-        await client.request('textDocument/hover', { textDocument: { uri: fileUri(large.file) }, position: { line, character: Math.floor(lines[line].length / 2) } });
+        await client.request('textDocument/hover', {
+          textDocument: { uri: fileUri(large.file) },
+          position: { line, character: Math.floor(lines[line].length / 2) },
+        });
         times.push(performance.now() - start);
       }
       addStat(sectionCH, 'textDocument/hover', 'ms', times);
-    } else add({ section: sectionCH, measure: 'textDocument/hover', unit: 'ms', value: 'n/a (server does not offer it)' });
+    } else
+      add({ section: sectionCH, measure: 'textDocument/hover', unit: 'ms', value: 'n/a (server does not offer it)' });
     const st = procStatus(client.process.pid!);
-    if (st.rssMb !== undefined) add({ section, measure: 'server RSS after the edits (VmRSS)', unit: 'MB', value: Number(st.rssMb.toFixed(0)) });
+    if (st.rssMb !== undefined)
+      add({ section, measure: 'server RSS after the edits (VmRSS)', unit: 'MB', value: Number(st.rssMb.toFixed(0)) });
   } finally {
     await client.stop();
   }
@@ -425,22 +566,47 @@ async function clientBundle(): Promise<void> {
     notes.push('dist/extension.js missing: client figures skipped.');
     return;
   }
-  add({ section, measure: 'dist/extension.js as built by npm run build (not minified)', unit: 'KB', value: Math.round(statSync(built).size / 1024) });
+  add({
+    section,
+    measure: 'dist/extension.js as built by npm run build (not minified)',
+    unit: 'KB',
+    value: Math.round(statSync(built).size / 1024),
+  });
   // What ships: the client entry of scripts/build.mjs built minified, as `npm run package` does, to a scratch file.
   const esbuild = await import('esbuild');
-  const { common, entries } = (await import(pathToFileURL(path.join(REPO_ROOT, 'scripts/build.mjs')).href)) as { common: BuildOptions; entries: BuildOptions[] };
+  const { common, entries } = (await import(pathToFileURL(path.join(REPO_ROOT, 'scripts/build.mjs')).href)) as {
+    common: BuildOptions;
+    entries: BuildOptions[];
+  };
   const client = entries.find((e) => (e.entryPoints as string[])[0] === 'src/extension.ts')!;
   const prod = path.join(TMP, 'extension.prod.js');
-  const meta = await esbuild.build({ ...common, ...client, minify: true, sourcemap: false, outfile: prod, metafile: true, logLevel: 'silent' });
+  const meta = await esbuild.build({
+    ...common,
+    ...client,
+    minify: true,
+    sourcemap: false,
+    outfile: prod,
+    metafile: true,
+    logLevel: 'silent',
+  });
   const prodKb = statSync(prod).size / 1024;
-  add({ section, measure: 'client bundle, production (minified) — what ships', unit: 'KB', value: Math.round(prodKb), target: '< 200 KB', met: prodKb < 200 });
+  add({
+    section,
+    measure: 'client bundle, production (minified) — what ships',
+    unit: 'KB',
+    value: Math.round(prodKb),
+    target: '< 200 KB',
+    met: prodKb < 200,
+  });
   const byPackage = new Map<string, number>();
   for (const [file, info] of Object.entries(meta.metafile!.outputs).flatMap(([, o]) => Object.entries(o.inputs))) {
     const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(file)?.[1] ?? 'project sources';
     byPackage.set(pkg, (byPackage.get(pkg) ?? 0) + info.bytesInOutput);
   }
   const top = [...byPackage].sort((a, b) => b[1] - a[1]).slice(0, 5);
-  notes.push(`Client bundle (minified) by package: ${top.map(([p, b]) => `${p} ${(b / 1024).toFixed(0)} KB`).join(', ')}.`);
+  notes.push(
+    `Client bundle (minified) by package: ${top.map(([p, b]) => `${p} ${(b / 1024).toFixed(0)} KB`).join(', ')}.`,
+  );
 
   const loads: number[] = [];
   for (let i = 0; i < (QUICK ? 5 : 15); i++) {
@@ -448,12 +614,20 @@ async function clientBundle(): Promise<void> {
     const r = JSON.parse(t.stdout.trim()) as { ms: number };
     loads.push(r.ms);
   }
-  addStat(section, 'load: require(production bundle) with a stub vscode (activate() not run)', 'ms', loads, { target: '< 50 ms', met: stat(loads).median < 50 });
+  addStat(section, 'load: require(production bundle) with a stub vscode (activate() not run)', 'ms', loads, {
+    target: '< 50 ms',
+    met: stat(loads).median < 50,
+  });
   const vsixDir = path.join(REPO_ROOT, 'dist-vsix');
   const vsix = existsSync(vsixDir) ? readdirSync(vsixDir).filter((f) => f.endsWith('.vsix')) : [];
   if (vsix.length) {
     const file = path.join(vsixDir, vsix[0]);
-    add({ section, measure: `VSIX size (${vsix[0]}, built ${statSync(file).mtime.toISOString().slice(0, 16)})`, unit: 'KB', value: Math.round(statSync(file).size / 1024) });
+    add({
+      section,
+      measure: `VSIX size (${vsix[0]}, built ${statSync(file).mtime.toISOString().slice(0, 16)})`,
+      unit: 'KB',
+      value: Math.round(statSync(file).size / 1024),
+    });
   } else add({ section, measure: 'VSIX size', unit: 'KB', value: 'n/a (run npm run package first)' });
 }
 
@@ -482,8 +656,19 @@ function parseFigures(output: string): OtherBench['figures'] {
     const verdict = /(target[^:]*):\s*(met|NOT met)\b/i.exec(line);
     if (m) {
       const own = line.slice(0, m.index).replace(/[\s:—-]+$/, '');
-      out.push({ label: own ? `${lastLabel.split(':')[0]}: ${own}` : lastLabel || line, median: Number(m[1]), p95: Number(m[2]), raw: line });
-    } else if (row) out.push({ label: `${lastLabel.split(':')[0]}: ${row[1]}`, median: Number(row[2]), p95: Number(row[3]), raw: line });
+      out.push({
+        label: own ? `${lastLabel.split(':')[0]}: ${own}` : lastLabel || line,
+        median: Number(m[1]),
+        p95: Number(m[2]),
+        raw: line,
+      });
+    } else if (row)
+      out.push({
+        label: `${lastLabel.split(':')[0]}: ${row[1]}`,
+        median: Number(row[2]),
+        p95: Number(row[3]),
+        raw: line,
+      });
     else if (verdict) out.push({ label: verdict[1], raw: line, verdict: !/NOT/.test(verdict[2]) });
     else {
       tableHeader = /median/i.test(line) && /p95/i.test(line);
@@ -500,10 +685,19 @@ async function otherBenches(): Promise<OtherBench[]> {
   const results: OtherBench[] = [];
   for (const f of files) {
     console.error(`\nother benchmark: bench/${f}`);
-    const t = await runNode(['--import', 'tsx', path.join(__dirname, f), ...(QUICK ? ['--quick'] : [])], REPO_ROOT, QUICK ? { BENCH_QUICK: '1' } : {}, 240_000);
+    const t = await runNode(
+      ['--import', 'tsx', path.join(__dirname, f), ...(QUICK ? ['--quick'] : [])],
+      REPO_ROOT,
+      QUICK ? { BENCH_QUICK: '1' } : {},
+      240_000,
+    );
     const output = t.stdout + '\n' + t.stderr;
     let json: unknown;
-    const lastJson = t.stdout.trim().split('\n').reverse().find((l) => /^[{[]/.test(l.trim()));
+    const lastJson = t.stdout
+      .trim()
+      .split('\n')
+      .reverse()
+      .find((l) => /^[{[]/.test(l.trim()));
     if (lastJson) {
       try {
         json = JSON.parse(lastJson);
@@ -512,13 +706,38 @@ async function otherBenches(): Promise<OtherBench[]> {
       }
     }
     const figures = parseFigures(output);
-    results.push({ file: `bench/${f}`, code: t.code, figures, json, tail: output.trim().split('\n').slice(-12).join('\n') });
-    if (t.code !== 0) add({ section: `bench/${f}`, measure: 'run', unit: '', value: `failed (exit ${t.code}); see results.json` });
+    results.push({
+      file: `bench/${f}`,
+      code: t.code,
+      figures,
+      json,
+      tail: output.trim().split('\n').slice(-12).join('\n'),
+    });
+    if (t.code !== 0)
+      add({ section: `bench/${f}`, measure: 'run', unit: '', value: `failed (exit ${t.code}); see results.json` });
     for (const fig of figures) {
-      if (fig.median !== undefined) add({ section: `bench/${f}`, measure: fig.label.slice(0, 90), unit: 'ms', median: fig.median, p95: fig.p95, note: fig.raw });
-      else add({ section: `bench/${f}`, measure: fig.label.slice(0, 90), unit: '', value: 'as printed by the benchmark', target: fig.label.replace(/^target\s*/i, ''), met: fig.verdict, note: fig.raw });
+      if (fig.median !== undefined)
+        add({
+          section: `bench/${f}`,
+          measure: fig.label.slice(0, 90),
+          unit: 'ms',
+          median: fig.median,
+          p95: fig.p95,
+          note: fig.raw,
+        });
+      else
+        add({
+          section: `bench/${f}`,
+          measure: fig.label.slice(0, 90),
+          unit: '',
+          value: 'as printed by the benchmark',
+          target: fig.label.replace(/^target\s*/i, ''),
+          met: fig.verdict,
+          note: fig.raw,
+        });
     }
-    if (!figures.length && t.code === 0) add({ section: `bench/${f}`, measure: 'output', unit: '', value: 'no median/p95 line found; see results.json' });
+    if (!figures.length && t.code === 0)
+      add({ section: `bench/${f}`, measure: 'output', unit: '', value: 'no median/p95 line found; see results.json' });
   }
   return results;
 }
@@ -540,26 +759,43 @@ async function profileCli(dir: string): Promise<{ file: string; top: ReturnType<
 
 async function main(): Promise<void> {
   const began = performance.now();
-  if (!existsSync(CLI) || !existsSync(path.join(DIST, 'server.js'))) throw new Error('dist/ is missing: run `npm run build` first (npm run bench does).');
+  if (!existsSync(CLI) || !existsSync(path.join(DIST, 'server.js')))
+    throw new Error('dist/ is missing: run `npm run build` first (npm run bench does).');
   const info = machine();
-  console.error(`design-notes bench${QUICK ? ' (quick)' : ''}: ${info.cpu}, ${info.cores} cores, ${info.ramGb} GB, Node ${info.node}, load ${info.load.join(' ')}`);
-  if (info.load[0] > info.cores * 0.5) notes.push(`The machine was busy when the run started (load average ${info.load.join(', ')} on ${info.cores} cores): figures are noisier and slower than on an idle machine.`);
+  console.error(
+    `design-notes bench${QUICK ? ' (quick)' : ''}: ${info.cpu}, ${info.cores} cores, ${info.ramGb} GB, Node ${info.node}, load ${info.load.join(' ')}`,
+  );
+  if (info.load[0] > info.cores * 0.5)
+    notes.push(
+      `The machine was busy when the run started (load average ${info.load.join(', ')} on ${info.cores} cores): figures are noisier and slower than on an idle machine.`,
+    );
 
   const source = loadTextSource();
   const corpora: CorpusInfo[] = [];
   for (const n of SIZES) {
     const c = ensureCorpus(n, SEED, source);
     corpora.push(c);
-    console.error(`corpus ${n}: ${c.files} files, ${(c.bytes / 1e6).toFixed(1)} MB, ${c.diagrams} diagrams (${c.generated ? 'generated' : 'cached'}) at ${path.relative(REPO_ROOT, c.dir)}`);
+    console.error(
+      `corpus ${n}: ${c.files} files, ${(c.bytes / 1e6).toFixed(1)} MB, ${c.diagrams} diagrams (${c.generated ? 'generated' : 'cached'}) at ${path.relative(REPO_ROOT, c.dir)}`,
+    );
   }
-  notes.push(`Generated corpora (seed ${SEED}): prose from ${source.origin}; about 6% of diagrams broken, 3–5% of case studies missing a required file, some sections missing or vague.`);
+  notes.push(
+    `Generated corpora (seed ${SEED}): prose from ${source.origin}; about 6% of diagrams broken, 3–5% of case studies missing a required file, some sections missing or vague.`,
+  );
 
   const cold: ColdResult[] = [];
   const findingsByRule: Record<string, Record<string, number>> = {};
   // --cache-only: just the lint --cache rows (cold vs warm vs floor), on the corpora up to 1,000 and the real one.
   const cacheTargets = [
-    ...corpora.filter((c) => c.caseStudies <= 1000).map((c) => ({ label: `${c.caseStudies.toLocaleString('en-US')} case studies (${c.files.toLocaleString('en-US')} files)`, dir: c.dir })),
-    ...(existsSync(SHARED_CORPUS) ? [{ label: `real corpus ../shared/corpus (${markdownFiles(SHARED_CORPUS).length} files)`, dir: SHARED_CORPUS }] : []),
+    ...corpora
+      .filter((c) => c.caseStudies <= 1000)
+      .map((c) => ({
+        label: `${c.caseStudies.toLocaleString('en-US')} case studies (${c.files.toLocaleString('en-US')} files)`,
+        dir: c.dir,
+      })),
+    ...(existsSync(SHARED_CORPUS)
+      ? [{ label: `real corpus ../shared/corpus (${markdownFiles(SHARED_CORPUS).length} files)`, dir: SHARED_CORPUS }]
+      : []),
   ];
   if (CACHE_ONLY) {
     for (const t of cacheTargets) await cacheCheck(t.label, t.dir, QUICK ? 2 : 3);
@@ -570,7 +806,10 @@ async function main(): Promise<void> {
     const label = `${c.caseStudies.toLocaleString('en-US')} case studies (${c.files.toLocaleString('en-US')} files)`;
     cold.push(await coldCheck(label, c.dir, c.files, repetitions(c.caseStudies)));
     findingsByRule[label] = await cliFindings(c.dir);
-    if (c.caseStudies > 1000 && !QUICK) notes.push(`${label}: lighter measurement (${repetitions(c.caseStudies)} run, no warm-up; server start-up measured once) to keep a full run near 10 minutes.`);
+    if (c.caseStudies > 1000 && !QUICK)
+      notes.push(
+        `${label}: lighter measurement (${repetitions(c.caseStudies)} run, no warm-up; server start-up measured once) to keep a full run near 10 minutes.`,
+      );
   }
   if (existsSync(SHARED_CORPUS)) {
     const n = markdownFiles(SHARED_CORPUS).length;
@@ -579,7 +818,10 @@ async function main(): Promise<void> {
   } else notes.push('../shared/corpus absent: real-corpus figures skipped.');
   for (const t of cacheTargets) await cacheCheck(t.label, t.dir, QUICK ? 2 : 3);
   const mermaidFindings = Object.values(findingsByRule).reduce((n, r) => n + (r['mermaid-syntax'] ?? 0), 0);
-  if (!mermaidFindings) notes.push('The CLI reported no mermaid-syntax finding on corpora with broken diagrams: the CLI does not validate Mermaid yet, so its times exclude that work.');
+  if (!mermaidFindings)
+    notes.push(
+      'The CLI reported no mermaid-syntax finding on corpora with broken diagrams: the CLI does not validate Mermaid yet, so its times exclude that work.',
+    );
 
   const mid = corpora.find((c) => c.caseStudies === 1000) ?? corpora[corpora.length - 1];
   if (mid) await inProcess(`${mid.caseStudies.toLocaleString('en-US')} case studies`, mid.dir, QUICK ? 2 : 3);
@@ -596,7 +838,10 @@ async function main(): Promise<void> {
   if (flag('--profile') && mid) {
     profile = await profileCli(mid.dir);
     console.error(`\nCPU profile of design-notes lint on ${mid.caseStudies} case studies (${profile.file}):`);
-    for (const e of profile.top) console.error(`  ${e.selfMs.toFixed(1).padStart(8)} ms ${(e.share * 100).toFixed(1).padStart(5)}%  ${e.name}  ${e.where}`);
+    for (const e of profile.top)
+      console.error(
+        `  ${e.selfMs.toFixed(1).padStart(8)} ms ${(e.share * 100).toFixed(1).padStart(5)}%  ${e.name}  ${e.where}`,
+      );
   }
 
   const totalS = (performance.now() - began) / 1000;

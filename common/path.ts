@@ -26,7 +26,8 @@ const nodeProcess = () => (globalThis as { process?: { cwd?: unknown } }).proces
 const browserPosix: PathFlavour = {
   ...posix,
   sep: posix.sep,
-  resolve: (...parts) => (typeof nodeProcess()?.cwd !== 'function' ? posix.resolve('/', ...parts) : posix.resolve(...parts)),
+  resolve: (...parts) =>
+    typeof nodeProcess()?.cwd !== 'function' ? posix.resolve('/', ...parts) : posix.resolve(...parts),
 };
 
 let flavour: PathFlavour = browserPosix;

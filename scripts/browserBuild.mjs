@@ -11,7 +11,12 @@ import * as path from 'node:path';
 import { mermaidWorkerEntry } from './mermaidWorkerBuild.mjs';
 
 const NODE_BUILTINS = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
-const BROWSER_REPLACEMENTS = { path: 'path-browserify', 'node:path': 'path-browserify', 'path/posix': 'path-browserify', 'node:path/posix': 'path-browserify' };
+const BROWSER_REPLACEMENTS = {
+  path: 'path-browserify',
+  'node:path': 'path-browserify',
+  'path/posix': 'path-browserify',
+  'node:path/posix': 'path-browserify',
+};
 
 /** Names a Node built-in, as an import path ("fs", "node:fs/promises"). */
 export function isNodeBuiltin(specifier) {
@@ -42,7 +47,10 @@ const noNodeBuiltins = {
 const bundledTemplates = {
   name: 'bundled-templates',
   setup(build) {
-    build.onResolve({ filter: /^design-notes:templates$/ }, () => ({ path: 'templates', namespace: 'design-notes-templates' }));
+    build.onResolve({ filter: /^design-notes:templates$/ }, () => ({
+      path: 'templates',
+      namespace: 'design-notes-templates',
+    }));
     build.onLoad({ filter: /.*/, namespace: 'design-notes-templates' }, () => {
       const root = path.join(build.initialOptions.absWorkingDir ?? process.cwd(), 'templates');
       const files = {};
@@ -50,11 +58,17 @@ const bundledTemplates = {
         for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
           const full = path.join(dir, e.name);
           if (e.isDirectory()) walk(full);
-          else if (e.isFile() && full !== path.join(root, 'README.md')) files[path.relative(root, full).split(path.sep).join('/')] = readFileSync(full, 'utf8');
+          else if (e.isFile() && full !== path.join(root, 'README.md'))
+            files[path.relative(root, full).split(path.sep).join('/')] = readFileSync(full, 'utf8');
         }
       };
       walk(root);
-      return { contents: `export default ${JSON.stringify(files)};`, loader: 'js', watchDirs: [root], watchFiles: Object.keys(files).map((f) => path.join(root, f)) };
+      return {
+        contents: `export default ${JSON.stringify(files)};`,
+        loader: 'js',
+        watchDirs: [root],
+        watchFiles: Object.keys(files).map((f) => path.join(root, f)),
+      };
     });
   },
 };
@@ -64,8 +78,21 @@ const browser = { platform: 'browser', target: 'chrome120', mainFields: ['browse
 /** @type {import('esbuild').BuildOptions[]} */
 export const browserEntries = [
   // VS Code loads a web extension's `browser` entry as CommonJS in its web worker extension host.
-  { ...browser, entryPoints: ['src/browserExtension.ts'], outfile: 'dist/browser/extension.js', format: 'cjs', external: ['vscode'], plugins: [noNodeBuiltins] },
-  { ...browser, entryPoints: ['server/browserServer.ts'], outfile: 'dist/browser/server.js', format: 'iife', plugins: [noNodeBuiltins, bundledTemplates] },
+  {
+    ...browser,
+    entryPoints: ['src/browserExtension.ts'],
+    outfile: 'dist/browser/extension.js',
+    format: 'cjs',
+    external: ['vscode'],
+    plugins: [noNodeBuiltins],
+  },
+  {
+    ...browser,
+    entryPoints: ['server/browserServer.ts'],
+    outfile: 'dist/browser/server.js',
+    format: 'iife',
+    plugins: [noNodeBuiltins, bundledTemplates],
+  },
   {
     ...browser,
     entryPoints: ['server/browser/mermaidWebWorker.ts'],
@@ -84,7 +111,8 @@ export function nodeBuiltinsIn(metafile, outfile) {
   const problems = [];
   for (const [input, info] of Object.entries(metafile.inputs)) {
     for (const imp of info.imports ?? []) {
-      if (imp.external && isNodeBuiltin(imp.path)) problems.push(`${outfile}: ${input} imports the Node built-in "${imp.path}", which a web worker does not have`);
+      if (imp.external && isNodeBuiltin(imp.path))
+        problems.push(`${outfile}: ${input} imports the Node built-in "${imp.path}", which a web worker does not have`);
     }
   }
   return problems;

@@ -9,7 +9,8 @@ import * as path from 'node:path';
 import { ALL_RULES } from '../server/core/rules';
 
 const rootArg = process.argv.indexOf('--root');
-const root = rootArg > 0 && process.argv[rootArg + 1] ? path.resolve(process.argv[rootArg + 1]) : path.resolve(__dirname, '..');
+const root =
+  rootArg > 0 && process.argv[rootArg + 1] ? path.resolve(process.argv[rootArg + 1]) : path.resolve(__dirname, '..');
 const check = process.argv.includes('--check');
 const stale: string[] = [];
 
@@ -24,7 +25,10 @@ function update(file: string, next: string): void {
 export function schemaText(current: string): string {
   const schema = JSON.parse(current);
   schema.properties.rules.properties = Object.fromEntries(
-    ALL_RULES.map((r) => [r.meta.id, { $ref: '#/definitions/severity', description: `${r.meta.description} Default: ${r.meta.defaultSeverity}.` }]),
+    ALL_RULES.map((r) => [
+      r.meta.id,
+      { $ref: '#/definitions/severity', description: `${r.meta.description} Default: ${r.meta.defaultSeverity}.` },
+    ]),
   );
   return JSON.stringify(schema, null, 2) + '\n';
 }
@@ -35,14 +39,18 @@ function escapeCell(s: string): string {
 
 export function rulesTable(): string {
   const rows = ALL_RULES.map(
-    (r) => `| \`${r.meta.id}\` | ${r.meta.defaultSeverity} | ${escapeCell(r.meta.description)} ${escapeCell(r.meta.docs)} | ${r.meta.example ? escapeCell('`' + r.meta.example.replace(/`/g, "'") + '`') : ''} |`,
+    (r) =>
+      `| \`${r.meta.id}\` | ${r.meta.defaultSeverity} | ${escapeCell(r.meta.description)} ${escapeCell(r.meta.docs)} | ${r.meta.example ? escapeCell('`' + r.meta.example.replace(/`/g, "'") + '`') : ''} |`,
   );
   return ['| Rule | Default | What it checks | Example message |', '| --- | --- | --- | --- |', ...rows].join('\n');
 }
 
 export function quickFixTable(): string {
   const rows = ALL_RULES.flatMap((r) =>
-    (r.fixes?.docs ?? []).map((fix) => `| \`${r.meta.id}\`${fix.when ? ` (${escapeCell(fix.when)})` : ''} | **${escapeCell(fix.title)}** — ${escapeCell(fix.does)} |`),
+    (r.fixes?.docs ?? []).map(
+      (fix) =>
+        `| \`${r.meta.id}\`${fix.when ? ` (${escapeCell(fix.when)})` : ''} | **${escapeCell(fix.title)}** — ${escapeCell(fix.does)} |`,
+    ),
   );
   return ['| Finding | Quick fix (lightbulb, Ctrl+.) |', '| --- | --- |', ...rows].join('\n');
 }

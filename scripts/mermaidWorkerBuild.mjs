@@ -34,12 +34,15 @@ const patchMermaid = {
       configPatched = false;
       entryPatched = false;
     });
-    build.onLoad({ filter: /[\\/]mermaid[\\/]dist[\\/]chunks[\\/]mermaid\.core[\\/]chunk-[A-Z0-9]+\.mjs$/ }, async (args) => {
-      const text = await readFile(args.path, 'utf8');
-      if (!GET_CONFIG.test(text)) return undefined;
-      configPatched = true;
-      return { contents: text.replace(GET_CONFIG, FAST_GET_CONFIG), loader: 'js' };
-    });
+    build.onLoad(
+      { filter: /[\\/]mermaid[\\/]dist[\\/]chunks[\\/]mermaid\.core[\\/]chunk-[A-Z0-9]+\.mjs$/ },
+      async (args) => {
+        const text = await readFile(args.path, 'utf8');
+        if (!GET_CONFIG.test(text)) return undefined;
+        configPatched = true;
+        return { contents: text.replace(GET_CONFIG, FAST_GET_CONFIG), loader: 'js' };
+      },
+    );
     build.onLoad({ filter: /[\\/]mermaid[\\/]dist[\\/]mermaid\.core\.mjs$/ }, async (args) => {
       const text = await readFile(args.path, 'utf8');
       entryPatched = true;
@@ -70,7 +73,9 @@ export const mermaidWorkerEntry = {
   format: 'esm',
   target: 'node20',
   // Bundled CommonJS dependencies may still call require() for Node built-ins.
-  banner: { js: "import { createRequire as __dnCreateRequire } from 'node:module'; const require = __dnCreateRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __dnCreateRequire } from 'node:module'; const require = __dnCreateRequire(import.meta.url);",
+  },
   alias: {
     dompurify: `./${stubs}dompurify.ts`,
     cytoscape: `./${stubs}cytoscape.ts`,

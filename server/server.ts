@@ -20,14 +20,20 @@ const started = startServer({
   builtinTemplatesFolder: findBuiltinTemplatesFolder(),
   gitAuthor: (cwd) => gitAuthor(cwd),
   // DESIGN_NOTES_DEBOUNCE_MS overrides the typing delay; `npm run bench` sets 0 to time the check, not the wait.
-  debounceMs: /^\d+$/.test(process.env.DESIGN_NOTES_DEBOUNCE_MS ?? '') ? Number(process.env.DESIGN_NOTES_DEBOUNCE_MS) : 150,
+  debounceMs: /^\d+$/.test(process.env.DESIGN_NOTES_DEBOUNCE_MS ?? '')
+    ? Number(process.env.DESIGN_NOTES_DEBOUNCE_MS)
+    : 150,
   // A worker thread (dist/mermaidWorker.mjs beside this bundle).
   createMermaidValidator: () => createMermaidValidator({ workerPath: path.join(__dirname, 'mermaidWorker.mjs') }),
   catalogDocUri: existsSync(catalogDoc) ? pathToUri(catalogDoc) : undefined,
 });
 
-process.on('uncaughtException', (e) => connection.console.error(`Design Notes server: uncaught ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`));
-process.on('unhandledRejection', (e) => connection.console.error(`Design Notes server: unhandled ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`));
+process.on('uncaughtException', (e) =>
+  connection.console.error(`Design Notes server: uncaught ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`),
+);
+process.on('unhandledRejection', (e) =>
+  connection.console.error(`Design Notes server: unhandled ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`),
+);
 
 export const { documents, service, services } = started;
 export { connection };

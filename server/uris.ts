@@ -17,7 +17,9 @@ export function setWorkspaceFolderUris(uris: string[], options: { noDisk?: boole
   noDisk = options.noDisk ?? noDisk;
   const parsed = uris.map((u) => safeParse(u)).filter((u): u is URI => !!u);
   const editorFolders = parsed.filter((u) => noDisk || u.scheme !== 'file');
-  editorBase = editorFolders[0] ? { scheme: editorFolders[0].scheme, authority: editorFolders[0].authority } : undefined;
+  editorBase = editorFolders[0]
+    ? { scheme: editorFolders[0].scheme, authority: editorFolders[0].authority }
+    : undefined;
   editorRoots = editorFolders.filter((u) => isEditorBase(u)).map((u) => trimSlash(u.path));
   return uris.map((u) => uriToPath(u)).filter((p): p is string => !!p);
 }
@@ -38,7 +40,8 @@ export function uriToPath(uri: string): string | undefined {
 /** Findings carry paths, or the URI itself for documents that are not files. */
 export function pathToUri(p: string): string {
   if (/^[a-z][a-z0-9+.-]+:/i.test(p) && !/^[a-z]:[\\/]/i.test(p)) return p;
-  if (editorBase && isEditorPath(p)) return URI.from({ scheme: editorBase.scheme, authority: editorBase.authority, path: p }).toString();
+  if (editorBase && isEditorPath(p))
+    return URI.from({ scheme: editorBase.scheme, authority: editorBase.authority, path: p }).toString();
   return URI.file(p).toString();
 }
 

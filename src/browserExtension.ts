@@ -2,7 +2,14 @@
 // `browser` entry. The same features as the desktop client (clientFeatures.ts); the language server runs in a web
 // worker (dist/browser/server.js) and reads every workspace file through this client (files/serveFileSystem.ts).
 import * as vscode from 'vscode';
-import { BrowserMessageReader, BrowserMessageWriter, LanguageClient, RevealOutputChannelOn, type LanguageClientOptions, type MessageTransports } from 'vscode-languageclient/browser';
+import {
+  BrowserMessageReader,
+  BrowserMessageWriter,
+  LanguageClient,
+  RevealOutputChannelOn,
+  type LanguageClientOptions,
+  type MessageTransports,
+} from 'vscode-languageclient/browser';
 import { documentSelector, registerClientFeatures } from './clientFeatures';
 import { extendMarkdownIt } from './preview';
 import { BROWSER_SERVER_OPTIONS, type BrowserServerOptions } from '../common/protocol/browserServer';
@@ -10,7 +17,8 @@ import { BROWSER_SERVER_OPTIONS, type BrowserServerOptions } from '../common/pro
 // The extension host's Worker, looked up on globalThis: src/ is type-checked without DOM or web-worker globals (the
 // desktop client must not use them), and this file only runs where a web extension host provides them.
 type ServerWorker = ConstructorParameters<typeof BrowserMessageReader>[0] & { terminate(): void };
-const WorkerConstructor = () => (globalThis as unknown as { Worker: new (url: string, options?: { name?: string }) => ServerWorker }).Worker;
+const WorkerConstructor = () =>
+  (globalThis as unknown as { Worker: new (url: string, options?: { name?: string }) => ServerWorker }).Worker;
 
 let client: LanguageClient | undefined;
 let serverWorker: ServerWorker | undefined;
@@ -35,7 +43,9 @@ async function scriptUrl(context: vscode.ExtensionContext, relative: string, pre
   return URL.createObjectURL(new Blob([prelude, code], { type: 'text/javascript' }));
 }
 
-export async function activate(context: vscode.ExtensionContext): Promise<{ extendMarkdownIt: typeof extendMarkdownIt }> {
+export async function activate(
+  context: vscode.ExtensionContext,
+): Promise<{ extendMarkdownIt: typeof extendMarkdownIt }> {
   const output = vscode.window.createOutputChannel('Design Notes', { log: true });
   context.subscriptions.push(output);
 
@@ -51,10 +61,18 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ exte
   const serverUrl = scriptUrl(context, 'dist/browser/mermaidWorker.js')
     .catch((e: unknown) => {
       // Without it everything but Mermaid validation still works; the server says why diagrams are not checked.
-      output.error(`Design Notes: the Mermaid validation worker could not be loaded: ${e instanceof Error ? e.message : String(e)}`);
+      output.error(
+        `Design Notes: the Mermaid validation worker could not be loaded: ${e instanceof Error ? e.message : String(e)}`,
+      );
       return undefined;
     })
-    .then((mermaidWorkerUrl) => scriptUrl(context, 'dist/browser/server.js', `self.${BROWSER_SERVER_OPTIONS}=${JSON.stringify({ mermaidWorkerUrl } satisfies BrowserServerOptions)};\n`));
+    .then((mermaidWorkerUrl) =>
+      scriptUrl(
+        context,
+        'dist/browser/server.js',
+        `self.${BROWSER_SERVER_OPTIONS}=${JSON.stringify({ mermaidWorkerUrl } satisfies BrowserServerOptions)};\n`,
+      ),
+    );
   // A function, so Restart Server (and a restart after a crash) gets a fresh worker; the old one is ended. It returns
   // the transports, not the Worker: the client's own `instanceof Worker` test fails on the extension host's Worker.
   const startWorker = async (): Promise<MessageTransports> => {
@@ -65,7 +83,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ exte
   };
   client = new LanguageClient('designNotes', 'Design Notes', startWorker, clientOptions);
   registerClientFeatures(context, client, () => client, output);
-  client.start().catch((e: unknown) => output.error(`Design Notes: the language server did not start: ${e instanceof Error ? e.message : String(e)}`));
+  client
+    .start()
+    .catch((e: unknown) =>
+      output.error(`Design Notes: the language server did not start: ${e instanceof Error ? e.message : String(e)}`),
+    );
   return { extendMarkdownIt };
 }
 

@@ -16,7 +16,12 @@ interface Client extends RequestHandlerHost {
   sendNotification(method: string): Promise<void>;
 }
 
-export function registerClientFeatures(context: vscode.ExtensionContext, client: Client, getClient: ClientGetter, output: vscode.LogOutputChannel): void {
+export function registerClientFeatures(
+  context: vscode.ExtensionContext,
+  client: Client,
+  getClient: ClientGetter,
+  output: vscode.LogOutputChannel,
+): void {
   context.subscriptions.push(
     vscode.commands.registerCommand(Commands.restartServer, async () => {
       if (client.restart) await client.restart();
@@ -42,7 +47,9 @@ export function registerClientFeatures(context: vscode.ExtensionContext, client:
     try {
       return await getClient()?.sendRequest(DocumentDiagramsRequest, params);
     } catch (e) {
-      output.warn(`Design Notes: the diagrams of ${params.uri} are not known: ${e instanceof Error ? e.message : String(e)}`);
+      output.warn(
+        `Design Notes: the diagrams of ${params.uri} are not known: ${e instanceof Error ? e.message : String(e)}`,
+      );
       return undefined;
     }
   });

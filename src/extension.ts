@@ -1,5 +1,11 @@
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions, RevealOutputChannelOn } from 'vscode-languageclient/node';
+import {
+  LanguageClient,
+  TransportKind,
+  type LanguageClientOptions,
+  type ServerOptions,
+  RevealOutputChannelOn,
+} from 'vscode-languageclient/node';
 import type { InitializationOptions } from '../common/protocol';
 import { documentSelector, registerClientFeatures } from './clientFeatures';
 import { extendMarkdownIt } from './preview';
@@ -13,14 +19,20 @@ let client: LanguageClient | undefined;
  * finds a file's Mermaid blocks (src/preview/diagrams.ts, with the core's markdown-it model), and the plugin returned
  * below teaches VS Code's own Markdown preview (its markdown-it) to render ```mermaid fences.
  */
-export async function activate(context: vscode.ExtensionContext): Promise<{ extendMarkdownIt: typeof extendMarkdownIt }> {
+export async function activate(
+  context: vscode.ExtensionContext,
+): Promise<{ extendMarkdownIt: typeof extendMarkdownIt }> {
   const output = vscode.window.createOutputChannel('Design Notes', { log: true });
   context.subscriptions.push(output);
 
   const serverModule = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
+    debug: {
+      module: serverModule,
+      transport: TransportKind.ipc,
+      options: { execArgv: ['--nolazy', '--inspect=6011'] },
+    },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: documentSelector(),
@@ -38,7 +50,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ exte
   registerClientFeatures(context, client, () => client, output);
   // Started without waiting: activation stays quick, and the Markdown-preview plugin below is returned even if the
   // server cannot start. The client restarts a crashed server by itself and the server re-publishes on start.
-  client.start().catch((e: unknown) => output.error(`Design Notes: the language server did not start: ${e instanceof Error ? e.message : String(e)}`));
+  client
+    .start()
+    .catch((e: unknown) =>
+      output.error(`Design Notes: the language server did not start: ${e instanceof Error ? e.message : String(e)}`),
+    );
   // VS Code's Markdown preview asks extensions that contribute `markdown.markdownItPlugins` for this.
   return { extendMarkdownIt };
 }

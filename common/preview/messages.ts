@@ -77,7 +77,8 @@ export function parseWebviewMessage(raw: unknown): WebviewMessage | undefined {
     case 'copySource':
       return isIndex(m.index) ? { type: m.type, index: m.index } : undefined;
     case 'export': {
-      if (!isIndex(m.index) || !isFormat(m.format) || typeof m.data !== 'string' || m.data.length > MAX_EXPORT_CHARS) return undefined;
+      if (!isIndex(m.index) || !isFormat(m.format) || typeof m.data !== 'string' || m.data.length > MAX_EXPORT_CHARS)
+        return undefined;
       if (m.format === 'png' && !m.data.startsWith('data:image/png;base64,')) return undefined;
       if (m.format === 'svg' && !/^\s*(<\?xml[^>]*>\s*)?<svg[\s>]/.test(m.data)) return undefined;
       return { type: 'export', index: m.index, format: m.format, data: m.data };

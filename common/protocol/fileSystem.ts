@@ -52,7 +52,9 @@ export const FS_LIMITS = {
 
 export const FsStatRequest = new RequestType<FsUriParams, FsStat | null, void>('designNotes/fileStat');
 export const FsReadFileRequest = new RequestType<FsUriParams, FsReadFileResult | null, void>('designNotes/readFile');
-export const FsReadDirectoryRequest = new RequestType<FsUriParams, FsReadDirectoryResult, void>('designNotes/readDirectory');
+export const FsReadDirectoryRequest = new RequestType<FsUriParams, FsReadDirectoryResult, void>(
+  'designNotes/readDirectory',
+);
 
 /**
  * Sent by the client in `initializationOptions.fileAccess`: "editor" means the server reads workspace files only

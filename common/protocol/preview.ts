@@ -50,4 +50,6 @@ export interface DocumentDiagramsResult {
   skipped?: string;
 }
 
-export const DocumentDiagramsRequest = new RequestType<DocumentDiagramsParams, DocumentDiagramsResult | null, void>('designNotes/documentDiagrams');
+export const DocumentDiagramsRequest = new RequestType<DocumentDiagramsParams, DocumentDiagramsResult | null, void>(
+  'designNotes/documentDiagrams',
+);

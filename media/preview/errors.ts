@@ -21,7 +21,10 @@ export function renderErrorMessage(e: unknown): string {
  * The error box's text and the 0-based document line it names (null: none). Each problem the server found is
  * "Line N: message" (N 1-based, as in Problems); the first one's details (Mermaid's message) follow.
  */
-export function diagramErrorText(problems: readonly DiagramProblem[], renderError: string): { text: string; line: number | null } {
+export function diagramErrorText(
+  problems: readonly DiagramProblem[],
+  renderError: string,
+): { text: string; line: number | null } {
   const errors = problems.filter((p) => p.severity === 'error');
   if (!errors.length) return { text: renderError, line: null };
   const lines = errors.map((p) => `Line ${p.range.start.line + 1}: ${p.message}`);

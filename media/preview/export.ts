@@ -36,7 +36,13 @@ function pngDataUrl(svg: SVGSVGElement): Promise<string> {
 }
 
 /** Renders the diagram if it is not yet (an off-screen one), then posts `export` or `exportFailed`. */
-export async function exportDiagram(slot: Slot | undefined, index: number, format: ExportFormat, renderNow: (slot: Slot) => Promise<void>, post: (message: WebviewMessage) => void): Promise<void> {
+export async function exportDiagram(
+  slot: Slot | undefined,
+  index: number,
+  format: ExportFormat,
+  renderNow: (slot: Slot) => Promise<void>,
+  post: (message: WebviewMessage) => void,
+): Promise<void> {
   try {
     if (!slot) throw new Error(`there is no diagram ${index + 1}`);
     await renderNow(slot);

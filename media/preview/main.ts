@@ -6,7 +6,12 @@
 // Security model: diagram text is data. It goes to mermaid (securityLevel 'strict', so labels are sanitised and
 // click callbacks are off) and everything else we show (headings, file name, error text) goes in via textContent.
 // The CSP allows no inline script, so even an event-handler attribute that slipped through could not run.
-import { changedDiagrams, type DocumentDiagram, type ExportFormat, type HostMessage } from '../../common/preview/messages';
+import {
+  changedDiagrams,
+  type DocumentDiagram,
+  type ExportFormat,
+  type HostMessage,
+} from '../../common/preview/messages';
 import { exportDiagram } from './export';
 import { connectHost } from './host';
 import { createPanZoom } from './panZoom';
@@ -34,7 +39,8 @@ const panZoom = createPanZoom((index, view) => {
 }, reveal);
 const renderer = createRenderQueue(
   () => slots,
-  (slot, source, kind, result) => showResult(slot, source, kind, result, (s) => (s.view ? panZoom.apply(s) : panZoom.fit(s))),
+  (slot, source, kind, result) =>
+    showResult(slot, source, kind, result, (s) => (s.view ? panZoom.apply(s) : panZoom.fit(s))),
   reportRendered,
 );
 

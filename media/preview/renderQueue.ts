@@ -30,7 +30,11 @@ export interface RenderQueue {
  * `show` puts a result in its slot; `rendered` runs each time the queue empties. `slots` lists the live slots (a
  * slot removed while queued is skipped).
  */
-export function createRenderQueue(slots: () => readonly Slot[], show: (slot: Slot, source: string, kind: ThemeKind, result: RenderResult) => void, rendered: () => void): RenderQueue {
+export function createRenderQueue(
+  slots: () => readonly Slot[],
+  show: (slot: Slot, source: string, kind: ThemeKind, result: RenderResult) => void,
+  rendered: () => void,
+): RenderQueue {
   const cache = new Map<string, RenderResult>();
   const queue = new Set<Slot>();
   let draining = false;

@@ -70,7 +70,21 @@ export function createSlot(meta: DocumentDiagram, saved: View | undefined): Slot
   error.setAttribute('role', 'alert');
   error.hidden = true;
   el.append(toolbar, viewport, error);
-  return { meta, el, title, toolbar, viewport, canvas, error, shownSource: undefined, shownTheme: undefined, shown: undefined, svg: undefined, visible: false, view: saved ? { ...saved } : undefined };
+  return {
+    meta,
+    el,
+    title,
+    toolbar,
+    viewport,
+    canvas,
+    error,
+    shownSource: undefined,
+    shownTheme: undefined,
+    shown: undefined,
+    svg: undefined,
+    visible: false,
+    view: saved ? { ...saved } : undefined,
+  };
 }
 
 /** Title, data attributes and accessible label from the slot's current diagram. */
@@ -80,7 +94,10 @@ export function describeSlot(slot: Slot): void {
   slot.el.dataset.line = String(m.line);
   slot.title.textContent = `${m.index + 1}. ${m.heading || 'Diagram'} — line ${m.line + 1}`;
   slot.title.title = 'Reveal in editor';
-  slot.viewport.setAttribute('aria-label', `Diagram ${m.index + 1}${m.heading ? ` under “${m.heading}”` : ''}. Ctrl+wheel zooms, drag pans.`);
+  slot.viewport.setAttribute(
+    'aria-label',
+    `Diagram ${m.index + 1}${m.heading ? ` under “${m.heading}”` : ''}. Ctrl+wheel zooms, drag pans.`,
+  );
 }
 
 export function naturalSize(svg: SVGSVGElement): { w: number; h: number } {
@@ -94,7 +111,13 @@ export function naturalSize(svg: SVGSVGElement): { w: number; h: number } {
  * Puts a render result in the slot: the SVG (placed by `placeView`: fitted the first time, the saved view after),
  * or the error box with the problems the server found at their document lines.
  */
-export function showResult(slot: Slot, source: string, kind: string, result: RenderResult, placeView: (slot: Slot) => void): void {
+export function showResult(
+  slot: Slot,
+  source: string,
+  kind: string,
+  result: RenderResult,
+  placeView: (slot: Slot) => void,
+): void {
   slot.shownSource = source;
   slot.shownTheme = kind;
   slot.shown = result;

@@ -23,7 +23,13 @@ function packageOf(specifier) {
   return { builtin: NODE_BUILTINS.has(name), name };
 }
 
-const LSP = ['vscode-languageserver', 'vscode-languageserver-protocol', 'vscode-languageserver-types', 'vscode-jsonrpc', 'vscode-languageclient'];
+const LSP = [
+  'vscode-languageserver',
+  'vscode-languageserver-protocol',
+  'vscode-languageserver-types',
+  'vscode-jsonrpc',
+  'vscode-languageclient',
+];
 
 /**
  * The zones, most specific folder first (a file belongs to the first zone whose folder contains it).
@@ -119,7 +125,9 @@ function packageProblem(zone, pkg, typeOnly) {
   const { packages } = zone;
   if (packages === 'any') return undefined;
   if (Array.isArray(packages)) {
-    return packages.includes(pkg.name) ? undefined : `${zone.folder}/ (${zone.what}) may not import the package "${pkg.name}"`;
+    return packages.includes(pkg.name)
+      ? undefined
+      : `${zone.folder}/ (${zone.what}) may not import the package "${pkg.name}"`;
   }
   return packages.deny.includes(pkg.name) ? `${zone.folder}/ (${zone.what}) may not import "${pkg.name}"` : undefined;
 }
@@ -134,7 +142,9 @@ function relativeProblem(zone, fromFile, specifier, typeOnly) {
   }
   if (zone.may.includes(targetZone.name)) return undefined;
   if (zone.typesFrom?.includes(targetZone.name)) {
-    return typeOnly ? undefined : `${zone.folder}/ may import ${targetZone.folder}/ only with \`import type\` ("${specifier}")`;
+    return typeOnly
+      ? undefined
+      : `${zone.folder}/ may import ${targetZone.folder}/ only with \`import type\` ("${specifier}")`;
   }
   return `${zone.folder}/ (${zone.what}) may not import ${targetZone.folder}/ ("${specifier}"); it may import: ${zone.may
     .map((n) => ZONES.find((z) => z.name === n).folder + '/')
@@ -161,12 +171,18 @@ export const boundariesRule = {
     };
     return {
       ImportDeclaration: (node) =>
-        check(node, node.source, node.importKind === 'type' || (node.specifiers.length > 0 && node.specifiers.every((s) => s.importKind === 'type'))),
+        check(
+          node,
+          node.source,
+          node.importKind === 'type' ||
+            (node.specifiers.length > 0 && node.specifiers.every((s) => s.importKind === 'type')),
+        ),
       ExportNamedDeclaration: (node) => check(node, node.source, node.exportKind === 'type'),
       ExportAllDeclaration: (node) => check(node, node.source, node.exportKind === 'type'),
       ImportExpression: (node) => check(node, node.source, false),
       TSImportEqualsDeclaration: (node) =>
-        node.moduleReference.type === 'TSExternalModuleReference' && check(node, node.moduleReference.expression, node.importKind === 'type'),
+        node.moduleReference.type === 'TSExternalModuleReference' &&
+        check(node, node.moduleReference.expression, node.importKind === 'type'),
       'CallExpression[callee.name="require"]': (node) => check(node, node.arguments[0], false),
     };
   },

@@ -6,5 +6,12 @@ import { MemoryFileSystem } from '../core/memoryFileSystem';
 export const BUNDLED_TEMPLATES_ROOT = '/.design-notes-bundled/templates';
 
 export function bundledTemplates(): { root: string; fs: MemoryFileSystem } {
-  return { root: BUNDLED_TEMPLATES_ROOT, fs: new MemoryFileSystem(Object.fromEntries(Object.entries(templates).map(([relative, text]) => [`${BUNDLED_TEMPLATES_ROOT}/${relative}`, text]))) };
+  return {
+    root: BUNDLED_TEMPLATES_ROOT,
+    fs: new MemoryFileSystem(
+      Object.fromEntries(
+        Object.entries(templates).map(([relative, text]) => [`${BUNDLED_TEMPLATES_ROOT}/${relative}`, text]),
+      ),
+    ),
+  };
 }

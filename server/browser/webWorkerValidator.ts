@@ -2,7 +2,11 @@
 // cache (validatorQueue.ts) with a nested dedicated web worker running dist/browser/mermaidWorker.js. A block that
 // overruns the budget gets its worker terminated and replaced, exactly as in Node: a runaway grammar cannot freeze
 // the language server's own worker.
-import { createQueuedValidator, type DisposableMermaidValidator, type MermaidValidatorLimits } from '../core/mermaid/validatorQueue';
+import {
+  createQueuedValidator,
+  type DisposableMermaidValidator,
+  type MermaidValidatorLimits,
+} from '../core/mermaid/validatorQueue';
 import type { WorkerResponse } from '../core/mermaid/validateBlock';
 
 interface WebWorker {
@@ -20,7 +24,8 @@ export interface WebWorkerValidatorOptions extends MermaidValidatorLimits {
 
 export function createWebWorkerValidator(options: WebWorkerValidatorOptions): DisposableMermaidValidator {
   const WorkerClass = (globalThis as unknown as { Worker?: WorkerConstructor }).Worker;
-  if (typeof WorkerClass !== 'function') throw new Error('this browser cannot start a worker inside a worker (no Worker in the language server worker)');
+  if (typeof WorkerClass !== 'function')
+    throw new Error('this browser cannot start a worker inside a worker (no Worker in the language server worker)');
   return createQueuedValidator({
     ...options,
     cacheKey: fingerprint,

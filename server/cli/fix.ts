@@ -72,7 +72,9 @@ class FixOverlay implements FileSystem {
   }
 
   realpath(filePath: string): Promise<string | undefined> {
-    return this.changes.get(filePath)?.before === undefined && this.changes.has(filePath) ? Promise.resolve(filePath) : this.disk.realpath(filePath);
+    return this.changes.get(filePath)?.before === undefined && this.changes.has(filePath)
+      ? Promise.resolve(filePath)
+      : this.disk.realpath(filePath);
   }
 
   exists(filePath: string): boolean {
@@ -128,7 +130,8 @@ interface Unattended {
 export async function computeFixes(lint: Lint): Promise<{ changes: FileChange[]; last: LintRun }> {
   const overlay = new FixOverlay(syncNodeFileSystem);
   const templates = new TemplateLibraries(syncNodeFileSystem, findBuiltinTemplatesFolder());
-  const setsFor = async (scope: FixScope) => fixTemplateSets((await templates.library(scope.root, scope.config.templates)).sets);
+  const setsFor = async (scope: FixScope) =>
+    fixTemplateSets((await templates.library(scope.root, scope.config.templates)).sets);
   let run = await lint(overlay);
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     const byFile = new Map<string, Unattended[]>();
@@ -201,7 +204,9 @@ function inside(filePath: string, root: string): boolean {
   try {
     const realRoot = realpathSync(root);
     // A file to be created does not exist yet: its folder decides.
-    const real = existsSync(filePath) ? realpathSync(filePath) : path.join(realpathSync(path.dirname(filePath)), path.basename(filePath));
+    const real = existsSync(filePath)
+      ? realpathSync(filePath)
+      : path.join(realpathSync(path.dirname(filePath)), path.basename(filePath));
     return within(real, realRoot);
   } catch {
     return false;
@@ -213,7 +218,15 @@ export function unifiedDiff(changes: readonly FileChange[], cwd: string): string
   return changes
     .map((c) => {
       const name = displayPath(c.path, cwd);
-      return createTwoFilesPatch(c.before === undefined ? '/dev/null' : `a/${name}`, `b/${name}`, c.before ?? '', c.after, undefined, undefined, { context: 3 }).replace(/^=+\n/, '');
+      return createTwoFilesPatch(
+        c.before === undefined ? '/dev/null' : `a/${name}`,
+        `b/${name}`,
+        c.before ?? '',
+        c.after,
+        undefined,
+        undefined,
+        { context: 3 },
+      ).replace(/^=+\n/, '');
     })
     .join('');
 }
@@ -240,7 +253,11 @@ export function writeChanges(changes: readonly FileChange[], cwd: string): { wri
       written.push(c);
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
-      notes.push(code === 'EEXIST' ? `${name} appeared while fixing; not overwritten.` : `${name} could not be written: ${(e as Error).message}`);
+      notes.push(
+        code === 'EEXIST'
+          ? `${name} appeared while fixing; not overwritten.`
+          : `${name} could not be written: ${(e as Error).message}`,
+      );
     }
   }
   return { written, notes };
@@ -251,11 +268,16 @@ export async function runFix(lint: Lint, io: CliIO, mode: 'apply' | 'dry-run'): 
   const { changes } = await computeFixes(lint);
   if (mode === 'dry-run') {
     io.stdout(inertLines(unifiedDiff(changes, io.cwd)));
-    io.stderr(changes.length ? `${changes.length} file${changes.length === 1 ? '' : 's'} would be fixed (dry run: nothing written).\n` : 'Nothing to fix.\n');
+    io.stderr(
+      changes.length
+        ? `${changes.length} file${changes.length === 1 ? '' : 's'} would be fixed (dry run: nothing written).\n`
+        : 'Nothing to fix.\n',
+    );
     return { failed: false };
   }
   const { written, notes } = writeChanges(changes, io.cwd);
-  for (const c of written) io.stderr(`fixed: ${inert(displayPath(c.path, io.cwd))} (${inert([...new Set(c.titles)].join('; '))})\n`);
+  for (const c of written)
+    io.stderr(`fixed: ${inert(displayPath(c.path, io.cwd))} (${inert([...new Set(c.titles)].join('; '))})\n`);
   for (const n of notes) io.stderr(`note: ${inert(n)}\n`);
   return { failed: notes.length > 0 };
 }

@@ -22,7 +22,10 @@ export function formatBytes(n: number): string {
 }
 
 function tooLarge(size: number, maxFileSize: number): ReadResult {
-  return { ok: false, reason: `the file is ${formatBytes(size)}, over the ${formatBytes(maxFileSize)} limit ("maxFileSize" in .designnotes.json)` };
+  return {
+    ok: false,
+    reason: `the file is ${formatBytes(size)}, over the ${formatBytes(maxFileSize)} limit ("maxFileSize" in .designnotes.json)`,
+  };
 }
 
 /** Decode file bytes for checking, or say why the file is skipped. */
@@ -41,9 +44,13 @@ export function decodeFile(bytes: Uint8Array | undefined, maxFileSize: number): 
 export function checkText(text: string, maxFileSize: number): ReadResult {
   // Editors hold UTF-16; text.length approximates the byte size closely enough for a safety limit.
   if (text.length > maxFileSize) {
-    return { ok: false, reason: `the file is ${formatBytes(text.length)}, over the ${formatBytes(maxFileSize)} limit ("maxFileSize" in .designnotes.json)` };
+    return {
+      ok: false,
+      reason: `the file is ${formatBytes(text.length)}, over the ${formatBytes(maxFileSize)} limit ("maxFileSize" in .designnotes.json)`,
+    };
   }
-  if (text.slice(0, BINARY_SNIFF_BYTES).includes('\0')) return { ok: false, reason: 'it is not a text file (it contains NUL bytes)' };
+  if (text.slice(0, BINARY_SNIFF_BYTES).includes('\0'))
+    return { ok: false, reason: 'it is not a text file (it contains NUL bytes)' };
   return { ok: true, text };
 }
 
@@ -79,7 +86,13 @@ export function mermaidFileDocument(text: string): MarkdownDocument {
 
 export function sourceFileFromText(filePath: string, text: string, kind?: string): SourceFile {
   const isMermaidFile = isMermaidPath(filePath);
-  return { path: filePath, text, doc: isMermaidFile ? mermaidFileDocument(text) : parseMarkdown(text), kind, isMermaidFile };
+  return {
+    path: filePath,
+    text,
+    doc: isMermaidFile ? mermaidFileDocument(text) : parseMarkdown(text),
+    kind,
+    isMermaidFile,
+  };
 }
 
 export interface LinterOptions {
@@ -133,9 +146,16 @@ export class Linter {
     this.parsed.delete(filePath);
   }
 
-  async read(filePath: string, config: ResolvedConfig, kind?: string): Promise<{ file?: SourceFile; skipped?: string; missing?: boolean }> {
+  async read(
+    filePath: string,
+    config: ResolvedConfig,
+    kind?: string,
+  ): Promise<{ file?: SourceFile; skipped?: string; missing?: boolean }> {
     const inMemory = this.fs.readText?.(filePath);
-    const result = inMemory !== undefined ? checkText(inMemory, config.maxFileSize) : await this.readFromDisk(filePath, config.maxFileSize);
+    const result =
+      inMemory !== undefined
+        ? checkText(inMemory, config.maxFileSize)
+        : await this.readFromDisk(filePath, config.maxFileSize);
     if (!result.ok) return { skipped: result.reason, missing: result.missing };
     return { file: this.parse(filePath, result.text, kind) };
   }
@@ -148,7 +168,8 @@ export class Linter {
   private async readFromDisk(filePath: string, maxFileSize: number): Promise<ReadResult> {
     const st = await this.fs.stat(filePath);
     if (!st) return decodeFile(undefined, maxFileSize);
-    if (!st.isFile) return { ok: false, reason: st.isDirectory ? 'it is a folder, not a file' : 'it is not a regular file' };
+    if (!st.isFile)
+      return { ok: false, reason: st.isDirectory ? 'it is a folder, not a file' : 'it is not a regular file' };
     if (st.size > maxFileSize) return tooLarge(st.size, maxFileSize);
     const bytes = await this.fs.readFile(filePath);
     if (!bytes) return { ok: false, reason: 'the file cannot be read (check its permissions)' };
@@ -181,7 +202,9 @@ export class Linter {
     const out: Finding[] = [];
     const entry = caseStudy?.files.find((f) => f.path === file.path);
     const kinds = entry?.kinds ?? (file.kind ? [file.kind] : []);
-    const specs = kinds.map((k) => config.requiredFiles.find((s) => s.id === k)).filter((s): s is RequiredFileSpec => !!s);
+    const specs = kinds
+      .map((k) => config.requiredFiles.find((s) => s.id === k))
+      .filter((s): s is RequiredFileSpec => !!s);
     const spec: RequiredFileSpec | undefined = specs[0];
     for (const rule of this.active(config)) {
       if (!rule.checkFile) continue;
@@ -208,7 +231,11 @@ export class Linter {
    * Check a whole case study: case-study rules plus per-file rules for each of its files. Results are keyed by the
    * path they belong to; every file of the case study has an entry (possibly empty) so callers can clear old results.
    */
-  async lintCaseStudy(caseStudy: CaseStudy, config: ResolvedConfig, options: { fileRules?: boolean } = {}): Promise<Map<string, Finding[]>> {
+  async lintCaseStudy(
+    caseStudy: CaseStudy,
+    config: ResolvedConfig,
+    options: { fileRules?: boolean } = {},
+  ): Promise<Map<string, Finding[]>> {
     const results = new Map<string, Finding[]>();
     const files = new Map<string, SourceFile>();
     const push = (f: Finding) => {

@@ -47,7 +47,12 @@ export function fixTemplateSets(sets: readonly TemplateSet[]): TemplateSet[] {
 
 /** Template variables for fixes in a case study (named by its folder), shared by the editor and `lint --fix`. */
 export function fixTemplateVars(caseStudyName: string | undefined): NonNullable<TemplateLookup['vars']> {
-  return { title: caseStudyName ? titleFromFolderName(caseStudyName) : '', slug: caseStudyName ?? '', date: isoDate(), author: '' };
+  return {
+    title: caseStudyName ? titleFromFolderName(caseStudyName) : '',
+    slug: caseStudyName ?? '',
+    date: isoDate(),
+    author: '',
+  };
 }
 
 /** The finding a fix builder answers: its rule's own data, and where it was reported. */
@@ -85,7 +90,10 @@ export interface RuleFixes<Data> {
    * person's judgement; else the one text its edit may replace (none: it only inserts), and its order among the
    * fixes of one file (insertions at one place are applied in this order).
    */
-  unattended?(finding: FixTarget<Data>, specs: readonly RequiredFileSpec[]): { replaces?: string; order?: number } | undefined;
+  unattended?(
+    finding: FixTarget<Data>,
+    specs: readonly RequiredFileSpec[],
+  ): { replaces?: string; order?: number } | undefined;
   /** This rule's part of fix-all (`source.fixAll.designNotes`): edits computed against the original text. */
   fixAll?(ctx: FixContext): OrderedEdit[];
 }

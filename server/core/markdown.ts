@@ -322,7 +322,10 @@ export function parseMarkdown(text: string, options: { eagerInline?: boolean } =
         const closeLine = t.map[1] - 1;
         fences.push({
           info,
-          lang: (info.split(/\s+/)[0] ?? '').toLowerCase().replace(/^\{?\.?/, '').replace(/\}$/, ''),
+          lang: (info.split(/\s+/)[0] ?? '')
+            .toLowerCase()
+            .replace(/^\{?\.?/, '')
+            .replace(/\}$/, ''),
           content: t.content,
           contentLines: mapContentLines(lines, openLine + 1, t.content),
           openLine,
@@ -389,9 +392,19 @@ export function parseMarkdown(text: string, options: { eagerInline?: boolean } =
         }
         for (const child of t.children ?? []) {
           if (child.type === 'link_open') {
-            links.push({ href: String(child.attrGet('href') ?? ''), isImage: false, line: t.map ? t.map[0] : 0, text: '' });
+            links.push({
+              href: String(child.attrGet('href') ?? ''),
+              isImage: false,
+              line: t.map ? t.map[0] : 0,
+              text: '',
+            });
           } else if (child.type === 'image') {
-            links.push({ href: String(child.attrGet('src') ?? ''), isImage: true, line: t.map ? t.map[0] : 0, text: child.content });
+            links.push({
+              href: String(child.attrGet('src') ?? ''),
+              isImage: true,
+              line: t.map ? t.map[0] : 0,
+              text: child.content,
+            });
           }
         }
         break;
@@ -428,7 +441,19 @@ export function parseMarkdown(text: string, options: { eagerInline?: boolean } =
     heading.hasOwnContent = hasLineBetween(contentLines, heading.line + 1, Math.min(next, end));
   }
 
-  return { text, lines, headings, fences, links, listItems, proseLines, tableLines, frontMatterLines: fmLines, hasContent: contentLines.length > 0, placeholders };
+  return {
+    text,
+    lines,
+    headings,
+    fences,
+    links,
+    listItems,
+    proseLines,
+    tableLines,
+    frontMatterLines: fmLines,
+    hasContent: contentLines.length > 0,
+    placeholders,
+  };
 }
 
 /** Whether the sorted array holds a value in [from, to). */

@@ -68,7 +68,10 @@ export class CodeActionProvider {
     const fixAllRequested = !!only && wants(FIX_ALL_KIND);
     if (!ours.length && !fixAllRequested) return [];
     const folder = this.service.folderOf(filePath);
-    const library = await this.templates.library(folder?.root ?? path.dirname(filePath), this.support.trusted() ? config.templates : undefined);
+    const library = await this.templates.library(
+      folder?.root ?? path.dirname(filePath),
+      this.support.trusted() ? config.templates : undefined,
+    );
     const existing = await this.existingPaths(ours);
     const ctx: FixContext = {
       doc: this.service.parsed(filePath, document.getText()),
@@ -92,7 +95,8 @@ export class CodeActionProvider {
     if (fixAllRequested) {
       // Only on request (fix-all on save, "Fix All"): never offered in the lightbulb, which lists quick fixes.
       const edits = fixAllSections(ctx);
-      if (edits.length) actions.push({ title: FIX_ALL_TITLE, kind: FIX_ALL_KIND, edit: { changes: { [document.uri]: edits } } });
+      if (edits.length)
+        actions.push({ title: FIX_ALL_TITLE, kind: FIX_ALL_KIND, edit: { changes: { [document.uri]: edits } } });
     }
     return actions;
   }
@@ -102,7 +106,8 @@ export class CodeActionProvider {
     const out = new Map<string, boolean>();
     for (const d of diagnostics) {
       const suggested = (d.data as { suggestedPath?: unknown } | undefined)?.suggestedPath;
-      if (typeof suggested === 'string' && !out.has(suggested)) out.set(suggested, (await this.fs.stat(suggested)) !== undefined);
+      if (typeof suggested === 'string' && !out.has(suggested))
+        out.set(suggested, (await this.fs.stat(suggested)) !== undefined);
     }
     return out;
   }
@@ -113,11 +118,19 @@ export class CodeActionProvider {
     const sectionDiagnostics = diagnostics.filter((d) => d.code === 'missing-section' || d.code === 'empty-section');
     if (sectionDiagnostics.length > 1) {
       const edits = fixAllSections(ctx);
-      if (edits.length) out.push({ title: FIX_ALL_SECTIONS_TITLE, kind: CodeActionKind.QuickFix, diagnostics: sectionDiagnostics, edit: { changes: { [document.uri]: edits } } });
+      if (edits.length)
+        out.push({
+          title: FIX_ALL_SECTIONS_TITLE,
+          kind: CodeActionKind.QuickFix,
+          diagnostics: sectionDiagnostics,
+          edit: { changes: { [document.uri]: edits } },
+        });
     }
     const missingFiles = diagnostics.filter((d) => d.code === 'missing-file');
     if (missingFiles.length > 1 && this.support.createFiles) {
-      const fixes = missingFiles.flatMap((d) => quickFixesFor('missing-file', d.data, d.range, ctx)).filter((f) => f.createFile);
+      const fixes = missingFiles
+        .flatMap((d) => quickFixesFor('missing-file', d.data, d.range, ctx))
+        .filter((f) => f.createFile);
       if (fixes.length > 1) {
         out.push({
           title: CREATE_ALL_TITLE,
@@ -145,7 +158,10 @@ export class CodeActionProvider {
     const uri = pathToUri(file.path);
     return [
       { kind: 'create', uri, options: { overwrite: false, ignoreIfExists: false } },
-      { textDocument: { uri, version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: file.text }] },
+      {
+        textDocument: { uri, version: null },
+        edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: file.text }],
+      },
     ];
   }
 
@@ -160,6 +176,13 @@ export class CodeActionProvider {
     } else {
       edit = { changes: { [document.uri]: fix.edits } };
     }
-    return { title: fix.title, kind: CodeActionKind.QuickFix, diagnostics, isPreferred: fix.isPreferred, edit, ...(command ? { command } : {}) };
+    return {
+      title: fix.title,
+      kind: CodeActionKind.QuickFix,
+      diagnostics,
+      isPreferred: fix.isPreferred,
+      edit,
+      ...(command ? { command } : {}),
+    };
   }
 }

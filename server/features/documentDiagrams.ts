@@ -2,7 +2,12 @@
 // unsaved text (didChange) and the Markdown model, so the client parses nothing; the problems are the
 // mermaid-syntax rule's own findings (fenceFindings), so the preview's "Line N" is the line in Problems.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { DiagramProblem, DocumentDiagram, DocumentDiagramsParams, DocumentDiagramsResult } from '../../common/protocol/preview';
+import type {
+  DiagramProblem,
+  DocumentDiagram,
+  DocumentDiagramsParams,
+  DocumentDiagramsResult,
+} from '../../common/protocol/preview';
 import { isMermaidPath } from '../core/caseStudy';
 import { checkText, decodeFile, mermaidFileDocument } from '../core/engine';
 import type { FileSystem } from '../core/fileSystem';
@@ -23,10 +28,18 @@ export interface DocumentDiagramsOptions {
 }
 
 function toProblem(report: Report<unknown>): DiagramProblem {
-  return { range: report.range, message: report.message, ...(report.detail ? { detail: report.detail } : {}), severity: report.severity === 'info' ? 'info' : 'error' };
+  return {
+    range: report.range,
+    message: report.message,
+    ...(report.detail ? { detail: report.detail } : {}),
+    severity: report.severity === 'info' ? 'info' : 'error',
+  };
 }
 
-export async function documentDiagrams(params: DocumentDiagramsParams, options: DocumentDiagramsOptions): Promise<DocumentDiagramsResult | null> {
+export async function documentDiagrams(
+  params: DocumentDiagramsParams,
+  options: DocumentDiagramsOptions,
+): Promise<DocumentDiagramsResult | null> {
   if (typeof params?.uri !== 'string') return null;
   const filePath = uriToPath(params.uri);
   const open = options.document(params.uri);
@@ -47,17 +60,17 @@ export async function documentDiagrams(params: DocumentDiagramsParams, options: 
   const doc = isMermaid ? mermaidFileDocument(text) : parseMarkdown(text);
   const validator = options.validator();
   const fences = doc.fences.filter((f) => f.lang === 'mermaid');
-  const findings = await Promise.all(fences.map((fence) => (validator ? fenceFindings(fence, validator) : Promise.resolve([]))));
-  const diagrams = fences.map(
-    (fence, index): DocumentDiagram => ({
-      index,
-      source: fence.content,
-      line: fence.openLine,
-      contentLine: fence.contentLines[0]?.line ?? fence.openLine + 1,
-      endLine: fence.closeLine,
-      heading: fence.headingIndex >= 0 ? doc.headings[fence.headingIndex].text : '',
-      problems: findings[index].map(toProblem),
-    }),
+  const findings = await Promise.all(
+    fences.map((fence) => (validator ? fenceFindings(fence, validator) : Promise.resolve([]))),
   );
+  const diagrams = fences.map((fence, index): DocumentDiagram => ({
+    index,
+    source: fence.content,
+    line: fence.openLine,
+    contentLine: fence.contentLines[0]?.line ?? fence.openLine + 1,
+    endLine: fence.closeLine,
+    heading: fence.headingIndex >= 0 ? doc.headings[fence.headingIndex].text : '',
+    problems: findings[index].map(toProblem),
+  }));
   return { uri: params.uri, version: open ? open.version : null, diagrams };
 }

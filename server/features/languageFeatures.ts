@@ -6,7 +6,14 @@ import { isCheckedPath } from '../core/caseStudy';
 import { BUILT_IN_CATALOG, loadCatalog, type CatalogProblem, type Pattern } from '../core/catalog/catalog';
 import { PatternIndex } from '../core/catalog/patternIndex';
 import type { FileSystem } from '../core/fileSystem';
-import { provideCompletionList, provideHover, requiredFileSpecFor, scanDocument, type LanguageDocument, type PatternCardOptions } from '../core/language';
+import {
+  provideCompletionList,
+  provideHover,
+  requiredFileSpecFor,
+  scanDocument,
+  type LanguageDocument,
+  type PatternCardOptions,
+} from '../core/language';
 import { DIAGNOSTIC_SOURCE } from './diagnostics';
 import { uriToPath } from '../uris';
 
@@ -92,7 +99,9 @@ export class LanguageFeatures {
     if (filePath && config && !isMermaidFile) {
       // The kind case-study discovery assigned wins; a file not discovered yet is judged by its name.
       const kind = this.service.caseStudyFor(filePath)?.files.find((f) => f.path === filePath)?.kind;
-      spec = kind ? config.requiredFiles.find((s) => s.id === kind) : requiredFileSpecFor(filePath, config.requiredFiles);
+      spec = kind
+        ? config.requiredFiles.find((s) => s.id === kind)
+        : requiredFileSpecFor(filePath, config.requiredFiles);
     }
     return { index: await this.indexFor(filePath), spec, isMermaidFile, card: this.cardOptions };
   }
@@ -119,5 +128,11 @@ export class LanguageFeatures {
 }
 
 function toDiagnostic(p: CatalogProblem): Diagnostic {
-  return { range: p.range, severity: p.severity === 'error' ? 1 : 2, source: DIAGNOSTIC_SOURCE, message: p.message, code: 'pattern-catalog' };
+  return {
+    range: p.range,
+    severity: p.severity === 'error' ? 1 : 2,
+    source: DIAGNOSTIC_SOURCE,
+    message: p.message,
+    code: 'pattern-catalog',
+  };
 }

@@ -13,7 +13,6 @@ import { requestPlanMissingFiles, ServerUnavailableError } from './serverRequest
 import { workspaceScaffoldFileSystem } from './workspaceFileSystem';
 import { chooseTemplateSet, loadWorkspaceSetup, reportTemplateProblems } from './workspaceSetup';
 
-
 export interface AddMissingFilesResult {
   status: 'created' | 'nothing-missing' | 'cancelled' | 'failed';
   folder?: string;
@@ -32,23 +31,36 @@ async function pickCaseStudy(getClient: ClientGetter): Promise<CaseStudySummary 
     return undefined;
   }
   if (!result.caseStudies.length) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('There are no case studies in this workspace yet. Use "New Case Study" to start one.'));
+    void vscode.window.showInformationMessage(
+      vscode.l10n.t('There are no case studies in this workspace yet. Use "New Case Study" to start one.'),
+    );
     return undefined;
   }
   // Those with something to add first; the rest stay pickable (the command also tells them nothing is missing).
-  const sorted = [...result.caseStudies].sort((a, b) => Number(!a.missingFiles.length) - Number(!b.missingFiles.length) || a.title.localeCompare(b.title));
+  const sorted = [...result.caseStudies].sort(
+    (a, b) => Number(!a.missingFiles.length) - Number(!b.missingFiles.length) || a.title.localeCompare(b.title),
+  );
   const items: CaseStudyPick[] = sorted.map((summary) => ({
     label: summary.title,
     description: vscode.workspace.asRelativePath(summary.path, true),
-    detail: summary.missingFiles.length ? vscode.l10n.t('Missing: {0}', summary.missingFiles.join(', ')) : vscode.l10n.t('Nothing missing'),
+    detail: summary.missingFiles.length
+      ? vscode.l10n.t('Missing: {0}', summary.missingFiles.join(', '))
+      : vscode.l10n.t('Nothing missing'),
     summary,
   }));
-  const picked = await vscode.window.showQuickPick(items, { placeHolder: vscode.l10n.t('Add the missing files to which case study?'), matchOnDescription: true });
+  const picked = await vscode.window.showQuickPick(items, {
+    placeHolder: vscode.l10n.t('Add the missing files to which case study?'),
+    matchOnDescription: true,
+  });
   return picked?.summary;
 }
 
 /** `arg`: a view node, an Explorer folder Uri, or nothing (palette). */
-export async function addMissingFiles(arg: unknown, getClient: ClientGetter, output?: vscode.LogOutputChannel): Promise<AddMissingFilesResult> {
+export async function addMissingFiles(
+  arg: unknown,
+  getClient: ClientGetter,
+  output?: vscode.LogOutputChannel,
+): Promise<AddMissingFilesResult> {
   try {
     return await addFiles(arg, getClient, output);
   } catch (e) {
@@ -58,7 +70,11 @@ export async function addMissingFiles(arg: unknown, getClient: ClientGetter, out
   }
 }
 
-async function addFiles(arg: unknown, getClient: ClientGetter, output: vscode.LogOutputChannel | undefined): Promise<AddMissingFilesResult> {
+async function addFiles(
+  arg: unknown,
+  getClient: ClientGetter,
+  output: vscode.LogOutputChannel | undefined,
+): Promise<AddMissingFilesResult> {
   let folder: string | undefined;
   let summary: CaseStudySummary | undefined;
   if (isCaseStudyNode(arg)) summary = arg.summary;
@@ -91,7 +107,11 @@ async function addFiles(arg: unknown, getClient: ClientGetter, output: vscode.Lo
     // got it by a slip, and three template files there would be litter.
     const add = vscode.l10n.t('Add Files');
     const choice = await vscode.window.showWarningMessage(
-      vscode.l10n.t('"{0}" is not a case-study folder (caseStudies: {1}). Add the required case-study files to it anyway?', vscode.workspace.asRelativePath(folder, false), outcome.caseStudyGlobs.join(', ')),
+      vscode.l10n.t(
+        '"{0}" is not a case-study folder (caseStudies: {1}). Add the required case-study files to it anyway?',
+        vscode.workspace.asRelativePath(folder, false),
+        outcome.caseStudyGlobs.join(', '),
+      ),
       { modal: true },
       add,
     );

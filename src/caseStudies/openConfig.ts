@@ -7,7 +7,6 @@ import { CONFIG_FILE_NAME } from '../../common/configFile';
 import { workspaceReadFileSystem } from './workspaceFileSystem';
 import { chooseWorkspaceFolder } from './workspaceSetup';
 
-
 /** A starting point that shows where rule severities go; the manifest's jsonValidation supplies the schema. */
 export const STARTER_CONFIG = `{
   "rules": {
@@ -17,7 +16,10 @@ export const STARTER_CONFIG = `{
 `;
 
 export async function openConfig(): Promise<vscode.Uri | undefined> {
-  const folder = await chooseWorkspaceFolder(undefined, vscode.l10n.t('Configure the rules of which workspace folder?'));
+  const folder = await chooseWorkspaceFolder(
+    undefined,
+    vscode.l10n.t('Configure the rules of which workspace folder?'),
+  );
   if (!folder) return undefined;
   const filePath = path.join(folder.uri.fsPath, CONFIG_FILE_NAME);
   const uri = uriForPath(filePath);

@@ -7,7 +7,10 @@ export async function openAtFirstPlaceholder(filePath: string, content?: string)
   const document = await vscode.workspace.openTextDocument(uriForPath(filePath));
   const at = writingPosition(content ?? document.getText());
   const position = at ? new vscode.Position(at.line, at.character) : new vscode.Position(0, 0);
-  const editor = await vscode.window.showTextDocument(document, { preview: false, selection: new vscode.Range(position, position) });
+  const editor = await vscode.window.showTextDocument(document, {
+    preview: false,
+    selection: new vscode.Range(position, position),
+  });
   editor.revealRange(new vscode.Range(position, position), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
   return editor;
 }

@@ -68,7 +68,8 @@ export async function serveStat(params: FsUriParams): Promise<FsStat | null> {
 export async function serveReadFile(params: FsUriParams): Promise<FsReadFileResult | null> {
   const uri = servedUri(params?.uri);
   const st = uri && (await statOf(uri));
-  if (!uri || !st || (st.type & vscode.FileType.SymbolicLink) !== 0 || (st.type & vscode.FileType.File) === 0) return null;
+  if (!uri || !st || (st.type & vscode.FileType.SymbolicLink) !== 0 || (st.type & vscode.FileType.File) === 0)
+    return null;
   if (st.size > FS_LIMITS.maxFileBytes) return null;
   try {
     const bytes = await vscode.workspace.fs.readFile(uri);
@@ -88,14 +89,12 @@ export async function serveReadDirectory(params: FsUriParams): Promise<FsReadDir
   } catch {
     return { entries: [], truncated: false };
   }
-  const entries = listing.slice(0, FS_LIMITS.maxDirectoryEntries).map(
-    ([name, type]): FsDirEntry => ({
-      name,
-      isFile: (type & vscode.FileType.File) !== 0,
-      isDirectory: (type & vscode.FileType.Directory) !== 0,
-      isSymbolicLink: (type & vscode.FileType.SymbolicLink) !== 0,
-    }),
-  );
+  const entries = listing.slice(0, FS_LIMITS.maxDirectoryEntries).map(([name, type]): FsDirEntry => ({
+    name,
+    isFile: (type & vscode.FileType.File) !== 0,
+    isDirectory: (type & vscode.FileType.Directory) !== 0,
+    isSymbolicLink: (type & vscode.FileType.SymbolicLink) !== 0,
+  }));
   return { entries, truncated: listing.length > entries.length };
 }
 

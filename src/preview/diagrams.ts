@@ -26,7 +26,10 @@ const RETRY_DELAYS_MS = [30, 100, 300];
  * keystroke). An answer for an older version than the editor's is asked again, a few times, then taken.
  */
 export class DiagramStore {
-  private readonly cache = new WeakMap<vscode.TextDocument, { version: number; result: Promise<DocumentDiagramsResult | undefined> }>();
+  private readonly cache = new WeakMap<
+    vscode.TextDocument,
+    { version: number; result: Promise<DocumentDiagramsResult | undefined> }
+  >();
 
   constructor(private readonly ask: AskDiagrams) {}
 

@@ -5,7 +5,13 @@ import * as vscode from 'vscode';
 import { exportBytes, exportFileStem } from './exportFile';
 import type { ExportFormat } from '../../common/preview/messages';
 
-export async function saveExport(documentUri: vscode.Uri, heading: string, index: number, format: ExportFormat, data: string): Promise<vscode.Uri | undefined> {
+export async function saveExport(
+  documentUri: vscode.Uri,
+  heading: string,
+  index: number,
+  format: ExportFormat,
+  data: string,
+): Promise<vscode.Uri | undefined> {
   const folder = vscode.Uri.joinPath(documentUri, '..');
   const target = await vscode.window.showSaveDialog({
     defaultUri: vscode.Uri.joinPath(folder, `${exportFileStem(documentUri.path, heading, index)}.${format}`),

@@ -40,7 +40,12 @@ export function registerPreview(context: vscode.ExtensionContext, ask: AskDiagra
         target = await findDesignFile();
         if (!target) {
           const create = vscode.l10n.t('New Case Study');
-          const choice = await vscode.window.showInformationMessage(vscode.l10n.t('There is no file with a diagram to preview yet: create a case study, then add a ```mermaid block to its high-level-design.md.'), create);
+          const choice = await vscode.window.showInformationMessage(
+            vscode.l10n.t(
+              'There is no file with a diagram to preview yet: create a case study, then add a ```mermaid block to its high-level-design.md.',
+            ),
+            create,
+          );
           if (choice === create) await vscode.commands.executeCommand(Commands.newCaseStudy);
           return;
         }

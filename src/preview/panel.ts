@@ -4,7 +4,14 @@ import * as vscode from 'vscode';
 import { DiagramStore, diagramIndexAt, isMermaidFile } from './diagrams';
 import { saveExport } from './export';
 import { buildPreviewHtml, createNonce } from './html';
-import { parseWebviewMessage, type DocumentDiagram, type ExportFormat, type HostMessage, type PreviewState, type WebviewMessage } from '../../common/preview/messages';
+import {
+  parseWebviewMessage,
+  type DocumentDiagram,
+  type ExportFormat,
+  type HostMessage,
+  type PreviewState,
+  type WebviewMessage,
+} from '../../common/preview/messages';
 
 export const PREVIEW_VIEW_TYPE = 'designNotes.preview';
 
@@ -148,12 +155,16 @@ class PreviewPanel implements vscode.Disposable {
         try {
           await saveExport(this.uri, d?.heading ?? '', message.index, message.format, message.data);
         } catch (e) {
-          void vscode.window.showErrorMessage(vscode.l10n.t('Could not save the diagram: {0}', e instanceof Error ? e.message : String(e)));
+          void vscode.window.showErrorMessage(
+            vscode.l10n.t('Could not save the diagram: {0}', e instanceof Error ? e.message : String(e)),
+          );
         }
         break;
       }
       case 'exportFailed':
-        void vscode.window.showErrorMessage(vscode.l10n.t('Could not export diagram {0}: {1}', message.index + 1, message.message));
+        void vscode.window.showErrorMessage(
+          vscode.l10n.t('Could not export diagram {0}: {1}', message.index + 1, message.message),
+        );
         break;
       case 'rendered':
         break;
@@ -231,7 +242,14 @@ export class PreviewManager implements vscode.Disposable {
       PREVIEW_VIEW_TYPE,
       vscode.l10n.t('Diagrams'),
       { viewColumn: vscode.ViewColumn.Beside, preserveFocus },
-      { enableScripts: true, enableFindWidget: true, localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'media'), vscode.Uri.joinPath(this.extensionUri, 'dist')] },
+      {
+        enableScripts: true,
+        enableFindWidget: true,
+        localResourceRoots: [
+          vscode.Uri.joinPath(this.extensionUri, 'media'),
+          vscode.Uri.joinPath(this.extensionUri, 'dist'),
+        ],
+      },
     );
     return this.adopt(panel, uri);
   }
@@ -251,7 +269,8 @@ export class PreviewManager implements vscode.Disposable {
     // A file without diagrams (requirements.md, say) would only show "0 diagrams": keep the last file that had some.
     if (!(await this.store.of(editor.document))?.diagrams.length) return;
     // The user may have moved on while the server answered.
-    if (vscode.window.activeTextEditor !== editor || !this.follower || this.panelsFor(editor.document.uri).length) return;
+    if (vscode.window.activeTextEditor !== editor || !this.follower || this.panelsFor(editor.document.uri).length)
+      return;
     void this.follower.setDocument(editor.document.uri);
   }
 
@@ -271,12 +290,16 @@ export class PreviewManager implements vscode.Disposable {
   async exportUnderCursor(format: ExportFormat): Promise<void> {
     const editor = vscode.window.activeTextEditor;
     if (!editor || !isPreviewable(editor.document)) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('Open a Markdown or Mermaid file with a diagram to export it.'));
+      void vscode.window.showInformationMessage(
+        vscode.l10n.t('Open a Markdown or Mermaid file with a diagram to export it.'),
+      );
       return;
     }
     const answer = await this.store.of(editor.document);
     if (!answer) {
-      void vscode.window.showErrorMessage(vscode.l10n.t('The Design Notes language server is not running, so the diagrams of this file are not known.'));
+      void vscode.window.showErrorMessage(
+        vscode.l10n.t('The Design Notes language server is not running, so the diagrams of this file are not known.'),
+      );
       return;
     }
     const diagrams = answer.diagrams;
@@ -289,8 +312,16 @@ export class PreviewManager implements vscode.Disposable {
       if (diagrams.length === 1) index = 0;
       else {
         const picked = await vscode.window.showQuickPick(
-          diagrams.map((d) => ({ label: `${d.index + 1}. ${d.heading || vscode.l10n.t('Diagram')}`, description: vscode.l10n.t('line {0}', d.line + 1), detail: d.source.split('\n')[0], index: d.index })),
-          { title: format === 'svg' ? vscode.l10n.t('Export Diagram as SVG') : vscode.l10n.t('Export Diagram as PNG'), placeHolder: vscode.l10n.t('Which diagram?') },
+          diagrams.map((d) => ({
+            label: `${d.index + 1}. ${d.heading || vscode.l10n.t('Diagram')}`,
+            description: vscode.l10n.t('line {0}', d.line + 1),
+            detail: d.source.split('\n')[0],
+            index: d.index,
+          })),
+          {
+            title: format === 'svg' ? vscode.l10n.t('Export Diagram as SVG') : vscode.l10n.t('Export Diagram as PNG'),
+            placeHolder: vscode.l10n.t('Which diagram?'),
+          },
         );
         if (!picked) return;
         index = picked.index;

@@ -21,7 +21,8 @@ async function counts(h: Harness) {
 
 function waitForPosted(h: Harness, type: WebviewMessage['type'], from: number) {
   return h.page.waitForFunction(
-    ({ type, from }) => (window as unknown as { __posted: { type: string }[] }).__posted.slice(from).some((m) => m.type === type),
+    ({ type, from }) =>
+      (window as unknown as { __posted: { type: string }[] }).__posted.slice(from).some((m) => m.type === type),
     { type, from },
   );
 }
@@ -71,14 +72,24 @@ describe('diagram preview page', () => {
       await h.update(diagrams([FLOW, SEQ]), 1);
       await h.page.locator('.diagram[data-index="1"] [data-action="zoom-in"]').click();
       const scale = await h.page.locator('.diagram[data-index="1"]').getAttribute('data-scale');
-      await h.page.evaluate(() => document.querySelectorAll('.diagram svg').forEach((s, i) => ((s as unknown as { __mark: number }).__mark = i)));
+      await h.page.evaluate(() =>
+        document.querySelectorAll('.diagram svg').forEach((s, i) => ((s as unknown as { __mark: number }).__mark = i)),
+      );
       await h.update(diagrams([FLOW.replace('API', 'API v2'), SEQ]), 2);
-      const marks = await h.page.evaluate(() => [...document.querySelectorAll('.diagram svg')].map((s) => (s as unknown as { __mark?: number }).__mark ?? null));
+      const marks = await h.page.evaluate(() =>
+        [...document.querySelectorAll('.diagram svg')].map((s) => (s as unknown as { __mark?: number }).__mark ?? null),
+      );
       assert.deepEqual(marks, [null, 1], 'diagram 0 was replaced, diagram 1 is the same element');
-      assert.match(await h.page.locator('.diagram[data-index="0"] svg').textContent() ?? '', /API v2/);
+      assert.match((await h.page.locator('.diagram[data-index="0"] svg').textContent()) ?? '', /API v2/);
       assert.equal(await h.page.locator('.diagram[data-index="1"]').getAttribute('data-scale'), scale);
       // An older version arriving late is ignored.
-      await h.post({ type: 'update', uri: 'file:///work/case-studies/demo/high-level-design.md', fileName: 'x.md', version: 1, diagrams: diagrams([SEQ]) });
+      await h.post({
+        type: 'update',
+        uri: 'file:///work/case-studies/demo/high-level-design.md',
+        fileName: 'x.md',
+        version: 1,
+        diagrams: diagrams([SEQ]),
+      });
       await h.page.waitForTimeout(200);
       assert.equal((await counts(h)).svgs, 2);
     } finally {
@@ -89,7 +100,10 @@ describe('diagram preview page', () => {
   test('after a reload the page keeps its document, zoom and scroll position in the saved state', async () => {
     const h = await openHarness('light', { width: 900, height: 500 });
     try {
-      const many = Array.from({ length: 8 }, (_, i) => `flowchart TD\n  A${i}[Step ${i}] --> B${i}[Next] --> C${i}[Last]`);
+      const many = Array.from(
+        { length: 8 },
+        (_, i) => `flowchart TD\n  A${i}[Step ${i}] --> B${i}[Next] --> C${i}[Last]`,
+      );
       await h.update(diagrams(many), 1);
       await h.page.locator('.diagram[data-index="2"] [data-action="zoom-in"]').click();
       const scale = await h.page.locator('.diagram[data-index="2"]').getAttribute('data-scale');
@@ -98,7 +112,9 @@ describe('diagram preview page', () => {
       const state = await h.page.evaluate(() => JSON.parse(sessionStorage.getItem('__vscodeState')!));
       assert.equal(state.uri, 'file:///work/case-studies/demo/high-level-design.md');
       await h.page.reload();
-      await h.page.waitForFunction(() => (window as unknown as { __posted: { type: string }[] }).__posted.some((m) => m.type === 'ready'));
+      await h.page.waitForFunction(() =>
+        (window as unknown as { __posted: { type: string }[] }).__posted.some((m) => m.type === 'ready'),
+      );
       // The extension host re-sends the diagrams of the state's document (PreviewManager.restore).
       await h.update(diagrams(many), 1);
       assert.equal(await h.page.locator('.diagram[data-index="2"]').getAttribute('data-scale'), scale);
@@ -108,7 +124,7 @@ describe('diagram preview page', () => {
     }
   });
 
-  test('follows the editor theme, live, and honours a diagram\'s own %%{init}%% theme', async () => {
+  test("follows the editor theme, live, and honours a diagram's own %%{init}%% theme", async () => {
     const h = await openHarness('light');
     try {
       const forest = '%%{init: {"theme": "forest"}}%%\n' + FLOW;
@@ -150,7 +166,10 @@ describe('diagram preview page', () => {
       await h.page.keyboard.down('Control');
       await h.page.mouse.wheel(0, 300);
       await h.page.keyboard.up('Control');
-      await h.page.waitForFunction((s) => Number(document.querySelector<HTMLElement>('.diagram')!.dataset.scale) < s, start);
+      await h.page.waitForFunction(
+        (s) => Number(document.querySelector<HTMLElement>('.diagram')!.dataset.scale) < s,
+        start,
+      );
       const transform = await diagram.locator('.diagram-canvas').evaluate((e) => (e as HTMLElement).style.transform);
       assert.match(transform, /scale\(0\.\d+\)/);
     } finally {
@@ -217,22 +236,31 @@ describe('diagram preview page', () => {
         'classDiagram\n  class A\n  click A href "javascript:window.__pwned=9"',
       ];
       await h.page.evaluate(() => {
-        (window as unknown as { pwn: () => void }).pwn = () => ((window as unknown as { __pwned: number }).__pwned = 99);
+        (window as unknown as { pwn: () => void }).pwn = () =>
+          ((window as unknown as { __pwned: number }).__pwned = 99);
       });
       const r = await h.update(diagrams(payloads));
       assert.equal(r.ok + r.failed, payloads.length);
       // Click everything clickable in every diagram.
       await h.page.evaluate(() => {
-        for (const el of document.querySelectorAll('.diagram svg *')) el.dispatchEvent(new MouseEvent('click', { bubbles: true }));
-        for (const el of document.querySelectorAll('.diagram svg image, .diagram svg img')) el.dispatchEvent(new Event('error'));
+        for (const el of document.querySelectorAll('.diagram svg *'))
+          el.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+        for (const el of document.querySelectorAll('.diagram svg image, .diagram svg img'))
+          el.dispatchEvent(new Event('error'));
       });
       await h.page.waitForTimeout(300);
       const facts = await h.page.evaluate(() => ({
         pwned: (window as unknown as { __pwned: number }).__pwned,
         foreignObjects: document.querySelectorAll('.diagram svg foreignObject').length,
-        handlers: [...document.querySelectorAll('.diagram svg *')].flatMap((e) => [...e.attributes].filter((a) => /^on/i.test(a.name)).map((a) => a.name)),
-        jsLinks: [...document.querySelectorAll('.diagram svg [href], .diagram svg a')].map((e) => e.getAttribute('href') ?? e.getAttribute('xlink:href') ?? '').filter((v) => /javascript:/i.test(v)),
-        evilCss: [...document.querySelectorAll('.diagram svg style')].some((s) => /evil\.example/.test(s.textContent ?? '')),
+        handlers: [...document.querySelectorAll('.diagram svg *')].flatMap((e) =>
+          [...e.attributes].filter((a) => /^on/i.test(a.name)).map((a) => a.name),
+        ),
+        jsLinks: [...document.querySelectorAll('.diagram svg [href], .diagram svg a')]
+          .map((e) => e.getAttribute('href') ?? e.getAttribute('xlink:href') ?? '')
+          .filter((v) => /javascript:/i.test(v)),
+        evilCss: [...document.querySelectorAll('.diagram svg style')].some((s) =>
+          /evil\.example/.test(s.textContent ?? ''),
+        ),
         imgs: document.querySelectorAll('.diagram img, .diagram svg image').length,
       }));
       assert.deepEqual(facts, { pwned: 0, foreignObjects: 0, handlers: [], jsLinks: [], evilCss: false, imgs: 0 });
@@ -243,11 +271,19 @@ describe('diagram preview page', () => {
       for (const v of await h.inertViolations()) assert.match(v, /^script-src-attr inline$/);
       assert.deepEqual(h.foreignRequests, []);
       // Not even a local request: the page loaded its own four files and nothing a label asked for.
-      assert.deepEqual([...new Set(h.requests)].filter((r) => r !== '/favicon.ico').sort(), ['/dist/mermaid.min.js', '/dist/preview.js', '/index.html', '/media/preview/preview.css']);
+      assert.deepEqual([...new Set(h.requests)].filter((r) => r !== '/favicon.ico').sort(), [
+        '/dist/mermaid.min.js',
+        '/dist/preview.js',
+        '/index.html',
+        '/media/preview/preview.css',
+      ]);
       // No page errors; Chromium logs each blocked inert handler above once to the console, nothing more.
       const blockedLogs = h.consoleErrors.filter((e) => /^Executing inline event handler violates/.test(e));
       assert.equal(blockedLogs.length, (await h.inertViolations()).length);
-      assert.deepEqual(h.consoleErrors.filter((e) => !blockedLogs.includes(e)), []);
+      assert.deepEqual(
+        h.consoleErrors.filter((e) => !blockedLogs.includes(e)),
+        [],
+      );
     } finally {
       await h.close();
     }
@@ -280,7 +316,15 @@ describe('diagram preview page', () => {
       const h = await openHarness(theme, { width: 820, height: 900 });
       try {
         await h.update(
-          sample.map((source, index) => ({ index, source, line: [12, 30, 44][index], contentLine: [13, 31, 45][index], endLine: [24, 40, 48][index], heading: ['Architecture', 'Order flow', 'Draft'][index], problems: [] })),
+          sample.map((source, index) => ({
+            index,
+            source,
+            line: [12, 30, 44][index],
+            contentLine: [13, 31, 45][index],
+            endLine: [24, 40, 48][index],
+            heading: ['Architecture', 'Order flow', 'Draft'][index],
+            problems: [],
+          })),
           1,
           'file:///work/case-studies/url-shortener/high-level-design.md',
         );

@@ -25,8 +25,17 @@ let page: Page;
 before(async () => {
   assert.ok(fs.existsSync(MERMAID_WORKER), 'dist/browser/mermaidWorker.js is missing: run `npm run build` first');
   const validator = await esbuild.build({
-    stdin: { contents: "import { createWebWorkerValidator } from './server/browser/webWorkerValidator'; (globalThis as unknown as TestGlobals).createWebWorkerValidator = createWebWorkerValidator;", resolveDir: root, loader: 'ts' },
-    bundle: true, platform: 'browser', format: 'iife', write: false, logLevel: 'silent',
+    stdin: {
+      contents:
+        "import { createWebWorkerValidator } from './server/browser/webWorkerValidator'; (globalThis as unknown as TestGlobals).createWebWorkerValidator = createWebWorkerValidator;",
+      resolveDir: root,
+      loader: 'ts',
+    },
+    bundle: true,
+    platform: 'browser',
+    format: 'iife',
+    write: false,
+    logLevel: 'silent',
   });
   const files: Record<string, string> = {
     '/': '<!doctype html><title>validator</title><script src="/validator.js"></script>',
@@ -36,7 +45,9 @@ before(async () => {
   };
   server = http.createServer((req, res) => {
     const body = files[req.url ?? ''];
-    res.writeHead(body === undefined ? 404 : 200, { 'content-type': req.url === '/' ? 'text/html' : 'text/javascript' });
+    res.writeHead(body === undefined ? 404 : 200, {
+      'content-type': req.url === '/' ? 'text/html' : 'text/javascript',
+    });
     res.end(body ?? '');
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -61,7 +72,10 @@ interface TestGlobals {
 
 test('the web worker validator reports a Mermaid syntax error at its line, through the real browser bundle', async () => {
   const problems = await page.evaluate(async () => {
-    const v = (globalThis as unknown as TestGlobals).createWebWorkerValidator({ workerUrl: '/mermaidWorker.js', timeoutMs: 30_000 });
+    const v = (globalThis as unknown as TestGlobals).createWebWorkerValidator({
+      workerUrl: '/mermaidWorker.js',
+      timeoutMs: 30_000,
+    });
     const broken = await v.validate('flowchart LR\n    a[App] --> b[Gateway\n    b --> c\n');
     const fine = await v.validate('flowchart LR\n    a --> b\n');
     v.dispose();
@@ -89,7 +103,10 @@ test('a block over the time budget is reported as not checked, and the stuck wor
       }
     };
     try {
-      const v = (globalThis as unknown as TestGlobals).createWebWorkerValidator({ workerUrl: '/fakeWorker.js', timeoutMs: 500 });
+      const v = (globalThis as unknown as TestGlobals).createWebWorkerValidator({
+        workerUrl: '/fakeWorker.js',
+        timeoutMs: 500,
+      });
       const stuck = await v.validate('hang');
       const next = await v.validate('flowchart LR\n    a --> b\n');
       v.dispose();

@@ -15,8 +15,10 @@ const workspace = () =>
   makeTree({
     ...caseStudyFiles('clean', CLEAN_CASE_STUDY),
     ...caseStudyFiles('draft', {
-      'requirements.md': '# Draft\n\n## Functional Requirements\n\n- Post messages\n\n## Non-Functional Requirements\n\n- Low latency\n',
-      'high-level-design.md': '# Draft — HLD\n\n## Architecture\n\nSee [the diagram](../../diagrams/draft.md).\n\n## Key Components\n\n- API\n\n## Data Flow\n\nClient to API.\n',
+      'requirements.md':
+        '# Draft\n\n## Functional Requirements\n\n- Post messages\n\n## Non-Functional Requirements\n\n- Low latency\n',
+      'high-level-design.md':
+        '# Draft — HLD\n\n## Architecture\n\nSee [the diagram](../../diagrams/draft.md).\n\n## Key Components\n\n- API\n\n## Data Flow\n\nClient to API.\n',
       'trade-offs.md': CLEAN_CASE_STUDY['trade-offs.md'],
     }),
     'diagrams/draft.md': '# Diagram\n\n```mermaid\nflowchart LR\n  a --> b\n```\n',
@@ -37,7 +39,9 @@ test('a warm run reuses every result and reports exactly what a run without the 
   const root = workspace();
   try {
     mkdirSync(path.join(root, 'node_modules'));
-    const plain = (await lintPaths(['.'], root)).findings.map((f) => `${path.relative(root, f.path)}:${f.range.start.line + 1} ${f.ruleId}`);
+    const plain = (await lintPaths(['.'], root)).findings.map(
+      (f) => `${path.relative(root, f.path)}:${f.range.start.line + 1} ${f.ruleId}`,
+    );
     const cold = await cachedRun(root);
     assert.equal(cold.file, path.join(root, 'node_modules/.cache/design-notes/lint-cache.json'));
     assert.deepEqual([cold.hits, cold.misses], [0, 4], 'two case studies and two loose files checked');
@@ -57,7 +61,10 @@ test('a changed file, a file the rules followed a link to, a new file and a chan
     const loc = path.join(root, '.cache/');
     await cachedRun(root, loc);
     // The draft's requirements get a number: only the draft is checked again, and its finding goes.
-    writeFileSync(path.join(root, 'case-studies/draft/requirements.md'), '# Draft\n\n## Functional Requirements\n\n- Post messages\n\n## Non-Functional Requirements\n\n- p99 latency under 200 ms\n');
+    writeFileSync(
+      path.join(root, 'case-studies/draft/requirements.md'),
+      '# Draft\n\n## Functional Requirements\n\n- Post messages\n\n## Non-Functional Requirements\n\n- p99 latency under 200 ms\n',
+    );
     let r = await cachedRun(root, loc);
     assert.deepEqual([r.hits, r.misses], [3, 1]);
     assert.ok(!r.show.some((s) => s.includes('unquantified-nfr')), r.show.join('\n'));
@@ -110,7 +117,9 @@ test('a tampered entry (a finding for a file outside its case study, a bad posit
       tamper(entry.findings[0]);
       writeFileSync(loc, JSON.stringify(data).replace(/^\{"designNotesCache":1,/, '{"designNotesCache":1,'));
       const r = await cachedRun(root, loc);
-      assert.deepEqual(r.notes, [`the cache file ${loc} holds an entry that is out of shape; the whole cache is ignored and rewritten.`]);
+      assert.deepEqual(r.notes, [
+        `the cache file ${loc} holds an entry that is out of shape; the whole cache is ignored and rewritten.`,
+      ]);
       assert.deepEqual(r.show, cold.show);
       assert.equal(r.hits, 0);
     }
@@ -138,7 +147,11 @@ test('default location: node_modules/.cache/design-notes when there is a node_mo
     const saved = process.env.XDG_CACHE_HOME;
     process.env.XDG_CACHE_HOME = path.join(root, 'xdg');
     try {
-      if (process.platform === 'linux') assert.match(cacheFilePath(undefined, root), new RegExp(`^${path.join(root, 'xdg', 'design-notes')}/lint-[\\w-]{16}\\.json$`));
+      if (process.platform === 'linux')
+        assert.match(
+          cacheFilePath(undefined, root),
+          new RegExp(`^${path.join(root, 'xdg', 'design-notes')}/lint-[\\w-]{16}\\.json$`),
+        );
     } finally {
       if (saved === undefined) delete process.env.XDG_CACHE_HOME;
       else process.env.XDG_CACHE_HOME = saved;
@@ -156,7 +169,12 @@ test('CLI: lint --cache prints the same cold and warm, with --cache-location', (
   const root = workspace();
   try {
     assert.ok(existsSync(CLI), `${CLI} is missing: run "npm run build" first`);
-    const run = (...args: string[]) => spawnSync(process.execPath, [CLI, 'lint', ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    const run = (...args: string[]) =>
+      spawnSync(process.execPath, [CLI, 'lint', ...args], {
+        cwd: root,
+        encoding: 'utf8',
+        env: { ...process.env, NO_COLOR: '1' },
+      });
     const plain = run();
     const cold = run('--cache', '--cache-location', 'tmp/cache.json');
     const warm = run('--cache', '--cache-location', 'tmp/cache.json');

@@ -3,7 +3,6 @@ import assert from 'node:assert/strict';
 import { diagramIndexAt, isMermaidFile } from '../../src/preview/diagrams';
 import { exportBytes, exportFileStem } from '../../src/preview/exportFile';
 
-
 test('the diagram under the cursor, fences included; null outside any diagram', () => {
   const ds = [
     { index: 0, source: 'flowchart LR\n', line: 3, contentLine: 4, endLine: 6, heading: '', problems: [] },

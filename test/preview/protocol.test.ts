@@ -12,8 +12,16 @@ test('accepts every well-formed webview message', () => {
     format: 'svg',
     data: '<svg xmlns="x"></svg>',
   });
-  assert.equal(parseWebviewMessage({ type: 'export', index: 1, format: 'png', data: 'data:image/png;base64,iVBOR' })?.type, 'export');
-  assert.deepEqual(parseWebviewMessage({ type: 'rendered', version: 3, ok: 2, failed: 1 }), { type: 'rendered', version: 3, ok: 2, failed: 1 });
+  assert.equal(
+    parseWebviewMessage({ type: 'export', index: 1, format: 'png', data: 'data:image/png;base64,iVBOR' })?.type,
+    'export',
+  );
+  assert.deepEqual(parseWebviewMessage({ type: 'rendered', version: 3, ok: 2, failed: 1 }), {
+    type: 'rendered',
+    version: 3,
+    ok: 2,
+    failed: 1,
+  });
 });
 
 test('drops malformed or hostile messages instead of acting on them', () => {
@@ -46,7 +54,15 @@ test('caps the length of error text coming from the webview', () => {
 });
 
 function d(index: number, source: string): DocumentDiagram {
-  return { index, source, line: index * 5, contentLine: index * 5 + 1, endLine: index * 5 + 4, heading: '', problems: [] };
+  return {
+    index,
+    source,
+    line: index * 5,
+    contentLine: index * 5 + 1,
+    endLine: index * 5 + 4,
+    heading: '',
+    problems: [],
+  };
 }
 
 test('only diagrams whose text changed are re-rendered', () => {

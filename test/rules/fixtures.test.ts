@@ -72,8 +72,15 @@ function expectationsOf(root: string): Expectation[] {
           const line = raw.trim();
           if (!line || line.startsWith('#')) return;
           const m = /^(\S+?)(?::(\d+))?\s+(.*)$/.exec(line);
-          if (!m) throw new Error(`${file}:${i + 1}: cannot read "${line}" (write: path[:line] rule-id 'message fragment')`);
-          out.push(parseExpectation(m[3], { file: path.normalize(m[1]), line: m[2] ? Number(m[2]) : 1, source: `${file}:${i + 1}` }));
+          if (!m)
+            throw new Error(`${file}:${i + 1}: cannot read "${line}" (write: path[:line] rule-id 'message fragment')`);
+          out.push(
+            parseExpectation(m[3], {
+              file: path.normalize(m[1]),
+              line: m[2] ? Number(m[2]) : 1,
+              source: `${file}:${i + 1}`,
+            }),
+          );
         });
       continue;
     }
@@ -147,7 +154,11 @@ function fixtureFileSystem(root: string): FileSystem {
   };
 }
 
-function foundOf(root: string, findings: Finding[], lineOf: (file: string, line: number) => number = (_f, l) => l): Found[] {
+function foundOf(
+  root: string,
+  findings: Finding[],
+  lineOf: (file: string, line: number) => number = (_f, l) => l,
+): Found[] {
   return findings.map((f) => {
     const file = path.relative(root, f.path) || '.';
     return { file, line: lineOf(file, f.range.start.line) + 1, ruleId: f.ruleId, message: f.message };
@@ -161,7 +172,9 @@ function compare(expected: Expectation[], found: Found[]): { missing: Expectatio
   const left = [...found];
   const missing: Expectation[] = [];
   for (const e of expected) {
-    const i = left.findIndex((f) => f.file === e.file && f.line === e.line && f.ruleId === e.ruleId && f.message.includes(e.fragment));
+    const i = left.findIndex(
+      (f) => f.file === e.file && f.line === e.line && f.ruleId === e.ruleId && f.message.includes(e.fragment),
+    );
     if (i < 0) missing.push(e);
     else left.splice(i, 1);
   }
@@ -172,18 +185,23 @@ const mermaid = createMermaidValidator({ workerPath: requireBundle() });
 after(() => mermaid.dispose());
 
 const ruleIds = ALL_RULES.map((r) => r.meta.id);
-const ruleFolders = readdirSync(HERE, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
+const ruleFolders = readdirSync(HERE, { withFileTypes: true })
+  .filter((e) => e.isDirectory())
+  .map((e) => e.name);
 /** For each rule, its fixtures where it fires and where it must not. */
 const coverage = new Map<string, { fires: string[]; silent: string[] }>();
 
 for (const ruleId of ruleFolders) {
-  const fixtures = readdirSync(path.join(HERE, ruleId), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
+  const fixtures = readdirSync(path.join(HERE, ruleId), { withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name);
   for (const name of fixtures) {
     const root = path.join(HERE, ruleId, name);
     test(`${ruleId}/${name}`, async () => {
       assert.ok(ruleIds.includes(ruleId), `test/rules/${ruleId} is not a rule: ${ruleIds.join(', ')}`);
       const expected = expectationsOf(root);
-      for (const e of expected) assert.ok(ruleIds.includes(e.ruleId) || e.ruleId === 'config', `${e.source}: no rule '${e.ruleId}'`);
+      for (const e of expected)
+        assert.ok(ruleIds.includes(e.ruleId) || e.ruleId === 'config', `${e.source}: no rule '${e.ruleId}'`);
       const entry = coverage.get(ruleId) ?? { fires: [], silent: [] };
       (expected.some((e) => e.ruleId === ruleId) ? entry.fires : entry.silent).push(name);
       coverage.set(ruleId, entry);
@@ -192,7 +210,10 @@ for (const ruleId of ruleFolders) {
       const found = foundOf(root, run.findings);
       const { missing, unexpected } = compare(expected, found);
       assert.deepEqual(
-        { missing: missing.map((e) => `${e.file}:${e.line} ${e.ruleId} '${e.fragment}' (written at ${e.source})`), unexpected: unexpected.map(show) },
+        {
+          missing: missing.map((e) => `${e.file}:${e.line} ${e.ruleId} '${e.fragment}' (written at ${e.source})`),
+          unexpected: unexpected.map(show),
+        },
         { missing: [], unexpected: [] },
         `findings of ${ruleId}/${name} differ from its expectations; found:\n${found.map(show).join('\n')}`,
       );
@@ -200,7 +221,11 @@ for (const ruleId of ruleFolders) {
       // The expect comments are HTML comments, which are not written text: without them the findings are the same.
       const bare = strippedFileSystem(root);
       const without = await lintPaths(['.'], root, { mermaid }, { fs: bare.fs });
-      assert.deepEqual(foundOf(root, without.findings, bare.lineOf).map(show).sort(), found.map(show).sort(), 'the expect comments change the findings');
+      assert.deepEqual(
+        foundOf(root, without.findings, bare.lineOf).map(show).sort(),
+        found.map(show).sort(),
+        'the expect comments change the findings',
+      );
     });
   }
 }

@@ -42,7 +42,11 @@ let root: string;
 let client: TestLspClient;
 
 before(async () => {
-  root = makeTree({ 'notes/design.md': DOC, 'notes/arch.mmd': 'graph TD\n  A --> B\n', 'notes/closed.md': '# C\n\n```mermaid\npie\n  "a" 1\n```\n' });
+  root = makeTree({
+    'notes/design.md': DOC,
+    'notes/arch.mmd': 'graph TD\n  A --> B\n',
+    'notes/closed.md': '# C\n\n```mermaid\npie\n  "a" 1\n```\n',
+  });
   client = new TestLspClient();
   await client.initialize([root]);
 });
@@ -52,7 +56,8 @@ after(async () => {
   removeTree(root);
 });
 
-const ask = (file: string, version?: number) => client.request<DocumentDiagramsResult | null>(DocumentDiagramsRequest.method, { uri: fileUri(file), version });
+const ask = (file: string, version?: number) =>
+  client.request<DocumentDiagramsResult | null>(DocumentDiagramsRequest.method, { uri: fileUri(file), version });
 
 test('backtick and tilde fences, in lists and blockquotes, in order, with their heading; not inside other blocks', async () => {
   const file = path.join(root, 'notes/design.md');
@@ -60,10 +65,26 @@ test('backtick and tilde fences, in lists and blockquotes, in order, with their 
   const r = await ask(file, 1);
   assert.equal(r?.version, 1);
   assert.deepEqual(
-    r!.diagrams.map((d) => ({ i: d.index, line: d.line, content: d.contentLine, end: d.endLine, heading: d.heading, source: d.source, problems: d.problems.length })),
+    r!.diagrams.map((d) => ({
+      i: d.index,
+      line: d.line,
+      content: d.contentLine,
+      end: d.endLine,
+      heading: d.heading,
+      source: d.source,
+      problems: d.problems.length,
+    })),
     [
       { i: 0, line: 3, content: 4, end: 6, heading: 'Components', source: 'flowchart LR\n  A --> B\n', problems: 0 },
-      { i: 1, line: 10, content: 11, end: 13, heading: 'Components', source: 'sequenceDiagram\nA->>B: hi\n', problems: 0 },
+      {
+        i: 1,
+        line: 10,
+        content: 11,
+        end: 13,
+        heading: 'Components',
+        source: 'sequenceDiagram\nA->>B: hi\n',
+        problems: 0,
+      },
       { i: 2, line: 16, content: 17, end: 18, heading: 'Data', source: 'erDiagram\n', problems: 0 },
     ],
   );
@@ -72,7 +93,9 @@ test('backtick and tilde fences, in lists and blockquotes, in order, with their 
 test('unsaved edits: the answer is for the version the editor sent last, with the problems at the lines Problems shows', async () => {
   const file = path.join(root, 'notes/design.md');
   // Break the first diagram (not saved: the server has it from didChange only).
-  await client.change(file, [{ range: { start: { line: 5, character: 9 }, end: { line: 5, character: 9 } }, text: ' -->' }]);
+  await client.change(file, [
+    { range: { start: { line: 5, character: 9 }, end: { line: 5, character: 9 } }, text: ' -->' },
+  ]);
   const r = await ask(file, 2);
   assert.equal(r?.version, 2);
   const [problem] = r!.diagrams[0].problems;
@@ -81,7 +104,10 @@ test('unsaved edits: the answer is for the version the editor sent last, with th
   const diagnostic = client.diagnosticsFor(file).find((d) => d.code === 'mermaid-syntax')!;
   assert.deepEqual(problem.range, diagnostic.range);
   assert.equal(problem.message, diagnostic.message);
-  assert.deepEqual(r!.diagrams.slice(1).map((d) => d.problems), [[], []]);
+  assert.deepEqual(
+    r!.diagrams.slice(1).map((d) => d.problems),
+    [[], []],
+  );
 });
 
 test('a .mmd file is one diagram from line 0; a closed file is read from disk (version null); unknown files give null', async () => {
@@ -104,5 +130,9 @@ test('a .mmd file is one diagram from line 0; a closed file is read from disk (v
   } finally {
     removeTree(outside);
   }
-  assert.equal(await client.request(DocumentDiagramsRequest.method, { uri: 42 }), null, 'bad params are answered, not thrown on');
+  assert.equal(
+    await client.request(DocumentDiagramsRequest.method, { uri: 42 }),
+    null,
+    'bad params are answered, not thrown on',
+  );
 });

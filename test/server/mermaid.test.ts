@@ -25,14 +25,24 @@ test('typing a break into a diagram shows mermaid-syntax at the token; fixing it
   await client.idle();
   assert.deepEqual(client.diagnosticsFor(file), []);
   // Type " -->" at the end of the edge line, as an editor would send it.
-  await client.change(file, [{ range: { start: { line: 6, character: 22 }, end: { line: 6, character: 22 } }, text: ' -->' }]);
+  await client.change(file, [
+    { range: { start: { line: 6, character: 22 }, end: { line: 6, character: 22 } }, text: ' -->' },
+  ]);
   await client.waitFor(() => client.diagnosticsFor(file).some((d) => d.code === 'mermaid-syntax'), 'mermaid-syntax');
   const [d] = client.diagnosticsFor(file);
   assert.equal(d.severity, 1);
   assert.equal(d.range.start.line, 6);
-  assert.ok(d.range.start.character >= 4, `points into the edge line in source coordinates: ${JSON.stringify(d.range)}`);
-  assert.ok(d.relatedInformation?.some((r) => r.message.includes('Parse error')), 'mermaid\'s full text in related information');
-  await client.change(file, [{ range: { start: { line: 6, character: 22 }, end: { line: 6, character: 26 } }, text: '' }]);
+  assert.ok(
+    d.range.start.character >= 4,
+    `points into the edge line in source coordinates: ${JSON.stringify(d.range)}`,
+  );
+  assert.ok(
+    d.relatedInformation?.some((r) => r.message.includes('Parse error')),
+    "mermaid's full text in related information",
+  );
+  await client.change(file, [
+    { range: { start: { line: 6, character: 22 }, end: { line: 6, character: 26 } }, text: '' },
+  ]);
   await client.waitFor(() => client.diagnosticsFor(file).length === 0, 'the diagnostic to clear');
 });
 
@@ -44,11 +54,14 @@ test('an unknown diagram type suggests the closest one and the quick fix replace
   const [d] = client.diagnosticsFor(file);
   assert.deepEqual(d.range, { start: { line: 1, character: 0 }, end: { line: 1, character: 15 } });
   assert.match(d.message, /did you mean 'sequenceDiagram'\?/);
-  const actions = await client.request<{ title: string; edit: { changes: Record<string, { newText: string }[]> } }[]>('textDocument/codeAction', {
-    textDocument: { uri: 'file://' + file },
-    range: d.range,
-    context: { diagnostics: [d] },
-  });
+  const actions = await client.request<{ title: string; edit: { changes: Record<string, { newText: string }[]> } }[]>(
+    'textDocument/codeAction',
+    {
+      textDocument: { uri: 'file://' + file },
+      range: d.range,
+      context: { diagnostics: [d] },
+    },
+  );
   assert.equal(actions[0].title, "Change to 'sequenceDiagram'");
   assert.equal(Object.values(actions[0].edit.changes)[0][0].newText, 'sequenceDiagram');
 });

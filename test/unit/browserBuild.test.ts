@@ -16,7 +16,16 @@ async function buildBrowser(source: string): Promise<{ errors: string[]; text?: 
   const entry = path.join(dir, 'entry.ts');
   fs.writeFileSync(entry, source);
   try {
-    const result = await esbuild.build({ bundle: true, ...serverEntry, nodePaths: [path.resolve(__dirname, '../../node_modules')], entryPoints: [entry], outfile: path.join(dir, 'out.js'), write: false, logLevel: 'silent', absWorkingDir: path.resolve(__dirname, '../..') });
+    const result = await esbuild.build({
+      bundle: true,
+      ...serverEntry,
+      nodePaths: [path.resolve(__dirname, '../../node_modules')],
+      entryPoints: [entry],
+      outfile: path.join(dir, 'out.js'),
+      write: false,
+      logLevel: 'silent',
+      absWorkingDir: path.resolve(__dirname, '../..'),
+    });
     return { errors: nodeBuiltinsIn(result.metafile, 'out.js'), text: result.outputFiles?.[0]?.text };
   } catch (e) {
     return { errors: ((e as esbuild.BuildFailure).errors ?? []).map((m) => m.text) };
@@ -29,12 +38,17 @@ test('a Node built-in in a browser bundle fails the build with the importing fil
   for (const specifier of ['node:fs', 'fs', 'node:child_process', 'worker_threads', 'node:fs/promises']) {
     const { errors } = await buildBrowser(`import * as x from '${specifier}';\nconsole.log(x);\n`);
     assert.equal(errors.length, 1, `${specifier}: ${JSON.stringify(errors)}`);
-    assert.match(errors[0], new RegExp(`Node built-in "${specifier}" imported by .*entry\\.ts: browser bundles run in a web worker`));
+    assert.match(
+      errors[0],
+      new RegExp(`Node built-in "${specifier}" imported by .*entry\\.ts: browser bundles run in a web worker`),
+    );
   }
 });
 
 test('node:path becomes path-browserify; ordinary packages bundle', async () => {
-  const { errors, text } = await buildBrowser(`import * as p from 'node:path';\nimport { URI } from 'vscode-uri';\nconsole.log(p.posix ? p.join('/a', 'b') : p.join('/a', 'b'), URI.parse('x:/y').path);\n`);
+  const { errors, text } = await buildBrowser(
+    `import * as p from 'node:path';\nimport { URI } from 'vscode-uri';\nconsole.log(p.posix ? p.join('/a', 'b') : p.join('/a', 'b'), URI.parse('x:/y').path);\n`,
+  );
   assert.deepEqual(errors, []);
   assert.ok(text && !/require\(["'](node:)?path["']\)/.test(text), 'no require of path is left in the bundle');
 });

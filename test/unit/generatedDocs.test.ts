@@ -12,7 +12,10 @@ const REPO = path.resolve(__dirname, '../..');
 const SCRIPT = path.join(REPO, 'scripts/generate-docs.ts');
 
 function check(root: string) {
-  return spawnSync(process.execPath, ['--import', 'tsx', SCRIPT, '--check', '--root', root], { cwd: REPO, encoding: 'utf8' });
+  return spawnSync(process.execPath, ['--import', 'tsx', SCRIPT, '--check', '--root', root], {
+    cwd: REPO,
+    encoding: 'utf8',
+  });
 }
 
 test('generate-docs --check passes on the repository and fails when the quick-fix or rules table drifts', () => {
@@ -45,6 +48,10 @@ test('the quick-fix table lists every fix each rule documents, and every rule wi
   for (const rule of ALL_RULES) {
     if (!rule.fixes) continue;
     assert.ok(rule.fixes.docs.length > 0, `${rule.meta.id} builds fixes but documents none`);
-    for (const fix of rule.fixes.docs) assert.ok(table.includes(`| \`${rule.meta.id}\``) && table.includes(`**${fix.title}**`), `${rule.meta.id}: ${fix.title}`);
+    for (const fix of rule.fixes.docs)
+      assert.ok(
+        table.includes(`| \`${rule.meta.id}\``) && table.includes(`**${fix.title}**`),
+        `${rule.meta.id}: ${fix.title}`,
+      );
   }
 });

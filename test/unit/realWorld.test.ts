@@ -20,9 +20,25 @@ const RULE_FIXTURES = path.join(__dirname, '..', 'rules');
 test('component-sections: the fix-all that adds every missing section adds no second component section to a design whose components are written in another form', async () => {
   // The findings (none) are the rule fixture's (test/rules/missing-section/component-sections); the quick fix that adds every missing section must not add a second component section either.
   const hldSpec = DEFAULT_CONFIG.requiredFiles.find((s) => s.id === 'high-level-design')!;
-  for (const name of ['architecture-components', 'core-services-modules', 'supporting-components', 'component-deep-dive', 'bold-label', 'list-under-title']) {
-    const text = readFileSync(path.join(RULE_FIXTURES, 'missing-section/component-sections/case-studies', name, 'high-level-design.md'), 'utf8');
-    const edits = fixAllSections({ doc: parseMarkdown(text), spec: hldSpec, specs: DEFAULT_CONFIG.requiredFiles, lookup: { sets: [] }, exists: () => false });
+  for (const name of [
+    'architecture-components',
+    'core-services-modules',
+    'supporting-components',
+    'component-deep-dive',
+    'bold-label',
+    'list-under-title',
+  ]) {
+    const text = readFileSync(
+      path.join(RULE_FIXTURES, 'missing-section/component-sections/case-studies', name, 'high-level-design.md'),
+      'utf8',
+    );
+    const edits = fixAllSections({
+      doc: parseMarkdown(text),
+      spec: hldSpec,
+      specs: DEFAULT_CONFIG.requiredFiles,
+      lookup: { sets: [] },
+      exists: () => false,
+    });
     assert.deepEqual(edits, [], name);
   }
 });
@@ -44,12 +60,21 @@ test('stub-files: a case study of stubs is not complete in the Case Studies view
 
 test('component keywords are configurable and merge with the built-in ones', async () => {
   const { config, problems } = loadConfig(
-    JSON.stringify({ requiredFiles: { 'high-level-design': { sections: [{ id: 'components', name: 'Key Components', keywords: ['subsystems'] }] } } }),
+    JSON.stringify({
+      requiredFiles: {
+        'high-level-design': { sections: [{ id: 'components', name: 'Key Components', keywords: ['subsystems'] }] },
+      },
+    }),
     new Linter({ fs: nodeFileSystem }).ruleIds,
   );
   assert.deepEqual(problems, []);
-  const components = config.requiredFiles.find((s) => s.id === 'high-level-design')!.sections.find((s) => s.id === 'components')!;
+  const components = config.requiredFiles
+    .find((s) => s.id === 'high-level-design')!
+    .sections.find((s) => s.id === 'components')!;
   assert.deepEqual([...components.keywords].sort(), ['component', 'components', 'modules', 'services', 'subsystems']);
   assert.ok(headingFills('core subsystems', components));
-  assert.ok(!headingFills('service level objectives', components), 'a keyword is a whole word: "service" is not "services"');
+  assert.ok(
+    !headingFills('service level objectives', components),
+    'a keyword is a whole word: "service" is not "services"',
+  );
 });

@@ -8,7 +8,12 @@ export async function validateBlock(text: string): Promise<MermaidProblem[]> {
   const outcome = await parseDiagram(text);
   if (outcome.ok) return [];
   try {
-    return describeFailure({ text, error: outcome.error, parsedText: outcome.parsedText, frontmatterLineOffset: outcome.frontmatterLineOffset });
+    return describeFailure({
+      text,
+      error: outcome.error,
+      parsedText: outcome.parsedText,
+      frontmatterLineOffset: outcome.frontmatterLineOffset,
+    });
   } catch {
     // Placing the error failed (an error shape not seen before): still report mermaid's verdict, on the header.
     const message = outcome.error instanceof Error ? outcome.error.message : String(outcome.error);
@@ -21,7 +26,8 @@ export interface WorkerRequest {
   id: number;
   text: string;
 }
-export type WorkerResponse = { ready: true } | { id: number; problems: MermaidProblem[] } | { id: number; failure: string };
+export type WorkerResponse =
+  { ready: true } | { id: number; problems: MermaidProblem[] } | { id: number; failure: string };
 
 /** The answer to one request, as a worker posts it (Node's worker thread and the web worker alike). */
 export async function answer(request: WorkerRequest): Promise<WorkerResponse> {

@@ -3,7 +3,11 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
-import { createQueuedValidator, type DisposableMermaidValidator, type MermaidValidatorLimits } from '../mermaid/validatorQueue';
+import {
+  createQueuedValidator,
+  type DisposableMermaidValidator,
+  type MermaidValidatorLimits,
+} from '../mermaid/validatorQueue';
 import type { WorkerResponse } from '../mermaid/validateBlock';
 
 export { MERMAID_DEFAULTS, type DisposableMermaidValidator } from '../mermaid/validatorQueue';

@@ -21,7 +21,7 @@ export const emptySection: Rule<EmptySectionData> = {
     docs:
       'A required section counts as empty when nothing but blank lines, HTML comments, placeholders ("*Coming soon…*", "TBD"), empty sub-headings ' +
       'and empty skeletons (empty bullets, a table header without rows, a Mermaid block with only its type line) follows it: a fresh scaffold is empty until written. ' +
-      'The quick fix inserts the section\'s writing prompt when it has none.',
+      "The quick fix inserts the section's writing prompt when it has none.",
     example: "Section 'Key Components' is empty: write it or remove the heading.",
   },
   checkFile(ctx) {
@@ -29,17 +29,18 @@ export const emptySection: Rule<EmptySectionData> = {
     // A file not written yet gets one stub-file finding, not one per section.
     if (file.isMermaidFile || isStub(file.doc)) return;
     // A file may fill several parts by its name (a README.md configured as requirements and design).
-    for (const spec of ctx.specs ?? (ctx.spec ? [ctx.spec] : [])) for (const section of spec.sections) {
-      const index = findSection(file.doc, section);
-      if (index < 0) continue;
-      const heading = file.doc.headings[index];
-      if (heading.hasContent) continue;
-      ctx.report({
-        range: heading.range,
-        message: `Section '${displayHeading(heading.text) || section.name}' is empty: write it or remove the heading.`,
-        data: { kind: 'empty-section', fileKind: spec.id, section: section.id },
-      });
-    }
+    for (const spec of ctx.specs ?? (ctx.spec ? [ctx.spec] : []))
+      for (const section of spec.sections) {
+        const index = findSection(file.doc, section);
+        if (index < 0) continue;
+        const heading = file.doc.headings[index];
+        if (heading.hasContent) continue;
+        ctx.report({
+          range: heading.range,
+          message: `Section '${displayHeading(heading.text) || section.name}' is empty: write it or remove the heading.`,
+          data: { kind: 'empty-section', fileKind: spec.id, section: section.id },
+        });
+      }
   },
   fixes: {
     docs: [{ title: promptTitle('…'), does: 'under the heading, when it has none.' }],

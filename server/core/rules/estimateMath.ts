@@ -33,15 +33,33 @@ export const estimateMath: Rule<EstimateMathData> = {
         const verdict = judge(step, config.estimateTolerance);
         if (verdict.ok !== false) continue;
         const w = step.stated.written;
-        const fix = w && verdict.replacement ? { kind: 'estimate-math' as const, range: onLine({ start: { line: 0, character: w.start }, end: { line: 0, character: w.end } }, line), replacement: verdict.replacement } : undefined;
+        const fix =
+          w && verdict.replacement
+            ? {
+                kind: 'estimate-math' as const,
+                range: onLine({ start: { line: 0, character: w.start }, end: { line: 0, character: w.end } }, line),
+                replacement: verdict.replacement,
+              }
+            : undefined;
         ctx.report({ range: onLine(step.stated.range, line), message: verdict.message, ...(fix ? { data: fix } : {}) });
       }
     }
   },
   fixes: {
-    docs: [{ title: changeTitle('2,500 GB'), does: 'the computed value written in your style (your unit, suffix and separators, similar precision).' }],
+    docs: [
+      {
+        title: changeTitle('2,500 GB'),
+        does: 'the computed value written in your style (your unit, suffix and separators, similar precision).',
+      },
+    ],
     build({ data }) {
-      return [{ title: changeTitle(data.replacement), edits: [{ range: data.range, newText: data.replacement }], isPreferred: true }];
+      return [
+        {
+          title: changeTitle(data.replacement),
+          edits: [{ range: data.range, newText: data.replacement }],
+          isPreferred: true,
+        },
+      ];
     },
   },
 };

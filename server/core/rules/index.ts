@@ -48,7 +48,12 @@ export function quickFixesFor(ruleId: string, data: unknown, range: Range, ctx: 
 }
 
 /** How `lint --fix` applies a finding's preferred fix without asking (see `RuleFixes.unattended`), or undefined. */
-export function unattendedFix(ruleId: string, data: unknown, range: Range, ctx: Pick<FixContext, 'specs'>): { replaces?: string; order?: number } | undefined {
+export function unattendedFix(
+  ruleId: string,
+  data: unknown,
+  range: Range,
+  ctx: Pick<FixContext, 'specs'>,
+): { replaces?: string; order?: number } | undefined {
   const rule = ruleById(ruleId);
   if (!rule?.fixes?.unattended || data === undefined || data === null) return undefined;
   return rule.fixes.unattended({ data, range }, ctx.specs);

@@ -38,7 +38,9 @@ function toSourceRange(fence: FencedBlock, range: Range): Range {
 /** The text a block-relative single-line range covers (the unknown diagram keyword). */
 function textAt(content: string, range: Range): string {
   const line = content.split('\n')[range.start.line] ?? '';
-  return line.slice(range.start.character, range.start.line === range.end.line ? range.end.character : undefined).trim();
+  return line
+    .slice(range.start.character, range.start.line === range.end.line ? range.end.character : undefined)
+    .trim();
 }
 
 /**
@@ -46,7 +48,10 @@ function textAt(content: string, range: Range): string {
  * shows them (designNotes/documentDiagrams), so both name the same line. A failure of the validator itself
  * (crashed worker) must not hide the file's other findings: the block is reported as not checked.
  */
-export async function fenceFindings(fence: FencedBlock, validator: MermaidValidator): Promise<Report<MermaidSyntaxData>[]> {
+export async function fenceFindings(
+  fence: FencedBlock,
+  validator: MermaidValidator,
+): Promise<Report<MermaidSyntaxData>[]> {
   let problems: MermaidProblem[];
   try {
     problems = await validator.validate(fence.content);
@@ -63,17 +68,32 @@ export async function fenceFindings(fence: FencedBlock, validator: MermaidValida
   return problems.map((problem): Report<MermaidSyntaxData> => {
     const range = toSourceRange(fence, problem.range);
     if (problem.kind === 'timeout' || problem.kind === 'too-large') {
-      return { message: problem.message, range, detail: problem.detail, severity: 'info', data: { kind: 'skipped', reason: problem.kind } };
+      return {
+        message: problem.message,
+        range,
+        detail: problem.detail,
+        severity: 'info',
+        data: { kind: 'skipped', reason: problem.kind },
+      };
     }
     if (problem.kind === 'unknown-diagram') {
       return {
         message: problem.message,
         range,
         detail: problem.detail,
-        data: { kind: 'mermaid-unknown-type', found: textAt(fence.content, problem.range), suggestions: problem.suggestions ?? [] },
+        data: {
+          kind: 'mermaid-unknown-type',
+          found: textAt(fence.content, problem.range),
+          suggestions: problem.suggestions ?? [],
+        },
       };
     }
-    const fix = problem.fix && { kind: 'mermaid-fix' as const, title: problem.fix.title, range: toSourceRange(fence, problem.fix.range), newText: problem.fix.newText };
+    const fix = problem.fix && {
+      kind: 'mermaid-fix' as const,
+      title: problem.fix.title,
+      range: toSourceRange(fence, problem.fix.range),
+      newText: problem.fix.newText,
+    };
     return { message: problem.message, range, detail: problem.detail, ...(fix ? { data: fix } : {}) };
   });
 }
@@ -89,7 +109,7 @@ export const mermaidSyntax: Rule<MermaidSyntaxData> = {
       "alike. Each block is parsed with Mermaid's own parser (off the editor's main thread) and the problem is marked",
       "on the offending token, e.g. `Unknown diagram type 'sequenceDiagarm'; did you mean 'sequenceDiagram'?`.",
       'The common mistakes are marked at the culprit and said in plain words: an unclosed `{{`, `[`, `(` or `"` on the line',
-      "it opens (not where the parser noticed), a `subgraph` without `end`, `->` for `-->`, `end` as a node id, and",
+      'it opens (not where the parser noticed), a `subgraph` without `end`, `->` for `-->`, `end` as a node id, and',
       'parentheses inside an unquoted `[...]` label, with a quick fix where it is clear (quote the label, `-->`).',
       "Mermaid's own message is in the details, without its diagram-relative line numbers.",
       'Blocks over 200,000 characters or 5,000 lines, or that Mermaid needs more than 2 s to parse, are',
@@ -109,7 +129,11 @@ export const mermaidSyntax: Rule<MermaidSyntaxData> = {
   },
   fixes: {
     docs: [
-      { when: 'unknown diagram type', title: changeTitle('sequenceDiagram'), does: "one action per close match; `lint --fix` applies it when there is one clear candidate." },
+      {
+        when: 'unknown diagram type',
+        title: changeTitle('sequenceDiagram'),
+        does: 'one action per close match; `lint --fix` applies it when there is one clear candidate.',
+      },
       {
         when: 'common mistake',
         title: "Quote the label · Change '->' to '-->' · Rename the node to 'End'",
@@ -119,7 +143,11 @@ export const mermaidSyntax: Rule<MermaidSyntaxData> = {
     build({ data, range }) {
       switch (data.kind) {
         case 'mermaid-unknown-type':
-          return data.suggestions.map((s, i) => ({ title: changeTitle(s), edits: [{ range, newText: s }], isPreferred: i === 0 }));
+          return data.suggestions.map((s, i) => ({
+            title: changeTitle(s),
+            edits: [{ range, newText: s }],
+            isPreferred: i === 0,
+          }));
         case 'mermaid-fix':
           return [{ title: data.title, edits: [{ range: data.range, newText: data.newText }], isPreferred: true }];
         default:
@@ -128,7 +156,9 @@ export const mermaidSyntax: Rule<MermaidSyntaxData> = {
     },
     // Only the diagram type, only when the correction is clear, and it may replace only that misspelt word.
     unattended({ data }) {
-      return data.kind === 'mermaid-unknown-type' && clearDiagramType(data.found, data.suggestions) ? { replaces: data.found } : undefined;
+      return data.kind === 'mermaid-unknown-type' && clearDiagramType(data.found, data.suggestions)
+        ? { replaces: data.found }
+        : undefined;
     },
   },
 };

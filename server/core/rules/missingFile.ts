@@ -18,7 +18,8 @@ export const CREATE_ALL_TITLE = 'Create all missing files of this case study';
 export const missingFile: Rule<MissingFileData> = {
   meta: {
     id: 'missing-file',
-    description: 'A required part of a design case study is written nowhere: no file for it and no section in another file.',
+    description:
+      'A required part of a design case study is written nowhere: no file for it and no section in another file.',
     defaultSeverity: 'error',
     docs:
       'A design case study needs its parts (by default requirements, high-level design and trade-offs). A part is a file — ' +
@@ -26,7 +27,8 @@ export const missingFile: Rule<MissingFileData> = {
       'or a section of another file of the same case study ("## 7. Trade-offs" in hld.md; one README.md with Requirements, ' +
       'Architecture and Trade-offs sections is complete). Post-mortems, decision records and notes are not held to these parts. ' +
       'The finding sits on a file of the case study that does exist; the quick fix creates the missing file from its template.',
-    example: "Case study 'notification-system' has no trade-offs.md (Trade-offs): create it, or add a 'Trade-offs' section to one of its files.",
+    example:
+      "Case study 'notification-system' has no trade-offs.md (Trade-offs): create it, or add a 'Trade-offs' section to one of its files.",
   },
   checkCaseStudy(ctx) {
     const { caseStudy, config, files, model } = ctx;
@@ -35,7 +37,9 @@ export const missingFile: Rule<MissingFileData> = {
 
     // Attach to a file the user can open: the first required file that exists, else any readable file.
     const anchorEntry =
-      config.requiredFiles.map((s) => caseStudy.files.find((f) => f.kind === s.id)).find((f) => f && files.has(f.path)) ??
+      config.requiredFiles
+        .map((s) => caseStudy.files.find((f) => f.kind === s.id))
+        .find((f) => f && files.has(f.path)) ??
       caseStudy.files.find((f) => files.has(f.path) && !f.relative.includes('/'));
     if (!anchorEntry) {
       const names = missing.map((s) => s.fileName).join(', ');
@@ -43,7 +47,12 @@ export const missingFile: Rule<MissingFileData> = {
         path: caseStudy.path,
         range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
         message: `Case study '${caseStudy.name}' is empty: create ${names}.`,
-        data: { kind: 'missing-file', caseStudy: caseStudy.path, fileKind: missing[0].id, suggestedPath: path.join(caseStudy.path, missing[0].fileName) },
+        data: {
+          kind: 'missing-file',
+          caseStudy: caseStudy.path,
+          fileKind: missing[0].id,
+          suggestedPath: path.join(caseStudy.path, missing[0].fileName),
+        },
       });
       return;
     }
@@ -62,7 +71,12 @@ export const missingFile: Rule<MissingFileData> = {
         path: anchor.path,
         range: fileAnchorRange(anchor.doc),
         message: `Case study '${caseStudy.name}' has no ${spec.fileName} (${spec.title}): create it, or add a '${spec.title}' section to one of its files.`,
-        data: { kind: 'missing-file', caseStudy: caseStudy.path, fileKind: spec.id, suggestedPath: path.join(caseStudy.path, spec.fileName) },
+        data: {
+          kind: 'missing-file',
+          caseStudy: caseStudy.path,
+          fileKind: spec.id,
+          suggestedPath: path.join(caseStudy.path, spec.fileName),
+        },
       });
     }
   },
@@ -80,7 +94,14 @@ export const missingFile: Rule<MissingFileData> = {
       if (!spec || ctx.exists(data.suggestedPath)) return [];
       const text = templateForFile(spec.id, { ...ctx.lookup, specs: ctx.specs });
       if (text === undefined) return [];
-      return [{ title: createTitle(spec.fileName), edits: [], createFile: { path: data.suggestedPath, text }, isPreferred: true }];
+      return [
+        {
+          title: createTitle(spec.fileName),
+          edits: [],
+          createFile: { path: data.suggestedPath, text },
+          isPreferred: true,
+        },
+      ];
     },
     // Creating a file changes nothing the user wrote (it is created exclusively, never over one).
     unattended: () => ({}),

@@ -34,14 +34,15 @@ export const missingSection: Rule<MissingSectionData> = {
     // A file not written yet gets one stub-file finding, not one per section.
     if (file.isMermaidFile || isStub(file.doc)) return;
     // A file may fill several parts by its name (a README.md configured as requirements and design).
-    for (const spec of ctx.specs ?? (ctx.spec ? [ctx.spec] : [])) for (const section of spec.sections) {
-      if (hasSection(file.doc, section)) continue;
-      ctx.report({
-        range: fileAnchorRange(file.doc),
-        message: `Missing section '${section.name}': add a '## ${section.name}' heading.`,
-        data: { kind: 'missing-section', fileKind: spec.id, section: section.id },
-      });
-    }
+    for (const spec of ctx.specs ?? (ctx.spec ? [ctx.spec] : []))
+      for (const section of spec.sections) {
+        if (hasSection(file.doc, section)) continue;
+        ctx.report({
+          range: fileAnchorRange(file.doc),
+          message: `Missing section '${section.name}': add a '## ${section.name}' heading.`,
+          data: { kind: 'missing-section', fileKind: spec.id, section: section.id },
+        });
+      }
   },
   fixes: {
     docs: [
@@ -61,17 +62,27 @@ export const missingSection: Rule<MissingSectionData> = {
       const spec = ctx.specs.find((s) => s.id === data.fileKind);
       const section = spec?.sections.find((s) => s.id === data.section);
       if (!spec || !section) return [];
-      return [{ title: addTitle(section.name), edits: [insertSectionEdit(ctx.doc, spec, section, { ...ctx.lookup, specs: ctx.specs })], isPreferred: true }];
+      return [
+        {
+          title: addTitle(section.name),
+          edits: [insertSectionEdit(ctx.doc, spec, section, { ...ctx.lookup, specs: ctx.specs })],
+          isPreferred: true,
+        },
+      ];
     },
     // An insertion; missing sections of one file go in in template order.
     unattended({ data }, specs) {
-      return { order: specs.find((s) => s.id === data.fileKind)?.sections.findIndex((s) => s.id === data.section) ?? -1 };
+      return {
+        order: specs.find((s) => s.id === data.fileKind)?.sections.findIndex((s) => s.id === data.section) ?? -1,
+      };
     },
     fixAll({ doc, spec, specs, lookup }) {
       if (!spec) return [];
       return spec.sections.flatMap((section, order) =>
         // Written in another form (a bold label, a component list under the title): adding a heading would duplicate it.
-        findSection(doc, section) < 0 && !hasSection(doc, section) ? [{ order, edit: insertSectionEdit(doc, spec, section, { ...lookup, specs }) }] : [],
+        findSection(doc, section) < 0 && !hasSection(doc, section)
+          ? [{ order, edit: insertSectionEdit(doc, spec, section, { ...lookup, specs }) }]
+          : [],
       );
     },
   },

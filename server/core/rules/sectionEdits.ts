@@ -37,7 +37,11 @@ function sectionLevel(doc: MarkdownDocument, spec: RequiredFileSpec): number {
  * Where a missing required section goes: before the next required section that is present (keeping the template's
  * order), else after the previous present one's section, else at the end of the file.
  */
-function insertionFor(doc: MarkdownDocument, spec: RequiredFileSpec, section: SectionSpec): { range: Range; before: boolean } {
+function insertionFor(
+  doc: MarkdownDocument,
+  spec: RequiredFileSpec,
+  section: SectionSpec,
+): { range: Range; before: boolean } {
   const order = spec.sections.indexOf(section);
   for (let k = order + 1; k < spec.sections.length; k++) {
     const i = findSection(doc, spec.sections[k]);
@@ -54,31 +58,49 @@ function insertionFor(doc: MarkdownDocument, spec: RequiredFileSpec, section: Se
   return { range: endOfDocument(doc), before: false };
 }
 
-function sectionText(doc: MarkdownDocument, spec: RequiredFileSpec, section: SectionSpec, lookup: TemplateLookup): string {
+function sectionText(
+  doc: MarkdownDocument,
+  spec: RequiredFileSpec,
+  section: SectionSpec,
+  lookup: TemplateLookup,
+): string {
   const eol = eolOf(doc);
   const body = (templateBodyForSection(spec.id, section.id, lookup) ?? '').replace(/\r?\n/g, eol);
   return `${'#'.repeat(sectionLevel(doc, spec))} ${section.name}${eol}${eol}${body}`;
 }
 
 /** Edit inserting a missing section with its template body. */
-export function insertSectionEdit(doc: MarkdownDocument, spec: RequiredFileSpec, section: SectionSpec, lookup: TemplateLookup): TextEdit {
+export function insertSectionEdit(
+  doc: MarkdownDocument,
+  spec: RequiredFileSpec,
+  section: SectionSpec,
+  lookup: TemplateLookup,
+): TextEdit {
   const eol = eolOf(doc);
   const where = insertionFor(doc, spec, section);
   const block = sectionText(doc, spec, section, lookup);
   if (where.before) return { range: where.range, newText: `${block.replace(/(\r?\n)*$/, '')}${eol}${eol}` };
   // At the end: separate from what is there by one blank line, end with a newline.
   const last = doc.lines[doc.lines.length - 1] ?? '';
-  const lead = doc.text.length === 0 ? '' : last === '' ? (doc.lines[doc.lines.length - 2]?.trim() ? eol : '') : eol + eol;
+  const lead =
+    doc.text.length === 0 ? '' : last === '' ? (doc.lines[doc.lines.length - 2]?.trim() ? eol : '') : eol + eol;
   return { range: where.range, newText: `${lead}${block.replace(/(\r?\n)*$/, '')}${eol}` };
 }
 
 /** Edit filling an empty section (right under its heading) with the template body. */
-export function fillSectionEdit(doc: MarkdownDocument, spec: RequiredFileSpec, section: SectionSpec, lookup: TemplateLookup): TextEdit | undefined {
+export function fillSectionEdit(
+  doc: MarkdownDocument,
+  spec: RequiredFileSpec,
+  section: SectionSpec,
+  lookup: TemplateLookup,
+): TextEdit | undefined {
   const i = findSection(doc, section);
   if (i < 0) return undefined;
   const eol = eolOf(doc);
   const heading = doc.headings[i];
-  const body = (templateBodyForSection(spec.id, section.id, lookup) ?? '').replace(/\r?\n/g, eol).replace(/(\r?\n)*$/, '');
+  const body = (templateBodyForSection(spec.id, section.id, lookup) ?? '')
+    .replace(/\r?\n/g, eol)
+    .replace(/(\r?\n)*$/, '');
   const line = heading.line + 1;
   if (line >= doc.lines.length) {
     return { range: endOfDocument(doc), newText: `${eol}${eol}${body}${eol}` };
@@ -89,5 +111,8 @@ export function fillSectionEdit(doc: MarkdownDocument, spec: RequiredFileSpec, s
 /** Whether a section already holds a write-here prompt (a scaffold's), so inserting another would only repeat it. */
 export function sectionHasPrompt(doc: MarkdownDocument, section: SectionSpec): boolean {
   const i = findSection(doc, section);
-  return i >= 0 && doc.lines.slice(doc.headings[i].line + 1, doc.headings[i].sectionEndLine).some((l) => l.includes(WRITE_HERE_MARKER));
+  return (
+    i >= 0 &&
+    doc.lines.slice(doc.headings[i].line + 1, doc.headings[i].sectionEndLine).some((l) => l.includes(WRITE_HERE_MARKER))
+  );
 }
