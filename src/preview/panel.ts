@@ -35,6 +35,8 @@ class PreviewPanel implements vscode.Disposable {
   private updateTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly readyWaiters: (() => void)[] = [];
   private readonly disposables: vscode.Disposable[] = [];
+  /** The last refresh started: the webview shows the current document only once it has posted its update. */
+  private latestRefresh: Promise<void> = Promise.resolve();
 
   constructor(
     readonly panel: vscode.WebviewPanel,
@@ -87,8 +89,26 @@ class PreviewPanel implements vscode.Disposable {
   }
 
   /** Re-reads the document and sends its diagrams (the webview re-renders only the ones that changed). */
-  async refresh(): Promise<void> {
+  refresh(): Promise<void> {
     clearTimeout(this.updateTimer);
+    this.latestRefresh = this.postDiagrams();
+    return this.latestRefresh;
+  }
+
+  /**
+   * Resolves once the webview has been sent the diagrams of the document it now follows. The diagrams come from
+   * the server asynchronously, so right after a switch to another file the webview still shows the previous one;
+   * an export asked for before the update would save the previous file's diagram under the new file's name.
+   */
+  async whenCurrent(): Promise<void> {
+    let settled: Promise<void>;
+    do {
+      settled = this.latestRefresh;
+      await settled;
+    } while (settled !== this.latestRefresh);
+  }
+
+  private async postDiagrams(): Promise<void> {
     let document: vscode.TextDocument;
     try {
       document = await vscode.workspace.openTextDocument(this.uri);
@@ -330,6 +350,8 @@ export class PreviewManager implements vscode.Disposable {
     // Rendering needs the webview; open the preview beside without taking focus if it is not open yet.
     const panel = this.open(editor.document.uri, true);
     await panel.whenReady();
+    // The follower may still be switching to this file (its diagrams on their way from the server).
+    await panel.whenCurrent();
     panel.requestExport(index, format);
   }
 
