@@ -182,12 +182,16 @@ describe('e2e scenarios in code-server', { timeout: 1_200_000 }, () => {
       )
     )
       await pick.click();
+    // Wait for the new files themselves: an open requirements.md tab proves nothing in the web host, where the
+    // workspace is opened on another case study's requirements.md (the extension activates on a Markdown file there).
+    const folder = path.join(ws, 'case-studies', 'payment-gateway');
+    const files = ['requirements.md', 'high-level-design.md', 'trade-offs.md'];
+    for (let waited = 0; waited < 60_000 && !files.every((f) => fs.existsSync(path.join(folder, f))); waited += 250)
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    for (const f of files) assert.ok(fs.existsSync(path.join(folder, f)), `${f} created in ${folder}`);
     await wb.page
       .locator('.tabs-container .tab.active', { hasText: 'requirements.md' })
       .waitFor({ state: 'visible', timeout: 60_000 });
-    const folder = path.join(ws, 'case-studies', 'payment-gateway');
-    for (const f of ['requirements.md', 'high-level-design.md', 'trade-offs.md'])
-      assert.ok(fs.existsSync(path.join(folder, f)), `${f} created in ${folder}`);
     assert.match(fs.readFileSync(path.join(folder, 'requirements.md'), 'utf8'), /Payment Gateway/);
     await wb.screenshot('03-new-case-study');
   });
