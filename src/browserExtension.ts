@@ -10,7 +10,7 @@ import {
   type LanguageClientOptions,
   type MessageTransports,
 } from 'vscode-languageclient/browser';
-import { documentSelector, registerClientFeatures } from './clientFeatures';
+import { registerClientFeatures, sharedClientOptions, startInBackground } from './clientFeatures';
 import { extendMarkdownIt } from './preview';
 import { BROWSER_SERVER_OPTIONS, type BrowserServerOptions } from '../common/protocol/browserServer';
 
@@ -50,11 +50,8 @@ export async function activate(
   context.subscriptions.push(output);
 
   const clientOptions: LanguageClientOptions = {
-    documentSelector: documentSelector(),
-    initializationOptions: () => ({ trusted: vscode.workspace.isTrusted }),
-    outputChannel: output,
+    ...sharedClientOptions(output),
     revealOutputChannelOn: RevealOutputChannelOn.Never,
-    synchronize: { configurationSection: 'designNotes' },
   };
   // The Mermaid worker first: the server worker is told its URL in a first line of its script (a global the server
   // reads at start; the worker `name` option is not passed through by every web extension host).
@@ -83,11 +80,7 @@ export async function activate(
   };
   client = new LanguageClient('designNotes', 'Design Notes', startWorker, clientOptions);
   registerClientFeatures(context, client, () => client, output);
-  client
-    .start()
-    .catch((e: unknown) =>
-      output.error(`Design Notes: the language server did not start: ${e instanceof Error ? e.message : String(e)}`),
-    );
+  startInBackground(client, output);
   return { extendMarkdownIt };
 }
 

@@ -2,7 +2,13 @@
 // their different ways of starting the language server: commands, the trust notification, the preview, the
 // case-study features and the file requests of servers that read files through the editor.
 import * as vscode from 'vscode';
-import { Commands, DocumentDiagramsRequest, WorkspaceTrustedNotification } from '../common/protocol';
+import type { LanguageClientOptions } from 'vscode-languageclient';
+import {
+  Commands,
+  DocumentDiagramsRequest,
+  WorkspaceTrustedNotification,
+  type InitializationOptions,
+} from '../common/protocol';
 import { registerCaseStudyFeatures } from './caseStudies';
 import type { ClientGetter } from './caseStudies/caseStudyData';
 import { serveFileSystem, type RequestHandlerHost } from './files/serveFileSystem';
@@ -71,4 +77,32 @@ export function documentSelector(): { scheme: string; language?: string; pattern
     ]),
     { scheme: 'untitled', language: 'markdown' },
   ];
+}
+
+/**
+ * The language-client options both clients share (the desktop one adds nothing but its transport; the caller adds
+ * `revealOutputChannelOn`, an enum each client imports from its own entry of vscode-languageclient).
+ */
+export function sharedClientOptions(output: vscode.LogOutputChannel): LanguageClientOptions {
+  return {
+    documentSelector: documentSelector(),
+    // Restricted Mode: the server then ignores workspace-provided template folders and catalogs. A function, so a
+    // restarted server (Restart Server, or after a crash) hears the trust of now, not of activation.
+    initializationOptions: (): InitializationOptions => ({ trusted: vscode.workspace.isTrusted }),
+    outputChannel: output,
+    // The server pulls `designNotes.*` itself (workspace/configuration) and is told when it changes.
+    synchronize: { configurationSection: 'designNotes' },
+  };
+}
+
+/**
+ * Starts the client without waiting: activation stays quick, and the Markdown-preview plugin is returned even if the
+ * server cannot start. The client restarts a crashed server by itself and the server re-publishes on start.
+ */
+export function startInBackground(client: { start(): Promise<void> }, output: vscode.LogOutputChannel): void {
+  client
+    .start()
+    .catch((e: unknown) =>
+      output.error(`Design Notes: the language server did not start: ${e instanceof Error ? e.message : String(e)}`),
+    );
 }

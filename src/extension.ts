@@ -6,8 +6,7 @@ import {
   type ServerOptions,
   RevealOutputChannelOn,
 } from 'vscode-languageclient/node';
-import type { InitializationOptions } from '../common/protocol';
-import { documentSelector, registerClientFeatures } from './clientFeatures';
+import { registerClientFeatures, sharedClientOptions, startInBackground } from './clientFeatures';
 import { extendMarkdownIt } from './preview';
 
 let client: LanguageClient | undefined;
@@ -15,9 +14,9 @@ let client: LanguageClient | undefined;
 /**
  * A thin client: it starts the language server (which owns every check, completion, quick fix and case-study
  * summary), forwards settings, and registers the editor-only features (preview, commands); it talks to the server
- * only through common/protocol. It checks no Markdown itself, but two editor features read it: the diagram preview
- * finds a file's Mermaid blocks (src/preview/diagrams.ts, with the core's markdown-it model), and the plugin returned
- * below teaches VS Code's own Markdown preview (its markdown-it) to render ```mermaid fences.
+ * only through common/protocol. Nothing here parses Markdown: the diagram preview asks the server for a file's
+ * Mermaid blocks (designNotes/documentDiagrams), and the plugin returned below only teaches VS Code's own Markdown
+ * preview (its markdown-it) to render ```mermaid fences.
  */
 export async function activate(
   context: vscode.ExtensionContext,
@@ -35,26 +34,14 @@ export async function activate(
     },
   };
   const clientOptions: LanguageClientOptions = {
-    documentSelector: documentSelector(),
-    // Restricted Mode: the server then ignores workspace-provided template folders and catalogs. A function, so a
-    // restarted server (Restart Server, or after a crash) hears the trust of now, not of activation.
-    initializationOptions: (): InitializationOptions => ({ trusted: vscode.workspace.isTrusted }),
-    outputChannel: output,
+    ...sharedClientOptions(output),
     revealOutputChannelOn: RevealOutputChannelOn.Never,
-    // The server pulls `designNotes.*` itself (workspace/configuration) and is told when it changes.
-    synchronize: { configurationSection: 'designNotes' },
   };
   client = new LanguageClient('designNotes', 'Design Notes', serverOptions, clientOptions);
 
   // Commands, preview, case-study features, and the file requests a virtual workspace's files are read through.
   registerClientFeatures(context, client, () => client, output);
-  // Started without waiting: activation stays quick, and the Markdown-preview plugin below is returned even if the
-  // server cannot start. The client restarts a crashed server by itself and the server re-publishes on start.
-  client
-    .start()
-    .catch((e: unknown) =>
-      output.error(`Design Notes: the language server did not start: ${e instanceof Error ? e.message : String(e)}`),
-    );
+  startInBackground(client, output);
   // VS Code's Markdown preview asks extensions that contribute `markdown.markdownItPlugins` for this.
   return { extendMarkdownIt };
 }
