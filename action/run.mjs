@@ -13,19 +13,31 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const input = (name, fallback = '') => (process.env[`INPUT_${name.toUpperCase().replace(/[ -]/g, '_')}`] ?? '').trim() || fallback;
+const input = (name, fallback = '') =>
+  (process.env[`INPUT_${name.toUpperCase().replace(/[ -]/g, '_')}`] ?? '').trim() || fallback;
 
 /** The `paths` input: one path per line or separated by spaces (a path with spaces goes on its own line). */
 export function splitPaths(value) {
-  const lines = value.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+  const lines = value
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean);
   const paths = lines.length === 1 ? lines[0].split(/\s+/) : lines;
   return paths.length ? paths : ['.'];
 }
 
 function cliCommand(pkg) {
-  const local = path.join(process.cwd(), 'node_modules', '.bin', process.platform === 'win32' ? 'design-notes.cmd' : 'design-notes');
+  const local = path.join(
+    process.cwd(),
+    'node_modules',
+    '.bin',
+    process.platform === 'win32' ? 'design-notes.cmd' : 'design-notes',
+  );
   if (pkg === 'design-notes' && existsSync(local)) return { cmd: local, args: [] };
-  return { cmd: process.platform === 'win32' ? 'npm.cmd' : 'npm', args: ['exec', '--yes', `--package=${pkg}`, '--', 'design-notes'] };
+  return {
+    cmd: process.platform === 'win32' ? 'npm.cmd' : 'npm',
+    args: ['exec', '--yes', `--package=${pkg}`, '--', 'design-notes'],
+  };
 }
 
 /** Text for a Markdown table cell: no line breaks, no column breaks, no HTML (finding messages quote the user's files). */
@@ -51,7 +63,10 @@ export function summary(log) {
     lines.push('No problems found.', '');
     return lines.join('\n');
   }
-  lines.push(`${results.length} problem${results.length === 1 ? '' : 's'}: ${count('error')} error(s), ${count('warning')} warning(s), ${count('info')} info.`, '');
+  lines.push(
+    `${results.length} problem${results.length === 1 ? '' : 's'}: ${count('error')} error(s), ${count('warning')} warning(s), ${count('info')} info.`,
+    '',
+  );
   lines.push('| Severity | File | Line | Rule | Message |', '| --- | --- | ---: | --- | --- |');
   for (const r of results.slice(0, MAX_ROWS)) {
     const loc = r.locations?.[0]?.physicalLocation;
@@ -61,9 +76,12 @@ export function summary(log) {
     } catch {
       // Keep the encoded form.
     }
-    lines.push(`| ${LEVEL[r.level ?? 'warning']} | ${cell(file)} | ${loc?.region?.startLine ?? ''} | ${cell(r.ruleId ?? '')} | ${cell(r.message?.text ?? '')} |`);
+    lines.push(
+      `| ${LEVEL[r.level ?? 'warning']} | ${cell(file)} | ${loc?.region?.startLine ?? ''} | ${cell(r.ruleId ?? '')} | ${cell(r.message?.text ?? '')} |`,
+    );
   }
-  if (results.length > MAX_ROWS) lines.push('', `… and ${results.length - MAX_ROWS} more (see the SARIF file or the annotations).`);
+  if (results.length > MAX_ROWS)
+    lines.push('', `… and ${results.length - MAX_ROWS} more (see the SARIF file or the annotations).`);
   lines.push('');
   return lines.join('\n');
 }
@@ -86,13 +104,18 @@ export function main() {
   if (maxWarnings) common.push('--max-warnings', maxWarnings);
 
   // Run 1: SARIF to the file, the findings as text in the log.
-  const first = spawnSync(cmd, [...args, ...common, '--format', 'sarif', '--output', sarifFile], { stdio: ['ignore', 'inherit', 'inherit'] });
+  const first = spawnSync(cmd, [...args, ...common, '--format', 'sarif', '--output', sarifFile], {
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
   if (first.error || first.status === null || first.status > 1 || !existsSync(sarifFile)) {
-    console.log(`::error title=design-notes::design-notes could not run (exit ${first.status ?? first.signal ?? first.error?.message}); see the log above.`);
+    console.log(
+      `::error title=design-notes::design-notes could not run (exit ${first.status ?? first.signal ?? first.error?.message}); see the log above.`,
+    );
     return 2;
   }
   // Run 2: annotations on the pull request (the cache makes this nearly free).
-  if (input('annotations', 'true') !== 'false') spawnSync(cmd, [...args, ...common, '--format', 'github'], { stdio: ['ignore', 'inherit', 'inherit'] });
+  if (input('annotations', 'true') !== 'false')
+    spawnSync(cmd, [...args, ...common, '--format', 'github'], { stdio: ['ignore', 'inherit', 'inherit'] });
 
   const log = JSON.parse(readFileSync(sarifFile, 'utf8'));
   const results = log.runs?.[0]?.results ?? [];

@@ -94,34 +94,87 @@ function main(): void {
     return copy.join('\n');
   };
   const cases: { label: string; doc: MarkdownDocument; position: Position; kind: 'completion' | 'hover' }[] = [
-    { label: 'completion: pattern prefix in prose', doc: parseMarkdown(withLine(proseLine, 'We add a circuit br')), position: { line: proseLine, character: 19 }, kind: 'completion' },
-    { label: 'completion: missing section on "#" line', doc: parseMarkdown(withLine(proseLine, '#')), position: { line: proseLine, character: 1 }, kind: 'completion' },
-    { label: 'completion: Mermaid edge after node id', doc: parseMarkdown(withLine(edgeLine, '  api0 ')), position: { line: edgeLine, character: 7 }, kind: 'completion' },
-    { label: 'completion: Mermaid component at statement start', doc: parseMarkdown(withLine(edgeLine, '  da')), position: { line: edgeLine, character: 4 }, kind: 'completion' },
-    { label: 'hover: pattern in prose', doc: parseMarkdown(base), position: { line: proseLine, character: 22 }, kind: 'hover' },
-    { label: 'hover: pattern in diagram label', doc: parseMarkdown(base), position: { line: diagramLine, character: baseLines[diagramLine].indexOf('Load Bal') + 3 }, kind: 'hover' },
+    {
+      label: 'completion: pattern prefix in prose',
+      doc: parseMarkdown(withLine(proseLine, 'We add a circuit br')),
+      position: { line: proseLine, character: 19 },
+      kind: 'completion',
+    },
+    {
+      label: 'completion: missing section on "#" line',
+      doc: parseMarkdown(withLine(proseLine, '#')),
+      position: { line: proseLine, character: 1 },
+      kind: 'completion',
+    },
+    {
+      label: 'completion: Mermaid edge after node id',
+      doc: parseMarkdown(withLine(edgeLine, '  api0 ')),
+      position: { line: edgeLine, character: 7 },
+      kind: 'completion',
+    },
+    {
+      label: 'completion: Mermaid component at statement start',
+      doc: parseMarkdown(withLine(edgeLine, '  da')),
+      position: { line: edgeLine, character: 4 },
+      kind: 'completion',
+    },
+    {
+      label: 'hover: pattern in prose',
+      doc: parseMarkdown(base),
+      position: { line: proseLine, character: 22 },
+      kind: 'hover',
+    },
+    {
+      label: 'hover: pattern in diagram label',
+      doc: parseMarkdown(base),
+      position: { line: diagramLine, character: baseLines[diagramLine].indexOf('Load Bal') + 3 },
+      kind: 'hover',
+    },
   ];
 
   const results = cases.map((c) => {
     const ctx = { index, spec };
     // Sanity: every measured request produces a result, so the benchmark measures real work.
-    const once = c.kind === 'completion' ? provideCompletions(c.doc, c.position, ctx).length : provideHover(c.doc, c.position, ctx) ? 1 : 0;
+    const once =
+      c.kind === 'completion'
+        ? provideCompletions(c.doc, c.position, ctx).length
+        : provideHover(c.doc, c.position, ctx)
+          ? 1
+          : 0;
     if (!once) throw new Error(`${c.label}: no result at ${JSON.stringify(c.position)}`);
-    return measure(c.label, () => (c.kind === 'completion' ? provideCompletions(c.doc, c.position, ctx) : provideHover(c.doc, c.position, ctx)));
+    return measure(c.label, () =>
+      c.kind === 'completion' ? provideCompletions(c.doc, c.position, ctx) : provideHover(c.doc, c.position, ctx),
+    );
   });
   const typed = withLine(proseLine, 'We add a circuit br');
   const typedDiagram = withLine(edgeLine, '  api0 ');
-  results.push(measure('scan + completion in prose (request after an edit)', () => provideCompletions(scanDocument(typed), { line: proseLine, character: 19 }, { index, spec })));
-  results.push(measure('scan + completion in diagram (request after an edit)', () => provideCompletions(scanDocument(typedDiagram), { line: edgeLine, character: 7 }, { index, spec })));
-  results.push(measure('scan + hover in prose', () => provideHover(scanDocument(base), { line: proseLine, character: 22 }, { index, spec })));
+  results.push(
+    measure('scan + completion in prose (request after an edit)', () =>
+      provideCompletions(scanDocument(typed), { line: proseLine, character: 19 }, { index, spec }),
+    ),
+  );
+  results.push(
+    measure('scan + completion in diagram (request after an edit)', () =>
+      provideCompletions(scanDocument(typedDiagram), { line: edgeLine, character: 7 }, { index, spec }),
+    ),
+  );
+  results.push(
+    measure('scan + hover in prose', () =>
+      provideHover(scanDocument(base), { line: proseLine, character: 22 }, { index, spec }),
+    ),
+  );
   results.push(measure('full parseMarkdown of the document (comparison only)', () => parseMarkdown(typed)));
 
   const width = Math.max(...results.map((r) => r.label.length));
-  console.log(`completion.bench: ${LINES} lines, ${DIAGRAMS} diagrams, ${index.patterns.length} patterns, ${RUNS} runs each; index built in ${indexMs.toFixed(1)} ms`);
+  console.log(
+    `completion.bench: ${LINES} lines, ${DIAGRAMS} diagrams, ${index.patterns.length} patterns, ${RUNS} runs each; index built in ${indexMs.toFixed(1)} ms`,
+  );
   console.log(`${'request'.padEnd(width)}  median ms   p95 ms   target p95 < 20 ms`);
   for (const r of results) {
     const target = r.label.includes('comparison') ? '' : r.p95 < 20 ? 'met' : 'NOT met';
-    console.log(`${r.label.padEnd(width)}  ${r.median.toFixed(3).padStart(9)}  ${r.p95.toFixed(3).padStart(7)}   ${target}`);
+    console.log(
+      `${r.label.padEnd(width)}  ${r.median.toFixed(3).padStart(9)}  ${r.p95.toFixed(3).padStart(7)}   ${target}`,
+    );
   }
 }
 

@@ -60,22 +60,103 @@ const BUILT_IN_PARAGRAPHS = [
 ];
 
 const TOPICS = [
-  'URL Shortener', 'Chat Service', 'News Feed', 'Ride Sharing', 'Payment Gateway', 'Video Streaming', 'Search Autocomplete', 'Rate Limiter',
-  'Notification System', 'File Storage', 'Ticket Booking', 'Food Delivery', 'Web Crawler', 'Metrics Pipeline', 'Leaderboard', 'Hotel Reservation',
-  'Distributed Cache', 'Email Service', 'Ad Click Aggregator', 'Stock Exchange', 'Collaborative Editor', 'Photo Sharing', 'Key-Value Store', 'Job Scheduler',
+  'URL Shortener',
+  'Chat Service',
+  'News Feed',
+  'Ride Sharing',
+  'Payment Gateway',
+  'Video Streaming',
+  'Search Autocomplete',
+  'Rate Limiter',
+  'Notification System',
+  'File Storage',
+  'Ticket Booking',
+  'Food Delivery',
+  'Web Crawler',
+  'Metrics Pipeline',
+  'Leaderboard',
+  'Hotel Reservation',
+  'Distributed Cache',
+  'Email Service',
+  'Ad Click Aggregator',
+  'Stock Exchange',
+  'Collaborative Editor',
+  'Photo Sharing',
+  'Key-Value Store',
+  'Job Scheduler',
 ];
-const VERBS = ['create', 'update', 'delete', 'search', 'share', 'subscribe to', 'export', 'import', 'comment on', 'pin', 'archive', 'tag'];
-const NOUNS = ['posts', 'links', 'messages', 'orders', 'files', 'bookings', 'profiles', 'reports', 'playlists', 'invoices', 'alerts', 'rooms'];
-const COMPONENTS = ['API Gateway', 'Auth Service', 'Write Service', 'Read Service', 'Queue', 'Worker Pool', 'Cache', 'Primary DB', 'Replica DB', 'Object Store', 'Search Index', 'CDN', 'Scheduler', 'Notifier'];
+const VERBS = [
+  'create',
+  'update',
+  'delete',
+  'search',
+  'share',
+  'subscribe to',
+  'export',
+  'import',
+  'comment on',
+  'pin',
+  'archive',
+  'tag',
+];
+const NOUNS = [
+  'posts',
+  'links',
+  'messages',
+  'orders',
+  'files',
+  'bookings',
+  'profiles',
+  'reports',
+  'playlists',
+  'invoices',
+  'alerts',
+  'rooms',
+];
+const COMPONENTS = [
+  'API Gateway',
+  'Auth Service',
+  'Write Service',
+  'Read Service',
+  'Queue',
+  'Worker Pool',
+  'Cache',
+  'Primary DB',
+  'Replica DB',
+  'Object Store',
+  'Search Index',
+  'CDN',
+  'Scheduler',
+  'Notifier',
+];
 const MEASURED_NFRS = [
-  'p99 read latency under 200 ms.', '99.95% monthly availability.', 'Sustain 50,000 requests per second at peak.', 'Recover from a region failure within 5 minutes (RTO), losing at most 1 minute of data (RPO).',
-  'p95 write latency under 500 ms.', 'Store 10 TB of new data per year.', 'Deliver notifications within 2 s for 99% of users.',
+  'p99 read latency under 200 ms.',
+  '99.95% monthly availability.',
+  'Sustain 50,000 requests per second at peak.',
+  'Recover from a region failure within 5 minutes (RTO), losing at most 1 minute of data (RPO).',
+  'p95 write latency under 500 ms.',
+  'Store 10 TB of new data per year.',
+  'Deliver notifications within 2 s for 99% of users.',
 ];
-const VAGUE_NFRS = ['The system should be fast.', 'It must be highly scalable.', 'Highly available and reliable.', 'Low latency for users.', 'Secure.'];
-const PLACEHOLDERS = ['TODO: fill in capacity estimates.', 'TBD', 'Lorem ipsum dolor sit amet.', '<!-- describe the data model -->\n\nTODO'];
+const VAGUE_NFRS = [
+  'The system should be fast.',
+  'It must be highly scalable.',
+  'Highly available and reliable.',
+  'Low latency for users.',
+  'Secure.',
+];
+const PLACEHOLDERS = [
+  'TODO: fill in capacity estimates.',
+  'TBD',
+  'Lorem ipsum dolor sit amet.',
+  '<!-- describe the data model -->\n\nTODO',
+];
 
 function slug(s: string): string {
-  return s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  return s
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 }
 
 function listMarkdown(dir: string, out: string[]): void {
@@ -124,8 +205,12 @@ export function loadTextSource(sharedCorpus = SHARED_CORPUS): TextSource {
       }
     }
   }
-  if (paragraphs.length >= 50) return { paragraphs, origin: `${paragraphs.length} paragraphs from ${path.relative(REPO_ROOT, sharedCorpus)}` };
-  return { paragraphs: BUILT_IN_PARAGRAPHS, origin: `${BUILT_IN_PARAGRAPHS.length} built-in paragraphs (shared corpus absent)` };
+  if (paragraphs.length >= 50)
+    return { paragraphs, origin: `${paragraphs.length} paragraphs from ${path.relative(REPO_ROOT, sharedCorpus)}` };
+  return {
+    paragraphs: BUILT_IN_PARAGRAPHS,
+    origin: `${BUILT_IN_PARAGRAPHS.length} built-in paragraphs (shared corpus absent)`,
+  };
 }
 
 function nodeId(i: number): string {
@@ -151,7 +236,8 @@ export function diagram(pick: Pick, broken: boolean): string {
     }
   } else {
     lines = ['erDiagram'];
-    for (let i = 1; i < Math.min(names.length, 5); i++) lines.push(`  ${slug(pick.one(NOUNS)).toUpperCase()} ||--o{ ${slug(pick.one(NOUNS)).toUpperCase()} : has`);
+    for (let i = 1; i < Math.min(names.length, 5); i++)
+      lines.push(`  ${slug(pick.one(NOUNS)).toUpperCase()} ||--o{ ${slug(pick.one(NOUNS)).toUpperCase()} : has`);
   }
   if (broken) {
     const mistake = pick.int(0, 2);
@@ -179,13 +265,24 @@ interface Options {
 
 function requirements({ pick, source, title }: Options): string {
   const parts = [`# ${title} — Requirements`, paragraphs(pick, source, 1, 2)];
-  parts.push('## Functional Requirements', bullets(pick, pick.int(3, 8), () => `Users can ${pick.one(VERBS)} ${pick.one(NOUNS)}.`));
+  parts.push(
+    '## Functional Requirements',
+    bullets(pick, pick.int(3, 8), () => `Users can ${pick.one(VERBS)} ${pick.one(NOUNS)}.`),
+  );
   if (!pick.chance(0.05)) {
     const vague = pick.chance(0.2);
-    parts.push('## Non-Functional Requirements', bullets(pick, pick.int(3, 6), () => (vague && pick.chance(0.4) ? pick.one(VAGUE_NFRS) : pick.one(MEASURED_NFRS))));
+    parts.push(
+      '## Non-Functional Requirements',
+      bullets(pick, pick.int(3, 6), () => (vague && pick.chance(0.4) ? pick.one(VAGUE_NFRS) : pick.one(MEASURED_NFRS))),
+    );
   }
-  if (pick.chance(0.5)) parts.push('## Capacity Estimates', pick.chance(0.1) ? pick.one(PLACEHOLDERS) : paragraphs(pick, source, 1, 3));
-  if (pick.chance(0.3)) parts.push('## Out of Scope', bullets(pick, pick.int(2, 4), () => `${pick.one(NOUNS)} analytics`));
+  if (pick.chance(0.5))
+    parts.push('## Capacity Estimates', pick.chance(0.1) ? pick.one(PLACEHOLDERS) : paragraphs(pick, source, 1, 3));
+  if (pick.chance(0.3))
+    parts.push(
+      '## Out of Scope',
+      bullets(pick, pick.int(2, 4), () => `${pick.one(NOUNS)} analytics`),
+    );
   return parts.join('\n\n') + '\n';
 }
 
@@ -194,10 +291,25 @@ function highLevelDesign(o: Options): string {
   const parts = [`# ${title} — High-Level Design`, paragraphs(pick, source, 1, 2)];
   if (!pick.chance(0.04)) parts.push('## Architecture', paragraphs(pick, source, 1, 3));
   if (!pick.chance(0.08)) parts.push(diagram(pick, pick.chance(o.brokenDiagramRate)));
-  if (!pick.chance(0.05)) parts.push('## Key Components', bullets(pick, pick.int(3, 7), () => `**${pick.one(COMPONENTS)}**: ${pick.one(source.paragraphs).split('. ')[0].slice(0, 160)}.`));
-  if (pick.chance(0.6)) parts.push('## Request Flow', paragraphs(pick, source, 1, 2), diagram(pick, pick.chance(o.brokenDiagramRate)));
-  if (pick.chance(0.5)) parts.push('## API Design', '```http\nPOST /v1/' + pick.one(NOUNS) + '\nContent-Type: application/json\n\n{"id": "abc123"}\n```', paragraphs(pick, source, 0, 2));
-  if (pick.chance(0.4)) parts.push('## Data Model', pick.chance(0.15) ? pick.one(PLACEHOLDERS) : paragraphs(pick, source, 1, 2));
+  if (!pick.chance(0.05))
+    parts.push(
+      '## Key Components',
+      bullets(
+        pick,
+        pick.int(3, 7),
+        () => `**${pick.one(COMPONENTS)}**: ${pick.one(source.paragraphs).split('. ')[0].slice(0, 160)}.`,
+      ),
+    );
+  if (pick.chance(0.6))
+    parts.push('## Request Flow', paragraphs(pick, source, 1, 2), diagram(pick, pick.chance(o.brokenDiagramRate)));
+  if (pick.chance(0.5))
+    parts.push(
+      '## API Design',
+      '```http\nPOST /v1/' + pick.one(NOUNS) + '\nContent-Type: application/json\n\n{"id": "abc123"}\n```',
+      paragraphs(pick, source, 0, 2),
+    );
+  if (pick.chance(0.4))
+    parts.push('## Data Model', pick.chance(0.15) ? pick.one(PLACEHOLDERS) : paragraphs(pick, source, 1, 2));
   if (pick.chance(0.3)) parts.push('## Scaling', paragraphs(pick, source, 1, 4));
   return parts.join('\n\n') + '\n';
 }
@@ -208,7 +320,8 @@ function tradeOffs({ pick, source, title }: Options): string {
     const a = pick.one(COMPONENTS);
     const b = pick.one(COMPONENTS);
     parts.push(`## ${a} vs ${b}`, paragraphs(pick, source, 1, 2));
-    if (!pick.chance(0.15)) parts.push(`We chose ${a}; ${b} was considered as an alternative and rejected because it costs more to operate.`);
+    if (!pick.chance(0.15))
+      parts.push(`We chose ${a}; ${b} was considered as an alternative and rejected because it costs more to operate.`);
   }
   return parts.join('\n\n') + '\n';
 }
@@ -248,9 +361,19 @@ export function writeCorpus(dir: string, n: number, seed: number, source: TextSo
     write(`${folder}/requirements.md`, requirements(o));
     if (!pick.chance(0.03)) write(`${folder}/high-level-design.md`, countDiagrams(highLevelDesign(o)));
     if (!pick.chance(0.05)) write(`${folder}/trade-offs.md`, tradeOffs(o));
-    if (pick.chance(0.1)) write(`${folder}/low-level-design.md`, countDiagrams(`# ${title} — Low-Level Design\n\n${paragraphs(pick, source, 2, 5)}\n\n${diagram(pick, pick.chance(0.06))}\n`));
+    if (pick.chance(0.1))
+      write(
+        `${folder}/low-level-design.md`,
+        countDiagrams(
+          `# ${title} — Low-Level Design\n\n${paragraphs(pick, source, 2, 5)}\n\n${diagram(pick, pick.chance(0.06))}\n`,
+        ),
+      );
     if (pick.chance(0.2)) write(`${folder}/README.md`, `# ${title}\n\n${paragraphs(pick, source, 1, 2)}\n`);
-    if (pick.chance(0.1)) write(`${folder}/diagrams/architecture.mmd`, countDiagrams(diagram(pick, pick.chance(0.06)).replace(/^```mermaid\n|\n```$/g, '') + '\n', true));
+    if (pick.chance(0.1))
+      write(
+        `${folder}/diagrams/architecture.mmd`,
+        countDiagrams(diagram(pick, pick.chance(0.06)).replace(/^```mermaid\n|\n```$/g, '') + '\n', true),
+      );
   }
   return { dir, caseStudies: n, files, bytes, diagrams: diagramsWritten - before, textOrigin: source.origin };
 }
@@ -266,7 +389,13 @@ function countDiagrams(text: string, standalone = false): string {
  * through it, in a case study of its own. Returns the file's path and the 0-based lines inside diagrams / in prose
  * where one-character edits can be made.
  */
-export function writeLargeCaseStudy(dir: string, seed: number, source: TextSource, lines = 5000, diagrams = 20): { file: string; diagramLines: number[]; proseLines: number[]; text: string } {
+export function writeLargeCaseStudy(
+  dir: string,
+  seed: number,
+  source: TextSource,
+  lines = 5000,
+  diagrams = 20,
+): { file: string; diagramLines: number[]; proseLines: number[]; text: string } {
   const pick = new Pick(prng(seed));
   const folder = path.join(dir, 'case-studies', 'large-design');
   mkdirSync(folder, { recursive: true });
@@ -312,14 +441,18 @@ export function ensureCorpus(n: number, seed: number, source: TextSource): Corpu
   const key = digest([GENERATOR_VERSION, n, seed, source.paragraphs]);
   const dir = path.join(CACHE_DIR, `corpus-${n}-${key}`);
   const marker = path.join(dir, '.complete.json');
-  if (existsSync(marker)) return { ...(JSON.parse(readFileSync(marker, 'utf8')) as Omit<CorpusInfo, 'generated'>), dir, generated: false };
+  if (existsSync(marker))
+    return { ...(JSON.parse(readFileSync(marker, 'utf8')) as Omit<CorpusInfo, 'generated'>), dir, generated: false };
   rmSync(dir, { recursive: true, force: true });
   const info = writeCorpus(dir, n, seed, source);
   writeFileSync(marker, JSON.stringify(info));
   return { ...info, generated: true };
 }
 
-export function ensureLargeCaseStudy(seed: number, source: TextSource): ReturnType<typeof writeLargeCaseStudy> & { dir: string } {
+export function ensureLargeCaseStudy(
+  seed: number,
+  source: TextSource,
+): ReturnType<typeof writeLargeCaseStudy> & { dir: string } {
   const key = digest([GENERATOR_VERSION, 'large', seed, source.paragraphs]);
   const dir = path.join(CACHE_DIR, `keystroke-${key}`);
   rmSync(dir, { recursive: true, force: true });

@@ -45,7 +45,10 @@ function judgeAll(doc: ReturnType<typeof parseMarkdown>): number {
 
 function stat(times: number[]): { median: number; p95: number } {
   times.sort((a, b) => a - b);
-  return { median: times[Math.floor(times.length / 2)], p95: times[Math.min(times.length - 1, Math.ceil(times.length * 0.95) - 1)] };
+  return {
+    median: times[Math.floor(times.length / 2)],
+    p95: times[Math.min(times.length - 1, Math.ceil(times.length * 0.95) - 1)],
+  };
 }
 
 /** First check (no line seen before) and the check after a one-line edit (every other line's result reused). */
@@ -76,8 +79,18 @@ function measure(bytes: number): { first: ReturnType<typeof stat>; edit: ReturnT
 measure(100_000); // warm-up: the first runs measure the JIT, not the checker
 const quarter = measure(250_000);
 const full = measure(1_000_000);
-console.log(`estimate-math, first check of 0.25 MB (${quarter.steps} steps): median ${quarter.first.median.toFixed(1)} ms p95 ${quarter.first.p95.toFixed(1)} ms`);
-console.log(`estimate-math, first check of 1 MB (${full.steps} steps): median ${full.first.median.toFixed(1)} ms p95 ${full.first.p95.toFixed(1)} ms`);
-console.log(`first check 1 MB / 0.25 MB time ratio: ${(full.first.median / quarter.first.median).toFixed(2)} (linear: 4)`);
-console.log(`estimate-math after a one-line edit of 1 MB: median ${full.edit.median.toFixed(1)} ms p95 ${full.edit.p95.toFixed(1)} ms`);
-console.log(`target estimate-math after a keystroke in 1 MB under the 30 ms keystroke budget: ${full.edit.p95 < 30 ? 'met' : 'NOT met'}`);
+console.log(
+  `estimate-math, first check of 0.25 MB (${quarter.steps} steps): median ${quarter.first.median.toFixed(1)} ms p95 ${quarter.first.p95.toFixed(1)} ms`,
+);
+console.log(
+  `estimate-math, first check of 1 MB (${full.steps} steps): median ${full.first.median.toFixed(1)} ms p95 ${full.first.p95.toFixed(1)} ms`,
+);
+console.log(
+  `first check 1 MB / 0.25 MB time ratio: ${(full.first.median / quarter.first.median).toFixed(2)} (linear: 4)`,
+);
+console.log(
+  `estimate-math after a one-line edit of 1 MB: median ${full.edit.median.toFixed(1)} ms p95 ${full.edit.p95.toFixed(1)} ms`,
+);
+console.log(
+  `target estimate-math after a keystroke in 1 MB under the 30 ms keystroke budget: ${full.edit.p95 < 30 ? 'met' : 'NOT met'}`,
+);

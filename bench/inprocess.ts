@@ -60,7 +60,9 @@ async function main(): Promise<void> {
     findings = [...result.findings.values()].reduce((n, list) => n + list.length, 0);
   }
   validator?.dispose();
-  console.log(JSON.stringify({ floorMs, checkMs, findings, mermaidNote, mermaidInAllRules: ALL_RULES.includes(mermaidSyntax) }));
+  console.log(
+    JSON.stringify({ floorMs, checkMs, findings, mermaidNote, mermaidInAllRules: ALL_RULES.includes(mermaidSyntax) }),
+  );
 }
 
 main().catch((e) => {

@@ -39,7 +39,8 @@ function samples(): string[] {
   const corpus = path.resolve(root, '..', 'shared', 'corpus');
   if (existsSync(corpus)) {
     for (const file of markdownFiles(corpus)) {
-      for (const fence of parseMarkdown(readFileSync(file, 'utf8')).fences) if (fence.lang === 'mermaid') texts.push(fence.content);
+      for (const fence of parseMarkdown(readFileSync(file, 'utf8')).fences)
+        if (fence.lang === 'mermaid') texts.push(fence.content);
     }
   }
   const types = path.join(root, 'test', 'fixtures', 'mermaid', 'types');
@@ -117,12 +118,24 @@ async function main(): Promise<void> {
     const total = (xs: number[]) => xs.reduce((s, x) => s + x, 0);
     const medianRatio = vMedian / bMedian;
     const p95Ratio = vP95 / bP95;
-    console.log(`mermaid validation per changed diagram: ${texts.length} samples x ${ROUNDS} edits = ${checked} parses (${rejected} invalid)`);
-    console.log(`  validator (worker, fast path): median ${vMedian.toFixed(2)} ms   p95 ${vP95.toFixed(2)} ms   total ${total(v).toFixed(0)} ms`);
-    console.log(`  bare mermaid.parse (in-process): median ${bMedian.toFixed(2)} ms   p95 ${bP95.toFixed(2)} ms   total ${total(b).toFixed(0)} ms`);
-    console.log(`  same work in-process (no thread hop): median ${percentile(p, 50).toFixed(2)} ms   p95 ${percentile(p, 95).toFixed(2)} ms   ratio to mermaid.parse: median ${(percentile(p, 50) / bMedian).toFixed(2)}   p95 ${(percentile(p, 95) / bP95).toFixed(2)}`);
-    console.log(`  thread hop (trivial block through the worker): median ${percentile(hopMs, 50).toFixed(2)} ms   p95 ${percentile(hopMs, 95).toFixed(2)} ms`);
-    console.log(`  ratio validator / mermaid.parse: median ${medianRatio.toFixed(2)}   p95 ${p95Ratio.toFixed(2)}   total ${(total(v) / total(b)).toFixed(2)}`);
+    console.log(
+      `mermaid validation per changed diagram: ${texts.length} samples x ${ROUNDS} edits = ${checked} parses (${rejected} invalid)`,
+    );
+    console.log(
+      `  validator (worker, fast path): median ${vMedian.toFixed(2)} ms   p95 ${vP95.toFixed(2)} ms   total ${total(v).toFixed(0)} ms`,
+    );
+    console.log(
+      `  bare mermaid.parse (in-process): median ${bMedian.toFixed(2)} ms   p95 ${bP95.toFixed(2)} ms   total ${total(b).toFixed(0)} ms`,
+    );
+    console.log(
+      `  same work in-process (no thread hop): median ${percentile(p, 50).toFixed(2)} ms   p95 ${percentile(p, 95).toFixed(2)} ms   ratio to mermaid.parse: median ${(percentile(p, 50) / bMedian).toFixed(2)}   p95 ${(percentile(p, 95) / bP95).toFixed(2)}`,
+    );
+    console.log(
+      `  thread hop (trivial block through the worker): median ${percentile(hopMs, 50).toFixed(2)} ms   p95 ${percentile(hopMs, 95).toFixed(2)} ms`,
+    );
+    console.log(
+      `  ratio validator / mermaid.parse: median ${medianRatio.toFixed(2)}   p95 ${p95Ratio.toFixed(2)}   total ${(total(v) / total(b)).toFixed(2)}`,
+    );
     console.log(`  target <= 1/3 of mermaid.parse: ${medianRatio <= 1 / 3 && p95Ratio <= 1 / 3 ? 'met' : 'NOT met'}`);
     console.log(`  identical verdicts: ${sameVerdicts === checked ? 'yes' : 'NO'} (${sameVerdicts}/${checked})`);
     // Last line: machine-readable.

@@ -44,11 +44,18 @@ async function main(): Promise<void> {
     // processes compete for the CPU, so it shows what an idle machine would see.
     const cdp = await h.page.context().newCDPSession(h.page);
     await cdp.send('Performance.enable', { timeDomain: 'threadTicks' } as never);
-    const threadTime = async () => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'ThreadTime')?.value ?? NaN;
+    const threadTime = async () =>
+      (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'ThreadTime')?.value ?? NaN;
     const times: number[] = [];
     const cpu: number[] = [];
     for (let i = 0; i < EDITS; i++) {
-      const message = { type: 'update', uri: 'file:///work/case-studies/demo/high-level-design.md', fileName: 'high-level-design.md', version: i + 2, diagrams: diagrams([flowchart(i), 'sequenceDiagram\n  A->>B: hi']) };
+      const message = {
+        type: 'update',
+        uri: 'file:///work/case-studies/demo/high-level-design.md',
+        fileName: 'high-level-design.md',
+        version: i + 2,
+        diagrams: diagrams([flowchart(i), 'sequenceDiagram\n  A->>B: hi']),
+      };
       // A string, not a function: tsx would add its `__name` helper to named inner functions, which the page lacks.
       const before = await threadTime();
       const ms = (await h.page.evaluate(`(${MEASURE})(${JSON.stringify({ message, label: `edit ${i}` })})`)) as number;
@@ -59,7 +66,9 @@ async function main(): Promise<void> {
     const median = percentile(sorted, 50);
     const p95 = percentile(sorted, 95);
     console.log(`preview: keystroke → updated SVG, ${NODES}-node flowchart, ${EDITS} edits (headless Chromium)`);
-    console.log(`  median ${median.toFixed(1)} ms   p95 ${p95.toFixed(1)} ms   min ${sorted[0].toFixed(1)} ms   max ${sorted[sorted.length - 1].toFixed(1)} ms`);
+    console.log(
+      `  median ${median.toFixed(1)} ms   p95 ${p95.toFixed(1)} ms   min ${sorted[0].toFixed(1)} ms   max ${sorted[sorted.length - 1].toFixed(1)} ms`,
+    );
     const cpuSorted = cpu.map((c) => c * 1000).sort((a, b) => a - b);
     const cpuMedian = percentile(cpuSorted, 50);
     const cpuP95 = percentile(cpuSorted, 95);
@@ -67,10 +76,28 @@ async function main(): Promise<void> {
     console.log(`preview: main-thread CPU per edit (load-independent), ${EDITS} edits`);
     console.log(`  median ${cpuMedian.toFixed(1)} ms   p95 ${cpuP95.toFixed(1)} ms`);
     // Mermaid's layout is CPU-bound: on a shared machine the figures scale with the load, so print it.
-    const load = os.loadavg().map((l) => l.toFixed(1)).join(' ');
+    const load = os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ');
     console.log(`  machine: ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? '?'}), load average ${load}`);
     // Last line: machine-readable, picked up by bench/run.ts.
-    console.log(JSON.stringify({ bench: 'preview', edits: EDITS, nodes: NODES, medianMs: median, p95Ms: p95, minMs: sorted[0], maxMs: sorted[sorted.length - 1], targetP95Ms: 150, cpuMedianMs: cpuMedian, cpuP95Ms: cpuP95, cpus: os.cpus().length, loadAverage: os.loadavg() }));
+    console.log(
+      JSON.stringify({
+        bench: 'preview',
+        edits: EDITS,
+        nodes: NODES,
+        medianMs: median,
+        p95Ms: p95,
+        minMs: sorted[0],
+        maxMs: sorted[sorted.length - 1],
+        targetP95Ms: 150,
+        cpuMedianMs: cpuMedian,
+        cpuP95Ms: cpuP95,
+        cpus: os.cpus().length,
+        loadAverage: os.loadavg(),
+      }),
+    );
   } finally {
     await h.close();
     await closeBrowser();

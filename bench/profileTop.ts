@@ -37,7 +37,11 @@ export function topSelfTime(profile: CpuProfile, count = 15): SelfTime[] {
     const node = byId.get(id);
     if (!node) continue;
     const f = node.callFrame;
-    const file = f.url.replace(/^file:\/\//, '').split('/').slice(-2).join('/');
+    const file = f.url
+      .replace(/^file:\/\//, '')
+      .split('/')
+      .slice(-2)
+      .join('/');
     const where = file ? `${file}:${f.lineNumber + 1}` : '';
     const name = f.functionName || '(anonymous)';
     const key = `${name}@${where}`;
@@ -60,6 +64,8 @@ if (process.argv[1] && /profileTop\.ts$/.test(process.argv[1])) {
   const total = (profile.endTime - profile.startTime) / 1000;
   console.log(`total ${total.toFixed(0)} ms`);
   for (const e of topSelfTime(profile, Number(process.argv[3] ?? 20))) {
-    console.log(`${e.selfMs.toFixed(1).padStart(8)} ms ${(e.share * 100).toFixed(1).padStart(5)}%  ${e.name}  ${e.where}`);
+    console.log(
+      `${e.selfMs.toFixed(1).padStart(8)} ms ${(e.share * 100).toFixed(1).padStart(5)}%  ${e.name}  ${e.where}`,
+    );
   }
 }

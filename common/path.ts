@@ -19,11 +19,15 @@ export interface PathFlavour {
   normalize(p: string): string;
 }
 
+/** Node's `process`, where there is one; typed here because the core is checked without Node's types. */
+const nodeProcess = () => (globalThis as { process?: { cwd?: unknown } }).process;
+
 /** POSIX paths; `resolve` starts from "/" where there is no working directory (a web worker has no `process`). */
 const browserPosix: PathFlavour = {
   ...posix,
   sep: posix.sep,
-  resolve: (...parts) => (typeof process === 'undefined' || typeof process.cwd !== 'function' ? posix.resolve('/', ...parts) : posix.resolve(...parts)),
+  resolve: (...parts) =>
+    typeof nodeProcess()?.cwd !== 'function' ? posix.resolve('/', ...parts) : posix.resolve(...parts),
 };
 
 let flavour: PathFlavour = browserPosix;

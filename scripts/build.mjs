@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import * as path from 'node:path';
 import * as fs from 'node:fs';
 import { MERMAID_WORKER_CHUNKS, mermaidWorkerEntry } from './mermaidWorkerBuild.mjs';
+import { browserEntries, nodeBuiltinsIn } from './browserBuild.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const production = process.argv.includes('--production');
@@ -48,19 +49,56 @@ const serverJsonrpc = {
 /** @type {import('esbuild').BuildOptions[]} */
 export const entries = [
   // Extension client: runs in VS Code's extension host; `vscode` is provided by the host.
-  { entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] },
+  {
+    entryPoints: ['src/extension.ts'],
+    outfile: 'dist/extension.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['vscode'],
+  },
   // Language server: also runs alone (`node dist/server.js --stdio`) for any LSP editor.
-  { entryPoints: ['server/server.ts'], outfile: 'dist/server.js', platform: 'node', format: 'cjs', target: 'node20', plugins: [serverJsonrpc] },
+  {
+    entryPoints: ['server/server.ts'],
+    outfile: 'dist/server.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    plugins: [serverJsonrpc],
+  },
   // Command-line interface for CI.
   { entryPoints: ['server/cli.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node20' },
   // Diagram preview webview script (browser). Mermaid itself is not bundled in: it is copied below as one file.
-  { entryPoints: ['media/preview/main.ts'], outfile: 'dist/preview.js', platform: 'browser', format: 'iife', target: 'chrome120', mainFields: ['browser', 'module', 'main'] },
+  {
+    entryPoints: ['media/preview/main.ts'],
+    outfile: 'dist/preview.js',
+    platform: 'browser',
+    format: 'iife',
+    target: 'chrome120',
+    mainFields: ['browser', 'module', 'main'],
+  },
   // Renders ```mermaid in VS Code's built-in Markdown preview when no other renderer does (markdown.previewScripts).
-  { entryPoints: ['media/preview/markdownPreviewScript.ts'], outfile: 'dist/markdownPreview.js', platform: 'browser', format: 'iife', target: 'chrome120', mainFields: ['browser', 'module', 'main'] },
+  {
+    entryPoints: ['media/preview/markdownPreviewScript.ts'],
+    outfile: 'dist/markdownPreview.js',
+    platform: 'browser',
+    format: 'iife',
+    target: 'chrome120',
+    mainFields: ['browser', 'module', 'main'],
+  },
   // Mermaid validation worker (parse only, off the server's main thread); stubs and patches in mermaidWorkerBuild.mjs.
   mermaidWorkerEntry,
+  // The browser bundles (web worker extension host, vscode.dev): settings and the Node built-in check in browserBuild.mjs.
+  ...browserEntries,
   // Extension-host test suite (mocha, run inside VS Code); never packaged. mocha stays external: it runs from the repo.
-  { entryPoints: ['test/extension/index.ts'], outfile: 'dist-test/extension/index.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode', 'mocha'] },
+  {
+    entryPoints: ['test/extension/index.ts'],
+    outfile: 'dist-test/extension/index.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['vscode', 'mocha'],
+  },
 ];
 
 // Mermaid's self-contained browser build, loaded by the preview webview from the extension (never a CDN).
@@ -80,9 +118,14 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
       continue;
     }
     const result = await esbuild.build(options).catch((e) => ({ errors: [e], warnings: [] }));
-    if (result.errors.length || result.warnings.length) {
+    const builtins =
+      result.metafile && entry.platform === 'browser' ? nodeBuiltinsIn(result.metafile, entry.outfile) : [];
+    for (const message of builtins) console.error(`build: ${message}`);
+    if (result.errors.length || result.warnings.length || builtins.length) {
       failed = true;
-      console.error(`build: ${entry.outfile ?? entry.entryPoints}: ${result.errors.length} error(s), ${result.warnings.length} warning(s)`);
+      console.error(
+        `build: ${entry.outfile ?? entry.entryPoints}: ${result.errors.length} error(s), ${result.warnings.length} warning(s)`,
+      );
     }
   }
   for (const { from, to } of copies) {

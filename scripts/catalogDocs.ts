@@ -13,7 +13,9 @@ export function catalogMarkdown(catalog: Catalog): string {
   const out: string[] = [];
   out.push('# Pattern catalog');
   out.push('');
-  out.push('<!-- Generated from server/core/data/patterns.json by scripts/generate-catalog-docs.ts; do not edit by hand. -->');
+  out.push(
+    '<!-- Generated from server/core/data/patterns.json by scripts/generate-catalog-docs.ts; do not edit by hand. -->',
+  );
   out.push('');
   out.push(
     `${catalog.patterns.length} system-design patterns in ${PATTERN_CATEGORIES.length} categories. Design Notes offers them as completions while you write ` +
@@ -22,10 +24,12 @@ export function catalogMarkdown(catalog: Catalog): string {
       'Acronyms (CAP, LB, DLQ, …) are recognised in capitals, and in lower case only when they have no vowel ("cqrs", "cdn", "dlq"), so ordinary words such as "cap" or "rag" are left alone.',
   );
   out.push('');
-  out.push('Add your own patterns, or replace built-in ones by id, with a catalog file in the same format ' +
-    '(see `schemas/patterns.schema.json`) referenced by `"catalog"` in `.designnotes.json`, for example ' +
-    '`{ "catalog": "team.patterns.json" }`. Files named `*.patterns.json` are validated as you edit them, and problems in the ' +
-    'catalog are reported on the file; invalid entries are skipped and the built-in catalog stays in force.');
+  out.push(
+    'Add your own patterns, or replace built-in ones by id, with a catalog file in the same format ' +
+      '(see `schemas/patterns.schema.json`) referenced by `"catalog"` in `.designnotes.json`, for example ' +
+      '`{ "catalog": "team.patterns.json" }`. Files named `*.patterns.json` are validated as you edit them, and problems in the ' +
+      'catalog are reported on the file; invalid entries are skipped and the built-in catalog stays in force.',
+  );
   out.push('');
   out.push('| Pattern | Category | Aliases |');
   out.push('| --- | --- | --- |');
@@ -66,7 +70,10 @@ export interface SnippetEntry {
   description?: string;
 }
 
-export function snippetsMarkdown(markdown: Record<string, SnippetEntry>, mermaid: Record<string, SnippetEntry>): string {
+export function snippetsMarkdown(
+  markdown: Record<string, SnippetEntry>,
+  mermaid: Record<string, SnippetEntry>,
+): string {
   const rows = (file: Record<string, SnippetEntry>, where: string) =>
     Object.values(file).map((s) => {
       const prefixes = Array.isArray(s.prefix) ? s.prefix : [s.prefix];

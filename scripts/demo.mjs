@@ -46,18 +46,25 @@ const common = ['--config', config, '--user-data-dir', userData, '--extensions-d
 // No extension gallery can be reached offline; an empty one avoids a failing look-up.
 const env = { ...process.env, EXTENSIONS_GALLERY: '{}' };
 
-const install = spawnSync(cs.node, [cs.entry, ...common, '--install-extension', vsix, '--force'], { env, encoding: 'utf8' });
+const install = spawnSync(cs.node, [cs.entry, ...common, '--install-extension', vsix, '--force'], {
+  env,
+  encoding: 'utf8',
+});
 if (install.status !== 0) {
   console.error(`demo: installing ${vsix} failed:\n${install.stdout}${install.stderr}`);
   process.exit(1);
 }
 
 // detached = setsid: code-server, its extension host, language server and file watcher share one process group.
-const child = spawn(cs.node, [cs.entry, ...common, '--disable-workspace-trust', '--disable-telemetry', '--disable-update-check', examples], {
-  env,
-  detached: true,
-  stdio: ['ignore', 'pipe', 'pipe'],
-});
+const child = spawn(
+  cs.node,
+  [cs.entry, ...common, '--disable-workspace-trust', '--disable-telemetry', '--disable-update-check', examples],
+  {
+    env,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  },
+);
 const log = fs.createWriteStream(path.join(runDir, 'code-server.log'));
 child.stdout.pipe(log);
 child.stderr.pipe(log);
@@ -98,4 +105,6 @@ for (let i = 0; i < 240; i++) {
   }
   await new Promise((r) => setTimeout(r, 250));
 }
-console.log(`\nDesign Notes demo: open ${url}\n(examples/ is opened in place: edits are kept. Ctrl+C stops the server.)\n`);
+console.log(
+  `\nDesign Notes demo: open ${url}\n(examples/ is opened in place: edits are kept. Ctrl+C stops the server.)\n`,
+);

@@ -37,7 +37,10 @@ export function nodePackageName(platform = process.platform, arch = process.arch
 }
 
 export function cachedNodePath(version) {
-  const dir = path.join(process.env.DESIGN_NOTES_CACHE || path.join(os.homedir(), '.cache', 'design-notes'), `node-${version}`);
+  const dir = path.join(
+    process.env.DESIGN_NOTES_CACHE || path.join(os.homedir(), '.cache', 'design-notes'),
+    `node-${version}`,
+  );
   const pkg = path.join(dir, 'node_modules', nodePackageName());
   return path.join(pkg, 'bin', process.platform === 'win32' ? 'node.exe' : 'node');
 }
@@ -48,8 +51,22 @@ export function ensureNode(version) {
   const prefix = path.dirname(path.dirname(path.dirname(path.dirname(bin))));
   fs.mkdirSync(prefix, { recursive: true });
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-  const r = spawnSync(npm, ['install', '--prefix', prefix, '--no-save', '--no-audit', '--no-fund', '--no-package-lock', `${nodePackageName()}@${version}`], { stdio: ['ignore', 2, 2] });
-  if (r.status !== 0 || !fs.existsSync(bin)) throw new Error(`could not install Node ${version} (${nodePackageName()}@${version}) into ${prefix}`);
+  const r = spawnSync(
+    npm,
+    [
+      'install',
+      '--prefix',
+      prefix,
+      '--no-save',
+      '--no-audit',
+      '--no-fund',
+      '--no-package-lock',
+      `${nodePackageName()}@${version}`,
+    ],
+    { stdio: ['ignore', 2, 2] },
+  );
+  if (r.status !== 0 || !fs.existsSync(bin))
+    throw new Error(`could not install Node ${version} (${nodePackageName()}@${version}) into ${prefix}`);
   return bin;
 }
 

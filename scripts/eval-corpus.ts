@@ -49,14 +49,22 @@ if (!existsSync(cli)) {
 function lintRepository(repo: string): { findings: JsonFinding[]; caseStudies?: number } {
   let out: string;
   try {
-    out = execFileSync(process.execPath, [cli, 'lint', '.', '--format', 'json'], { cwd: repo, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    out = execFileSync(process.execPath, [cli, 'lint', '.', '--format', 'json'], {
+      cwd: repo,
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    });
   } catch (e) {
     const err = e as { status?: number; stdout?: string; stderr?: string };
-    if (err.status !== 1 || !err.stdout) throw new Error(`lint failed in ${repo} (exit ${err.status}): ${err.stderr ?? ''}`);
+    if (err.status !== 1 || !err.stdout)
+      throw new Error(`lint failed in ${repo} (exit ${err.status}): ${err.stderr ?? ''}`, { cause: e });
     out = err.stdout;
   }
   const parsed = JSON.parse(out) as JsonFinding[] | { findings: JsonFinding[]; summary?: { caseStudies?: number } };
-  const findings = (Array.isArray(parsed) ? parsed : parsed.findings).map((f) => ({ ...f, path: path.resolve(repo, f.path) }));
+  const findings = (Array.isArray(parsed) ? parsed : parsed.findings).map((f) => ({
+    ...f,
+    path: path.resolve(repo, f.path),
+  }));
   return { findings, caseStudies: Array.isArray(parsed) ? undefined : parsed.summary?.caseStudies };
 }
 
@@ -99,9 +107,16 @@ for (const name of readdirSync(corpus).sort()) {
     cpSync(repo, copy, { recursive: true });
     execFileSync(process.execPath, [cli, 'init'], { cwd: copy, encoding: 'utf8' });
     const configured = lintRepository(copy);
-    console.log(`${name}: no case study with the defaults; after design-notes init: ${configured.caseStudies ?? '?'} case studies.`);
+    console.log(
+      `${name}: no case study with the defaults; after design-notes init: ${configured.caseStudies ?? '?'} case studies.`,
+    );
     // Findings point into the copy: map them back to the corpus so the context is read from the original.
-    all.push(...(configured.caseStudies ? configured.findings : findings).map((f) => ({ ...f, path: configured.caseStudies ? path.join(repo, path.relative(copy, f.path)) : f.path })));
+    all.push(
+      ...(configured.caseStudies ? configured.findings : findings).map((f) => ({
+        ...f,
+        path: configured.caseStudies ? path.join(repo, path.relative(copy, f.path)) : f.path,
+      })),
+    );
   } finally {
     rmSync(path.dirname(copy), { recursive: true, force: true });
   }
@@ -124,7 +139,9 @@ if (summaryOnly) process.exit(0);
 for (const [rule, list] of [...byRule].sort()) {
   list.sort((a, b) => a.path.localeCompare(b.path) || a.line - b.line);
   const shown = limit > 0 ? spread(list, limit) : list;
-  console.log(`\n${'='.repeat(100)}\n${rule}: ${list.length} finding${list.length === 1 ? '' : 's'}${shown.length < list.length ? `, ${shown.length} shown (spread over the list)` : ''}\n${'='.repeat(100)}`);
+  console.log(
+    `\n${'='.repeat(100)}\n${rule}: ${list.length} finding${list.length === 1 ? '' : 's'}${shown.length < list.length ? `, ${shown.length} shown (spread over the list)` : ''}\n${'='.repeat(100)}`,
+  );
   shown.forEach((f, n) => {
     console.log(`\n[${rule} #${n + 1}] ${rel(f.path)}:${f.line}:${f.column}\n  ${f.message}`);
     const lines = linesOf(f.path);
@@ -133,7 +150,8 @@ for (const [rule, list] of [...byRule].sort()) {
     if (where) console.log(`  in: ${where}`);
     const from = Math.max(0, f.line - 1 - CONTEXT_LINES);
     const to = Math.min(lines.length, f.line + CONTEXT_LINES);
-    for (let i = from; i < to; i++) console.log(`  ${i + 1 === f.line ? '>' : ' '} ${String(i + 1).padStart(4)} | ${lines[i]}`);
+    for (let i = from; i < to; i++)
+      console.log(`  ${i + 1 === f.line ? '>' : ' '} ${String(i + 1).padStart(4)} | ${lines[i]}`);
   });
 }
 

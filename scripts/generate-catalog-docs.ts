@@ -7,7 +7,8 @@ import { catalogMarkdown, snippetsMarkdown, type SnippetEntry } from './catalogD
 
 const root = path.resolve(__dirname, '..');
 const check = process.argv.includes('--check');
-const readJson = (file: string) => JSON.parse(readFileSync(path.join(root, file), 'utf8')) as Record<string, SnippetEntry>;
+const readJson = (file: string) =>
+  JSON.parse(readFileSync(path.join(root, file), 'utf8')) as Record<string, SnippetEntry>;
 
 const outputs: Record<string, string> = {
   'docs/catalog.md': catalogMarkdown(loadCatalog().catalog),

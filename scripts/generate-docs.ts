@@ -1,14 +1,18 @@
 // Generates the parts of the docs and schema that mirror the rule modules, so they cannot drift:
 // - schemas/designnotes.schema.json: one `rules.<id>` property per rule (completion and validation in VS Code);
-// - README.md: the rules table between <!-- rules:start --> and <!-- rules:end -->.
-// `--check` changes nothing and exits 1 when a file is out of date (the test suite runs it).
+// - README.md: the rules table between <!-- rules:start --> and <!-- rules:end -->, and the quick-fix table (each
+//   rule's `fixes.docs`) between <!-- quick-fixes:start --> and <!-- quick-fixes:end -->.
+// `--check` changes nothing and exits 1 when a file is out of date (the test suite runs it). `--root DIR` works on
+// another copy of the repository's files (the drift test uses one).
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { ALL_RULES } from '../server/core/rules';
 
-const root = path.resolve(__dirname, '..');
+const rootArg = process.argv.indexOf('--root');
+const root =
+  rootArg > 0 && process.argv[rootArg + 1] ? path.resolve(process.argv[rootArg + 1]) : path.resolve(__dirname, '..');
 const check = process.argv.includes('--check');
-let stale: string[] = [];
+const stale: string[] = [];
 
 function update(file: string, next: string): void {
   const abs = path.join(root, file);
@@ -21,7 +25,10 @@ function update(file: string, next: string): void {
 export function schemaText(current: string): string {
   const schema = JSON.parse(current);
   schema.properties.rules.properties = Object.fromEntries(
-    ALL_RULES.map((r) => [r.meta.id, { $ref: '#/definitions/severity', description: `${r.meta.description} Default: ${r.meta.defaultSeverity}.` }]),
+    ALL_RULES.map((r) => [
+      r.meta.id,
+      { $ref: '#/definitions/severity', description: `${r.meta.description} Default: ${r.meta.defaultSeverity}.` },
+    ]),
   );
   return JSON.stringify(schema, null, 2) + '\n';
 }
@@ -32,9 +39,29 @@ function escapeCell(s: string): string {
 
 export function rulesTable(): string {
   const rows = ALL_RULES.map(
-    (r) => `| \`${r.meta.id}\` | ${r.meta.defaultSeverity} | ${escapeCell(r.meta.description)} ${escapeCell(r.meta.docs)} | ${r.meta.example ? escapeCell('`' + r.meta.example.replace(/`/g, "'") + '`') : ''} |`,
+    (r) =>
+      `| \`${r.meta.id}\` | ${r.meta.defaultSeverity} | ${escapeCell(r.meta.description)} ${escapeCell(r.meta.docs)} | ${r.meta.example ? escapeCell('`' + r.meta.example.replace(/`/g, "'") + '`') : ''} |`,
   );
   return ['| Rule | Default | What it checks | Example message |', '| --- | --- | --- | --- |', ...rows].join('\n');
+}
+
+export function quickFixTable(): string {
+  const rows = ALL_RULES.flatMap((r) =>
+    (r.fixes?.docs ?? []).map(
+      (fix) =>
+        `| \`${r.meta.id}\`${fix.when ? ` (${escapeCell(fix.when)})` : ''} | **${escapeCell(fix.title)}** — ${escapeCell(fix.does)} |`,
+    ),
+  );
+  return ['| Finding | Quick fix (lightbulb, Ctrl+.) |', '| --- | --- |', ...rows].join('\n');
+}
+
+/** The text with the part between two markers replaced (unchanged when a marker is missing). */
+function between(text: string, name: string, body: string): string {
+  const start = `<!-- ${name}:start -->`;
+  const end = `<!-- ${name}:end -->`;
+  const a = text.indexOf(start);
+  const b = text.indexOf(end);
+  return a >= 0 && b > a ? text.slice(0, a + start.length) + '\n' + body + '\n' + text.slice(b) : text;
 }
 
 const schemaFile = 'schemas/designnotes.schema.json';
@@ -44,11 +71,7 @@ const readmeFile = 'README.md';
 const readmePath = path.join(root, readmeFile);
 if (existsSync(readmePath)) {
   const readme = readFileSync(readmePath, 'utf8');
-  const start = '<!-- rules:start -->';
-  const end = '<!-- rules:end -->';
-  const a = readme.indexOf(start);
-  const b = readme.indexOf(end);
-  if (a >= 0 && b > a) update(readmeFile, readme.slice(0, a + start.length) + '\n' + rulesTable() + '\n' + readme.slice(b));
+  update(readmeFile, between(between(readme, 'rules', rulesTable()), 'quick-fixes', quickFixTable()));
 }
 
 if (stale.length) {

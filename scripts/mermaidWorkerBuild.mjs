@@ -14,6 +14,7 @@ import { readFile } from 'node:fs/promises';
 const stubs = 'server/core/mermaid/stubs/';
 
 const GET_CONFIG =
+  // eslint-disable-next-line no-regex-spaces -- the two spaces are mermaid's bundled source, verbatim
   /var getConfig = \/\* @__PURE__ \*\/ __name\(\(\) => \{\n  return assignWithDepth_default\(\{\}, currentConfig\);\n\}, "getConfig"\);/;
 const FAST_GET_CONFIG = `var getConfig = /* @__PURE__ */ __name(() => {
   const fastCopy = globalThis.__designNotesMermaidConfigCopy;
@@ -33,12 +34,15 @@ const patchMermaid = {
       configPatched = false;
       entryPatched = false;
     });
-    build.onLoad({ filter: /[\\/]mermaid[\\/]dist[\\/]chunks[\\/]mermaid\.core[\\/]chunk-[A-Z0-9]+\.mjs$/ }, async (args) => {
-      const text = await readFile(args.path, 'utf8');
-      if (!GET_CONFIG.test(text)) return undefined;
-      configPatched = true;
-      return { contents: text.replace(GET_CONFIG, FAST_GET_CONFIG), loader: 'js' };
-    });
+    build.onLoad(
+      { filter: /[\\/]mermaid[\\/]dist[\\/]chunks[\\/]mermaid\.core[\\/]chunk-[A-Z0-9]+\.mjs$/ },
+      async (args) => {
+        const text = await readFile(args.path, 'utf8');
+        if (!GET_CONFIG.test(text)) return undefined;
+        configPatched = true;
+        return { contents: text.replace(GET_CONFIG, FAST_GET_CONFIG), loader: 'js' };
+      },
+    );
     build.onLoad({ filter: /[\\/]mermaid[\\/]dist[\\/]mermaid\.core\.mjs$/ }, async (args) => {
       const text = await readFile(args.path, 'utf8');
       entryPatched = true;
@@ -79,7 +83,9 @@ export const mermaidWorkerEntry = {
   format: 'esm',
   target: 'node20',
   // Bundled CommonJS dependencies may still call require() for Node built-ins.
-  banner: { js: "import { createRequire as __dnCreateRequire } from 'node:module'; const require = __dnCreateRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __dnCreateRequire } from 'node:module'; const require = __dnCreateRequire(import.meta.url);",
+  },
   alias: {
     dompurify: `./${stubs}dompurify.ts`,
     cytoscape: `./${stubs}cytoscape.ts`,

@@ -36,7 +36,8 @@ export const ENGINES = { node: '>=20' };
 export const PACKAGE_JSON = {
   name: 'design-notes',
   version: manifest.version,
-  description: 'Checks system-design case studies written in Markdown (required files and sections, Mermaid syntax, design-quality rules) — the Design Notes CLI for CI and pre-commit.',
+  description:
+    'Checks system-design case studies written in Markdown (required files and sections, Mermaid syntax, design-quality rules) — the Design Notes CLI for CI and pre-commit.',
   license: manifest.license,
   keywords: ['system design', 'case study', 'markdown', 'mermaid', 'lint', 'architecture', 'sarif', 'ci'],
   bin: { 'design-notes': 'bin/design-notes.js' },
@@ -63,8 +64,12 @@ function thirdPartyNotices(metafiles) {
   for (const [dir, name] of [...packages].sort((a, b) => a[1].localeCompare(b[1]))) {
     const pkg = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8'));
     const licenceFile = fs.readdirSync(dir).find((f) => /^(licen[cs]e|copying)(\.|$)/i.test(f));
-    const text = licenceFile ? fs.readFileSync(path.join(dir, licenceFile), 'utf8').trim() : `License: ${pkg.license ?? 'see the package'}`;
-    sections.push(`## ${name} ${pkg.version} (${typeof pkg.license === 'string' ? pkg.license : 'see below'})\n\n\`\`\`\n${text}\n\`\`\``);
+    const text = licenceFile
+      ? fs.readFileSync(path.join(dir, licenceFile), 'utf8').trim()
+      : `License: ${pkg.license ?? 'see the package'}`;
+    sections.push(
+      `## ${name} ${pkg.version} (${typeof pkg.license === 'string' ? pkg.license : 'see below'})\n\n\`\`\`\n${text}\n\`\`\``,
+    );
   }
   return `# Third-party notices\n\nThe design-notes CLI bundles these packages into dist/.\n\n${[...new Set(sections)].join('\n\n')}\n`;
 }
@@ -76,14 +81,26 @@ export async function buildPackage() {
   for (const entry of [entries.find((e) => e.outfile === 'dist/cli.js'), mermaidWorkerEntry]) {
     // The worker is split (dist/mermaidWorker.mjs + dist/mermaid-worker/*.mjs): it is built into a folder.
     const out = entry.outfile ? { outfile: path.join(PKG, entry.outfile) } : { outdir: path.join(PKG, entry.outdir) };
-    const result = await esbuild.build({ ...common, ...entry, ...out, sourcemap: false, minify: true, metafile: true, logLevel: 'warning' });
-    if (result.errors.length || result.warnings.length) throw new Error(`pack-cli: ${entry.entryPoints}: ${result.errors.length} error(s), ${result.warnings.length} warning(s)`);
+    const result = await esbuild.build({
+      ...common,
+      ...entry,
+      ...out,
+      sourcemap: false,
+      minify: true,
+      metafile: true,
+      logLevel: 'warning',
+    });
+    if (result.errors.length || result.warnings.length)
+      throw new Error(
+        `pack-cli: ${entry.entryPoints}: ${result.errors.length} error(s), ${result.warnings.length} warning(s)`,
+      );
     metafiles.push(result.metafile);
   }
   copy('bin/design-notes.js', 'bin/design-notes.js');
   fs.chmodSync(path.join(PKG, 'bin/design-notes.js'), 0o755);
   copy('templates', 'templates');
-  for (const schema of ['designnotes.schema.json', 'patterns.schema.json']) copy(`schemas/${schema}`, `schemas/${schema}`);
+  for (const schema of ['designnotes.schema.json', 'patterns.schema.json'])
+    copy(`schemas/${schema}`, `schemas/${schema}`);
   copy('packages/cli/README.md', 'README.md');
   copy('LICENSE', 'LICENSE');
   copy('.pre-commit-hooks.yaml', '.pre-commit-hooks.yaml');

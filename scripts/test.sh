@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# `npm test`: sets up what is missing, builds, type-checks, then runs every suite:
+# `npm test`: sets up what is missing, builds, type-checks, lints, then runs every suite:
 # unit (core, no VS Code) · protocol (real LSP over stdio) · CLI · browser (headless Chromium) · end-to-end (real
 # VS Code = code-server, driven by Chromium). Timings are never asserted here; see `npm run bench`.
 set -euo pipefail
@@ -10,12 +10,15 @@ export PATH="$PWD/node_modules/.bin:$PATH"
 echo "test: node $(node --version)"
 
 node scripts/build.mjs
-tsc --noEmit -p .
+# Every TypeScript project: the whole repo (tsconfig.json) and each runtime's own (src/, server/, server/core/, media/).
+npm run -s typecheck
+# Import boundaries between runtimes (ESLint) and formatting (Prettier --check).
+npm run -s lint
 node --import tsx scripts/generate-docs.ts --check
 
 # Every suite except end-to-end in one run of node's test runner (one summary).
 shopt -s nullglob
-suites=(test/unit test/estimates test/server test/cli test/mermaid test/catalog test/language test/snippets test/scaffold test/preview test/caseStudies test/robustness test/browser test/examples)
+suites=(test/unit test/rules test/estimates test/server test/cli test/mermaid test/catalog test/language test/snippets test/scaffold test/preview test/caseStudies test/robustness test/browser test/examples)
 files=()
 for s in "${suites[@]}"; do files+=("$s"/*.test.ts); done
 node --import tsx --test --test-reporter=spec --test-timeout=300000 "${files[@]}"

@@ -96,14 +96,17 @@ export class CheckService {
   }
 
   private effective(config: ResolvedConfig): ResolvedConfig {
-    const overrides = Object.fromEntries(Object.entries(this.settings.rules).filter(([id]) => this.ruleIds.includes(id)));
+    const overrides = Object.fromEntries(
+      Object.entries(this.settings.rules).filter(([id]) => this.ruleIds.includes(id)),
+    );
     return Object.keys(overrides).length ? { ...config, rules: { ...config.rules, ...overrides } } : config;
   }
 
   folderOf(filePath: string): FolderState | undefined {
     let best: FolderState | undefined;
     for (const f of this.folders) {
-      if (filePath === f.root || filePath.startsWith(f.root + path.sep)) if (!best || f.root.length > best.root.length) best = f;
+      if (filePath === f.root || filePath.startsWith(f.root + path.sep))
+        if (!best || f.root.length > best.root.length) best = f;
     }
     return best;
   }
@@ -119,7 +122,8 @@ export class CheckService {
 
   /** The parsed form of a document's text, shared with the checks (parsed once per text, not once per request). */
   parsed(filePath: string, text: string): MarkdownDocument {
-    return this.linter.parse(filePath, text, this.caseStudyFor(filePath)?.files.find((f) => f.path === filePath)?.kind).doc;
+    return this.linter.parse(filePath, text, this.caseStudyFor(filePath)?.files.find((f) => f.path === filePath)?.kind)
+      .doc;
   }
 
   caseStudyFor(filePath: string): CaseStudy | undefined {
@@ -211,7 +215,15 @@ export class CheckService {
 
   private async loadFolder(root: string): Promise<FolderState> {
     const ws = await loadWorkspaceConfig(root, this.fs, this.ruleIds);
-    return { root, config: ws.config, configPath: path.join(root, CONFIG_FILE_NAME), configProblems: ws.problems, configText: ws.text, caseStudies: [], notes: [] };
+    return {
+      root,
+      config: ws.config,
+      configPath: path.join(root, CONFIG_FILE_NAME),
+      configProblems: ws.problems,
+      configText: ws.text,
+      caseStudies: [],
+      notes: [],
+    };
   }
 
   /** Everything in a folder: config problems, discovery, every case study, every open loose file. */
@@ -221,7 +233,13 @@ export class CheckService {
     folder.configProblems = fresh.configProblems;
     this.fileFindings.set(
       folder.configPath,
-      folder.configProblems.map((p) => ({ ruleId: 'config', severity: p.severity, message: p.message, path: folder.configPath, range: p.range })),
+      folder.configProblems.map((p) => ({
+        ruleId: 'config',
+        severity: p.severity,
+        message: p.message,
+        path: folder.configPath,
+        range: p.range,
+      })),
     );
     const touched = new Set<string>([folder.configPath]);
     const before = folder.caseStudies;
@@ -229,7 +247,9 @@ export class CheckService {
     if (!this.settings.enable) {
       for (const cs of before) this.clearCaseStudy(cs, touched);
       folder.caseStudies = [];
-      for (const p of [...this.fileFindings.keys()]) if (p.startsWith(folder.root + path.sep) && p !== folder.configPath) (this.fileFindings.delete(p), touched.add(p));
+      for (const p of [...this.fileFindings.keys()])
+        if (p.startsWith(folder.root + path.sep) && p !== folder.configPath)
+          (this.fileFindings.delete(p), touched.add(p));
       this.flush(touched);
       return;
     }
@@ -239,7 +259,14 @@ export class CheckService {
     if (fresh.configText) {
       const unmatched = unmatchedCaseStudyGlobs(fresh.configText, folder.root, discovery.caseStudies);
       const configFindings = this.fileFindings.get(folder.configPath) ?? [];
-      for (const p of unmatched) configFindings.push({ ruleId: 'config', severity: p.severity, message: p.message, path: folder.configPath, range: p.range });
+      for (const p of unmatched)
+        configFindings.push({
+          ruleId: 'config',
+          severity: p.severity,
+          message: p.message,
+          path: folder.configPath,
+          range: p.range,
+        });
       this.fileFindings.set(folder.configPath, configFindings);
     }
     for (const note of discovery.notes) this.log(`Design Notes: ${note}`);
@@ -247,10 +274,14 @@ export class CheckService {
     // Several case studies in flight: while the Mermaid worker parses one's diagrams, the main thread reads and
     // parses the next (checked one at a time, each side waited for the other: 60% idle in a profile). Results are
     // stored in discovery order, so what is published, and in which order, does not change.
-    const checks = await mapConcurrently(folder.caseStudies, FOLDER_CHECK_CONCURRENCY, (cs) => this.lintCaseStudyFindings(cs, config, undefined));
+    const checks = await mapConcurrently(folder.caseStudies, FOLDER_CHECK_CONCURRENCY, (cs) =>
+      this.lintCaseStudyFindings(cs, config, undefined),
+    );
     folder.caseStudies.forEach((cs, i) => this.applyCaseStudy(cs, checks[i], touched));
     // Open loose notes are re-checked; not the open config file itself, whose findings are its problems above.
-    for (const p of this.openPaths) if (this.folderOf(p) === folder && p !== folder.configPath && !this.caseStudyFor(p)) await this.checkLooseFile(p, config, touched);
+    for (const p of this.openPaths)
+      if (this.folderOf(p) === folder && p !== folder.configPath && !this.caseStudyFor(p))
+        await this.checkLooseFile(p, config, touched);
     this.flush(touched);
     // Awaited inside the check's turn, so `whenIdle` also covers the offer.
     await this.onFolderChecked?.(folder.root, folder.caseStudies.length, fresh.configText !== undefined);
@@ -268,12 +299,21 @@ export class CheckService {
    * Re-check a case study. With `changed`, per-file rules run only on that file and the other files keep their
    * previous per-file findings: that is what keeps a keystroke cheap in a large case study.
    */
-  private async checkCaseStudy(cs: CaseStudy, config: ResolvedConfig, touched: Set<string>, changed: string | undefined): Promise<void> {
+  private async checkCaseStudy(
+    cs: CaseStudy,
+    config: ResolvedConfig,
+    touched: Set<string>,
+    changed: string | undefined,
+  ): Promise<void> {
     this.applyCaseStudy(cs, await this.lintCaseStudyFindings(cs, config, changed), touched);
   }
 
   /** The findings of a case study, stored nowhere yet, so that several case studies can be linted at once. */
-  private async lintCaseStudyFindings(cs: CaseStudy, config: ResolvedConfig, changed: string | undefined): Promise<CaseStudyCheck> {
+  private async lintCaseStudyFindings(
+    cs: CaseStudy,
+    config: ResolvedConfig,
+    changed: string | undefined,
+  ): Promise<CaseStudyCheck> {
     const results = await this.linter.lintCaseStudy(cs, config, { fileRules: false });
     const files: [string, Finding[] | undefined][] = [];
     for (const entry of cs.files) {
@@ -336,7 +376,8 @@ export class CheckService {
         this.flush(touched);
         return;
       }
-      if (path.basename(filePath) === CONFIG_FILE_NAME && path.dirname(filePath) === folder.root) return this.checkFolder(folder);
+      if (path.basename(filePath) === CONFIG_FILE_NAME && path.dirname(filePath) === folder.root)
+        return this.checkFolder(folder);
       if (!this.settings.enable) return;
       const config = this.effective(folder.config);
       const touched = new Set<string>();
@@ -345,14 +386,14 @@ export class CheckService {
         if (!cs.files.some((f) => f.path === filePath)) {
           // A file new to the case study (opened before the watcher reported it): refresh the file list.
           cs.files = await listCaseStudyFiles(cs.path, config, this.fs, folder.root);
-          if (!cs.files.some((f) => f.path === filePath) && isCheckedPath(filePath)) cs.files.push({ path: filePath, relative: path.relative(cs.path, filePath).split(path.sep).join('/') });
+          if (!cs.files.some((f) => f.path === filePath) && isCheckedPath(filePath))
+            cs.files.push({ path: filePath, relative: path.relative(cs.path, filePath).split(path.sep).join('/') });
         }
         await this.checkCaseStudy(cs, config, touched, filePath);
       } else await this.checkLooseFile(filePath, config, touched);
       this.flush(touched);
     });
   }
-
 
   /** An editor closed a document: what is on disk is the truth again (or nothing, for a file outside case studies). */
   documentClosed(filePath: string): Promise<unknown> {
@@ -395,10 +436,13 @@ export class CheckService {
         const cs = caseStudyOf(change.path, folder.caseStudies);
         if (!isCheckedPath(change.path)) {
           // Not a Markdown file: it matters only as a folder that may add or remove case studies.
-          const removesCaseStudies = change.type === 'deleted' && folder.caseStudies.some((c) => c.path === change.path || c.path.startsWith(change.path + path.sep));
+          const removesCaseStudies =
+            change.type === 'deleted' &&
+            folder.caseStudies.some((c) => c.path === change.path || c.path.startsWith(change.path + path.sep));
           const addsFolder = change.type === 'created' && !!(await this.fs.stat(change.path))?.isDirectory;
           if (removesCaseStudies || (addsFolder && !cs)) full.add(folder);
-          else if (cs && change.type !== 'changed') partial.set(folder, (partial.get(folder) ?? new Set<CaseStudy>()).add(cs));
+          else if (cs && change.type !== 'changed')
+            partial.set(folder, (partial.get(folder) ?? new Set<CaseStudy>()).add(cs));
           continue;
         }
         if (cs?.isFile && cs.path === change.path && change.type === 'deleted') {
@@ -421,7 +465,8 @@ export class CheckService {
         for (const cs of set) {
           const before = cs.files.map((f) => f.path);
           cs.files = await listCaseStudyFiles(cs.path, config, this.fs, folder.root);
-          for (const p of before) if (!cs.files.some((f) => f.path === p)) (this.fileFindings.delete(p), touched.add(p));
+          for (const p of before)
+            if (!cs.files.some((f) => f.path === p)) (this.fileFindings.delete(p), touched.add(p));
           await this.checkCaseStudy(cs, config, touched, undefined);
         }
         this.flush(touched);

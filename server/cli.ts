@@ -50,7 +50,11 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     case 'init':
       return runInit(rest, io);
     case 'rules':
-      io.stdout(ALL_RULES.map((r) => `${r.meta.id.padEnd(18)} ${String(r.meta.defaultSeverity).padEnd(8)} ${r.meta.description}`).join('\n') + '\n');
+      io.stdout(
+        ALL_RULES.map(
+          (r) => `${r.meta.id.padEnd(18)} ${String(r.meta.defaultSeverity).padEnd(8)} ${r.meta.description}`,
+        ).join('\n') + '\n',
+      );
       return 0;
     case '--version':
     case '-v':
@@ -81,7 +85,9 @@ export function run(argv: string[] = process.argv.slice(2)): void {
       process.exitCode = code;
     },
     (e) => {
-      process.stderr.write(`design-notes: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+      process.stderr.write(
+        `design-notes: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`,
+      );
       process.exitCode = 2;
     },
   );

@@ -6,11 +6,19 @@ import type { NotificationType, NotificationType0, RequestType, RequestType0 } f
 import type { Connection } from 'vscode-languageserver/node';
 
 /** Params arrive from any LSP client: handlers validate them (a request names paths, a client can name any). */
-export function onRequest<P, R>(connection: Connection, type: RequestType<P, R, void>, handler: (params: P) => R | Promise<R>): void {
+export function onRequest<P, R>(
+  connection: Connection,
+  type: RequestType<P, R, void>,
+  handler: (params: P) => R | Promise<R>,
+): void {
   connection.onRequest(type.method, async (params: P): Promise<unknown> => handler(params));
 }
 
-export function onRequest0<R>(connection: Connection, type: RequestType0<R, void>, handler: () => R | Promise<R>): void {
+export function onRequest0<R>(
+  connection: Connection,
+  type: RequestType0<R, void>,
+  handler: () => R | Promise<R>,
+): void {
   connection.onRequest(type.method, async (): Promise<unknown> => handler());
 }
 

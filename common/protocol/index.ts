@@ -8,5 +8,7 @@
 // server/protocolConnection.ts, typed by these same objects.
 export * from './caseStudies';
 export * from './commands';
+export * from './preview';
 export * from './scaffolding';
 export * from './setup';
+export * from './fileSystem';

@@ -105,10 +105,14 @@ export interface IndexRowsParams {
 /** `designNotes/templates`: the template sets the workspace folder can use, and problems loading them. */
 export const TemplatesRequest = new RequestType<TemplatesParams, TemplatesResult, void>('designNotes/templates');
 /** `designNotes/caseStudyRoot`: where a new case study goes (the configured root, or the one enclosing `start`). */
-export const CaseStudyRootRequest = new RequestType<CaseStudyRootParams, CaseStudyRootResult, void>('designNotes/caseStudyRoot');
+export const CaseStudyRootRequest = new RequestType<CaseStudyRootParams, CaseStudyRootResult, void>(
+  'designNotes/caseStudyRoot',
+);
 /** `designNotes/planCaseStudy`: the files of a new case study, rendered from a template set. */
 export const PlanCaseStudyRequest = new RequestType<PlanCaseStudyParams, PlanResult, void>('designNotes/planCaseStudy');
 /** `designNotes/planMissingFiles`: the files a case study lacks, rendered from a template set. */
-export const PlanMissingFilesRequest = new RequestType<PlanMissingFilesParams, PlanResult, void>('designNotes/planMissingFiles');
+export const PlanMissingFilesRequest = new RequestType<PlanMissingFilesParams, PlanResult, void>(
+  'designNotes/planMissingFiles',
+);
 /** `designNotes/indexRows`: one row per case study of a workspace folder, for the case-study index table. */
 export const IndexRowsRequest = new RequestType<IndexRowsParams, IndexRow[], void>('designNotes/indexRows');

@@ -25,7 +25,9 @@ export interface ProposeConfigResult {
 export const NoCaseStudiesNotification = new NotificationType<NoCaseStudiesParams>('designNotes/noCaseStudies');
 
 /** `designNotes/proposeConfig`, client → server: the `design-notes init` proposal for a workspace folder; never writes. */
-export const ProposeConfigRequest = new RequestType<ProposeConfigParams, ProposeConfigResult, void>('designNotes/proposeConfig');
+export const ProposeConfigRequest = new RequestType<ProposeConfigParams, ProposeConfigResult, void>(
+  'designNotes/proposeConfig',
+);
 
 /**
  * `designNotes/workspaceTrusted`, client → server, no params: the user granted trust to a workspace opened in

@@ -15,15 +15,35 @@ export const DATE_PREFIX_FOLDER_NAME_PATTERN = '{{date}}-{{slug}}';
 
 // Letters that NFKD does not decompose into an ASCII base letter plus marks.
 const FOLD: Record<string, string> = {
-  ß: 'ss', ẞ: 'ss', æ: 'ae', Æ: 'ae', œ: 'oe', Œ: 'oe', ø: 'o', Ø: 'o', đ: 'd', Đ: 'd', ð: 'd', Ð: 'd',
-  þ: 'th', Þ: 'th', ł: 'l', Ł: 'l', ı: 'i', ħ: 'h', Ħ: 'h', ŋ: 'ng', Ŋ: 'ng', ĸ: 'k', ſ: 's',
+  ß: 'ss',
+  ẞ: 'ss',
+  æ: 'ae',
+  Æ: 'ae',
+  œ: 'oe',
+  Œ: 'oe',
+  ø: 'o',
+  Ø: 'o',
+  đ: 'd',
+  Đ: 'd',
+  ð: 'd',
+  Ð: 'd',
+  þ: 'th',
+  Þ: 'th',
+  ł: 'l',
+  Ł: 'l',
+  ı: 'i',
+  ħ: 'h',
+  Ħ: 'h',
+  ŋ: 'ng',
+  Ŋ: 'ng',
+  ĸ: 'k',
+  ſ: 's',
 };
 
 // Windows refuses these names, with or without an extension, in any case (also COM¹ etc.).
 const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\..*)?$/i;
 // Characters Windows does not allow in file names (macOS and Linux allow them, but case studies travel).
 const WINDOWS_INVALID_CHARS = /[<>:"|?*]/;
-// eslint-disable-next-line no-control-regex
 const CONTROL_CHARS = /[\u0000-\u001f\u007f-\u009f]/;
 const HAS_LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
@@ -75,13 +95,17 @@ export function validateFolderName(name: string): string | undefined {
   if (name === '.' || name === '..') return `"${name}" is not a folder name; it means the current or parent folder.`;
   if (/[/\\]/.test(name)) return 'A name cannot contain "/" or "\\": it would become a path into other folders.';
   if (CONTROL_CHARS.test(name)) return 'The name contains control characters (such as a tab or line break).';
-  if (WINDOWS_INVALID_CHARS.test(name)) return 'The name contains a character Windows does not allow in file names: < > : " | ? *';
-  if (WINDOWS_RESERVED.test(name)) return `"${name}" is a reserved device name on Windows (CON, PRN, AUX, NUL, COM1–9, LPT1–9).`;
+  if (WINDOWS_INVALID_CHARS.test(name))
+    return 'The name contains a character Windows does not allow in file names: < > : " | ? *';
+  if (WINDOWS_RESERVED.test(name))
+    return `"${name}" is a reserved device name on Windows (CON, PRN, AUX, NUL, COM1–9, LPT1–9).`;
   if (/[. ]$/.test(name)) return 'The name cannot end with a dot or a space (Windows drops them silently).';
   if (/^ /.test(name)) return 'The name cannot start with a space.';
   if (!HAS_LETTER_OR_DIGIT.test(name)) return 'The name needs at least one letter or digit.';
-  if (Array.from(name).length > MAX_FOLDER_NAME_LENGTH) return `The name is longer than ${MAX_FOLDER_NAME_LENGTH} characters.`;
-  if (new TextEncoder().encode(name).length > 255) return 'The name is longer than 255 bytes, which file systems do not allow.';
+  if (Array.from(name).length > MAX_FOLDER_NAME_LENGTH)
+    return `The name is longer than ${MAX_FOLDER_NAME_LENGTH} characters.`;
+  if (new TextEncoder().encode(name).length > 255)
+    return 'The name is longer than 255 bytes, which file systems do not allow.';
   return undefined;
 }
 
@@ -93,8 +117,10 @@ export function validateFolderName(name: string): string | undefined {
 export function validateCaseStudyTitle(title: string, pattern = DEFAULT_FOLDER_NAME_PATTERN): string | undefined {
   const trimmed = title.trim();
   if (trimmed.length === 0) return 'Enter a title for the case study.';
-  if (trimmed === '.' || trimmed === '..') return `"${trimmed}" is not a usable title; it means the current or parent folder.`;
-  if (/[/\\]/.test(trimmed)) return 'The title cannot contain "/" or "\\". Use a dash instead (e.g. "Read-Write Splitting").';
+  if (trimmed === '.' || trimmed === '..')
+    return `"${trimmed}" is not a usable title; it means the current or parent folder.`;
+  if (/[/\\]/.test(trimmed))
+    return 'The title cannot contain "/" or "\\". Use a dash instead (e.g. "Read-Write Splitting").';
   if (CONTROL_CHARS.test(title)) return 'The title contains control characters (such as a tab or line break).';
   if (!HAS_LETTER_OR_DIGIT.test(trimmed)) return 'The title needs at least one letter or digit.';
   if (Array.from(trimmed).length > MAX_TITLE_LENGTH) return `The title is longer than ${MAX_TITLE_LENGTH} characters.`;

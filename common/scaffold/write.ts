@@ -92,7 +92,14 @@ export function describeWriteError(e: unknown, target: string, isFolder = false)
 
 /** Write a plan. Never overwrites, never leaves partial files, rolls back this run's files on error. */
 export async function writePlan(plan: PlanToWrite, fs: ScaffoldFileSystem): Promise<WriteResult> {
-  const result: WriteResult = { ok: false, created: [], skippedExisting: [], createdFolders: [], errors: [], rolledBack: [] };
+  const result: WriteResult = {
+    ok: false,
+    created: [],
+    skippedExisting: [],
+    createdFolders: [],
+    errors: [],
+    rolledBack: [],
+  };
   /** Everything this run created, in creation order, for rollback. */
   const createdFiles: string[] = [];
   let pendingTemp: string | undefined;
@@ -104,12 +111,20 @@ export async function writePlan(plan: PlanToWrite, fs: ScaffoldFileSystem): Prom
       // A removal that fails is reported, so the user knows which file to look at.
       await fs.unlink(f).then(
         () => result.rolledBack.push(f),
-        (err: unknown) => result.errors.push({ path: f, code: codeOf(err), message: `Could not remove "${f}" after the error: ${err instanceof Error ? err.message : String(err)}` }),
+        (err: unknown) =>
+          result.errors.push({
+            path: f,
+            code: codeOf(err),
+            message: `Could not remove "${f}" after the error: ${err instanceof Error ? err.message : String(err)}`,
+          }),
       );
     }
     for (const d of [...result.createdFolders].reverse()) {
       // Only if still empty: never remove anything that someone else put there meanwhile.
-      await fs.rmdir(d).then(() => result.rolledBack.push(d), () => undefined);
+      await fs.rmdir(d).then(
+        () => result.rolledBack.push(d),
+        () => undefined,
+      );
     }
     result.created = [];
     result.createdFolders = result.createdFolders.filter((d) => !result.rolledBack.includes(d));
@@ -140,7 +155,11 @@ export async function writePlan(plan: PlanToWrite, fs: ScaffoldFileSystem): Prom
     } else {
       const st = await fs.stat(plan.folder);
       if (!st?.isDirectory) {
-        result.errors.push({ path: plan.folder, code: 'ENOENT', message: `The case-study folder "${plan.folder}" does not exist (any more).` });
+        result.errors.push({
+          path: plan.folder,
+          code: 'ENOENT',
+          message: `The case-study folder "${plan.folder}" does not exist (any more).`,
+        });
         return result;
       }
     }
@@ -186,7 +205,8 @@ async function ensureFolder(dir: string, fs: ScaffoldFileSystem, created: string
   for (;;) {
     const st = await fs.stat(current);
     if (st) {
-      if (!st.isDirectory) throw Object.assign(new Error(`"${current}" is a file, not a folder`), { code: 'ENOTDIR', path: current });
+      if (!st.isDirectory)
+        throw Object.assign(new Error(`"${current}" is a file, not a folder`), { code: 'ENOTDIR', path: current });
       break;
     }
     missing.unshift(current);

@@ -5,7 +5,7 @@
 // Mermaid (5 MB) is loaded lazily from our dist/ folder the first time a placeholder appears. The preview's CSP
 // allows scripts by nonce, so the added <script> carries the nonce VS Code gave this one.
 import type { Mermaid } from 'mermaid';
-import { describeRenderError } from './errors';
+import { renderErrorMessage } from './errors';
 import { inertDiagramSource, mermaidConfig, themeKindOf, toSvgElement } from './mermaidSetup';
 
 declare global {
@@ -50,12 +50,11 @@ async function renderOne(mermaid: Mermaid, el: HTMLElement): Promise<void> {
     out = toSvgElement(svg) ?? document.createElement('div');
     out.classList.add('dn-mermaid-svg');
   } catch (e) {
-    const { error, line } = describeRenderError(e, source);
+    // Mermaid's message without a line: this page cannot ask the language server, which marks the error at its
+    // exact place in the editor and in Problems (one position mapper, server/core/mermaid/positionMap.ts).
     out = document.createElement('div');
     out.className = 'dn-mermaid-error';
-    const start = Number(el.dataset.line);
-    // data-line is the fence line; the diagram's first line is the next one.
-    out.textContent = `Mermaid syntax error${line !== null && Number.isFinite(start) ? ` (line ${start + 2 + line})` : ''}: ${error}`;
+    out.textContent = `Mermaid syntax error: ${renderErrorMessage(e)}`;
   } finally {
     document.getElementById(id)?.remove();
     document.getElementById('d' + id)?.remove();

@@ -1,6 +1,6 @@
 // Mermaid settings and SVG hardening shared by the diagram preview and the Markdown-preview script.
 import type { MermaidConfig } from 'mermaid';
-import type { ThemeKind } from '../../src/preview/protocol';
+import type { ThemeKind } from '../../common/preview/messages';
 
 /**
  * Config keys a diagram's own %%{init}%% directive or front-matter `config:` may not change. Mermaid drops these
@@ -96,7 +96,10 @@ const FETCHING = /@import|(?:-webkit-)?image-set\s*\(|\burl\s*\(|\bsrc\s*\(/i;
 /** CSS escapes (`\75 rl(`) and JSON/YAML escapes (`\u0075rl(`, `\x75rl(`) decoded, to see what a value spells. */
 function decodeEscapes(text: string): string {
   return text
-    .replace(/\\u\{?([0-9a-fA-F]{4,6})\}?|\\U([0-9a-fA-F]{8})|\\x([0-9a-fA-F]{2})/g, (_m, u: string, U: string, x: string) => safeChar(parseInt(u ?? U ?? x, 16)))
+    .replace(
+      /\\u\{?([0-9a-fA-F]{4,6})\}?|\\U([0-9a-fA-F]{8})|\\x([0-9a-fA-F]{2})/g,
+      (_m, u: string, U: string, x: string) => safeChar(parseInt(u ?? U ?? x, 16)),
+    )
     .replace(/\\([0-9a-fA-F]{1,6})\s?/g, (_m, hex: string) => safeChar(parseInt(hex, 16)))
     .replace(/\\([^\n0-9a-fA-F])/g, '$1');
 }
@@ -115,7 +118,9 @@ export function inertCss(css: string): string {
   if (!FETCHING.test(decoded)) return css;
   return decoded
     .replace(/@import[^;]*;?/gi, '')
-    .replace(/\burl\s*\(\s*(['"]?)([^)]*?)\1\s*\)/gi, (whole, _q: string, target: string) => (target.trim().startsWith('#') ? whole : 'none'))
+    .replace(/\burl\s*\(\s*(['"]?)([^)]*?)\1\s*\)/gi, (whole, _q: string, target: string) =>
+      target.trim().startsWith('#') ? whole : 'none',
+    )
     .replace(/((?:-webkit-)?image-set|\bsrc|\burl)\s*\(/gi, 'blocked-$1(');
 }
 
@@ -129,9 +134,7 @@ const ZW = '\u2060';
  */
 export function inertDiagramSource(source: string): string {
   const breakAll = (text: string) =>
-    text
-      .replace(/@(import)/gi, `@${ZW}$1`)
-      .replace(/(image-set|\bsrc|\burl)(\s*\()/gi, `$1${ZW}$2`);
+    text.replace(/@(import)/gi, `@${ZW}$1`).replace(/(image-set|\bsrc|\burl)(\s*\()/gi, `$1${ZW}$2`);
   let out = breakAll(source);
   if (FETCHING.test(decodeEscapes(out).replace(new RegExp(ZW, 'g'), '\u0000'))) {
     // Something still spells a fetch through escapes: drop the backslash of every escape that could.

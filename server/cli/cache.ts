@@ -94,7 +94,13 @@ const SEVERITIES = new Set<Severity>(['error', 'warning', 'info']);
 
 function isPosition(p: unknown): boolean {
   const q = p as { line?: unknown; character?: unknown } | null;
-  return !!q && Number.isSafeInteger(q.line) && Number.isSafeInteger(q.character) && (q.line as number) >= 0 && (q.character as number) >= 0;
+  return (
+    !!q &&
+    Number.isSafeInteger(q.line) &&
+    Number.isSafeInteger(q.character) &&
+    (q.line as number) >= 0 &&
+    (q.character as number) >= 0
+  );
 }
 
 /** A cached finding is used only if it has the shape of one, and belongs to the case study (or file) it is cached for. */
@@ -136,8 +142,10 @@ function validProblems(list: unknown): list is MermaidProblem[] {
         p.message.length < 100_000 &&
         isRange(p.range) &&
         (p.detail === undefined || typeof p.detail === 'string') &&
-        (p.suggestions === undefined || (Array.isArray(p.suggestions) && p.suggestions.every((t) => typeof t === 'string'))) &&
-        (p.fix === undefined || (!!p.fix && typeof p.fix.title === 'string' && typeof p.fix.newText === 'string' && isRange(p.fix.range)))
+        (p.suggestions === undefined ||
+          (Array.isArray(p.suggestions) && p.suggestions.every((t) => typeof t === 'string'))) &&
+        (p.fix === undefined ||
+          (!!p.fix && typeof p.fix.title === 'string' && typeof p.fix.newText === 'string' && isRange(p.fix.range)))
       );
     })
   );
@@ -206,9 +214,22 @@ export class LintCache {
   ) {}
 
   /** Open the cache for a run; never throws for a bad cache file (it is reported through `note` and ignored). */
-  static async open(location: string | undefined, cwd: string, mermaid: boolean, note: (message: string) => void, fs: FileSystem = syncNodeFileSystem): Promise<LintCache> {
+  static async open(
+    location: string | undefined,
+    cwd: string,
+    mermaid: boolean,
+    note: (message: string) => void,
+    fs: FileSystem = syncNodeFileSystem,
+  ): Promise<LintCache> {
     const file = cacheFilePath(location, cwd);
-    const key = hash(JSON.stringify({ version: VERSION, bundle: bundleHash(), rules: ALL_RULES.map((r) => [r.meta.id, r.meta.defaultSeverity]), mermaid }));
+    const key = hash(
+      JSON.stringify({
+        version: VERSION,
+        bundle: bundleHash(),
+        rules: ALL_RULES.map((r) => [r.meta.id, r.meta.defaultSeverity]),
+        mermaid,
+      }),
+    );
     const cache = new LintCache(file, key, fs);
     cache.load(note);
     return cache;
@@ -250,15 +271,24 @@ export class LintCache {
     }
     for (const [owner, entry] of Object.entries(entries)) {
       if (!path.isAbsolute(owner) || !validEntry(entry, owner)) {
-        note(`the cache file ${this.file} holds an entry that is out of shape; the whole cache is ignored and rewritten.`);
+        note(
+          `the cache file ${this.file} holds an entry that is out of shape; the whole cache is ignored and rewritten.`,
+        );
         return;
       }
     }
     this.entries = Object.assign(Object.create(null), entries);
     const diagrams = data.mermaid;
     if (diagrams !== undefined) {
-      if (!diagrams || typeof diagrams !== 'object' || Array.isArray(diagrams) || !Object.values(diagrams).every(validProblems)) {
-        note(`the cache file ${this.file} holds Mermaid results that are out of shape; they are ignored and rewritten.`);
+      if (
+        !diagrams ||
+        typeof diagrams !== 'object' ||
+        Array.isArray(diagrams) ||
+        !Object.values(diagrams).every(validProblems)
+      ) {
+        note(
+          `the cache file ${this.file} holds Mermaid results that are out of shape; they are ignored and rewritten.`,
+        );
         return;
       }
       for (const [k, problems] of Object.entries(diagrams)) this.diagrams.set(k, problems);
@@ -299,15 +329,30 @@ export class LintCache {
         const cached = await this.lookup(cs.path, configHash, files);
         if (cached) return group(cached, cs);
         const recorder = new RecordingFileSystem(this.fs);
-        const fresh = await new Linter({ fs: recorder, services, rules: linter.rules, keepParsed: false }).lintCaseStudy(cs, config);
-        this.store(cs.path, { config: configHash, files, deps: [...recorder.deps], findings: [...fresh.values()].flat() });
+        const fresh = await new Linter({
+          fs: recorder,
+          services,
+          rules: linter.rules,
+          keepParsed: false,
+        }).lintCaseStudy(cs, config);
+        this.store(cs.path, {
+          config: configHash,
+          files,
+          deps: [...recorder.deps],
+          findings: [...fresh.values()].flat(),
+        });
         return fresh;
       },
       file: async (filePath, config: ResolvedConfig) => {
         const cached = await this.lookup(filePath, configHash, '');
         if (cached) return cached;
         const recorder = new RecordingFileSystem(this.fs);
-        const fresh = await new Linter({ fs: recorder, services, rules: linter.rules, keepParsed: false }).lintLooseFile(filePath, config);
+        const fresh = await new Linter({
+          fs: recorder,
+          services,
+          rules: linter.rules,
+          keepParsed: false,
+        }).lintLooseFile(filePath, config);
         if (fresh) this.store(filePath, { config: configHash, files: '', deps: [...recorder.deps], findings: fresh });
         return fresh;
       },

@@ -1,5 +1,6 @@
 // `design-notes lint --fix` / `--fix-dry-run`: applies the fixes that need no judgement, with the very builders the
-// editor's quick fixes use (server/core/language/quickFixes.ts), so a CLI fix and a lightbulb fix write the same text.
+// editor's quick fixes use (each rule's `fixes`, found through the rule registry), so a CLI fix and a lightbulb fix
+// write the same text. Which fixes apply without judgement is the rule's to say too (`fixes.unattended`).
 //
 // Safe without judgement means: a missing required section is inserted (its heading and the template's prompt), a
 // missing required file is created from its template, a misspelt Mermaid diagram type is corrected when there is
@@ -17,7 +18,8 @@ import type { ResolvedConfig } from '../core/config';
 import { sourceFileFromText } from '../core/engine';
 import type { DirEntry, FileSystem } from '../core/fileSystem';
 import { findBuiltinTemplatesFolder, syncNodeFileSystem } from '../core/node';
-import { fixTemplateSets, fixTemplateVars, quickFixesFor, type FixContext, type TextEdit } from '../core/language/quickFixes';
+import { fixTemplateSets, fixTemplateVars, type FixContext, type TextEdit } from '../core/fixes';
+import { quickFixesFor, unattendedFix } from '../core/rules';
 import { TemplateLibraries } from '../core/scaffold';
 import type { Finding } from '../core/types';
 import { displayPath, type CliIO } from './io';
@@ -26,9 +28,6 @@ import type { LintRun } from './lint';
 
 /** Enough for every chain seen (an empty case study needs one pass per file it lacks); bounds a fix that never settles. */
 const MAX_PASSES = 8;
-
-/** Rules whose fixes `--fix` applies. */
-export const FIXABLE_RULES = new Set(['missing-section', 'missing-file', 'mermaid-syntax']);
 
 export interface FileChange {
   path: string;
@@ -73,7 +72,9 @@ class FixOverlay implements FileSystem {
   }
 
   realpath(filePath: string): Promise<string | undefined> {
-    return this.changes.get(filePath)?.before === undefined && this.changes.has(filePath) ? Promise.resolve(filePath) : this.disk.realpath(filePath);
+    return this.changes.get(filePath)?.before === undefined && this.changes.has(filePath)
+      ? Promise.resolve(filePath)
+      : this.disk.realpath(filePath);
   }
 
   exists(filePath: string): boolean {
@@ -108,39 +109,40 @@ export interface FixScope {
 type Lint = (fs: FileSystem) => Promise<LintRun>;
 
 /**
- * An edit is safe when it inserts text, or replaces exactly the misspelt diagram type the finding names. Checked
- * here whatever the builders return, so a change in a builder can never make `--fix` rewrite what the user wrote.
+ * An edit is safe when it inserts text, or replaces exactly the text the rule said its fix may replace (a misspelt
+ * diagram type). Checked here whatever the builders return, so a change in a builder can never make `--fix`
+ * rewrite what the user wrote.
  */
-function safeEdit(edit: TextEdit, finding: Finding, doc: TextDocument): boolean {
+function safeEdit(edit: TextEdit, replaces: string | undefined, doc: TextDocument): boolean {
   const r = edit.range;
   if (r.start.line === r.end.line && r.start.character === r.end.character) return true;
-  return finding.data?.kind === 'mermaid-unknown-type' && doc.getText(r) === finding.data.found;
+  return replaces !== undefined && doc.getText(r) === replaces;
 }
 
-/**
- * A misspelt diagram type is corrected without asking only when the correction is clear: one candidate, or a
- * candidate that differs from what was written in letter case alone.
- */
-function clearDiagramType(finding: Finding): boolean {
-  if (finding.data?.kind !== 'mermaid-unknown-type') return false;
-  const { found, suggestions } = finding.data;
-  return suggestions.length === 1 || suggestions[0]?.toLowerCase() === found.toLowerCase();
+/** A finding whose preferred fix `--fix` applies: what its edit may replace, and its order among a file's fixes. */
+interface Unattended {
+  finding: Finding;
+  replaces?: string;
+  order: number;
 }
 
 /** Compute every safe fix of the linted paths, in passes, without touching the disk. */
 export async function computeFixes(lint: Lint): Promise<{ changes: FileChange[]; last: LintRun }> {
   const overlay = new FixOverlay(syncNodeFileSystem);
   const templates = new TemplateLibraries(syncNodeFileSystem, findBuiltinTemplatesFolder());
-  const setsFor = async (scope: FixScope) => fixTemplateSets((await templates.library(scope.root, scope.config.templates)).sets);
+  const setsFor = async (scope: FixScope) =>
+    fixTemplateSets((await templates.library(scope.root, scope.config.templates)).sets);
   let run = await lint(overlay);
   for (let pass = 0; pass < MAX_PASSES; pass++) {
-    const byFile = new Map<string, Finding[]>();
+    const byFile = new Map<string, Unattended[]>();
     for (const f of run.findings) {
-      if (!FIXABLE_RULES.has(f.ruleId) || !f.data) continue;
-      if (f.data.kind === 'mermaid-unknown-type' ? !clearDiagramType(f) : f.data.kind !== 'missing-section' && f.data.kind !== 'missing-file') continue;
+      const scope = scopeOf(f.path, run.scopes);
+      const how = scope && unattendedFix(f.ruleId, f.data, f.range, { specs: scope.config.requiredFiles });
+      if (!how) continue;
       const list = byFile.get(f.path);
-      if (list) list.push(f);
-      else byFile.set(f.path, [f]);
+      const item = { finding: f, replaces: how.replaces, order: how.order ?? -1 };
+      if (list) list.push(item);
+      else byFile.set(f.path, [item]);
     }
     let changed = false;
     for (const [filePath, findings] of byFile) {
@@ -159,22 +161,16 @@ export async function computeFixes(lint: Lint): Promise<{ changes: FileChange[];
       const textDoc = TextDocument.create('file:///fix', 'markdown', 0, text);
       const edits: TextEdit[] = [];
       const titles: string[] = [];
-      // Missing sections in template order: insertions at one place are applied in the order given.
-      const order = (f: Finding) => {
-        if (f.data?.kind !== 'missing-section') return -1;
-        const data = f.data;
-        return specs.find((s) => s.id === data.fileKind)?.sections.findIndex((s) => s.id === data.section) ?? -1;
-      };
-      for (const f of [...findings].sort((a, b) => order(a) - order(b))) {
-        const spec = f.data?.kind === 'missing-section' ? specs.find((s) => s.id === (f.data as { fileKind: string }).fileKind) : undefined;
-        const fix = quickFixesFor(f.ruleId, f.data, f.range, { ...ctx, spec }).find((q) => q.isPreferred);
+      // In the rules' order (missing sections in template order): insertions at one place are applied in the order given.
+      for (const { finding: f, replaces } of [...findings].sort((a, b) => a.order - b.order)) {
+        const fix = quickFixesFor(f.ruleId, f.data, f.range, ctx).find((q) => q.isPreferred);
         if (!fix) continue;
         if (fix.createFile) {
           if (!overlay.exists(fix.createFile.path) && inside(fix.createFile.path, scope.root)) {
             overlay.change(fix.createFile.path, undefined, fix.createFile.text, fix.title);
             changed = true;
           }
-        } else if (fix.edits.length && fix.edits.every((e) => safeEdit(e, f, textDoc))) {
+        } else if (fix.edits.length && fix.edits.every((e) => safeEdit(e, replaces, textDoc))) {
           edits.push(...fix.edits);
           titles.push(fix.title);
         }
@@ -208,7 +204,9 @@ function inside(filePath: string, root: string): boolean {
   try {
     const realRoot = realpathSync(root);
     // A file to be created does not exist yet: its folder decides.
-    const real = existsSync(filePath) ? realpathSync(filePath) : path.join(realpathSync(path.dirname(filePath)), path.basename(filePath));
+    const real = existsSync(filePath)
+      ? realpathSync(filePath)
+      : path.join(realpathSync(path.dirname(filePath)), path.basename(filePath));
     return within(real, realRoot);
   } catch {
     return false;
@@ -220,7 +218,15 @@ export function unifiedDiff(changes: readonly FileChange[], cwd: string): string
   return changes
     .map((c) => {
       const name = displayPath(c.path, cwd);
-      return createTwoFilesPatch(c.before === undefined ? '/dev/null' : `a/${name}`, `b/${name}`, c.before ?? '', c.after, undefined, undefined, { context: 3 }).replace(/^=+\n/, '');
+      return createTwoFilesPatch(
+        c.before === undefined ? '/dev/null' : `a/${name}`,
+        `b/${name}`,
+        c.before ?? '',
+        c.after,
+        undefined,
+        undefined,
+        { context: 3 },
+      ).replace(/^=+\n/, '');
     })
     .join('');
 }
@@ -247,7 +253,11 @@ export function writeChanges(changes: readonly FileChange[], cwd: string): { wri
       written.push(c);
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
-      notes.push(code === 'EEXIST' ? `${name} appeared while fixing; not overwritten.` : `${name} could not be written: ${(e as Error).message}`);
+      notes.push(
+        code === 'EEXIST'
+          ? `${name} appeared while fixing; not overwritten.`
+          : `${name} could not be written: ${(e as Error).message}`,
+      );
     }
   }
   return { written, notes };
@@ -258,11 +268,16 @@ export async function runFix(lint: Lint, io: CliIO, mode: 'apply' | 'dry-run'): 
   const { changes } = await computeFixes(lint);
   if (mode === 'dry-run') {
     io.stdout(inertLines(unifiedDiff(changes, io.cwd)));
-    io.stderr(changes.length ? `${changes.length} file${changes.length === 1 ? '' : 's'} would be fixed (dry run: nothing written).\n` : 'Nothing to fix.\n');
+    io.stderr(
+      changes.length
+        ? `${changes.length} file${changes.length === 1 ? '' : 's'} would be fixed (dry run: nothing written).\n`
+        : 'Nothing to fix.\n',
+    );
     return { failed: false };
   }
   const { written, notes } = writeChanges(changes, io.cwd);
-  for (const c of written) io.stderr(`fixed: ${inert(displayPath(c.path, io.cwd))} (${inert([...new Set(c.titles)].join('; '))})\n`);
+  for (const c of written)
+    io.stderr(`fixed: ${inert(displayPath(c.path, io.cwd))} (${inert([...new Set(c.titles)].join('; '))})\n`);
   for (const n of notes) io.stderr(`note: ${inert(n)}\n`);
   return { failed: notes.length > 0 };
 }

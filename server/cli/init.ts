@@ -53,7 +53,11 @@ export async function runInit(args: string[], io: Pick<CliIO, 'stdout' | 'stderr
     await fsp.writeFile(target, proposal.text, { encoding: 'utf8', flag: 'wx' });
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    io.stderr(code === 'EEXIST' ? `design-notes init: ${displayPath(target, io.cwd)} already exists; left as it is. Merge the proposal above by hand.\n` : `design-notes init: cannot write ${displayPath(target, io.cwd)}: ${(e as Error).message}\n`);
+    io.stderr(
+      code === 'EEXIST'
+        ? `design-notes init: ${displayPath(target, io.cwd)} already exists; left as it is. Merge the proposal above by hand.\n`
+        : `design-notes init: cannot write ${displayPath(target, io.cwd)}: ${(e as Error).message}\n`,
+    );
     return 1;
   }
   io.stdout(`Wrote ${displayPath(target, io.cwd)}. Check with: design-notes lint${folder ? ` ${folder}` : ''}\n`);

@@ -86,7 +86,7 @@ export function parseLintArgs(args: string[]): LintOptions | 'help' {
       options.maxWarnings = Number(v);
     } else if (a === '--quiet') options.quiet = true;
     else if (a === '--list-case-studies') options.listCaseStudies = true;
-    else if (a === '--') options.paths.push(...args.slice(i + 1)), (i = args.length);
+    else if (a === '--') (options.paths.push(...args.slice(i + 1)), (i = args.length));
     else if (a.startsWith('-')) throw new UsageError(`Unknown option "${a}".`);
     else options.paths.push(a);
   }
@@ -109,7 +109,12 @@ export interface LintRun {
 }
 
 /** Lint paths the way the CLI does; shared with tests and benchmarks. */
-export async function lintPaths(paths: string[], cwd: string, services: RuleServices = {}, options: { cache?: LintCache; fs?: FileSystem } = {}): Promise<LintRun> {
+export async function lintPaths(
+  paths: string[],
+  cwd: string,
+  services: RuleServices = {},
+  options: { cache?: LintCache; fs?: FileSystem } = {},
+): Promise<LintRun> {
   // Synchronous reads: a CLI run has nothing to overlap them with (see syncNodeFileSystem).
   const fs = options.fs ?? syncNodeFileSystem;
   const { cache } = options;
@@ -126,18 +131,29 @@ export async function lintPaths(paths: string[], cwd: string, services: RuleServ
     const target = path.resolve(cwd, p);
     const st = await fs.stat(target);
     if (!st) throw new UsageError(`No such file or folder: ${p}`);
-    const root = (await findConfigRoot(st.isDirectory ? target : path.dirname(target), fs)) ?? (await impliedRoot(target, st.isDirectory, cwd, fs));
+    const root =
+      (await findConfigRoot(st.isDirectory ? target : path.dirname(target), fs)) ??
+      (await impliedRoot(target, st.isDirectory, cwd, fs));
     const ws = await loadWorkspaceConfig(root, fs, linter.ruleIds);
     if (ws.problems.length && ws.configPath) {
       configBroken = configBroken || ws.problems.some((pr) => pr.severity === 'error');
       for (const pr of ws.problems) {
-        const f: Finding = { ruleId: 'config', severity: pr.severity, message: pr.message, path: ws.configPath, range: pr.range };
+        const f: Finding = {
+          ruleId: 'config',
+          severity: pr.severity,
+          message: pr.message,
+          path: ws.configPath,
+          range: pr.range,
+        };
         all.set(key(f), f);
       }
     }
     // Several case studies in flight, so reading and parsing overlap the Mermaid worker's parsing (64 measured
     // slower and ~100 MB heavier than 8 on 2 cores: docs/benchmarks.md, round two).
-    const result = await checkWorkspace(root, ws.config, linter, fs, target, { concurrency: CHECK_CONCURRENCY, checker: cache?.checker(ws, linter, services) });
+    const result = await checkWorkspace(root, ws.config, linter, fs, target, {
+      concurrency: CHECK_CONCURRENCY,
+      checker: cache?.checker(ws, linter, services),
+    });
     notes.push(...result.notes);
     for (const cs of result.checked) (caseStudies.set(cs.path, cs), configs.set(cs.path, ws.config));
     for (const f of result.filesChecked) files.add(f);
@@ -145,13 +161,27 @@ export async function lintPaths(paths: string[], cwd: string, services: RuleServ
     for (const list of result.findings.values()) for (const f of list) all.set(key(f), f);
     if (ws.text && ws.configPath) {
       for (const pr of unmatchedCaseStudyGlobs(ws.text, root, result.caseStudies)) {
-        const f: Finding = { ruleId: 'config', severity: pr.severity, message: pr.message, path: ws.configPath, range: pr.range };
+        const f: Finding = {
+          ruleId: 'config',
+          severity: pr.severity,
+          message: pr.message,
+          path: ws.configPath,
+          range: pr.range,
+        };
         all.set(key(f), f);
       }
     }
   }
   const checked = [...caseStudies.values()].sort((a, b) => a.path.localeCompare(b.path));
-  return { findings: sortFindings([...all.values()]), configBroken, notes, caseStudies: checked, filesChecked: files.size, configs, scopes };
+  return {
+    findings: sortFindings([...all.values()]),
+    configBroken,
+    notes,
+    caseStudies: checked,
+    filesChecked: files.size,
+    configs,
+    scopes,
+  };
 }
 
 /**
@@ -165,7 +195,7 @@ export async function lintPaths(paths: string[], cwd: string, services: RuleServ
  */
 async function impliedRoot(target: string, isDirectory: boolean, cwd: string, fs: FileSystem): Promise<string> {
   if (isDirectory && (await discoverCaseStudies(target, DEFAULT_CONFIG, fs)).caseStudies.length) return target;
-  for (let dir = isDirectory ? target : path.dirname(target); ; ) {
+  for (let dir = isDirectory ? target : path.dirname(target); ;) {
     if (await fs.stat(path.join(dir, '.git'))) break;
     if (/case[-_]studies$/i.test(path.basename(dir))) return path.dirname(dir);
     const parent = path.dirname(dir);
@@ -204,14 +234,21 @@ export function summaryLine(findings: Finding[], summary: LintSummary): string {
   const i = count('info');
   const total = findings.length;
   const checked = `${plural(summary.caseStudies, 'case study', 'case studies')} and ${plural(summary.files, 'file', 'files')} checked`;
-  return total ? `${plural(total, 'problem', 'problems')} (${plural(e, 'error', 'errors')}, ${plural(w, 'warning', 'warnings')}, ${i} info) in ${checked}.` : `No problems found in ${checked}.`;
+  return total
+    ? `${plural(total, 'problem', 'problems')} (${plural(e, 'error', 'errors')}, ${plural(w, 'warning', 'warnings')}, ${i} info) in ${checked}.`
+    : `No problems found in ${checked}.`;
 }
 
 export function formatText(findings: Finding[], cwd: string, color: boolean, summary: LintSummary): string {
   const paint = (code: number, s: string) => (color ? `\x1b[${code}m${s}\x1b[0m` : s);
   const lines = findings.map((f) => {
     const where = `${displayPath(f.path, cwd)}:${f.range.start.line + 1}:${f.range.start.character + 1}`;
-    const sev = f.severity === 'error' ? paint(31, LABEL.error) : f.severity === 'warning' ? paint(33, LABEL.warning) : paint(36, LABEL.info);
+    const sev =
+      f.severity === 'error'
+        ? paint(31, LABEL.error)
+        : f.severity === 'warning'
+          ? paint(33, LABEL.warning)
+          : paint(36, LABEL.info);
     return `${inert(where)} ${sev} ${inert(f.ruleId)} ${inert(f.message)}`;
   });
   lines.push(summaryLine(findings, summary));
@@ -271,7 +308,8 @@ export async function runLint(args: string[], io: CliIO, services: RuleServices 
       const fixed = await runFix((fs) => lintPaths(paths, io.cwd, services, { fs }), io, options.fix);
       if (options.fix === 'dry-run') return fixed.failed ? 2 : 0;
     }
-    if (options.cache) cache = await LintCache.open(options.cacheLocation, io.cwd, !!services.mermaid, (n) => io.stderr(`note: ${n}\n`));
+    if (options.cache)
+      cache = await LintCache.open(options.cacheLocation, io.cwd, !!services.mermaid, (n) => io.stderr(`note: ${n}\n`));
     run = await lintPaths(options.paths, io.cwd, services, { cache });
   } catch (e) {
     if (e instanceof UsageError) {
@@ -293,7 +331,11 @@ export async function runLint(args: string[], io: CliIO, services: RuleServices 
   const shown = options.quiet ? run.findings.filter((f) => f.severity === 'error') : run.findings;
   const summary: LintSummary = { caseStudies: run.caseStudies.length, files: run.filesChecked };
   const report = (format: ReportFormat, color: boolean) =>
-    format === 'text' ? formatText(shown, io.cwd, color, summary) : format === 'json' ? formatJson(shown, io.cwd, summary) : MACHINE_FORMATS[format](shown, io.cwd);
+    format === 'text'
+      ? formatText(shown, io.cwd, color, summary)
+      : format === 'json'
+        ? formatJson(shown, io.cwd, summary)
+        : MACHINE_FORMATS[format](shown, io.cwd);
   if (options.output) {
     const problem = writeReport(path.resolve(io.cwd, options.output), report(options.format, false));
     io.stdout(formatText(shown, io.cwd, io.color, summary));

@@ -44,11 +44,25 @@ async function describe(run: LintRun, cwd: string): Promise<ListedCaseStudy[]> {
       parts[spec.id] = places
         .filter((p) => isWholeFile(p) || !whole.has(p.path))
         .map((p) => {
-          const heading = p.heading !== undefined ? files.get(p.path)?.doc.headings[p.heading]?.text.trim() : p.line !== undefined ? `weighed in the text, line ${p.line + 1}` : undefined;
-          return { path: cs.isFile ? path.basename(p.path) : path.relative(cs.path, p.path).split(path.sep).join('/'), ...(heading !== undefined ? { section: heading } : {}) };
+          const heading =
+            p.heading !== undefined
+              ? files.get(p.path)?.doc.headings[p.heading]?.text.trim()
+              : p.line !== undefined
+                ? `weighed in the text, line ${p.line + 1}`
+                : undefined;
+          return {
+            path: cs.isFile ? path.basename(p.path) : path.relative(cs.path, p.path).split(path.sep).join('/'),
+            ...(heading !== undefined ? { section: heading } : {}),
+          };
         });
     }
-    out.push({ path: displayPath(cs.path, cwd), kind: model.kind, kindReason: model.kindReason, files: cs.files.map((f) => f.relative), parts });
+    out.push({
+      path: displayPath(cs.path, cwd),
+      kind: model.kind,
+      kindReason: model.kindReason,
+      files: cs.files.map((f) => f.relative),
+      parts,
+    });
   }
   return out;
 }
@@ -58,7 +72,9 @@ export async function formatCaseStudyList(run: LintRun, cwd: string, format: 'te
   if (format === 'json') return JSON.stringify({ caseStudies: listed, files: run.filesChecked }, null, 2) + '\n';
   const lines: string[] = [];
   for (const cs of listed) {
-    lines.push(`${inert(cs.path)}  ${cs.kind} (from ${inert(cs.kindReason)}), ${cs.files.length} file${cs.files.length === 1 ? '' : 's'}`);
+    lines.push(
+      `${inert(cs.path)}  ${cs.kind} (from ${inert(cs.kindReason)}), ${cs.files.length} file${cs.files.length === 1 ? '' : 's'}`,
+    );
     const width = Math.max(0, ...Object.keys(cs.parts).map((k) => k.length));
     for (const [id, places] of Object.entries(cs.parts)) {
       const where = places.length
@@ -73,7 +89,9 @@ export async function formatCaseStudyList(run: LintRun, cwd: string, format: 'te
     }
   }
   const n = listed.length;
-  lines.push(`${n} case stud${n === 1 ? 'y' : 'ies'}, ${run.filesChecked} file${run.filesChecked === 1 ? '' : 's'} checked.`);
+  lines.push(
+    `${n} case stud${n === 1 ? 'y' : 'ies'}, ${run.filesChecked} file${run.filesChecked === 1 ? '' : 's'} checked.`,
+  );
   if (!n) lines.push(`hint: ${NO_CASE_STUDY_HINT}`);
   return lines.join('\n') + '\n';
 }

@@ -69,11 +69,12 @@ function parseNewArgs(args: string[]): NewOptions | 'help' {
     else if (a === '--author-from-git') options.authorFromGit = true;
     else if (a === '--date-prefix') datePrefix = true;
     else if (a === '--list-templates') options.listTemplates = true;
-    else if (a === '--') words.push(...args.slice(i + 1)), (i = args.length);
+    else if (a === '--') (words.push(...args.slice(i + 1)), (i = args.length));
     else if (a.startsWith('-') && a.length > 1) throw new UsageError(`Unknown option "${a}".`);
     else words.push(a);
   }
-  if (options.author !== undefined && options.authorFromGit) throw new UsageError('Use either --author or --author-from-git, not both.');
+  if (options.author !== undefined && options.authorFromGit)
+    throw new UsageError('Use either --author or --author-from-git, not both.');
   if (pattern && datePrefix) throw new UsageError('Use either --pattern or --date-prefix, not both.');
   if (pattern && !/\{\{\s*slug\s*\}\}/.test(pattern)) throw new UsageError('The --pattern must contain {{slug}}.');
   options.pattern = pattern ?? (datePrefix ? DATE_PREFIX_FOLDER_NAME_PATTERN : DEFAULT_FOLDER_NAME_PATTERN);
@@ -90,7 +91,6 @@ async function defaultRoot(cwd: string, workspace: string, config: ResolvedConfi
   return there.exists ? there.folder : here.folder;
 }
 
-
 export async function runNew(args: string[], io: Pick<CliIO, 'stdout' | 'stderr' | 'cwd'>): Promise<number> {
   let options: NewOptions | 'help';
   try {
@@ -106,17 +106,32 @@ export async function runNew(args: string[], io: Pick<CliIO, 'stdout' | 'stderr'
   const cwd = path.resolve(io.cwd);
   const configRoot = await findConfigRoot(cwd, nodeFileSystem);
   const workspace = configRoot ?? cwd;
-  const ws = await loadWorkspaceConfig(workspace, nodeFileSystem, ALL_RULES.map((r) => r.meta.id));
-  for (const pr of ws.problems) io.stderr(`warning: ${inert(displayPath(ws.configPath ?? workspace, cwd))}:${pr.range.start.line + 1}:${pr.range.start.character + 1} ${inert(pr.message)}\n`);
+  const ws = await loadWorkspaceConfig(
+    workspace,
+    nodeFileSystem,
+    ALL_RULES.map((r) => r.meta.id),
+  );
+  for (const pr of ws.problems)
+    io.stderr(
+      `warning: ${inert(displayPath(ws.configPath ?? workspace, cwd))}:${pr.range.start.line + 1}:${pr.range.start.character + 1} ${inert(pr.message)}\n`,
+    );
 
-  const library = await new TemplateLibraries(nodeFileSystem, findBuiltinTemplatesFolder()).library(workspace, ws.config.templates);
+  const library = await new TemplateLibraries(nodeFileSystem, findBuiltinTemplatesFolder()).library(
+    workspace,
+    ws.config.templates,
+  );
   for (const pr of library.problems) io.stderr(`warning: ${inert(displayPath(pr.path, cwd))}: ${inert(pr.message)}\n`);
   if (options.listTemplates) {
-    for (const set of library.sets) io.stdout(`${inert(set.id).padEnd(16)} ${inert(set.name)}${set.builtin ? '' : ' (yours)'}: ${inert(set.description)}\n`);
+    for (const set of library.sets)
+      io.stdout(
+        `${inert(set.id).padEnd(16)} ${inert(set.name)}${set.builtin ? '' : ' (yours)'}: ${inert(set.description)}\n`,
+      );
     return library.sets.length ? 0 : 1;
   }
   if (options.title === undefined) {
-    io.stderr(`design-notes new: give the case study a title, e.g. design-notes new "URL Shortener".\n\n${NEW_USAGE}\n`);
+    io.stderr(
+      `design-notes new: give the case study a title, e.g. design-notes new "URL Shortener".\n\n${NEW_USAGE}\n`,
+    );
     return 2;
   }
   const wanted = options.template ?? STANDARD_TEMPLATE_SET_ID;
@@ -152,14 +167,21 @@ export async function runNew(args: string[], io: Pick<CliIO, 'stdout' | 'stderr'
   const result = await writePlan(plan, nodeScaffoldFileSystem);
   if (!result.ok) {
     for (const e of result.errors) io.stderr(`design-notes new: ${inert(e.message)}\n`);
-    if (result.rolledBack.length) io.stderr(`design-notes new: removed what this run had created (${result.rolledBack.length} item${result.rolledBack.length === 1 ? '' : 's'}); nothing else was touched.\n`);
+    if (result.rolledBack.length)
+      io.stderr(
+        `design-notes new: removed what this run had created (${result.rolledBack.length} item${result.rolledBack.length === 1 ? '' : 's'}); nothing else was touched.\n`,
+      );
     return 1;
   }
   io.stdout(`Created ${inert(displayPath(plan.folder, cwd))}/ from the "${inert(set.id)}" template:\n`);
   for (const f of result.created) io.stdout(`  ${inert(displayPath(f, cwd))}\n`);
-  for (const f of result.skippedExisting) io.stdout(`  ${inert(displayPath(f, cwd))} (already there, left as it was)\n`);
+  for (const f of result.skippedExisting)
+    io.stdout(`  ${inert(displayPath(f, cwd))} (already there, left as it was)\n`);
   const first = plan.files.find((f) => f.kind === 'requirements') ?? plan.files[0];
   const at = first ? writingPosition(first.content) : undefined;
-  if (first) io.stdout(`Start writing in ${inert(displayPath(first.path, cwd))}${at ? `:${at.line + 1}` : ''}; the <!-- write here --> comments say what goes where.\n`);
+  if (first)
+    io.stdout(
+      `Start writing in ${inert(displayPath(first.path, cwd))}${at ? `:${at.line + 1}` : ''}; the <!-- write here --> comments say what goes where.\n`,
+    );
   return 0;
 }

@@ -7,7 +7,8 @@ import * as path from 'node:path';
  * (or a crash) never sees half a report. Returns a message when it could not be written.
  */
 export function writeReport(file: string, text: string): string | undefined {
-  if (statSync(file, { throwIfNoEntry: false })?.isDirectory()) return `cannot write the report to ${file}: it is a folder.`;
+  if (statSync(file, { throwIfNoEntry: false })?.isDirectory())
+    return `cannot write the report to ${file}: it is a folder.`;
   const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
   try {
     mkdirSync(path.dirname(file), { recursive: true });

@@ -47,7 +47,15 @@ export function formatSarif(findings: Finding[], cwd: string): string {
 }
 
 function pathToFileUri(p: string): string {
-  return 'file://' + encodePathSegments(p.split('\\').join('/').replace(/^([A-Za-z]):/, '/$1:'));
+  return (
+    'file://' +
+    encodePathSegments(
+      p
+        .split('\\')
+        .join('/')
+        .replace(/^([A-Za-z]):/, '/$1:'),
+    )
+  );
 }
 
 /**

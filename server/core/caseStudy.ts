@@ -125,11 +125,18 @@ const NOT_A_CASE_STUDY = /^(readme|index|_index|summary|contributing|changelog|l
 
 /** Whether a Markdown file matched by a case-study glob is a one-file case study rather than an index or template. */
 export function isOneFileCaseStudy(fileName: string): boolean {
-  return isMarkdownPath(fileName) && !fileName.startsWith('_') && !NOT_A_CASE_STUDY.test(fileName.replace(/\.[^.]+$/, ''));
+  return (
+    isMarkdownPath(fileName) && !fileName.startsWith('_') && !NOT_A_CASE_STUDY.test(fileName.replace(/\.[^.]+$/, ''))
+  );
 }
 
 /** Files of a case-study folder (Markdown and Mermaid, a few levels deep), with their kinds assigned. */
-export async function listCaseStudyFiles(folder: string, config: ResolvedConfig, fs: FileSystem, root = folder): Promise<CaseStudyFile[]> {
+export async function listCaseStudyFiles(
+  folder: string,
+  config: ResolvedConfig,
+  fs: FileSystem,
+  root = folder,
+): Promise<CaseStudyFile[]> {
   const matcher = pathMatcherFor(config);
   const files: CaseStudyFile[] = [];
   const realRoot = (await fs.realpath(root)) ?? root;
@@ -153,9 +160,10 @@ export async function listCaseStudyFiles(folder: string, config: ResolvedConfig,
       // A link to a file is followed only when its target stays inside the workspace folder: `requirements.md →
       // ~/.git-credentials` put the credential into findings and the case-study index.
       if (!e.isDirectory && (e.isFile || !e.isSymbolicLink) && isCheckedPath(e.name)) {
-        if (!e.isSymbolicLink || (await staysInside(abs, realRoot, fs))) files.push({ path: abs, relative: relToFolder });
-      }
-      else if (e.isDirectory && !e.isSymbolicLink && depth < CASE_STUDY_DEPTH) await walk(abs, depth + 1, relToFolder);
+        if (!e.isSymbolicLink || (await staysInside(abs, realRoot, fs)))
+          files.push({ path: abs, relative: relToFolder });
+      } else if (e.isDirectory && !e.isSymbolicLink && depth < CASE_STUDY_DEPTH)
+        await walk(abs, depth + 1, relToFolder);
     }
   };
   await walk(folder, 1, '');
@@ -176,7 +184,12 @@ const NESTED_ROOT_DEPTH = 1;
  * and `fundamentals/` folders as case studies would swallow the real ones inside `case-studies/*`. So when a
  * matched folder's own children are matches, every match directly under its parent is dropped in favour of them.
  */
-export async function discoverCaseStudies(root: string, config: ResolvedConfig, fs: FileSystem, limits: DiscoveryLimits = DEFAULT_LIMITS): Promise<Discovery> {
+export async function discoverCaseStudies(
+  root: string,
+  config: ResolvedConfig,
+  fs: FileSystem,
+  limits: DiscoveryLimits = DEFAULT_LIMITS,
+): Promise<Discovery> {
   const matcher = pathMatcherFor(config);
   interface Match {
     path: string;
@@ -214,7 +227,14 @@ export async function discoverCaseStudies(root: string, config: ResolvedConfig, 
       if (!e.isDirectory) {
         // A Markdown file where case-study folders lie is a one-file case study. One inside a matched folder can
         // only match under a nested root, which makes the outer folder a container (below).
-        if (e.isFile && isOneFileCaseStudy(e.name) && !matcher.isExcluded(rel) && matcher.isCaseStudyFolder(rel) && !found.has(abs) && (!e.isSymbolicLink || (await staysInside(abs, realRoot, fs)))) {
+        if (
+          e.isFile &&
+          isOneFileCaseStudy(e.name) &&
+          !matcher.isExcluded(rel) &&
+          matcher.isCaseStudyFolder(rel) &&
+          !found.has(abs) &&
+          (!e.isSymbolicLink || (await staysInside(abs, realRoot, fs)))
+        ) {
           found.add(abs);
           matches.push({ path: abs, name: e.name.replace(/\.[^.]+$/, ''), isFile: true, parent: dir });
         }
@@ -235,7 +255,8 @@ export async function discoverCaseStudies(root: string, config: ResolvedConfig, 
         nextInMatch = 0;
       }
       // Inside a matched folder, look only a little deeper: far enough to see a nested case-study root.
-      if (depth + 1 < limits.maxDepth && (nextInMatch < 0 || nextInMatch < NESTED_ROOT_DEPTH)) queue.push({ dir: abs, depth: depth + 1, inMatch: nextInMatch });
+      if (depth + 1 < limits.maxDepth && (nextInMatch < 0 || nextInMatch < NESTED_ROOT_DEPTH))
+        queue.push({ dir: abs, depth: depth + 1, inMatch: nextInMatch });
     }
   }
   // A matched folder whose own children are matches (`X/case-studies/url-shortener` under `X/case-studies`) is a

@@ -32,7 +32,9 @@ export function readCaseStudyMetadata(text: string): CaseStudyMetadata {
   const fmDate = scalar(front.date)?.slice(0, 10);
   if (fmDate && ISO_DATE.test(fmDate)) meta.date = fmDate;
   else {
-    const started = /\bStarted\b\W{0,6}(\d{4}-\d{2}-\d{2})/i.exec(doc.lines.slice(doc.frontMatterLines, doc.frontMatterLines + 40).join('\n'));
+    const started = /\bStarted\b\W{0,6}(\d{4}-\d{2}-\d{2})/i.exec(
+      doc.lines.slice(doc.frontMatterLines, doc.frontMatterLines + 40).join('\n'),
+    );
     if (started) meta.date = started[1];
   }
   const fmFocus = scalar(front.focus) ?? scalar(front.summary) ?? scalar(front.description);
@@ -65,7 +67,8 @@ function parseFrontMatter(lines: string[]): Record<string, FrontValue> {
     const value = kv[2].trim();
     listKey = value === '' ? key : undefined;
     if (value === '') out[key] = [];
-    else if (value.startsWith('[') && value.endsWith(']')) out[key] = value.slice(1, -1).split(',').map(unquote).filter(Boolean);
+    else if (value.startsWith('[') && value.endsWith(']'))
+      out[key] = value.slice(1, -1).split(',').map(unquote).filter(Boolean);
     else out[key] = unquote(value);
   }
   return out;
@@ -82,7 +85,12 @@ function scalar(v: FrontValue | undefined): string | undefined {
 
 function listValue(v: FrontValue | undefined): string[] {
   if (Array.isArray(v)) return v.filter(Boolean);
-  return v ? v.split(',').map((s) => s.trim()).filter(Boolean) : [];
+  return v
+    ? v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : [];
 }
 
 /** First prose line after the first heading and before the next one: not a quote, comment, list, table or code. */
@@ -145,6 +153,10 @@ function encodeLink(relative: string): string {
   return relative
     .replace(/\\/g, '/')
     .split('/')
-    .map((segment) => (segment === '.' || segment === '..' ? segment : encodeURIComponent(segment).replace(/[()]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)))
+    .map((segment) =>
+      segment === '.' || segment === '..'
+        ? segment
+        : encodeURIComponent(segment).replace(/[()]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`),
+    )
     .join('/');
 }

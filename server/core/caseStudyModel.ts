@@ -140,8 +140,10 @@ function detectOtherKind(cs: CaseStudy, docs: SourceFile[]): { kind: CaseStudyKi
   const context = ADR_CONTEXT.some((h) => headings.has(h));
   const decision = ADR_DECISION.filter((h) => headings.has(h));
   if (context && decision.length) return { kind: 'adr', reason: `decision-record headings (context, ${decision[0]})` };
-  if (titles.some((t) => POSTMORTEM_TITLE.test(t))) return { kind: 'postmortem', reason: 'its title or name says post-mortem' };
-  if (titles.some((t) => ADR_TITLE.test(t)) && decision.length) return { kind: 'adr', reason: 'its title says decision record' };
+  if (titles.some((t) => POSTMORTEM_TITLE.test(t)))
+    return { kind: 'postmortem', reason: 'its title or name says post-mortem' };
+  if (titles.some((t) => ADR_TITLE.test(t)) && decision.length)
+    return { kind: 'adr', reason: 'its title says decision record' };
   return undefined;
 }
 
@@ -150,14 +152,19 @@ function detectOtherKind(cs: CaseStudy, docs: SourceFile[]): { kind: CaseStudyKi
  * discovery), then as sections of the case study's own top-level Markdown files. A document's title is never one
  * of its sections ("# High-Level Design" names the file, it does not write the architecture).
  */
-export function analyzeCaseStudy(cs: CaseStudy, files: Map<string, SourceFile>, config: ResolvedConfig): CaseStudyModel {
+export function analyzeCaseStudy(
+  cs: CaseStudy,
+  files: Map<string, SourceFile>,
+  config: ResolvedConfig,
+): CaseStudyModel {
   const parts = new Map<string, PartPlace[]>();
   const add = (id: string, place: PartPlace) => {
     const list = parts.get(id);
     if (list) list.push(place);
     else parts.set(id, [place]);
   };
-  for (const entry of cs.files) for (const id of entry.kinds ?? (entry.kind ? [entry.kind] : [])) add(id, { path: entry.path });
+  for (const entry of cs.files)
+    for (const id of entry.kinds ?? (entry.kind ? [entry.kind] : [])) add(id, { path: entry.path });
   const byName = parts.size > 0;
 
   const docs = topLevelFiles(cs, files);
@@ -165,7 +172,8 @@ export function analyzeCaseStudy(cs: CaseStudy, files: Map<string, SourceFile>, 
     const title = titleIndex(file.doc);
     for (let i = 0; i < file.doc.headings.length; i++) {
       if (i === title) continue;
-      for (const spec of config.requiredFiles) if (headingFillsPart(file.doc, i, spec)) add(spec.id, { path: file.path, heading: i });
+      for (const spec of config.requiredFiles)
+        if (headingFillsPart(file.doc, i, spec)) add(spec.id, { path: file.path, heading: i });
     }
   }
 
@@ -178,7 +186,9 @@ export function analyzeCaseStudy(cs: CaseStudy, files: Map<string, SourceFile>, 
   let kind: CaseStudyKind;
   let reason: string;
   // Kind detection counts parts written under headings only: prose alone does not make an essay a design.
-  const filledBySections = config.requiredFiles.filter((s) => parts.get(s.id)?.some((p) => p.line === undefined)).length;
+  const filledBySections = config.requiredFiles.filter((s) =>
+    parts.get(s.id)?.some((p) => p.line === undefined),
+  ).length;
   if (configured) [kind, reason] = [configured, '"kinds" in .designnotes.json'];
   else if (byName) [kind, reason] = ['design', 'its file names'];
   else if (!cs.files.some((f) => isMarkdownPath(f.path))) [kind, reason] = ['design', 'an empty case-study folder'];
@@ -186,7 +196,11 @@ export function analyzeCaseStudy(cs: CaseStudy, files: Map<string, SourceFile>, 
     const other = detectOtherKind(cs, docs);
     if (other) [kind, reason] = [other.kind, other.reason];
     else if (filledBySections >= MIN_PARTS_FOR_DESIGN) [kind, reason] = ['design', 'its headings'];
-    else [kind, reason] = ['notes', filledBySections ? 'only one design part among its headings' : 'no design parts among its headings'];
+    else
+      [kind, reason] = [
+        'notes',
+        filledBySections ? 'only one design part among its headings' : 'no design parts among its headings',
+      ];
   }
   const missing = kind === 'design' ? config.requiredFiles.filter((s) => !parts.get(s.id)?.length) : [];
   return { kind, kindReason: reason, parts, missing };

@@ -50,7 +50,12 @@ function count(findings: Finding[]): Record<Severity, number> {
  * The state of one case study at a glance, for the explorer view and the index: which required files and sections
  * are there, how many diagrams (and broken ones), findings by severity. Pure: works from parsed files and findings.
  */
-export function summarizeCaseStudy(cs: CaseStudy, files: Map<string, SourceFile>, findingsByPath: (p: string) => Finding[], config: ResolvedConfig): CaseStudySummary {
+export function summarizeCaseStudy(
+  cs: CaseStudy,
+  files: Map<string, SourceFile>,
+  findingsByPath: (p: string) => Finding[],
+  config: ResolvedConfig,
+): CaseStudySummary {
   const fileSummaries: FileSummary[] = [];
   let sectionsTotal = 0;
   let sectionsFilled = 0;
@@ -65,11 +70,16 @@ export function summarizeCaseStudy(cs: CaseStudy, files: Map<string, SourceFile>
       path: entry.path,
       relative: entry.relative,
       kind: entry.kind,
-      sections: file ? file.doc.headings.filter((h) => h.level <= 3).map((h) => ({ title: h.text, level: h.level, line: h.line, empty: !h.hasContent })) : [],
+      sections: file
+        ? file.doc.headings
+            .filter((h) => h.level <= 3)
+            .map((h) => ({ title: h.text, level: h.level, line: h.line, empty: !h.hasContent }))
+        : [],
       diagrams: fenceCount,
       findings: count(findings),
     });
-    if (entry.kind === 'requirements' && file?.doc.headings[0]) title = withoutRequirementsSuffix(file.doc.headings[0].text) || cs.name;
+    if (entry.kind === 'requirements' && file?.doc.headings[0])
+      title = withoutRequirementsSuffix(file.doc.headings[0].text) || cs.name;
   }
   const model = analyzeCaseStudy(cs, files, config);
   const design = model.kind === 'design';
@@ -91,7 +101,9 @@ export function summarizeCaseStudy(cs: CaseStudy, files: Map<string, SourceFile>
     const file = files.get(p);
     return !!file && (file.isMermaidFile || !isStub(file.doc));
   };
-  const present = design ? config.requiredFiles.filter((s) => (model.parts.get(s.id) ?? []).some((place) => written(place.path))).length : 0;
+  const present = design
+    ? config.requiredFiles.filter((s) => (model.parts.get(s.id) ?? []).some((place) => written(place.path))).length
+    : 0;
   const all = [...cs.files.map((f) => f.path), cs.path].flatMap(findingsByPath);
   const invalid = all.filter((f) => f.ruleId === 'mermaid-syntax' && f.severity !== 'info').length;
   const parts = required + sectionsTotal;

@@ -1,5 +1,12 @@
 import Ajv, { type ErrorObject } from 'ajv';
-import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode, stripComments, type ParseError } from 'jsonc-parser';
+import {
+  findNodeAtLocation,
+  getNodeValue,
+  parseTree,
+  printParseErrorCode,
+  stripComments,
+  type ParseError,
+} from 'jsonc-parser';
 import defaultsJson from './data/defaults.json';
 import schema from '../../schemas/designnotes.schema.json';
 import { compileGlob, expandBraces, MAX_BRACE_EXPANSIONS, MAX_GLOB_LENGTH } from './glob';
@@ -121,7 +128,9 @@ function resolveRequiredFile(id: string, raw: RawRequiredFile & { fileName: stri
     fileName: raw.fileName,
     aliases,
     sections,
-    match: new Set([normalizeFileStem(raw.fileName), normalizeFileStem(id), ...plain.map(normalizeFileStem)].filter(Boolean)),
+    match: new Set(
+      [normalizeFileStem(raw.fileName), normalizeFileStem(id), ...plain.map(normalizeFileStem)].filter(Boolean),
+    ),
     globs: aliases
       .filter((a) => GLOB_CHARS.test(a) && !isTooComplexGlob(a))
       .map((a) => compileGlob(a.replace(/\.(md|markdown|mdx)$/i, ''), { nocase: true, dot: true }))
@@ -144,7 +153,12 @@ function mergeRequiredFile(base: RawRequiredFile | undefined, own: RawRequiredFi
     if (at < 0) sections.push(section);
     else {
       const merged = (a?: string[], b?: string[]) => [...new Set([...(a ?? []), ...(b ?? [])])];
-      sections[at] = { ...sections[at], ...section, aliases: merged(sections[at].aliases, section.aliases), keywords: merged(sections[at].keywords, section.keywords) };
+      sections[at] = {
+        ...sections[at],
+        ...section,
+        aliases: merged(sections[at].aliases, section.aliases),
+        keywords: merged(sections[at].keywords, section.keywords),
+      };
     }
   }
   return {
@@ -176,7 +190,10 @@ function resolve(raw: RawConfig): ResolvedConfig {
     exclude: raw.exclude ?? defaults.exclude ?? [],
     maxFileSize: raw.maxFileSize ?? defaults.maxFileSize ?? 1_000_000,
     requiredFiles: Object.entries(files)
-      .filter((e): e is [string, RawRequiredFile & { fileName: string }] => e[1] !== false && typeof e[1].fileName === 'string')
+      .filter(
+        (e): e is [string, RawRequiredFile & { fileName: string }] =>
+          e[1] !== false && typeof e[1].fileName === 'string',
+      )
       .map(([id, spec]) => resolveRequiredFile(id, spec)),
     kinds: Object.entries(raw.kinds ?? {})
       .filter(([glob]) => !isTooComplexGlob(glob))
@@ -209,7 +226,9 @@ function describe(error: ErrorObject): string {
     case 'additionalProperty':
     case 'additionalProperties': {
       const prop = (error.params as { additionalProperty: string }).additionalProperty;
-      return error.instancePath === '/rules' ? `Unknown rule id "${prop}".` : `Unknown setting "${prop}" in ${where === 'The configuration' ? 'the configuration' : where}.`;
+      return error.instancePath === '/rules'
+        ? `Unknown rule id "${prop}".`
+        : `Unknown setting "${prop}" in ${where === 'The configuration' ? 'the configuration' : where}.`;
     }
     case 'enum':
       return `${where} must be one of ${(error.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(', ')}.`;
@@ -232,8 +251,10 @@ function prune(raw: Record<string, unknown>, errors: ErrorObject[]): RawConfig {
     // An invalid required-file entry or rule severity is dropped at its own key; anything else at the top-level key.
     const depth = path[0] === 'requiredFiles' || path[0] === 'rules' || path[0] === 'kinds' ? 2 : 1;
     const cut = path.slice(0, depth);
-    if (e.keyword === 'additionalProperties' && path.length === 0) cut.push((e.params as { additionalProperty: string }).additionalProperty);
-    if (e.keyword === 'additionalProperties' && path[0] === 'rules' && path.length === 1) cut.push((e.params as { additionalProperty: string }).additionalProperty);
+    if (e.keyword === 'additionalProperties' && path.length === 0)
+      cut.push((e.params as { additionalProperty: string }).additionalProperty);
+    if (e.keyword === 'additionalProperties' && path[0] === 'rules' && path.length === 1)
+      cut.push((e.params as { additionalProperty: string }).additionalProperty);
     if (cut.length === 0) continue;
     let parent: unknown = copy;
     for (let i = 0; i < cut.length - 1; i++) parent = (parent as Record<string | number, unknown>)?.[cut[i]];
@@ -252,28 +273,49 @@ export function loadConfig(text: string, knownRuleIds?: readonly string[]): Load
   const problems: ConfigProblem[] = [];
   const tooDeep = excessiveNesting(text);
   if (tooDeep >= 0) {
-    problems.push({ message: `The configuration ${TOO_DEEP_MESSAGE}. Built-in defaults are used.`, range: rangeOf(text, tooDeep, 1), severity: 'error' });
+    problems.push({
+      message: `The configuration ${TOO_DEEP_MESSAGE}. Built-in defaults are used.`,
+      range: rangeOf(text, tooDeep, 1),
+      severity: 'error',
+    });
     return { config: DEFAULT_CONFIG, problems };
   }
   const parseErrors: ParseError[] = [];
   const tree = parseTree(text, parseErrors, { allowTrailingComma: true, disallowComments: false });
   for (const e of parseErrors) {
-    problems.push({ message: `Invalid JSON: ${humanParseError(printParseErrorCode(e.error))}. Built-in defaults are used.`, range: rangeOf(text, e.offset, e.length), severity: 'error' });
+    problems.push({
+      message: `Invalid JSON: ${humanParseError(printParseErrorCode(e.error))}. Built-in defaults are used.`,
+      range: rangeOf(text, e.offset, e.length),
+      severity: 'error',
+    });
   }
   if (parseErrors.length || !tree) {
-    if (!tree && !parseErrors.length && text.trim()) problems.push({ message: 'The configuration is not a JSON object. Built-in defaults are used.', range: rangeOf(text, 0, 1), severity: 'error' });
+    if (!tree && !parseErrors.length && text.trim())
+      problems.push({
+        message: 'The configuration is not a JSON object. Built-in defaults are used.',
+        range: rangeOf(text, 0, 1),
+        severity: 'error',
+      });
     return { config: DEFAULT_CONFIG, problems };
   }
   const raw = getNodeValue(tree) as unknown;
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) {
-    problems.push({ message: 'The configuration must be a JSON object. Built-in defaults are used.', range: rangeOf(text, tree.offset, tree.length), severity: 'error' });
+    problems.push({
+      message: 'The configuration must be a JSON object. Built-in defaults are used.',
+      range: rangeOf(text, tree.offset, tree.length),
+      severity: 'error',
+    });
     return { config: DEFAULT_CONFIG, problems };
   }
   const validate = getValidator();
   let errors: ErrorObject[] = [];
   if (!validate(raw)) errors = dedupe(validate.errors ?? []);
   for (const e of errors) {
-    problems.push({ message: describe(e) + ' This setting is ignored.', range: schemaErrorRange(text, tree, e), severity: 'error' });
+    problems.push({
+      message: describe(e) + ' This setting is ignored.',
+      range: schemaErrorRange(text, tree, e),
+      severity: 'error',
+    });
   }
   const cleaned = prune(raw as Record<string, unknown>, errors);
   for (const key of ['caseStudies', 'exclude'] as const) {
@@ -305,7 +347,11 @@ export function loadConfig(text: string, knownRuleIds?: readonly string[]): Load
     for (const id of Object.keys(cleaned.rules)) {
       if (!knownRuleIds.includes(id)) {
         const node = findNodeAtLocation(tree, ['rules', id])?.parent?.children?.[0];
-        problems.push({ message: `Unknown rule id "${id}".`, range: node ? rangeOf(text, node.offset, node.length) : rangeOf(text, 0, 1), severity: 'error' });
+        problems.push({
+          message: `Unknown rule id "${id}".`,
+          range: node ? rangeOf(text, node.offset, node.length) : rangeOf(text, 0, 1),
+          severity: 'error',
+        });
         delete cleaned.rules[id];
       }
     }
@@ -332,14 +378,16 @@ const MAX_STARS_PER_SEGMENT = 3;
 /** Why a glob is refused, or undefined when it is fine. */
 export function globProblem(glob: string): string | undefined {
   const expanded = expandBraces(glob);
-  if (!expanded) return `The glob "${glob}" expands to more than ${MAX_BRACE_EXPANSIONS} alternatives (or is longer than ${MAX_GLOB_LENGTH} characters); matching it could take minutes per folder. This glob is ignored.`;
+  if (!expanded)
+    return `The glob "${glob}" expands to more than ${MAX_BRACE_EXPANSIONS} alternatives (or is longer than ${MAX_GLOB_LENGTH} characters); matching it could take minutes per folder. This glob is ignored.`;
   const tooManyStars = expanded.some((g) =>
     g
       .replace(/\0/g, '')
       .split('/')
       .some((segment) => segment !== '**' && (segment.match(/\*/g) ?? []).length > MAX_STARS_PER_SEGMENT),
   );
-  if (tooManyStars) return `The glob "${glob}" has more than ${MAX_STARS_PER_SEGMENT} wildcards in one path segment${expanded.length > 1 ? ' once its braces are expanded' : ''}; matching such a glob can take minutes per folder. This glob is ignored.`;
+  if (tooManyStars)
+    return `The glob "${glob}" has more than ${MAX_STARS_PER_SEGMENT} wildcards in one path segment${expanded.length > 1 ? ' once its braces are expanded' : ''}; matching such a glob can take minutes per folder. This glob is ignored.`;
   return undefined;
 }
 
@@ -369,4 +417,3 @@ function dedupe(errors: ErrorObject[]): ErrorObject[] {
 export function severityOf(config: ResolvedConfig, ruleId: string, defaultSeverity: SeveritySetting): SeveritySetting {
   return config.rules[ruleId] ?? defaultSeverity;
 }
-

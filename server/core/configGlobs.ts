@@ -8,7 +8,11 @@ import { isTooComplexGlob, type ConfigProblem } from './config';
 import { parseJsonTree, rangeOf } from './jsonText';
 
 /** Warnings for the config's own `caseStudies` globs that matched none of the case studies found under `root`. */
-export function unmatchedCaseStudyGlobs(configText: string, root: string, caseStudies: readonly CaseStudy[]): ConfigProblem[] {
+export function unmatchedCaseStudyGlobs(
+  configText: string,
+  root: string,
+  caseStudies: readonly CaseStudy[],
+): ConfigProblem[] {
   const tree = parseJsonTree(configText);
   const node = tree && findNodeAtLocation(tree, ['caseStudies']);
   if (!node || node.type !== 'array' || !node.children) return [];
@@ -16,7 +20,8 @@ export function unmatchedCaseStudyGlobs(configText: string, root: string, caseSt
   const problems: ConfigProblem[] = [];
   for (const child of node.children) {
     // Not strings, empty or too complex: loadConfig reports those.
-    if (child.type !== 'string' || typeof child.value !== 'string' || !child.value || isTooComplexGlob(child.value)) continue;
+    if (child.type !== 'string' || typeof child.value !== 'string' || !child.value || isTooComplexGlob(child.value))
+      continue;
     const matches = compileGlob(child.value, { dot: false, nocase: pathsIgnoreCase() });
     if (!matches) continue;
     if (folders.some((f) => matches(f))) continue;

@@ -9,7 +9,7 @@ import type { Report, Rule, RuleServices, SourceFile } from './rule';
 import { ALL_RULES } from './rules';
 import { FILE_SKIPPED } from './rules/fileSkipped';
 import { LruCache } from './mermaid/lruCache';
-import type { Finding, Range } from './types';
+import type { Finding, FindingData, Range } from './types';
 
 export type ReadResult = { ok: true; text: string } | { ok: false; reason: string; missing?: boolean };
 
@@ -23,7 +23,10 @@ export function formatBytes(n: number): string {
 }
 
 function tooLarge(size: number, maxFileSize: number): ReadResult {
-  return { ok: false, reason: `the file is ${formatBytes(size)}, over the ${formatBytes(maxFileSize)} limit ("maxFileSize" in .designnotes.json)` };
+  return {
+    ok: false,
+    reason: `the file is ${formatBytes(size)}, over the ${formatBytes(maxFileSize)} limit ("maxFileSize" in .designnotes.json)`,
+  };
 }
 
 /** Decode file bytes for checking, or say why the file is skipped. */
@@ -42,9 +45,13 @@ export function decodeFile(bytes: Uint8Array | undefined, maxFileSize: number): 
 export function checkText(text: string, maxFileSize: number): ReadResult {
   // Editors hold UTF-16; text.length approximates the byte size closely enough for a safety limit.
   if (text.length > maxFileSize) {
-    return { ok: false, reason: `the file is ${formatBytes(text.length)}, over the ${formatBytes(maxFileSize)} limit ("maxFileSize" in .designnotes.json)` };
+    return {
+      ok: false,
+      reason: `the file is ${formatBytes(text.length)}, over the ${formatBytes(maxFileSize)} limit ("maxFileSize" in .designnotes.json)`,
+    };
   }
-  if (text.slice(0, BINARY_SNIFF_BYTES).includes('\0')) return { ok: false, reason: 'it is not a text file (it contains NUL bytes)' };
+  if (text.slice(0, BINARY_SNIFF_BYTES).includes('\0'))
+    return { ok: false, reason: 'it is not a text file (it contains NUL bytes)' };
   return { ok: true, text };
 }
 
@@ -80,7 +87,13 @@ export function mermaidFileDocument(text: string): MarkdownDocument {
 
 export function sourceFileFromText(filePath: string, text: string, kind?: string): SourceFile {
   const isMermaidFile = isMermaidPath(filePath);
-  return { path: filePath, text, doc: isMermaidFile ? mermaidFileDocument(text) : parseMarkdown(text), kind, isMermaidFile };
+  return {
+    path: filePath,
+    text,
+    doc: isMermaidFile ? mermaidFileDocument(text) : parseMarkdown(text),
+    kind,
+    isMermaidFile,
+  };
 }
 
 export interface LinterOptions {
@@ -116,7 +129,12 @@ export class Linter {
     this.rules = options.rules ?? ALL_RULES;
     const keep = options.keepParsed ?? true;
     const bound = keep === true ? PARSE_CACHE_DEFAULTS : keep;
-    this.parsed = bound ? new LruCache(bound.maxFiles, { maxWeight: bound.maxChars, weigh: (_path, file: SourceFile) => file.text.length }) : undefined;
+    this.parsed = bound
+      ? new LruCache(bound.maxFiles, {
+          maxWeight: bound.maxChars,
+          weigh: (_path, file: SourceFile) => file.text.length,
+        })
+      : undefined;
   }
 
   get ruleIds(): string[] {
@@ -144,9 +162,16 @@ export class Linter {
     return this.parsed?.size ?? 0;
   }
 
-  async read(filePath: string, config: ResolvedConfig, kind?: string): Promise<{ file?: SourceFile; skipped?: string; missing?: boolean }> {
+  async read(
+    filePath: string,
+    config: ResolvedConfig,
+    kind?: string,
+  ): Promise<{ file?: SourceFile; skipped?: string; missing?: boolean }> {
     const inMemory = this.fs.readText?.(filePath);
-    const result = inMemory !== undefined ? checkText(inMemory, config.maxFileSize) : await this.readFromDisk(filePath, config.maxFileSize);
+    const result =
+      inMemory !== undefined
+        ? checkText(inMemory, config.maxFileSize)
+        : await this.readFromDisk(filePath, config.maxFileSize);
     if (!result.ok) return { skipped: result.reason, missing: result.missing };
     return { file: this.parse(filePath, result.text, kind) };
   }
@@ -159,7 +184,8 @@ export class Linter {
   private async readFromDisk(filePath: string, maxFileSize: number): Promise<ReadResult> {
     const st = await this.fs.stat(filePath);
     if (!st) return decodeFile(undefined, maxFileSize);
-    if (!st.isFile) return { ok: false, reason: st.isDirectory ? 'it is a folder, not a file' : 'it is not a regular file' };
+    if (!st.isFile)
+      return { ok: false, reason: st.isDirectory ? 'it is a folder, not a file' : 'it is not a regular file' };
     if (st.size > maxFileSize) return tooLarge(st.size, maxFileSize);
     const bytes = await this.fs.readFile(filePath);
     if (!bytes) return { ok: false, reason: 'the file cannot be read (check its permissions)' };
@@ -168,7 +194,7 @@ export class Linter {
 
   private collector(config: ResolvedConfig, rule: Rule, defaultPath: string, out: Finding[]) {
     const severity = severityOf(config, rule.meta.id, rule.meta.defaultSeverity);
-    return (r: Report) => {
+    return (r: Report<FindingData>) => {
       if (severity === 'off') return;
       out.push({
         ruleId: rule.meta.id,
@@ -192,7 +218,9 @@ export class Linter {
     const out: Finding[] = [];
     const entry = caseStudy?.files.find((f) => f.path === file.path);
     const kinds = entry?.kinds ?? (file.kind ? [file.kind] : []);
-    const specs = kinds.map((k) => config.requiredFiles.find((s) => s.id === k)).filter((s): s is RequiredFileSpec => !!s);
+    const specs = kinds
+      .map((k) => config.requiredFiles.find((s) => s.id === k))
+      .filter((s): s is RequiredFileSpec => !!s);
     const spec: RequiredFileSpec | undefined = specs[0];
     for (const rule of this.active(config)) {
       if (!rule.checkFile) continue;
@@ -219,7 +247,11 @@ export class Linter {
    * Check a whole case study: case-study rules plus per-file rules for each of its files. Results are keyed by the
    * path they belong to; every file of the case study has an entry (possibly empty) so callers can clear old results.
    */
-  async lintCaseStudy(caseStudy: CaseStudy, config: ResolvedConfig, options: { fileRules?: boolean } = {}): Promise<Map<string, Finding[]>> {
+  async lintCaseStudy(
+    caseStudy: CaseStudy,
+    config: ResolvedConfig,
+    options: { fileRules?: boolean } = {},
+  ): Promise<Map<string, Finding[]>> {
     const results = new Map<string, Finding[]>();
     const files = new Map<string, SourceFile>();
     const push = (f: Finding) => {

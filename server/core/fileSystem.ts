@@ -44,4 +44,3 @@ export interface FileSystem {
   /** Text already in memory (an open editor), which spares an encode/decode round trip on every keystroke. */
   readText?(filePath: string): string | undefined;
 }
-

@@ -21,7 +21,11 @@ export const MAX_BRACE_EXPANSIONS = 64;
 /** Longer globs are refused: expansion and matching work grow with the glob's length. */
 export const MAX_GLOB_LENGTH = 1_000;
 
-type Token = { kind: 'literal'; char: string } | { kind: 'any' } | { kind: 'star' } | { kind: 'class'; test: (c: string) => boolean };
+type Token =
+  | { kind: 'literal'; char: string }
+  | { kind: 'any' }
+  | { kind: 'star' }
+  | { kind: 'class'; test: (c: string) => boolean };
 type Segment = { globstar: true } | { globstar: false; tokens: Token[] };
 
 interface Group {
@@ -72,7 +76,8 @@ function firstGroup(glob: string, max: number): Group | undefined | 'too-many' {
       const b = numeric ? Number(range[2]) : range[2].charCodeAt(0);
       if (Math.abs(b - a) + 1 > max) return 'too-many';
       const alternatives: string[] = [];
-      for (let v = a; a <= b ? v <= b : v >= b; v += a <= b ? 1 : -1) alternatives.push(numeric ? String(v) : String.fromCharCode(v));
+      for (let v = a; a <= b ? v <= b : v >= b; v += a <= b ? 1 : -1)
+        alternatives.push(numeric ? String(v) : String.fromCharCode(v));
       return { start: i, end, alternatives };
     }
     // A literal "{…}" (no comma, no range): look for a group after it.
@@ -103,13 +108,23 @@ export function expandBraces(glob: string, max = MAX_BRACE_EXPANSIONS): string[]
     }
     // The alternative is fenced with BOUNDARY marks so that it never merges with its neighbours into a different
     // glob: `*{,a}*` must stay one segment with two stars, not become the globstar `**`.
-    for (let k = group.alternatives.length - 1; k >= 0; k--) pending.push(g.slice(0, group.start) + BOUNDARY + group.alternatives[k] + BOUNDARY + g.slice(group.end + 1));
+    for (let k = group.alternatives.length - 1; k >= 0; k--)
+      pending.push(g.slice(0, group.start) + BOUNDARY + group.alternatives[k] + BOUNDARY + g.slice(group.end + 1));
   }
   return out;
 }
 
 const POSIX_CLASSES: Record<string, string> = {
-  alnum: 'a-zA-Z0-9', alpha: 'a-zA-Z', digit: '0-9', lower: 'a-z', upper: 'A-Z', space: '\\s', word: '\\w', xdigit: 'a-fA-F0-9', punct: '!-/:-@[-`{-~', blank: ' \\t',
+  alnum: 'a-zA-Z0-9',
+  alpha: 'a-zA-Z',
+  digit: '0-9',
+  lower: 'a-z',
+  upper: 'A-Z',
+  space: '\\s',
+  word: '\\w',
+  xdigit: 'a-fA-F0-9',
+  punct: '!-/:-@[-`{-~',
+  blank: ' \\t',
 };
 
 /** `[…]` at `at`: the class and the index after it, or undefined when it does not close (then "[" is literal). */
@@ -157,7 +172,7 @@ function parseClass(segment: string, at: number, nocase: boolean): { token: Toke
 function parseSegment(segment: string, nocase: boolean): Segment {
   if (segment === '**') return { globstar: true };
   const tokens: Token[] = [];
-  for (let i = 0; i < segment.length; ) {
+  for (let i = 0; i < segment.length;) {
     const c = segment[i];
     if (c === BOUNDARY) {
       i++;
@@ -239,7 +254,8 @@ function matchSegments(glob: Segment[], parts: string[], dot: boolean): boolean 
         if (j < parts.length && !dot && parts[j].startsWith('.')) open = false;
       }
     } else {
-      for (let j = 0; j < parts.length; j++) if (reach[j] && matchSegment(seg.tokens, parts[j], dot)) next[j + 1] = true;
+      for (let j = 0; j < parts.length; j++)
+        if (reach[j] && matchSegment(seg.tokens, parts[j], dot)) next[j + 1] = true;
     }
     reach = next;
     if (!reach.includes(true)) return false;
@@ -276,6 +292,8 @@ export function compileGlob(glob: string, options: GlobOptions = {}): ((path: st
 
 /** Whether a path matches any of the globs; globs that cannot be compiled match nothing. */
 export function globsMatcher(globs: readonly string[], options: GlobOptions = {}): (path: string) => boolean {
-  const matchers = globs.map((g) => compileGlob(g, options)).filter((m): m is (path: string) => boolean => m !== undefined);
+  const matchers = globs
+    .map((g) => compileGlob(g, options))
+    .filter((m): m is (path: string) => boolean => m !== undefined);
   return (p) => matchers.some((m) => m(p));
 }

@@ -21,7 +21,10 @@ export function offsetToPosition(text: string, offset: number): Position {
 /** Range of `length` characters (at least one) from `offset`, clamped so an error at the very end stays inside. */
 export function rangeOf(text: string, offset: number, length: number): Range {
   const start = Math.min(offset, text.length);
-  return { start: offsetToPosition(text, start), end: offsetToPosition(text, Math.min(start + Math.max(length, 1), text.length)) };
+  return {
+    start: offsetToPosition(text, start),
+    end: offsetToPosition(text, Math.min(start + Math.max(length, 1), text.length)),
+  };
 }
 
 /** Ajv's instancePath ("/rules/no-diagram", "/0/id") as a jsonc-parser path (["rules", "no-diagram"], [0, "id"]). */

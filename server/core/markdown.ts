@@ -322,7 +322,10 @@ export function parseMarkdown(text: string, options: { eagerInline?: boolean } =
         const closeLine = t.map[1] - 1;
         fences.push({
           info,
-          lang: (info.split(/\s+/)[0] ?? '').toLowerCase().replace(/^\{?\.?/, '').replace(/\}$/, ''),
+          lang: (info.split(/\s+/)[0] ?? '')
+            .toLowerCase()
+            .replace(/^\{?\.?/, '')
+            .replace(/\}$/, ''),
           content: t.content,
           contentLines: mapContentLines(lines, openLine + 1, t.content),
           openLine,
@@ -369,7 +372,9 @@ export function parseMarkdown(text: string, options: { eagerInline?: boolean } =
         if (t.map && !parentIsHeading) {
           for (let l = t.map[0]; l < t.map[1]; l++) proseLines.add(l);
           // A placeholder is not content: a section (or file) holding only "*Coming soon…*" is still empty.
-          if (isPlaceholderText(t.content)) placeholders.push({ line: t.map[0], text: t.content.trim() });
+          // Comments are not text: "To be added. <!-- owner: Ana -->" is still only a placeholder.
+          const written = withoutHtmlComments(t.content);
+          if (isPlaceholderText(written)) placeholders.push({ line: t.map[0], text: written.trim() });
           else if (isWrittenText(t.content)) contentLines.push(t.map[0]);
         }
         if (pendingItem && t.map) {
@@ -387,9 +392,19 @@ export function parseMarkdown(text: string, options: { eagerInline?: boolean } =
         }
         for (const child of t.children ?? []) {
           if (child.type === 'link_open') {
-            links.push({ href: String(child.attrGet('href') ?? ''), isImage: false, line: t.map ? t.map[0] : 0, text: '' });
+            links.push({
+              href: String(child.attrGet('href') ?? ''),
+              isImage: false,
+              line: t.map ? t.map[0] : 0,
+              text: '',
+            });
           } else if (child.type === 'image') {
-            links.push({ href: String(child.attrGet('src') ?? ''), isImage: true, line: t.map ? t.map[0] : 0, text: child.content });
+            links.push({
+              href: String(child.attrGet('src') ?? ''),
+              isImage: true,
+              line: t.map ? t.map[0] : 0,
+              text: child.content,
+            });
           }
         }
         break;
@@ -426,7 +441,19 @@ export function parseMarkdown(text: string, options: { eagerInline?: boolean } =
     heading.hasOwnContent = hasLineBetween(contentLines, heading.line + 1, Math.min(next, end));
   }
 
-  return { text, lines, headings, fences, links, listItems, proseLines, tableLines, frontMatterLines: fmLines, hasContent: contentLines.length > 0, placeholders };
+  return {
+    text,
+    lines,
+    headings,
+    fences,
+    links,
+    listItems,
+    proseLines,
+    tableLines,
+    frontMatterLines: fmLines,
+    hasContent: contentLines.length > 0,
+    placeholders,
+  };
 }
 
 /** Whether the sorted array holds a value in [from, to). */

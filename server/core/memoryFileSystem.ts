@@ -34,7 +34,11 @@ export class MemoryFileSystem implements FileSystem, ScaffoldFileSystem {
     const p = this.key(filePath);
     this.addFolder(path.dirname(p));
     if (this.nodes.get(p)?.kind === 'dir') throw fsError('EISDIR', 'illegal operation on a directory', p);
-    this.nodes.set(p, { kind: 'file', bytes: typeof content === 'string' ? this.encoder.encode(content) : content, mtime: Date.now() });
+    this.nodes.set(p, {
+      kind: 'file',
+      bytes: typeof content === 'string' ? this.encoder.encode(content) : content,
+      mtime: Date.now(),
+    });
   }
 
   /** Creates a folder and its parents (like mkdir -p). */
@@ -58,7 +62,10 @@ export class MemoryFileSystem implements FileSystem, ScaffoldFileSystem {
   /** Every file's path under `root`, sorted. */
   files(root = path.resolve('/')): string[] {
     const r = this.key(root);
-    return [...this.nodes].filter(([p, n]) => n.kind === 'file' && isWithin(p, r)).map(([p]) => p).sort();
+    return [...this.nodes]
+      .filter(([p, n]) => n.kind === 'file' && isWithin(p, r))
+      .map(([p]) => p)
+      .sort();
   }
 
   // FileSystem
@@ -77,7 +84,12 @@ export class MemoryFileSystem implements FileSystem, ScaffoldFileSystem {
     const out: DirEntry[] = [];
     for (const [p, node] of this.nodes) {
       if (p === dir || path.dirname(p) !== dir) continue;
-      out.push({ name: path.basename(p), isFile: node.kind === 'file', isDirectory: node.kind === 'dir', isSymbolicLink: false });
+      out.push({
+        name: path.basename(p),
+        isFile: node.kind === 'file',
+        isDirectory: node.kind === 'dir',
+        isSymbolicLink: false,
+      });
     }
     return out.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   }
@@ -85,7 +97,12 @@ export class MemoryFileSystem implements FileSystem, ScaffoldFileSystem {
   async stat(filePath: string): Promise<FileStat | undefined> {
     const node = this.nodes.get(this.key(filePath));
     if (!node) return undefined;
-    return { size: node.kind === 'file' ? node.bytes.length : 0, isFile: node.kind === 'file', isDirectory: node.kind === 'dir', mtime: node.mtime };
+    return {
+      size: node.kind === 'file' ? node.bytes.length : 0,
+      isFile: node.kind === 'file',
+      isDirectory: node.kind === 'dir',
+      mtime: node.mtime,
+    };
   }
 
   async realpath(filePath: string): Promise<string | undefined> {
@@ -116,7 +133,8 @@ export class MemoryFileSystem implements FileSystem, ScaffoldFileSystem {
     if (!node) throw fsError('ENOENT', 'no such file or directory', a);
     this.parentFolder(b);
     const target = this.nodes.get(b);
-    if (target?.kind === 'dir' && (node.kind === 'file' || this.hasChildren(b))) throw fsError(node.kind === 'file' ? 'EISDIR' : 'ENOTEMPTY', 'cannot replace', b);
+    if (target?.kind === 'dir' && (node.kind === 'file' || this.hasChildren(b)))
+      throw fsError(node.kind === 'file' ? 'EISDIR' : 'ENOTEMPTY', 'cannot replace', b);
     if (target?.kind === 'file' && node.kind === 'dir') throw fsError('ENOTDIR', 'not a directory', b);
     if (node.kind === 'dir' && isWithin(b, a)) throw fsError('EINVAL', 'invalid argument', b);
     // Move the node and everything under it.

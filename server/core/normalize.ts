@@ -2,7 +2,8 @@
 // "## 2. ⚡ Non-Functional Requirements", "NFRs", "02_High Level Design.md", "hld.md".
 
 /** Leading numbering such as "1.", "2.1", "2.1.3)", "A.", "iv)", "Step 3:" is not part of a heading's meaning. */
-const NUMBERING = /\s*(?:(?:step|part|section)\s+\d+\s*[:.)-]?\s*|\d+(?:\.\d+)*[.):-]?\s+|[A-Za-z][.)]\s+|[IVXLivxl]+[.)]\s+)/iy;
+const NUMBERING =
+  /\s*(?:(?:step|part|section)\s+\d+\s*[:.)-]?\s*|\d+(?:\.\d+)*[.):-]?\s+|[A-Za-z][.)]\s+|[IVXLivxl]+[.)]\s+)/iy;
 
 /**
  * Length of the numbering prefixes at the start of a heading ("1. 2.1 A. " → all of it). Skipped with a sticky regex
@@ -25,7 +26,12 @@ export function normalizeWords(text: string): string {
   // Same result, faster, for plain ASCII (most headings and file names; this runs for every heading of every file):
   // NFKD leaves ASCII unchanged, there are no combining marks to drop, and its letters and digits are [a-z0-9]
   // once lower-cased. test/unit/normalize.test.ts checks the two paths agree.
-  if (ASCII_ONLY.test(text)) return text.toLowerCase().replace(/&/g, ' and ').replace(/[^a-z0-9]+/g, ' ').trim();
+  if (ASCII_ONLY.test(text))
+    return text
+      .toLowerCase()
+      .replace(/&/g, ' and ')
+      .replace(/[^a-z0-9]+/g, ' ')
+      .trim();
   return text
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -56,7 +62,7 @@ export function normalizeFileStem(fileName: string): string {
  * linear on hostile headings.
  */
 export function displayHeading(text: string): string {
-  let t = text
+  const t = text
     .replace(/<[^<>\n]{0,200}>/g, ' ')
     .replace(/!?\[([^[\]\n]{0,200})\]\([^()\n]{0,500}\)/g, '$1')
     .replace(/[*`~]|(?<![\p{L}\p{N}])_+|_+(?![\p{L}\p{N}])/gu, '')

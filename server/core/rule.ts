@@ -2,7 +2,8 @@ import type { ResolvedConfig, RequiredFileSpec } from './config';
 import type { CaseStudy } from './caseStudy';
 import type { CaseStudyModel } from './caseStudyModel';
 import type { MarkdownDocument } from './markdown';
-import type { Finding, FindingData, Range, RelatedInformation, Severity, SeveritySetting } from './types';
+import type { RuleFixes } from './fixes';
+import type { Finding, Range, RelatedInformation, Severity, SeveritySetting } from './types';
 
 /** A Markdown (or .mmd) file the engine looks at, already read and parsed. */
 export interface SourceFile {
@@ -17,14 +18,15 @@ export interface SourceFile {
   isMermaidFile?: boolean;
 }
 
-export interface Report {
+/** What a rule reports; `Data` is the rule's own finding-data type (the facts its quick fixes need). */
+export interface Report<Data = never> {
   message: string;
   range: Range;
   /** Defaults to the file being checked (file rules) or the case-study folder (case-study rules). */
   path?: string;
   detail?: string;
   related?: RelatedInformation[];
-  data?: FindingData;
+  data?: Data;
   /** Overrides the configured severity for this one finding (used for "could not check" notes). */
   severity?: Severity;
 }
@@ -49,13 +51,13 @@ export interface MermaidValidator {
   validate(text: string): Promise<MermaidProblem[]>;
 }
 
-interface ContextBase {
+interface ContextBase<Data> {
   config: ResolvedConfig;
   services: RuleServices;
-  report(finding: Report): void;
+  report(finding: Report<Data>): void;
 }
 
-export interface FileRuleContext extends ContextBase {
+export interface FileRuleContext<Data = never> extends ContextBase<Data> {
   file: SourceFile;
   /** The case study the file belongs to, when it belongs to one. */
   caseStudy?: CaseStudy;
@@ -65,7 +67,7 @@ export interface FileRuleContext extends ContextBase {
   specs?: RequiredFileSpec[];
 }
 
-export interface CaseStudyRuleContext extends ContextBase {
+export interface CaseStudyRuleContext<Data = never> extends ContextBase<Data> {
   caseStudy: CaseStudy;
   /** Parsed files of the case study, keyed by path. */
   files: Map<string, SourceFile>;
@@ -91,11 +93,19 @@ export interface RuleMeta {
   scope?: 'case-study' | 'anywhere';
 }
 
-/** A rule looks at one file at a time, or at a whole case study (several files together). */
-export interface Rule {
+/**
+ * A rule looks at one file at a time, or at a whole case study (several files together). It is one self-contained
+ * unit: its metadata, its check, the type of the data its findings carry (`Data`) and the quick fixes built from
+ * that data all live in its module; the finding-data union (`FindingData`) is derived from the registry.
+ */
+export interface Rule<Data = never> {
   meta: RuleMeta;
-  checkFile?(ctx: FileRuleContext): void | Promise<void>;
-  checkCaseStudy?(ctx: CaseStudyRuleContext): void | Promise<void>;
+  checkFile?(ctx: FileRuleContext<Data>): void | Promise<void>;
+  checkCaseStudy?(ctx: CaseStudyRuleContext<Data>): void | Promise<void>;
+  fixes?: RuleFixes<Data>;
 }
+
+/** The finding-data type of a rule. */
+export type DataOf<R> = R extends Rule<infer Data> ? Data : never;
 
 export type { Finding };

@@ -74,7 +74,12 @@ function labelledListUnderTitle(doc: MarkdownDocument, section: SectionSpec): bo
   for (const item of doc.listItems) {
     if (item.line <= from) continue;
     if (item.line >= to) break;
-    if (item.depth === 0 && (LABELLED_ITEM.test(doc.lines[item.line] ?? '') || LABELLED_ITEM.test(item.text)) && ++labelled >= 2) return true;
+    if (
+      item.depth === 0 &&
+      (LABELLED_ITEM.test(doc.lines[item.line] ?? '') || LABELLED_ITEM.test(item.text)) &&
+      ++labelled >= 2
+    )
+      return true;
   }
   return false;
 }

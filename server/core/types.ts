@@ -1,6 +1,7 @@
 // Editor-free types shared by the rule engine, the language server and the CLI.
 // Positions follow LSP conventions (0-based line, UTF-16 character) so the server can pass them through
 // unchanged, but nothing here depends on LSP or VS Code.
+import type { FindingData } from './rules';
 
 export interface Position {
   line: number;
@@ -37,15 +38,8 @@ export interface Finding {
   data?: FindingData;
 }
 
-export type FindingData =
-  | { kind: 'missing-file'; caseStudy: string; fileKind: string; suggestedPath: string }
-  | { kind: 'missing-section'; fileKind: string; section: string }
-  | { kind: 'empty-section'; fileKind: string; section: string }
-  | { kind: 'mermaid-unknown-type'; found: string; suggestions: string[] }
-  | { kind: 'mermaid-fix'; title: string; range: Range; newText: string }
-  | { kind: 'skipped'; reason: string }
-  /** A wrong estimate: the stated result's text at `range` and what replaces it, in the user's style. */
-  | { kind: 'estimate-math'; range: Range; replacement: string };
+/** The data of any rule's findings: the union of the rules' own data types (see `Rule` and the registry). */
+export type { FindingData };
 
 export function range(startLine: number, startChar: number, endLine: number, endChar: number): Range {
   return { start: { line: startLine, character: startChar }, end: { line: endLine, character: endChar } };

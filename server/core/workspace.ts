@@ -16,7 +16,11 @@ export interface WorkspaceConfig {
 }
 
 /** Read `<root>/.designnotes.json`. Absent → defaults; broken → defaults plus problems with positions. */
-export async function loadWorkspaceConfig(root: string, fs: FileSystem, knownRuleIds: readonly string[]): Promise<WorkspaceConfig> {
+export async function loadWorkspaceConfig(
+  root: string,
+  fs: FileSystem,
+  knownRuleIds: readonly string[],
+): Promise<WorkspaceConfig> {
   const configPath = path.join(root, CONFIG_FILE_NAME);
   const bytes = await fs.readFile(configPath);
   if (!bytes) return { config: DEFAULT_CONFIG, problems: [] };
@@ -59,7 +63,15 @@ export interface WorkspaceCheck {
 }
 
 /** Markdown/Mermaid files under a folder that belong to no case study (checked by the rules that apply anywhere). */
-async function looseFiles(dir: string, root: string, config: ResolvedConfig, fs: FileSystem, caseStudies: CaseStudy[], notes: string[], limit = 200_000): Promise<string[]> {
+async function looseFiles(
+  dir: string,
+  root: string,
+  config: ResolvedConfig,
+  fs: FileSystem,
+  caseStudies: CaseStudy[],
+  notes: string[],
+  limit = 200_000,
+): Promise<string[]> {
   const matcher = pathMatcherFor(config);
   const caseStudyPaths = new Set(caseStudies.map((c) => c.path));
   const out: string[] = [];
@@ -111,19 +123,30 @@ export async function checkWorkspace(
   // in the second case only findings inside the target are kept.
   const selected = discovery.caseStudies.filter((cs) => inTarget(cs.path) || target.startsWith(cs.path + path.sep));
   const checker = options.checker;
-  const checked = await mapConcurrently(selected, options.concurrency ?? 1, (cs) => (checker ? checker.caseStudy(cs, config) : linter.lintCaseStudy(cs, config)));
+  const checked = await mapConcurrently(selected, options.concurrency ?? 1, (cs) =>
+    checker ? checker.caseStudy(cs, config) : linter.lintCaseStudy(cs, config),
+  );
   // Stored in discovery order whatever the order of completion, so the result is the same at any concurrency.
   selected.forEach((cs, i) => {
     const containsTarget = target.startsWith(cs.path + path.sep);
     for (const [p, list] of checked[i]) if (!containsTarget || inTarget(p)) findings.set(p, list);
   });
-  const loose = st?.isFile ? (caseStudyOf(target, discovery.caseStudies) || !isCheckedPath(target) ? [] : [target]) : await looseFiles(target, root, config, fs, discovery.caseStudies, notes);
-  const looseChecked = await mapConcurrently(loose, options.concurrency ?? 1, (p) => (checker ? checker.file(p, config) : linter.lintLooseFile(p, config)));
+  const loose = st?.isFile
+    ? caseStudyOf(target, discovery.caseStudies) || !isCheckedPath(target)
+      ? []
+      : [target]
+    : await looseFiles(target, root, config, fs, discovery.caseStudies, notes);
+  const looseChecked = await mapConcurrently(loose, options.concurrency ?? 1, (p) =>
+    checker ? checker.file(p, config) : linter.lintLooseFile(p, config),
+  );
   loose.forEach((p, i) => {
     const list = looseChecked[i];
     if (list) findings.set(p, list);
   });
-  const filesChecked = [...selected.flatMap((cs) => cs.files.map((f) => f.path).filter((p) => inTarget(p) || p === target)), ...loose];
+  const filesChecked = [
+    ...selected.flatMap((cs) => cs.files.map((f) => f.path).filter((p) => inTarget(p) || p === target)),
+    ...loose,
+  ];
   return { caseStudies: discovery.caseStudies, checked: selected, filesChecked, findings, notes };
 }
 
@@ -132,7 +155,11 @@ export async function checkWorkspace(
  * once lets the main thread read and parse the next ones while the Mermaid worker parses diagrams of earlier ones,
  * instead of each side waiting for the other.
  */
-export async function mapConcurrently<T, R>(items: readonly T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]> {
+export async function mapConcurrently<T, R>(
+  items: readonly T[],
+  limit: number,
+  task: (item: T) => Promise<R>,
+): Promise<R[]> {
   const results = new Array<R>(items.length);
   let next = 0;
   const lane = async () => {

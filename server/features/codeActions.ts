@@ -9,10 +9,12 @@ import {
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CheckService } from '../checkService';
-import { fixAllSections, fixTemplateSets, fixTemplateVars, quickFixesFor, type FixContext, type QuickFix } from '../core/language/quickFixes';
+import { fixTemplateSets, fixTemplateVars, type FixContext, type QuickFix } from '../core/fixes';
 import type { FileSystem } from '../core/fileSystem';
+import { fixAllSections, quickFixesFor } from '../core/rules';
+import { CREATE_ALL_TITLE } from '../core/rules/missingFile';
+import { FIX_ALL_SECTIONS_TITLE, FIX_ALL_TITLE } from '../core/rules/missingSection';
 import type { TemplateLibraries } from '../core/scaffold';
-import type { FindingData } from '../core/types';
 import { DIAGNOSTIC_SOURCE } from './diagnostics';
 import { path } from '../../common/path';
 import { pathToUri, uriToPath } from '../uris';
@@ -66,7 +68,10 @@ export class CodeActionProvider {
     const fixAllRequested = !!only && wants(FIX_ALL_KIND);
     if (!ours.length && !fixAllRequested) return [];
     const folder = this.service.folderOf(filePath);
-    const library = await this.templates.library(folder?.root ?? path.dirname(filePath), this.support.trusted() ? config.templates : undefined);
+    const library = await this.templates.library(
+      folder?.root ?? path.dirname(filePath),
+      this.support.trusted() ? config.templates : undefined,
+    );
     const existing = await this.existingPaths(ours);
     const ctx: FixContext = {
       doc: this.service.parsed(filePath, document.getText()),
@@ -80,7 +85,7 @@ export class CodeActionProvider {
 
     if (wants(CodeActionKind.QuickFix)) {
       for (const diagnostic of ours) {
-        for (const fix of quickFixesFor(String(diagnostic.code), diagnostic.data as FindingData | undefined, diagnostic.range, ctx)) {
+        for (const fix of quickFixesFor(String(diagnostic.code), diagnostic.data, diagnostic.range, ctx)) {
           const action = this.toAction(document, fix, [diagnostic]);
           if (action) actions.push(action);
         }
@@ -90,7 +95,8 @@ export class CodeActionProvider {
     if (fixAllRequested) {
       // Only on request (fix-all on save, "Fix All"): never offered in the lightbulb, which lists quick fixes.
       const edits = fixAllSections(ctx);
-      if (edits.length) actions.push({ title: 'Fix all Design Notes section problems', kind: FIX_ALL_KIND, edit: { changes: { [document.uri]: edits } } });
+      if (edits.length)
+        actions.push({ title: FIX_ALL_TITLE, kind: FIX_ALL_KIND, edit: { changes: { [document.uri]: edits } } });
     }
     return actions;
   }
@@ -100,7 +106,8 @@ export class CodeActionProvider {
     const out = new Map<string, boolean>();
     for (const d of diagnostics) {
       const suggested = (d.data as { suggestedPath?: unknown } | undefined)?.suggestedPath;
-      if (typeof suggested === 'string' && !out.has(suggested)) out.set(suggested, (await this.fs.stat(suggested)) !== undefined);
+      if (typeof suggested === 'string' && !out.has(suggested))
+        out.set(suggested, (await this.fs.stat(suggested)) !== undefined);
     }
     return out;
   }
@@ -111,14 +118,22 @@ export class CodeActionProvider {
     const sectionDiagnostics = diagnostics.filter((d) => d.code === 'missing-section' || d.code === 'empty-section');
     if (sectionDiagnostics.length > 1) {
       const edits = fixAllSections(ctx);
-      if (edits.length) out.push({ title: 'Add all missing sections and fill empty ones in this file', kind: CodeActionKind.QuickFix, diagnostics: sectionDiagnostics, edit: { changes: { [document.uri]: edits } } });
+      if (edits.length)
+        out.push({
+          title: FIX_ALL_SECTIONS_TITLE,
+          kind: CodeActionKind.QuickFix,
+          diagnostics: sectionDiagnostics,
+          edit: { changes: { [document.uri]: edits } },
+        });
     }
     const missingFiles = diagnostics.filter((d) => d.code === 'missing-file');
     if (missingFiles.length > 1 && this.support.createFiles) {
-      const fixes = missingFiles.flatMap((d) => quickFixesFor('missing-file', d.data as FindingData | undefined, d.range, ctx)).filter((f) => f.createFile);
+      const fixes = missingFiles
+        .flatMap((d) => quickFixesFor('missing-file', d.data, d.range, ctx))
+        .filter((f) => f.createFile);
       if (fixes.length > 1) {
         out.push({
-          title: 'Create all missing files of this case study',
+          title: CREATE_ALL_TITLE,
           kind: CodeActionKind.QuickFix,
           diagnostics: missingFiles,
           edit: { documentChanges: fixes.flatMap((f) => this.creation(f.createFile!)) },
@@ -143,7 +158,10 @@ export class CodeActionProvider {
     const uri = pathToUri(file.path);
     return [
       { kind: 'create', uri, options: { overwrite: false, ignoreIfExists: false } },
-      { textDocument: { uri, version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: file.text }] },
+      {
+        textDocument: { uri, version: null },
+        edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: file.text }],
+      },
     ];
   }
 
@@ -158,6 +176,13 @@ export class CodeActionProvider {
     } else {
       edit = { changes: { [document.uri]: fix.edits } };
     }
-    return { title: fix.title, kind: CodeActionKind.QuickFix, diagnostics, isPreferred: fix.isPreferred, edit, ...(command ? { command } : {}) };
+    return {
+      title: fix.title,
+      kind: CodeActionKind.QuickFix,
+      diagnostics,
+      isPreferred: fix.isPreferred,
+      edit,
+      ...(command ? { command } : {}),
+    };
   }
 }

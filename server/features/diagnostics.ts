@@ -22,7 +22,14 @@ export function toDiagnostic(f: Finding): Diagnostic {
     source: DIAGNOSTIC_SOURCE,
     message: f.message,
     ...(f.ruleId === 'file-skipped' ? { tags: [DiagnosticTag.Unnecessary] } : {}),
-    ...(related.length ? { relatedInformation: related.map((r) => ({ location: { uri: pathToUri(r.path), range: r.range }, message: r.message })) } : {}),
+    ...(related.length
+      ? {
+          relatedInformation: related.map((r) => ({
+            location: { uri: pathToUri(r.path), range: r.range },
+            message: r.message,
+          })),
+        }
+      : {}),
     ...(f.data ? { data: f.data } : {}),
   };
 }

@@ -20,7 +20,10 @@ export class EstimateFeatures {
 
   private model(document: TextDocument) {
     const filePath = uriToPath(document.uri) ?? document.uri;
-    return { doc: this.service.parsed(filePath, document.getText()), tolerance: this.service.configFor(filePath)?.estimateTolerance ?? DEFAULT_TOLERANCE };
+    return {
+      doc: this.service.parsed(filePath, document.getText()),
+      tolerance: this.service.configFor(filePath)?.estimateTolerance ?? DEFAULT_TOLERANCE,
+    };
   }
 
   inlayHints(document: TextDocument, range: Range): InlayHint[] {

@@ -6,9 +6,16 @@ import { isCheckedPath } from '../core/caseStudy';
 import { BUILT_IN_CATALOG, loadCatalog, type CatalogProblem, type Pattern } from '../core/catalog/catalog';
 import { PatternIndex } from '../core/catalog/patternIndex';
 import type { FileSystem } from '../core/fileSystem';
-import { provideCompletionList, provideHover, requiredFileSpecFor, scanDocument, type LanguageDocument, type PatternCardOptions } from '../core/language';
+import {
+  provideCompletionList,
+  provideHover,
+  requiredFileSpecFor,
+  scanDocument,
+  type LanguageDocument,
+  type PatternCardOptions,
+} from '../core/language';
 import { DIAGNOSTIC_SOURCE } from './diagnostics';
-import { pathToUri, uriToPath } from '../uris';
+import { uriToPath } from '../uris';
 
 /** Publishes the problems of a user pattern catalog (or clears them with an empty list). */
 export type PublishCatalogProblems = (catalogPath: string, diagnostics: Diagnostic[]) => void;
@@ -38,17 +45,18 @@ export class LanguageFeatures {
     private readonly service: Pick<CheckService, 'configFor' | 'caseStudyFor' | 'folderOf'>,
     private readonly fs: FileSystem,
     private readonly publish: PublishCatalogProblems,
-    /** docs/catalog.md next to the bundle, when it exists (the server finds it); related patterns in cards link into it. */
-    catalogDoc?: string,
+    /** docs/catalog.md shipped with the server (its URI); related patterns in cards link into it when given. */
+    docUri?: string,
   ) {
-    const docUri = catalogDoc ? pathToUri(catalogDoc) : undefined;
     this.cardOptions = docUri ? { linkForPattern: (p: Pattern) => `${docUri}#${p.id}` } : {};
     // Build the index and compile its regexes soon after start-up rather than on the first keystroke (~100 ms).
-    setImmediate(() => {
+    // setTimeout, not setImmediate: the same code runs in a web worker. unref only where it exists (Node).
+    const warmUp = setTimeout(() => {
       const index = this.builtInIndex();
       index.complete('ca');
       index.findMentions('warm up the cache-aside pattern');
-    }).unref();
+    }, 0) as unknown as { unref?: () => void };
+    warmUp.unref?.();
   }
 
   private builtInIndex(): PatternIndex {
@@ -91,7 +99,9 @@ export class LanguageFeatures {
     if (filePath && config && !isMermaidFile) {
       // The kind case-study discovery assigned wins; a file not discovered yet is judged by its name.
       const kind = this.service.caseStudyFor(filePath)?.files.find((f) => f.path === filePath)?.kind;
-      spec = kind ? config.requiredFiles.find((s) => s.id === kind) : requiredFileSpecFor(filePath, config.requiredFiles);
+      spec = kind
+        ? config.requiredFiles.find((s) => s.id === kind)
+        : requiredFileSpecFor(filePath, config.requiredFiles);
     }
     return { index: await this.indexFor(filePath), spec, isMermaidFile, card: this.cardOptions };
   }
@@ -118,5 +128,11 @@ export class LanguageFeatures {
 }
 
 function toDiagnostic(p: CatalogProblem): Diagnostic {
-  return { range: p.range, severity: p.severity === 'error' ? 1 : 2, source: DIAGNOSTIC_SOURCE, message: p.message, code: 'pattern-catalog' };
+  return {
+    range: p.range,
+    severity: p.severity === 'error' ? 1 : 2,
+    source: DIAGNOSTIC_SOURCE,
+    message: p.message,
+    code: 'pattern-catalog',
+  };
 }

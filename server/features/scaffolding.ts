@@ -39,7 +39,6 @@ import type {
   PlanResult,
   TemplatesParams,
   TemplatesResult,
-  AuthorParams,
   TrustParams,
 } from '../../common/protocol';
 
@@ -75,15 +74,18 @@ export class ScaffoldRequests {
    * answers about it. Throws, which the client sees as an error response.
    */
   private async confine(workspaceFolder: unknown, ...paths: unknown[]): Promise<string> {
-    if (typeof workspaceFolder !== 'string' || !path.isAbsolute(workspaceFolder)) throw new Error('workspaceFolder must be an absolute path.');
+    if (typeof workspaceFolder !== 'string' || !path.isAbsolute(workspaceFolder))
+      throw new Error('workspaceFolder must be an absolute path.');
     const folder = path.resolve(workspaceFolder);
-    if (!this.scope.workspaceFolders().some((root) => isInside(folder, path.resolve(root)))) throw new Error(`"${workspaceFolder}" is not inside a workspace folder of this server.`);
+    if (!this.scope.workspaceFolders().some((root) => isInside(folder, path.resolve(root))))
+      throw new Error(`"${workspaceFolder}" is not inside a workspace folder of this server.`);
     const realFolder = (await this.fs.realpath(folder)) ?? folder;
     for (const p of [folder, ...paths]) {
       if (p === undefined) continue;
       if (typeof p !== 'string' || !path.isAbsolute(p)) throw new Error('Paths in requests must be absolute.');
       const real = await this.realpathOfNearest(p);
-      if (!isInside(path.resolve(p), folder) || (real !== undefined && !isInside(real, realFolder))) throw new Error(`"${p}" is outside the workspace folder "${workspaceFolder}".`);
+      if (!isInside(path.resolve(p), folder) || (real !== undefined && !isInside(real, realFolder)))
+        throw new Error(`"${p}" is outside the workspace folder "${workspaceFolder}".`);
     }
     return folder;
   }
@@ -91,7 +93,7 @@ export class ScaffoldRequests {
   /** Real path of `p`, or of its nearest existing ancestor joined with the rest (a folder about to be created). */
   private async realpathOfNearest(p: string): Promise<string | undefined> {
     let rest = '';
-    for (let at = path.resolve(p); ; ) {
+    for (let at = path.resolve(p); ;) {
       const real = await this.fs.realpath(at);
       if (real !== undefined) return rest ? path.join(real, rest) : real;
       const parent = path.dirname(at);
@@ -120,7 +122,9 @@ export class ScaffoldRequests {
 
   private author(params: AuthorParams & TrustParams & { workspaceFolder: string }): Promise<string> {
     // Never in Restricted Mode: nothing runs because of an untrusted workspace, git included.
-    return params.authorFromGit === true && this.isTrusted(params) ? this.services.gitAuthor(params.workspaceFolder) : Promise.resolve('');
+    return params.authorFromGit === true && this.isTrusted(params)
+      ? this.services.gitAuthor(params.workspaceFolder)
+      : Promise.resolve('');
   }
 
   async templates(params: TemplatesParams): Promise<TemplatesResult> {
@@ -128,7 +132,14 @@ export class ScaffoldRequests {
     const config = await this.configOf(params.workspaceFolder);
     const lib = await this.library(params.workspaceFolder, config, params);
     return {
-      sets: lib.sets.map((s) => ({ id: s.id, name: s.name, description: s.description, builtin: s.builtin, folder: s.folder, files: s.files.map((f) => f.path) })),
+      sets: lib.sets.map((s) => ({
+        id: s.id,
+        name: s.name,
+        description: s.description,
+        builtin: s.builtin,
+        folder: s.folder,
+        files: s.files.map((f) => f.path),
+      })),
       problems: lib.problems,
       templatesIgnoredUntrusted: !this.isTrusted(params) && !!config.templates,
     };
@@ -183,19 +194,29 @@ export class ScaffoldRequests {
     if (!found.ok) return { ok: false, error: noTemplateSetMessage(id, found.available) };
     const set = found.set;
     if (!(await this.fs.stat(params.caseStudyPath))?.isDirectory) {
-      return { ok: false, error: `${path.basename(params.caseStudyPath)} is a one-file case study: add its missing parts as sections (## Requirements, ## Architecture, ## Trade-offs) rather than files.` };
+      return {
+        ok: false,
+        error: `${path.basename(params.caseStudyPath)} is a one-file case study: add its missing parts as sections (## Requirements, ## Architecture, ## Trade-offs) rather than files.`,
+      };
     }
     const existing = (await this.fs.readDirectory(params.caseStudyPath)).filter((e) => e.isFile).map((e) => e.name);
     const author = await this.author(params);
     // Parts already written as sections of other files (trade-offs inside hld.md) need no file of their own.
     const cs = this.service.caseStudyFor(path.join(params.caseStudyPath, 'x'));
     const missing = cs && cs.path === params.caseStudyPath ? await this.missingParts(cs, config) : undefined;
-    const specs = missing ? config.requiredFiles.filter((s) => missing.has(s.id) || existing.some((n) => kindForFileName(n, [s]) === s.id)) : config.requiredFiles;
+    const specs = missing
+      ? config.requiredFiles.filter((s) => missing.has(s.id) || existing.some((n) => kindForFileName(n, [s]) === s.id))
+      : config.requiredFiles;
     const plan = planMissingFiles(params.caseStudyPath, existing, specs, set, {
       vars: { author, ...(params.title ? { title: params.title } : {}) },
       fallbackSets: lib.builtinStandard ? [lib.builtinStandard] : [],
     });
-    return { ok: true, plan, checked: isCaseStudyFolder(params.workspaceFolder, params.caseStudyPath, config), caseStudyGlobs: [...config.caseStudies] };
+    return {
+      ok: true,
+      plan,
+      checked: isCaseStudyFolder(params.workspaceFolder, params.caseStudyPath, config),
+      caseStudyGlobs: [...config.caseStudies],
+    };
   }
 
   /** Ids of the parts a case study writes nowhere (no file, no section), from its files as the checks read them. */
@@ -224,7 +245,10 @@ export class ScaffoldRequests {
       summaries.map(async (summary): Promise<IndexRowInput> => {
         const requirements = summary.files.find((f) => f.kind === 'requirements');
         const linkTarget = requirements?.path ?? summary.path;
-        const input: IndexRowInput = { summary, relativeLink: path.relative(params.indexFolder, linkTarget).split(path.sep).join('/') || '.' };
+        const input: IndexRowInput = {
+          summary,
+          relativeLink: path.relative(params.indexFolder, linkTarget).split(path.sep).join('/') || '.',
+        };
         if (requirements) {
           const bytes = await this.fs.readFile(requirements.path);
           if (bytes) input.meta = readCaseStudyMetadata(new TextDecoder().decode(bytes));
@@ -240,8 +264,13 @@ export class ScaffoldRequests {
   /** The file to open in an existing case-study folder: its requirements file, else its first Markdown file. */
   private async entryFileOf(folder: string, config: ResolvedConfig): Promise<string | undefined> {
     if (!(await this.fs.stat(folder))?.isDirectory) return undefined;
-    const entries = (await this.fs.readDirectory(folder)).filter((e) => e.isFile).map((e) => e.name).sort();
-    const first = entries.find((n) => kindForFileName(n, config.requiredFiles) === 'requirements') ?? entries.find((n) => /\.(md|markdown|mdx)$/i.test(n));
+    const entries = (await this.fs.readDirectory(folder))
+      .filter((e) => e.isFile)
+      .map((e) => e.name)
+      .sort();
+    const first =
+      entries.find((n) => kindForFileName(n, config.requiredFiles) === 'requirements') ??
+      entries.find((n) => /\.(md|markdown|mdx)$/i.test(n));
     return first ? path.join(folder, first) : undefined;
   }
 }

@@ -52,6 +52,12 @@ export class SetupRequests {
     if (!this.isWorkspaceFolder(root)) throw new Error(`Not a workspace folder: ${root}`);
     const configPath = path.join(root, CONFIG_FILE_NAME);
     const proposal = await proposeConfig(root, this.fs);
-    return { configPath, exists: !!(await this.fs.stat(configPath)), text: proposal.text, summary: describeProposal(proposal), caseStudies: proposal.found.caseStudies };
+    return {
+      configPath,
+      exists: !!(await this.fs.stat(configPath)),
+      text: proposal.text,
+      summary: describeProposal(proposal),
+      caseStudies: proposal.found.caseStudies,
+    };
   }
 }

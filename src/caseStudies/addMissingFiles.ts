@@ -3,6 +3,7 @@
 // Explorer, or from the palette (pick a case study).
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { uriForPath } from '../files/workspaceUris';
 import type { CaseStudySummary } from '../../common/protocol';
 import { writePlan } from '../../common/scaffold/write';
 import { caseStudyAt, fetchCaseStudies, type ClientGetter } from './caseStudyData';
@@ -11,7 +12,6 @@ import { openAtFirstPlaceholder } from './openFile';
 import { requestPlanMissingFiles, ServerUnavailableError } from './serverRequests';
 import { workspaceScaffoldFileSystem } from './workspaceFileSystem';
 import { chooseTemplateSet, loadWorkspaceSetup, reportTemplateProblems } from './workspaceSetup';
-
 
 export interface AddMissingFilesResult {
   status: 'created' | 'nothing-missing' | 'cancelled' | 'failed';
@@ -31,23 +31,36 @@ async function pickCaseStudy(getClient: ClientGetter): Promise<CaseStudySummary 
     return undefined;
   }
   if (!result.caseStudies.length) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('There are no case studies in this workspace yet. Use "New Case Study" to start one.'));
+    void vscode.window.showInformationMessage(
+      vscode.l10n.t('There are no case studies in this workspace yet. Use "New Case Study" to start one.'),
+    );
     return undefined;
   }
   // Those with something to add first; the rest stay pickable (the command also tells them nothing is missing).
-  const sorted = [...result.caseStudies].sort((a, b) => Number(!a.missingFiles.length) - Number(!b.missingFiles.length) || a.title.localeCompare(b.title));
+  const sorted = [...result.caseStudies].sort(
+    (a, b) => Number(!a.missingFiles.length) - Number(!b.missingFiles.length) || a.title.localeCompare(b.title),
+  );
   const items: CaseStudyPick[] = sorted.map((summary) => ({
     label: summary.title,
     description: vscode.workspace.asRelativePath(summary.path, true),
-    detail: summary.missingFiles.length ? vscode.l10n.t('Missing: {0}', summary.missingFiles.join(', ')) : vscode.l10n.t('Nothing missing'),
+    detail: summary.missingFiles.length
+      ? vscode.l10n.t('Missing: {0}', summary.missingFiles.join(', '))
+      : vscode.l10n.t('Nothing missing'),
     summary,
   }));
-  const picked = await vscode.window.showQuickPick(items, { placeHolder: vscode.l10n.t('Add the missing files to which case study?'), matchOnDescription: true });
+  const picked = await vscode.window.showQuickPick(items, {
+    placeHolder: vscode.l10n.t('Add the missing files to which case study?'),
+    matchOnDescription: true,
+  });
   return picked?.summary;
 }
 
 /** `arg`: a view node, an Explorer folder Uri, or nothing (palette). */
-export async function addMissingFiles(arg: unknown, getClient: ClientGetter, output?: vscode.LogOutputChannel): Promise<AddMissingFilesResult> {
+export async function addMissingFiles(
+  arg: unknown,
+  getClient: ClientGetter,
+  output?: vscode.LogOutputChannel,
+): Promise<AddMissingFilesResult> {
   try {
     return await addFiles(arg, getClient, output);
   } catch (e) {
@@ -57,7 +70,11 @@ export async function addMissingFiles(arg: unknown, getClient: ClientGetter, out
   }
 }
 
-async function addFiles(arg: unknown, getClient: ClientGetter, output: vscode.LogOutputChannel | undefined): Promise<AddMissingFilesResult> {
+async function addFiles(
+  arg: unknown,
+  getClient: ClientGetter,
+  output: vscode.LogOutputChannel | undefined,
+): Promise<AddMissingFilesResult> {
   let folder: string | undefined;
   let summary: CaseStudySummary | undefined;
   if (isCaseStudyNode(arg)) summary = arg.summary;
@@ -68,7 +85,7 @@ async function addFiles(arg: unknown, getClient: ClientGetter, output: vscode.Lo
   // An Explorer folder may or may not be a case study the server knows; its title is nicer when it is.
   summary ??= await caseStudyAt(getClient, folder);
 
-  const workspaceFolder = vscode.workspace.getWorkspaceFolder(vscode.Uri.file(folder));
+  const workspaceFolder = vscode.workspace.getWorkspaceFolder(uriForPath(folder));
   if (!workspaceFolder) {
     const message = vscode.l10n.t('"{0}" is not inside an open workspace folder.', folder);
     void vscode.window.showErrorMessage(message);
@@ -90,7 +107,11 @@ async function addFiles(arg: unknown, getClient: ClientGetter, output: vscode.Lo
     // got it by a slip, and three template files there would be litter.
     const add = vscode.l10n.t('Add Files');
     const choice = await vscode.window.showWarningMessage(
-      vscode.l10n.t('"{0}" is not a case-study folder (caseStudies: {1}). Add the required case-study files to it anyway?', vscode.workspace.asRelativePath(folder, false), outcome.caseStudyGlobs.join(', ')),
+      vscode.l10n.t(
+        '"{0}" is not a case-study folder (caseStudies: {1}). Add the required case-study files to it anyway?',
+        vscode.workspace.asRelativePath(folder, false),
+        outcome.caseStudyGlobs.join(', '),
+      ),
       { modal: true },
       add,
     );

@@ -4,6 +4,7 @@
 // or renamed; both debounced, since one save can publish for several files.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { uriForPath } from '../files/workspaceUris';
 import { Commands, type CaseStudySummary, type FileSummary, type SectionSummary } from '../../common/protocol';
 import { fetchCaseStudies, type ClientGetter } from './caseStudyData';
 import { caseStudyState, caseStudyTooltip, describeCaseStudy, describeFile, STATE_ICONS } from './summaryText';
@@ -30,14 +31,23 @@ export type CaseStudyNode =
   | { type: 'section'; file: FileSummary; section: SectionSummary };
 
 /** Whether a node (or command argument) is a case-study row of this view. */
-export function isCaseStudyNode(value: unknown): value is Extract<CaseStudyNode, { type: 'caseStudy' | 'missingFile' }> {
+export function isCaseStudyNode(
+  value: unknown,
+): value is Extract<CaseStudyNode, { type: 'caseStudy' | 'missingFile' }> {
   const v = value as { type?: unknown; summary?: unknown } | undefined;
   return !!v && (v.type === 'caseStudy' || v.type === 'missingFile') && typeof v.summary === 'object';
 }
 
 function openAt(filePath: string, line: number): vscode.Command {
   const position = new vscode.Position(line, 0);
-  return { command: 'vscode.open', title: vscode.l10n.t('Open'), arguments: [vscode.Uri.file(filePath), { selection: new vscode.Range(position, position) } satisfies vscode.TextDocumentShowOptions] };
+  return {
+    command: 'vscode.open',
+    title: vscode.l10n.t('Open'),
+    arguments: [
+      uriForPath(filePath),
+      { selection: new vscode.Range(position, position) } satisfies vscode.TextDocumentShowOptions,
+    ],
+  };
 }
 
 export class CaseStudyTreeProvider implements vscode.TreeDataProvider<CaseStudyNode>, vscode.Disposable {
@@ -73,17 +83,28 @@ export class CaseStudyTreeProvider implements vscode.TreeDataProvider<CaseStudyN
     if (!node) {
       const result = await fetchCaseStudies(this.getClient);
       if (this.view) this.view.message = result.ok ? undefined : result.reason;
-      this.latest = result.ok ? [...result.caseStudies].sort((a, b) => a.title.localeCompare(b.title, undefined, { numeric: true }) || a.path.localeCompare(b.path)) : [];
+      this.latest = result.ok
+        ? [...result.caseStudies].sort(
+            (a, b) => a.title.localeCompare(b.title, undefined, { numeric: true }) || a.path.localeCompare(b.path),
+          )
+        : [];
       void vscode.commands.executeCommand('setContext', 'designNotes.hasCaseStudies', this.latest.length > 0);
       return this.latest.map((summary) => ({ type: 'caseStudy', summary }));
     }
     if (node.type === 'caseStudy') {
       const files: CaseStudyNode[] = node.summary.files.map((file) => ({ type: 'file', summary: node.summary, file }));
-      const missing: CaseStudyNode[] = node.summary.missingFiles.map((fileName) => ({ type: 'missingFile', summary: node.summary, fileName }));
+      const missing: CaseStudyNode[] = node.summary.missingFiles.map((fileName) => ({
+        type: 'missingFile',
+        summary: node.summary,
+        fileName,
+      }));
       return [...files, ...missing];
     }
     // The first heading is the file's title (the row itself); list the sections under it.
-    if (node.type === 'file') return node.file.sections.filter((s, i) => !(i === 0 && s.level === 1)).map((section) => ({ type: 'section', file: node.file, section }));
+    if (node.type === 'file')
+      return node.file.sections
+        .filter((s, i) => !(i === 0 && s.level === 1))
+        .map((section) => ({ type: 'section', file: node.file, section }));
     return [];
   }
 
@@ -99,13 +120,18 @@ export class CaseStudyTreeProvider implements vscode.TreeDataProvider<CaseStudyN
         const state = STATE_ICONS[caseStudyState(s)];
         item.iconPath = new vscode.ThemeIcon(state.icon, new vscode.ThemeColor(state.color));
         item.contextValue = s.missingFiles.length ? CONTEXT.caseStudyWithMissingFiles : CONTEXT.caseStudy;
-        item.accessibilityInformation = { label: `${s.title}: ${Math.floor(s.completeness * 100)}% complete, ${describeCaseStudy(s)}` };
+        item.accessibilityInformation = {
+          label: `${s.title}: ${Math.floor(s.completeness * 100)}% complete, ${describeCaseStudy(s)}`,
+        };
         return item;
       }
       case 'file': {
         const f = node.file;
         const hasSections = f.sections.some((s, i) => !(i === 0 && s.level === 1));
-        const item = new vscode.TreeItem(vscode.Uri.file(f.path), hasSections ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+        const item = new vscode.TreeItem(
+          uriForPath(f.path),
+          hasSections ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None,
+        );
         item.id = `file:${f.path}`;
         item.label = f.relative;
         item.description = describeFile(f);
@@ -118,7 +144,11 @@ export class CaseStudyTreeProvider implements vscode.TreeDataProvider<CaseStudyN
         const item = new vscode.TreeItem(node.fileName, vscode.TreeItemCollapsibleState.None);
         item.id = `missing:${node.summary.path}/${node.fileName}`;
         item.description = vscode.l10n.t('missing');
-        item.tooltip = vscode.l10n.t('{0} is required but not in {1}. Use "Add Missing Files" to create it from the template.', node.fileName, path.basename(node.summary.path));
+        item.tooltip = vscode.l10n.t(
+          '{0} is required but not in {1}. Use "Add Missing Files" to create it from the template.',
+          node.fileName,
+          path.basename(node.summary.path),
+        );
         item.iconPath = new vscode.ThemeIcon('diff-added', new vscode.ThemeColor('problemsWarningIcon.foreground'));
         item.contextValue = CONTEXT.missingFile;
         return item;
@@ -144,7 +174,9 @@ export class CaseStudyTreeProvider implements vscode.TreeDataProvider<CaseStudyN
 
 /** Whether a diagnostics change can concern a case study: one of our files, or a file carrying our findings. */
 function concernsUs(uris: readonly vscode.Uri[]): boolean {
-  return uris.some((uri) => WATCHED.test(uri.path) || vscode.languages.getDiagnostics(uri).some((d) => d.source === DIAGNOSTIC_SOURCE));
+  return uris.some(
+    (uri) => WATCHED.test(uri.path) || vscode.languages.getDiagnostics(uri).some((d) => d.source === DIAGNOSTIC_SOURCE),
+  );
 }
 
 /** Hidden folders (.git during a commit) and node_modules churn a lot and never hold case studies. */

@@ -5,12 +5,12 @@
 // WorkspaceEdit, so it lands in the editor's undo stack and nothing outside the markers is touched.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { uriForPath } from '../files/workspaceUris';
 import { renderIndexTable, spliceIndex } from '../../common/indexTable';
 import type { ClientGetter } from './caseStudyData';
 import { requestCaseStudyRoot, requestIndexRows, ServerUnavailableError } from './serverRequests';
 import { workspaceReadFileSystem } from './workspaceFileSystem';
 import { chooseWorkspaceFolder } from './workspaceSetup';
-
 
 export interface GenerateIndexArgs {
   /** File to write the index into; default: ask, suggesting the case-study root's README.md. */
@@ -26,7 +26,7 @@ export interface GenerateIndexResult {
 
 /** Text of a file as the user sees it: the open editor's buffer when there is one, else the disk. */
 async function currentText(filePath: string): Promise<string | undefined> {
-  const open = vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'file' && d.uri.fsPath === filePath);
+  const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uriForPath(filePath).toString());
   if (open) return open.getText();
   const bytes = await workspaceReadFileSystem.readFile(filePath);
   return bytes ? new TextDecoder().decode(bytes) : undefined;
@@ -43,11 +43,15 @@ async function chooseTarget(root: string, workspaceFolder: vscode.WorkspaceFolde
     {
       label: vscode.workspace.asRelativePath(readme, (vscode.workspace.workspaceFolders?.length ?? 0) > 1),
       description: exists ? vscode.l10n.t('update the index block') : vscode.l10n.t('create'),
-      uri: vscode.Uri.file(readme),
+      uri: uriForPath(readme),
     },
     { label: vscode.l10n.t('Choose Another Markdown File…') },
   ];
-  const picked = await vscode.window.showQuickPick(items, { placeHolder: vscode.l10n.t('Write the case-study index into which file? Only the part between the index markers is changed.') });
+  const picked = await vscode.window.showQuickPick(items, {
+    placeHolder: vscode.l10n.t(
+      'Write the case-study index into which file? Only the part between the index markers is changed.',
+    ),
+  });
   if (!picked) return undefined;
   if (picked.uri) return picked.uri;
   const chosen = await vscode.window.showOpenDialog({
@@ -59,7 +63,10 @@ async function chooseTarget(root: string, workspaceFolder: vscode.WorkspaceFolde
   return chosen?.[0];
 }
 
-export async function generateIndex(getClient: ClientGetter, arg?: vscode.Uri | GenerateIndexArgs): Promise<GenerateIndexResult> {
+export async function generateIndex(
+  getClient: ClientGetter,
+  arg?: vscode.Uri | GenerateIndexArgs,
+): Promise<GenerateIndexResult> {
   try {
     return await writeIndex(getClient, arg);
   } catch (e) {
@@ -71,23 +78,38 @@ export async function generateIndex(getClient: ClientGetter, arg?: vscode.Uri | 
 
 async function writeIndex(getClient: ClientGetter, arg?: vscode.Uri | GenerateIndexArgs): Promise<GenerateIndexResult> {
   const explicit = arg instanceof vscode.Uri ? arg : arg?.target;
-  const workspaceFolder = await chooseWorkspaceFolder(explicit, vscode.l10n.t('Index the case studies of which workspace folder?'));
+  const workspaceFolder = await chooseWorkspaceFolder(
+    explicit,
+    vscode.l10n.t('Index the case studies of which workspace folder?'),
+  );
   if (!workspaceFolder) return { status: 'cancelled' };
   // Asked only when there is a choice to offer: an explicit target needs no case-study root.
-  const target = explicit ?? (await chooseTarget((await requestCaseStudyRoot(getClient, { workspaceFolder: workspaceFolder.uri.fsPath })).folder, workspaceFolder));
+  const target =
+    explicit ??
+    (await chooseTarget(
+      (await requestCaseStudyRoot(getClient, { workspaceFolder: workspaceFolder.uri.fsPath })).folder,
+      workspaceFolder,
+    ));
   if (!target) return { status: 'cancelled' };
 
-  const rows = await requestIndexRows(getClient, { workspaceFolder: workspaceFolder.uri.fsPath, indexFolder: path.dirname(target.fsPath) });
+  const rows = await requestIndexRows(getClient, {
+    workspaceFolder: workspaceFolder.uri.fsPath,
+    indexFolder: path.dirname(target.fsPath),
+  });
   const existing = await currentText(target.fsPath);
   const eol = existing?.includes('\r\n') ? '\r\n' : '\n';
   const heading = existing === undefined ? `# Case Studies${eol}${eol}` : '';
   const splice = spliceIndex(existing ?? '', renderIndexTable(rows, eol));
   if (!splice.ok) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('The index was not written to {0}: {1}', path.basename(target.fsPath), splice.error));
+    void vscode.window.showErrorMessage(
+      vscode.l10n.t('The index was not written to {0}: {1}', path.basename(target.fsPath), splice.error),
+    );
     return { status: 'failed', target: target.fsPath, message: splice.error };
   }
   if (!splice.changed) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('The case-study index in {0} is up to date.', path.basename(target.fsPath)));
+    void vscode.window.showInformationMessage(
+      vscode.l10n.t('The case-study index in {0} is up to date.', path.basename(target.fsPath)),
+    );
     return { status: 'unchanged', target: target.fsPath, rows: rows.length };
   }
 
@@ -97,7 +119,11 @@ async function writeIndex(getClient: ClientGetter, arg?: vscode.Uri | GenerateIn
     edit.insert(target, new vscode.Position(0, 0), heading + splice.text);
   } else {
     const document = await vscode.workspace.openTextDocument(target);
-    edit.replace(target, new vscode.Range(document.positionAt(splice.edit.start), document.positionAt(splice.edit.end)), splice.edit.newText);
+    edit.replace(
+      target,
+      new vscode.Range(document.positionAt(splice.edit.start), document.positionAt(splice.edit.end)),
+      splice.edit.newText,
+    );
   }
   const wasDirty = vscode.workspace.textDocuments.find((d) => d.uri.toString() === target.toString())?.isDirty ?? false;
   if (!(await vscode.workspace.applyEdit(edit))) {

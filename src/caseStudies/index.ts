@@ -10,7 +10,11 @@ import { newCaseStudy, type NewCaseStudyArgs } from './newCaseStudy';
 import { openConfig } from './openConfig';
 import { registerSetUpOffer, setUpCaseStudies } from './setUp';
 
-export function registerCaseStudyFeatures(context: vscode.ExtensionContext, getClient: ClientGetter, output?: vscode.LogOutputChannel): void {
+export function registerCaseStudyFeatures(
+  context: vscode.ExtensionContext,
+  getClient: ClientGetter,
+  output?: vscode.LogOutputChannel,
+): void {
   const view = registerExplorerView(context, getClient);
   // Commands return their outcome, so tests and other extensions can tell "created" from "already exists".
   const refreshing =
@@ -31,12 +35,14 @@ export function registerCaseStudyFeatures(context: vscode.ExtensionContext, getC
       Commands.addMissingFiles,
       refreshing((arg?: unknown) => addMissingFiles(arg, getClient, output)),
     ),
-    vscode.commands.registerCommand(
-      Commands.generateIndex,
-      (arg?: vscode.Uri | GenerateIndexArgs) => generateIndex(getClient, arg),
+    vscode.commands.registerCommand(Commands.generateIndex, (arg?: vscode.Uri | GenerateIndexArgs) =>
+      generateIndex(getClient, arg),
     ),
     vscode.commands.registerCommand(Commands.openConfig, () => openConfig()),
-    vscode.commands.registerCommand(Commands.setUpCaseStudies, refreshing((arg?: vscode.Uri | { workspaceFolder?: string }) => setUpCaseStudies(getClient, arg))),
+    vscode.commands.registerCommand(
+      Commands.setUpCaseStudies,
+      refreshing((arg?: vscode.Uri | { workspaceFolder?: string }) => setUpCaseStudies(getClient, arg)),
+    ),
   );
   registerSetUpOffer(context, getClient);
 }

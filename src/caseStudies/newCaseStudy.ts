@@ -4,6 +4,7 @@
 // workspace folder's case-study root (found by the server like the CLI finds it, created when absent).
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { uriForPath } from '../files/workspaceUris';
 import { folderNameFor, validateCaseStudyTitle } from '../../common/scaffold/names';
 import { writePlan } from '../../common/scaffold/write';
 import { Commands, type TemplateSetInfo } from '../../common/protocol';
@@ -11,8 +12,14 @@ import type { ClientGetter } from './caseStudyData';
 import { openAtFirstPlaceholder } from './openFile';
 import { requestCaseStudyRoot, requestPlanCaseStudy, ServerUnavailableError } from './serverRequests';
 import { workspaceScaffoldFileSystem } from './workspaceFileSystem';
-import { chooseTemplateSet, chooseWorkspaceFolder, folderNamePattern, loadWorkspaceSetup, reportTemplateProblems, type WorkspaceSetup } from './workspaceSetup';
-
+import {
+  chooseTemplateSet,
+  chooseWorkspaceFolder,
+  folderNamePattern,
+  loadWorkspaceSetup,
+  reportTemplateProblems,
+  type WorkspaceSetup,
+} from './workspaceSetup';
 
 /** Arguments for callers other than a person (tests, other extensions, keybindings): skip the questions. */
 export interface NewCaseStudyArgs {
@@ -32,13 +39,22 @@ export interface NewCaseStudyResult {
 }
 
 /** Where the new case study goes and under which workspace folder's config. */
-async function resolveTarget(getClient: ClientGetter, explicit: vscode.Uri | undefined): Promise<{ setup: WorkspaceSetup; root: string } | undefined> {
-  const workspaceFolder = await chooseWorkspaceFolder(explicit, vscode.l10n.t('Workspace folder for the new case study'));
+async function resolveTarget(
+  getClient: ClientGetter,
+  explicit: vscode.Uri | undefined,
+): Promise<{ setup: WorkspaceSetup; root: string } | undefined> {
+  const workspaceFolder = await chooseWorkspaceFolder(
+    explicit,
+    vscode.l10n.t('Workspace folder for the new case study'),
+  );
   if (!workspaceFolder) return undefined;
   const setup = await loadWorkspaceSetup(getClient, workspaceFolder);
   // With `start` (right-clicked on a case study or inside one) the server answers the enclosing root: the new
   // case study goes next to it, not inside it.
-  const found = await requestCaseStudyRoot(getClient, { workspaceFolder: workspaceFolder.uri.fsPath, start: explicit?.fsPath });
+  const found = await requestCaseStudyRoot(getClient, {
+    workspaceFolder: workspaceFolder.uri.fsPath,
+    start: explicit?.fsPath,
+  });
   return { setup, root: found.folder };
 }
 
@@ -46,7 +62,9 @@ async function askTitle(root: string, pattern: string, value: string | undefined
   const shownRoot = vscode.workspace.asRelativePath(root, (vscode.workspace.workspaceFolders?.length ?? 0) > 1);
   return vscode.window.showInputBox({
     title: vscode.l10n.t('New Case Study'),
-    prompt: vscode.l10n.t('Title of the case study, e.g. "URL Shortener". It becomes the folder name and the heading of each file.'),
+    prompt: vscode.l10n.t(
+      'Title of the case study, e.g. "URL Shortener". It becomes the folder name and the heading of each file.',
+    ),
     placeHolder: vscode.l10n.t('URL Shortener'),
     value,
     ignoreFocusOut: true,
@@ -57,13 +75,24 @@ async function askTitle(root: string, pattern: string, value: string | undefined
       const folder = folderNameFor(text.trim(), { pattern });
       const taken = await workspaceScaffoldFileSystem.stat(path.join(root, folder)).catch(() => undefined);
       // A warning, not an error: Enter still leads to the "Open Existing" choice.
-      if (taken) return { message: vscode.l10n.t('"{0}/{1}" already exists.', shownRoot, folder), severity: vscode.InputBoxValidationSeverity.Warning };
-      return { message: vscode.l10n.t('Creates {0}/{1}/', shownRoot, folder), severity: vscode.InputBoxValidationSeverity.Info };
+      if (taken)
+        return {
+          message: vscode.l10n.t('"{0}/{1}" already exists.', shownRoot, folder),
+          severity: vscode.InputBoxValidationSeverity.Warning,
+        };
+      return {
+        message: vscode.l10n.t('Creates {0}/{1}/', shownRoot, folder),
+        severity: vscode.InputBoxValidationSeverity.Info,
+      };
     },
   });
 }
 
-export async function newCaseStudy(getClient: ClientGetter, arg?: vscode.Uri | NewCaseStudyArgs, output?: vscode.LogOutputChannel): Promise<NewCaseStudyResult> {
+export async function newCaseStudy(
+  getClient: ClientGetter,
+  arg?: vscode.Uri | NewCaseStudyArgs,
+  output?: vscode.LogOutputChannel,
+): Promise<NewCaseStudyResult> {
   try {
     return await createCaseStudy(getClient, arg, output);
   } catch (e) {
@@ -73,7 +102,11 @@ export async function newCaseStudy(getClient: ClientGetter, arg?: vscode.Uri | N
   }
 }
 
-async function createCaseStudy(getClient: ClientGetter, arg: vscode.Uri | NewCaseStudyArgs | undefined, output: vscode.LogOutputChannel | undefined): Promise<NewCaseStudyResult> {
+async function createCaseStudy(
+  getClient: ClientGetter,
+  arg: vscode.Uri | NewCaseStudyArgs | undefined,
+  output: vscode.LogOutputChannel | undefined,
+): Promise<NewCaseStudyResult> {
   const args: NewCaseStudyArgs = arg instanceof vscode.Uri ? { folder: arg } : (arg ?? {});
   const interactive = args.title === undefined;
   const target = await resolveTarget(getClient, args.folder);
@@ -92,7 +125,13 @@ async function createCaseStudy(getClient: ClientGetter, arg: vscode.Uri | NewCas
     // Asked once: "Choose Another Name" comes back here with the set already chosen.
     set ??= await chooseTemplateSet(setup, args.templateSet);
     if (!set) return { status: 'cancelled' };
-    const outcome = await requestPlanCaseStudy(getClient, { workspaceFolder: setup.folder.uri.fsPath, root, title: title ?? '', templateId: set.id, folderNamePattern: pattern });
+    const outcome = await requestPlanCaseStudy(getClient, {
+      workspaceFolder: setup.folder.uri.fsPath,
+      root,
+      title: title ?? '',
+      templateId: set.id,
+      folderNamePattern: pattern,
+    });
     if (!outcome.ok) {
       void vscode.window.showErrorMessage(outcome.error);
       return { status: 'failed', message: outcome.error };
@@ -102,7 +141,10 @@ async function createCaseStudy(getClient: ClientGetter, arg: vscode.Uri | NewCas
     const result = await writePlan(plan, workspaceScaffoldFileSystem);
     if (result.ok) {
       output?.info(`new case study: created ${result.created.length} file(s) in ${plan.folder} from "${set.id}"`);
-      if (plan.problems.length) void vscode.window.showWarningMessage(vscode.l10n.t('Some template files were skipped: {0}', plan.problems.join(' ')));
+      if (plan.problems.length)
+        void vscode.window.showWarningMessage(
+          vscode.l10n.t('Some template files were skipped: {0}', plan.problems.join(' ')),
+        );
       const first = plan.files.find((f) => f.kind === 'requirements') ?? plan.files[0];
       if (first) await openAtFirstPlaceholder(first.path, first.content);
       if (!outcome.checked) warnNotChecked(plan.folder, outcome.caseStudyGlobs);
@@ -122,7 +164,8 @@ async function createCaseStudy(getClient: ClientGetter, arg: vscode.Uri | NewCas
       // Callers that passed a title get the answer at once; the notification stays for a person to act on.
       void choice.then(async (c) => {
         if (c === openExisting) await openExistingCaseStudy(plan.folder, outcome.entryFile);
-        else if (c === anotherName) await vscode.commands.executeCommand(Commands.newCaseStudy, { ...args, title: undefined });
+        else if (c === anotherName)
+          await vscode.commands.executeCommand(Commands.newCaseStudy, { ...args, title: undefined });
       });
       return { status: 'exists', folder: plan.folder, message };
     }
@@ -156,6 +199,6 @@ function warnNotChecked(folder: string, caseStudyGlobs: readonly string[]): void
 
 /** `entryFile`: the server's pick (its requirements file, else its first Markdown file) when the folder existed. */
 async function openExistingCaseStudy(folder: string, file: string | undefined): Promise<void> {
-  if (file) await vscode.window.showTextDocument(vscode.Uri.file(file), { preview: false });
-  else await vscode.commands.executeCommand('revealInExplorer', vscode.Uri.file(folder));
+  if (file) await vscode.window.showTextDocument(uriForPath(file), { preview: false });
+  else await vscode.commands.executeCommand('revealInExplorer', uriForPath(folder));
 }

@@ -2,10 +2,10 @@
 // none (the walkthrough's last step). Created through a WorkspaceEdit, so it can be undone like any edit.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { uriForPath } from '../files/workspaceUris';
 import { CONFIG_FILE_NAME } from '../../common/configFile';
 import { workspaceReadFileSystem } from './workspaceFileSystem';
 import { chooseWorkspaceFolder } from './workspaceSetup';
-
 
 /** A starting point that shows where rule severities go; the manifest's jsonValidation supplies the schema. */
 export const STARTER_CONFIG = `{
@@ -16,10 +16,13 @@ export const STARTER_CONFIG = `{
 `;
 
 export async function openConfig(): Promise<vscode.Uri | undefined> {
-  const folder = await chooseWorkspaceFolder(undefined, vscode.l10n.t('Configure the rules of which workspace folder?'));
+  const folder = await chooseWorkspaceFolder(
+    undefined,
+    vscode.l10n.t('Configure the rules of which workspace folder?'),
+  );
   if (!folder) return undefined;
   const filePath = path.join(folder.uri.fsPath, CONFIG_FILE_NAME);
-  const uri = vscode.Uri.file(filePath);
+  const uri = uriForPath(filePath);
   if (!(await workspaceReadFileSystem.stat(filePath))) {
     const edit = new vscode.WorkspaceEdit();
     edit.createFile(uri, { ignoreIfExists: true });

@@ -27,29 +27,45 @@ export class ServerUnavailableError extends Error {}
 
 export async function send<R>(getClient: ClientGetter, type: RequestType0<R, void>): Promise<R>;
 export async function send<P, R>(getClient: ClientGetter, type: RequestType<P, R, void>, params: P): Promise<R>;
-export async function send<P, R>(getClient: ClientGetter, type: RequestType<P, R, void> | RequestType0<R, void>, params?: P): Promise<R> {
+export async function send<P, R>(
+  getClient: ClientGetter,
+  type: RequestType<P, R, void> | RequestType0<R, void>,
+  params?: P,
+): Promise<R> {
   const client = getClient();
   if (!client) throw new ServerUnavailableError(vscode.l10n.t('The Design Notes language server has not started.'));
   try {
     // While the client is starting, sendRequest waits for the connection; a stopped client rejects at once.
-    return await (type.numberOfParams === 0 ? client.sendRequest(type as RequestType0<R, void>) : client.sendRequest(type as RequestType<P, R, void>, params as RequestParam<P>));
+    return await (type.numberOfParams === 0
+      ? client.sendRequest(type as RequestType0<R, void>)
+      : client.sendRequest(type as RequestType<P, R, void>, params as RequestParam<P>));
   } catch (e) {
-    throw new ServerUnavailableError(vscode.l10n.t('The Design Notes language server did not answer: {0}', e instanceof Error ? e.message : String(e)));
+    throw new ServerUnavailableError(
+      vscode.l10n.t('The Design Notes language server did not answer: {0}', e instanceof Error ? e.message : String(e)),
+    );
   }
 }
 
 /** Only the editor knows whether the user trusts the workspace; the server uses workspace templates only then. */
 const trusted = () => vscode.workspace.isTrusted;
-const authorFromGit = () => vscode.workspace.getConfiguration('designNotes').get<boolean>('scaffold.authorFromGit', false);
+const authorFromGit = () =>
+  vscode.workspace.getConfiguration('designNotes').get<boolean>('scaffold.authorFromGit', false);
 
-export const requestTemplates = (getClient: ClientGetter, params: Omit<TemplatesParams, 'trusted'>) => send(getClient, TemplatesRequest, { ...params, trusted: trusted() });
+export const requestTemplates = (getClient: ClientGetter, params: Omit<TemplatesParams, 'trusted'>) =>
+  send(getClient, TemplatesRequest, { ...params, trusted: trusted() });
 
-export const requestCaseStudyRoot = (getClient: ClientGetter, params: CaseStudyRootParams) => send(getClient, CaseStudyRootRequest, params);
+export const requestCaseStudyRoot = (getClient: ClientGetter, params: CaseStudyRootParams) =>
+  send(getClient, CaseStudyRootRequest, params);
 
-export const requestPlanCaseStudy = (getClient: ClientGetter, params: Omit<PlanCaseStudyParams, 'trusted' | 'authorFromGit'>) =>
-  send(getClient, PlanCaseStudyRequest, { ...params, trusted: trusted(), authorFromGit: authorFromGit() });
+export const requestPlanCaseStudy = (
+  getClient: ClientGetter,
+  params: Omit<PlanCaseStudyParams, 'trusted' | 'authorFromGit'>,
+) => send(getClient, PlanCaseStudyRequest, { ...params, trusted: trusted(), authorFromGit: authorFromGit() });
 
-export const requestPlanMissingFiles = (getClient: ClientGetter, params: Omit<PlanMissingFilesParams, 'trusted' | 'authorFromGit'>) =>
-  send(getClient, PlanMissingFilesRequest, { ...params, trusted: trusted(), authorFromGit: authorFromGit() });
+export const requestPlanMissingFiles = (
+  getClient: ClientGetter,
+  params: Omit<PlanMissingFilesParams, 'trusted' | 'authorFromGit'>,
+) => send(getClient, PlanMissingFilesRequest, { ...params, trusted: trusted(), authorFromGit: authorFromGit() });
 
-export const requestIndexRows = (getClient: ClientGetter, params: IndexRowsParams) => send(getClient, IndexRowsRequest, params);
+export const requestIndexRows = (getClient: ClientGetter, params: IndexRowsParams) =>
+  send(getClient, IndexRowsRequest, params);

@@ -16,8 +16,12 @@ export function describeFindings(findings: Record<Severity, number>): string {
 }
 
 /** The one-line completeness indicator: "3/3 files · 5/6 sections · 2 diagrams · 1 error, 2 warnings". */
-export function describeCaseStudy(s: Pick<CaseStudySummary, 'requiredFiles' | 'requiredSections' | 'diagrams' | 'findings'>): string {
-  const diagrams = s.diagrams.invalid ? `${plural(s.diagrams.total, 'diagram')} (${s.diagrams.invalid} invalid)` : plural(s.diagrams.total, 'diagram');
+export function describeCaseStudy(
+  s: Pick<CaseStudySummary, 'requiredFiles' | 'requiredSections' | 'diagrams' | 'findings'>,
+): string {
+  const diagrams = s.diagrams.invalid
+    ? `${plural(s.diagrams.total, 'diagram')} (${s.diagrams.invalid} invalid)`
+    : plural(s.diagrams.total, 'diagram');
   return [
     `${s.requiredFiles.present}/${s.requiredFiles.total} files`,
     `${s.requiredSections.filled}/${s.requiredSections.total} sections`,
@@ -57,9 +61,17 @@ export const STATE_ICONS: Record<CaseStudyState, { icon: string; color: string }
 
 /** Tooltip text (Markdown): the title, the completeness in words, and what is missing. */
 export function caseStudyTooltip(s: CaseStudySummary, relativePath: string): string {
-  const lines = [`**${escapeMarkdown(s.title)}** — \`${relativePath}\``, '', `${Math.floor(s.completeness * 100)}% complete: ${describeCaseStudy(s)}`];
+  const lines = [
+    `**${escapeMarkdown(s.title)}** — \`${relativePath}\``,
+    '',
+    `${Math.floor(s.completeness * 100)}% complete: ${describeCaseStudy(s)}`,
+  ];
   if (s.missingFiles.length) lines.push('', `Missing: ${s.missingFiles.map((f) => `\`${f}\``).join(', ')}`);
-  const empty = s.files.flatMap((f) => f.sections.filter((x) => x.empty && x.level > 1).map((x) => `${escapeMarkdown(x.title)} (${escapeMarkdown(f.relative)})`));
+  const empty = s.files.flatMap((f) =>
+    f.sections
+      .filter((x) => x.empty && x.level > 1)
+      .map((x) => `${escapeMarkdown(x.title)} (${escapeMarkdown(f.relative)})`),
+  );
   if (empty.length) lines.push('', `Empty sections: ${empty.join(', ')}`);
   return lines.join('\n');
 }

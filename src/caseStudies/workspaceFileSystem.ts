@@ -13,6 +13,7 @@
 
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { uriForPath } from '../files/workspaceUris';
 import type { ScaffoldFileSystem } from '../../common/scaffold/write';
 
 const CODES: Record<string, string> = {
@@ -28,13 +29,16 @@ const CODES: Record<string, string> = {
 export function withNodeCode(e: unknown): Error & { code?: string } {
   const err = e instanceof Error ? e : new Error(String(e));
   const vscodeCode = (e as { code?: unknown }).code;
-  const code = typeof vscodeCode === 'string' ? (CODES[vscodeCode] ?? (/^E[A-Z]+$/.test(vscodeCode) ? vscodeCode : undefined)) : undefined;
+  const code =
+    typeof vscodeCode === 'string'
+      ? (CODES[vscodeCode] ?? (/^E[A-Z]+$/.test(vscodeCode) ? vscodeCode : undefined))
+      : undefined;
   // Some providers only say it in the message ("EACCES: permission denied").
   const fromMessage = /\b(E[A-Z]{3,})\b/.exec(err.message)?.[1];
   return Object.assign(err, { code: code ?? fromMessage });
 }
 
-const uri = (p: string) => vscode.Uri.file(p);
+const uri = (p: string) => uriForPath(p);
 
 async function statOf(p: string): Promise<vscode.FileStat | undefined> {
   try {
@@ -51,30 +55,43 @@ export const workspaceScaffoldFileSystem: ScaffoldFileSystem = {
   async mkdir(dirPath) {
     // createDirectory succeeds on an existing folder; writePlan needs EEXIST to refuse a taken case-study name.
     if (await statOf(dirPath)) throw Object.assign(new Error(`"${dirPath}" exists`), { code: 'EEXIST' });
-    await vscode.workspace.fs.createDirectory(uri(dirPath)).then(undefined, (e: unknown) => Promise.reject(withNodeCode(e)));
+    await vscode.workspace.fs
+      .createDirectory(uri(dirPath))
+      .then(undefined, (e: unknown) => Promise.reject(withNodeCode(e)));
   },
   async writeFileExclusive(filePath, data) {
     if (await statOf(filePath)) throw Object.assign(new Error(`"${filePath}" exists`), { code: 'EEXIST' });
-    const temp = path.join(path.dirname(filePath), `.${path.basename(filePath)}.${Date.now().toString(36)}-${(tempCounter++).toString(36)}.claim`);
+    const temp = path.join(
+      path.dirname(filePath),
+      `.${path.basename(filePath)}.${Date.now().toString(36)}-${(tempCounter++).toString(36)}.claim`,
+    );
     try {
       await vscode.workspace.fs.writeFile(uri(temp), new TextEncoder().encode(data));
       await vscode.workspace.fs.rename(uri(temp), uri(filePath), { overwrite: false });
     } catch (e) {
-      await vscode.workspace.fs.delete(uri(temp), { recursive: false, useTrash: false }).then(undefined, () => undefined);
+      await vscode.workspace.fs
+        .delete(uri(temp), { recursive: false, useTrash: false })
+        .then(undefined, () => undefined);
       throw withNodeCode(e);
     }
   },
   async rename(from, to) {
-    await vscode.workspace.fs.rename(uri(from), uri(to), { overwrite: true }).then(undefined, (e: unknown) => Promise.reject(withNodeCode(e)));
+    await vscode.workspace.fs
+      .rename(uri(from), uri(to), { overwrite: true })
+      .then(undefined, (e: unknown) => Promise.reject(withNodeCode(e)));
   },
   async unlink(filePath) {
-    await vscode.workspace.fs.delete(uri(filePath), { recursive: false, useTrash: false }).then(undefined, (e: unknown) => Promise.reject(withNodeCode(e)));
+    await vscode.workspace.fs
+      .delete(uri(filePath), { recursive: false, useTrash: false })
+      .then(undefined, (e: unknown) => Promise.reject(withNodeCode(e)));
   },
   async rmdir(dirPath) {
     // Rollback removes only folders that are still empty: never anything someone put there meanwhile.
     const entries = await vscode.workspace.fs.readDirectory(uri(dirPath));
     if (entries.length) throw Object.assign(new Error(`"${dirPath}" is not empty`), { code: 'ENOTEMPTY' });
-    await vscode.workspace.fs.delete(uri(dirPath), { recursive: false, useTrash: false }).then(undefined, (e: unknown) => Promise.reject(withNodeCode(e)));
+    await vscode.workspace.fs
+      .delete(uri(dirPath), { recursive: false, useTrash: false })
+      .then(undefined, (e: unknown) => Promise.reject(withNodeCode(e)));
   },
   async stat(p) {
     const st = await statOf(p);
@@ -94,7 +111,11 @@ export const workspaceReadFileSystem = {
   async stat(filePath: string): Promise<{ size: number; isFile: boolean; isDirectory: boolean } | undefined> {
     try {
       const st = await vscode.workspace.fs.stat(uri(filePath));
-      return { size: st.size, isFile: (st.type & vscode.FileType.File) !== 0, isDirectory: (st.type & vscode.FileType.Directory) !== 0 };
+      return {
+        size: st.size,
+        isFile: (st.type & vscode.FileType.File) !== 0,
+        isDirectory: (st.type & vscode.FileType.Directory) !== 0,
+      };
     } catch {
       return undefined;
     }

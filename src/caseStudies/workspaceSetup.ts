@@ -12,7 +12,10 @@ export interface WorkspaceSetup {
   templates: TemplatesResult;
 }
 
-export async function loadWorkspaceSetup(getClient: ClientGetter, folder: vscode.WorkspaceFolder): Promise<WorkspaceSetup> {
+export async function loadWorkspaceSetup(
+  getClient: ClientGetter,
+  folder: vscode.WorkspaceFolder,
+): Promise<WorkspaceSetup> {
   return { folder, templates: await requestTemplates(getClient, { workspaceFolder: folder.uri.fsPath }) };
 }
 
@@ -23,14 +26,19 @@ export function folderNamePattern(scope: vscode.Uri | undefined): string {
 }
 
 /** The workspace folder to work in: the one holding `hint`, the only one, or the user's pick; undefined if none/cancelled. */
-export async function chooseWorkspaceFolder(hint: vscode.Uri | undefined, placeHolder: string): Promise<vscode.WorkspaceFolder | undefined> {
+export async function chooseWorkspaceFolder(
+  hint: vscode.Uri | undefined,
+  placeHolder: string,
+): Promise<vscode.WorkspaceFolder | undefined> {
   const folders = vscode.workspace.workspaceFolders ?? [];
   if (hint) {
     const owner = vscode.workspace.getWorkspaceFolder(hint);
     if (owner) return owner;
   }
   if (folders.length === 0) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('Open a folder first: case studies live in a workspace folder.'));
+    void vscode.window.showInformationMessage(
+      vscode.l10n.t('Open a folder first: case studies live in a workspace folder.'),
+    );
     return undefined;
   }
   if (folders.length === 1) return folders[0];
@@ -42,25 +50,36 @@ interface TemplatePick extends vscode.QuickPickItem {
 }
 
 /** The template set to use: asked only when more than one exists; `preferred` (an id) skips the question. */
-export async function chooseTemplateSet(setup: WorkspaceSetup, preferred?: string): Promise<TemplateSetInfo | undefined> {
+export async function chooseTemplateSet(
+  setup: WorkspaceSetup,
+  preferred?: string,
+): Promise<TemplateSetInfo | undefined> {
   const sets = setup.templates.sets;
   if (preferred) {
     const found = sets.find((s) => s.id === preferred);
-    if (!found) void vscode.window.showErrorMessage(vscode.l10n.t('There is no template set "{0}". Available: {1}.', preferred, sets.map((s) => s.id).join(', ')));
+    if (!found)
+      void vscode.window.showErrorMessage(
+        vscode.l10n.t('There is no template set "{0}". Available: {1}.', preferred, sets.map((s) => s.id).join(', ')),
+      );
     return found;
   }
   if (sets.length <= 1) {
-    if (!sets.length) void vscode.window.showErrorMessage(vscode.l10n.t('No case-study templates were found; the Design Notes installation looks incomplete.'));
+    if (!sets.length)
+      void vscode.window.showErrorMessage(
+        vscode.l10n.t('No case-study templates were found; the Design Notes installation looks incomplete.'),
+      );
     return sets[0];
   }
   const items: TemplatePick[] = sets.map((set) => ({
     label: set.name,
-    description: set.builtin ? vscode.l10n.t('built-in') : vscode.l10n.t('from {0}', vscode.workspace.asRelativePath(set.folder ?? '', false)),
+    description: set.builtin
+      ? vscode.l10n.t('built-in')
+      : vscode.l10n.t('from {0}', vscode.workspace.asRelativePath(set.folder ?? '', false)),
     detail: `${set.description} (${set.files.join(', ')})`,
     set,
   }));
   const placeHolder = setup.templates.templatesIgnoredUntrusted
-    ? vscode.l10n.t('Choose a template (the workspace\'s own templates are not used in Restricted Mode)')
+    ? vscode.l10n.t("Choose a template (the workspace's own templates are not used in Restricted Mode)")
     : vscode.l10n.t('Choose a template for the new case study');
   const picked = await vscode.window.showQuickPick(items, { placeHolder, ignoreFocusOut: true, matchOnDetail: true });
   return picked?.set;
@@ -71,5 +90,9 @@ export function reportTemplateProblems(setup: WorkspaceSetup, output?: vscode.Lo
   const problems = setup.templates.problems;
   if (!problems.length) return;
   for (const p of problems) output?.warn(`templates: ${p.path}: ${p.message}`);
-  void vscode.window.showWarningMessage(problems.length === 1 ? problems[0].message : vscode.l10n.t('{0} problems with the case-study templates; see the Design Notes output.', problems.length));
+  void vscode.window.showWarningMessage(
+    problems.length === 1
+      ? problems[0].message
+      : vscode.l10n.t('{0} problems with the case-study templates; see the Design Notes output.', problems.length),
+  );
 }

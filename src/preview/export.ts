@@ -3,9 +3,15 @@
 // and virtual file systems work too.
 import * as vscode from 'vscode';
 import { exportBytes, exportFileStem } from './exportFile';
-import type { ExportFormat } from './protocol';
+import type { ExportFormat } from '../../common/preview/messages';
 
-export async function saveExport(documentUri: vscode.Uri, heading: string, index: number, format: ExportFormat, data: string): Promise<vscode.Uri | undefined> {
+export async function saveExport(
+  documentUri: vscode.Uri,
+  heading: string,
+  index: number,
+  format: ExportFormat,
+  data: string,
+): Promise<vscode.Uri | undefined> {
   const folder = vscode.Uri.joinPath(documentUri, '..');
   const target = await vscode.window.showSaveDialog({
     defaultUri: vscode.Uri.joinPath(folder, `${exportFileStem(documentUri.path, heading, index)}.${format}`),

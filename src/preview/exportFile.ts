@@ -1,9 +1,12 @@
 // Pure helpers for diagram export: the suggested file name and the bytes to write.
-import type { ExportFormat } from './protocol';
+import type { ExportFormat } from '../../common/preview/messages';
 
 /** File-name stem for a diagram: the heading it sits under, else its position ("diagram-3"). */
 export function exportFileStem(documentPath: string, heading: string, index: number): string {
-  const base = documentPath.split(/[\\/]/).pop()!.replace(/\.[^.]+$/, '');
+  const base = documentPath
+    .split(/[\\/]/)
+    .pop()!
+    .replace(/\.[^.]+$/, '');
   const slug = heading
     .toLowerCase()
     .normalize('NFKD')

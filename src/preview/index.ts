@@ -2,9 +2,10 @@
 // Markdown preview. `activate` calls `registerPreview` and returns `{ extendMarkdownIt }` for the Markdown preview.
 import * as vscode from 'vscode';
 import { Commands } from '../../common/protocol';
+import { DiagramStore, type AskDiagrams } from './diagrams';
 import { PREVIEW_VIEW_TYPE, PreviewManager, isPreviewable } from './panel';
 import { registerMarkdownPreviewSupport } from './markdownPreview';
-import type { PreviewState } from './protocol';
+import type { PreviewState } from '../../common/preview/messages';
 
 export { extendMarkdownIt } from './markdownPreview';
 
@@ -25,8 +26,9 @@ async function findDesignFile(): Promise<vscode.Uri | undefined> {
   return mmd;
 }
 
-export function registerPreview(context: vscode.ExtensionContext): PreviewManager {
-  const manager = new PreviewManager(context.extensionUri);
+/** `ask` sends designNotes/documentDiagrams to the language server: the preview's only source of diagrams. */
+export function registerPreview(context: vscode.ExtensionContext, ask: AskDiagrams): PreviewManager {
+  const manager = new PreviewManager(context.extensionUri, new DiagramStore(ask));
   context.subscriptions.push(
     manager,
     vscode.commands.registerCommand(Commands.openPreview, async (uri?: vscode.Uri) => {
@@ -38,7 +40,12 @@ export function registerPreview(context: vscode.ExtensionContext): PreviewManage
         target = await findDesignFile();
         if (!target) {
           const create = vscode.l10n.t('New Case Study');
-          const choice = await vscode.window.showInformationMessage(vscode.l10n.t('There is no file with a diagram to preview yet: create a case study, then add a ```mermaid block to its high-level-design.md.'), create);
+          const choice = await vscode.window.showInformationMessage(
+            vscode.l10n.t(
+              'There is no file with a diagram to preview yet: create a case study, then add a ```mermaid block to its high-level-design.md.',
+            ),
+            create,
+          );
           if (choice === create) await vscode.commands.executeCommand(Commands.newCaseStudy);
           return;
         }

@@ -55,7 +55,8 @@ export function registerMarkdownPreviewSupport(context: vscode.ExtensionContext)
     }),
     vscode.workspace.onDidChangeConfiguration((e) => {
       // The Markdown preview caches rendered HTML; ask it to re-render with the new choice.
-      if (e.affectsConfiguration('designNotes.markdownPreview.mermaid')) void vscode.commands.executeCommand('markdown.preview.refresh');
+      if (e.affectsConfiguration('designNotes.markdownPreview.mermaid'))
+        void vscode.commands.executeCommand('markdown.preview.refresh');
     }),
   );
 }

@@ -43,4 +43,3 @@ export function mermaidFencePlugin(md: MarkdownItLike, enabled: () => boolean): 
   };
   return md;
 }
-

@@ -1,22 +1,19 @@
 // Diagram preview panels: one webview per previewed file, several at once. The most recently opened panel
 // follows the active editor (like VS Code's own Markdown preview); older panels stay on their file.
 import * as vscode from 'vscode';
-import { diagramIndexAt, extractDiagrams, isMermaidFile } from './diagrams';
+import { DiagramStore, diagramIndexAt, isMermaidFile } from './diagrams';
 import { saveExport } from './export';
 import { buildPreviewHtml, createNonce } from './html';
-import { parseWebviewMessage, type DiagramSource, type ExportFormat, type HostMessage, type PreviewState, type WebviewMessage } from './protocol';
+import {
+  parseWebviewMessage,
+  type DocumentDiagram,
+  type ExportFormat,
+  type HostMessage,
+  type PreviewState,
+  type WebviewMessage,
+} from '../../common/preview/messages';
 
 export const PREVIEW_VIEW_TYPE = 'designNotes.preview';
-
-/** Diagrams per document version: cursor moves ask for them on every keystroke, parsing once per edit is enough. */
-const diagramCache = new WeakMap<vscode.TextDocument, { version: number; diagrams: DiagramSource[] }>();
-export function diagramsOf(document: vscode.TextDocument): DiagramSource[] {
-  const hit = diagramCache.get(document);
-  if (hit && hit.version === document.version) return hit.diagrams;
-  const diagrams = extractDiagrams(document.fileName, document.getText());
-  diagramCache.set(document, { version: document.version, diagrams });
-  return diagrams;
-}
 
 export function isPreviewable(document: vscode.TextDocument): boolean {
   return document.languageId === 'markdown' || isMermaidFile(document.fileName);
@@ -33,16 +30,19 @@ function settings() {
 
 class PreviewPanel implements vscode.Disposable {
   private ready = false;
-  private diagrams: DiagramSource[] = [];
+  private diagrams: DocumentDiagram[] = [];
   private highlighted: number | null = null;
   private updateTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly readyWaiters: (() => void)[] = [];
   private readonly disposables: vscode.Disposable[] = [];
+  /** The last refresh started: the webview shows the current document only once it has posted its update. */
+  private latestRefresh: Promise<void> = Promise.resolve();
 
   constructor(
     readonly panel: vscode.WebviewPanel,
     public uri: vscode.Uri,
     extensionUri: vscode.Uri,
+    private readonly store: DiagramStore,
     private readonly onDispose: (p: PreviewPanel) => void,
   ) {
     const webview = panel.webview;
@@ -89,8 +89,26 @@ class PreviewPanel implements vscode.Disposable {
   }
 
   /** Re-reads the document and sends its diagrams (the webview re-renders only the ones that changed). */
-  async refresh(): Promise<void> {
+  refresh(): Promise<void> {
     clearTimeout(this.updateTimer);
+    this.latestRefresh = this.postDiagrams();
+    return this.latestRefresh;
+  }
+
+  /**
+   * Resolves once the webview has been sent the diagrams of the document it now follows. The diagrams come from
+   * the server asynchronously, so right after a switch to another file the webview still shows the previous one;
+   * an export asked for before the update would save the previous file's diagram under the new file's name.
+   */
+  async whenCurrent(): Promise<void> {
+    let settled: Promise<void>;
+    do {
+      settled = this.latestRefresh;
+      await settled;
+    } while (settled !== this.latestRefresh);
+  }
+
+  private async postDiagrams(): Promise<void> {
     let document: vscode.TextDocument;
     try {
       document = await vscode.workspace.openTextDocument(this.uri);
@@ -98,9 +116,19 @@ class PreviewPanel implements vscode.Disposable {
       return;
     }
     if (document.uri.toString() !== this.uri.toString()) return;
-    this.diagrams = diagramsOf(document);
+    const answer = await this.store.of(document);
+    // No answer (the server is not running): keep what is shown. Another file by now: its own refresh posts.
+    if (!answer || document.uri.toString() !== this.uri.toString()) return;
+    this.diagrams = answer.diagrams;
     if (!this.ready) return;
-    this.post({ type: 'update', uri: this.uri.toString(), fileName: this.uri.path.split('/').pop() ?? '', version: document.version, diagrams: this.diagrams });
+    this.post({
+      type: 'update',
+      uri: this.uri.toString(),
+      fileName: this.uri.path.split('/').pop() ?? '',
+      version: answer.version ?? document.version,
+      diagrams: this.diagrams,
+      ...(answer.skipped ? { skipped: answer.skipped } : {}),
+    });
     this.post({ type: 'highlight', index: this.highlighted, reveal: false });
   }
 
@@ -147,12 +175,16 @@ class PreviewPanel implements vscode.Disposable {
         try {
           await saveExport(this.uri, d?.heading ?? '', message.index, message.format, message.data);
         } catch (e) {
-          void vscode.window.showErrorMessage(vscode.l10n.t('Could not save the diagram: {0}', e instanceof Error ? e.message : String(e)));
+          void vscode.window.showErrorMessage(
+            vscode.l10n.t('Could not save the diagram: {0}', e instanceof Error ? e.message : String(e)),
+          );
         }
         break;
       }
       case 'exportFailed':
-        void vscode.window.showErrorMessage(vscode.l10n.t('Could not export diagram {0}: {1}', message.index + 1, message.message));
+        void vscode.window.showErrorMessage(
+          vscode.l10n.t('Could not export diagram {0}: {1}', message.index + 1, message.message),
+        );
         break;
       case 'rendered':
         break;
@@ -184,15 +216,18 @@ export class PreviewManager implements vscode.Disposable {
   private follower: PreviewPanel | undefined;
   private readonly disposables: vscode.Disposable[] = [];
 
-  constructor(private readonly extensionUri: vscode.Uri) {
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly store: DiagramStore,
+  ) {
     this.disposables.push(
-      vscode.window.onDidChangeActiveTextEditor((editor) => this.onActiveEditor(editor)),
+      vscode.window.onDidChangeActiveTextEditor((editor) => void this.onActiveEditor(editor)),
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (!e.contentChanges.length) return;
         const delay = settings().delay;
         for (const p of this.panelsFor(e.document.uri)) p.scheduleRefresh(delay);
       }),
-      vscode.window.onDidChangeTextEditorSelection((e) => this.onSelection(e.textEditor)),
+      vscode.window.onDidChangeTextEditorSelection((e) => void this.onSelection(e.textEditor)),
       vscode.workspace.onDidRenameFiles((e) => {
         for (const { oldUri, newUri } of e.files) for (const p of this.panelsFor(oldUri)) void p.setDocument(newUri);
       }),
@@ -205,7 +240,7 @@ export class PreviewManager implements vscode.Disposable {
   }
 
   private adopt(panel: vscode.WebviewPanel, uri: vscode.Uri): PreviewPanel {
-    const p = new PreviewPanel(panel, uri, this.extensionUri, (gone) => {
+    const p = new PreviewPanel(panel, uri, this.extensionUri, this.store, (gone) => {
       this.panels.delete(gone);
       if (this.follower === gone) this.follower = [...this.panels].pop();
     });
@@ -227,7 +262,14 @@ export class PreviewManager implements vscode.Disposable {
       PREVIEW_VIEW_TYPE,
       vscode.l10n.t('Diagrams'),
       { viewColumn: vscode.ViewColumn.Beside, preserveFocus },
-      { enableScripts: true, enableFindWidget: true, localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'media'), vscode.Uri.joinPath(this.extensionUri, 'dist')] },
+      {
+        enableScripts: true,
+        enableFindWidget: true,
+        localResourceRoots: [
+          vscode.Uri.joinPath(this.extensionUri, 'media'),
+          vscode.Uri.joinPath(this.extensionUri, 'dist'),
+        ],
+      },
     );
     return this.adopt(panel, uri);
   }
@@ -241,20 +283,24 @@ export class PreviewManager implements vscode.Disposable {
     this.adopt(panel, vscode.Uri.parse(state.uri, true));
   }
 
-  private onActiveEditor(editor: vscode.TextEditor | undefined): void {
+  private async onActiveEditor(editor: vscode.TextEditor | undefined): Promise<void> {
     if (!editor || !isPreviewable(editor.document) || !this.follower || !settings().follow) return;
     if (this.panelsFor(editor.document.uri).length) return;
     // A file without diagrams (requirements.md, say) would only show "0 diagrams": keep the last file that had some.
-    if (!diagramsOf(editor.document).length) return;
+    if (!(await this.store.of(editor.document))?.diagrams.length) return;
+    // The user may have moved on while the server answered.
+    if (vscode.window.activeTextEditor !== editor || !this.follower || this.panelsFor(editor.document.uri).length)
+      return;
     void this.follower.setDocument(editor.document.uri);
   }
 
-  private onSelection(editor: vscode.TextEditor): void {
+  private async onSelection(editor: vscode.TextEditor): Promise<void> {
     if (!settings().syncCursor) return;
-    const panels = this.panelsFor(editor.document.uri);
-    if (!panels.length) return;
-    const index = diagramIndexAt(diagramsOf(editor.document), editor.selection.active.line);
-    for (const p of panels) p.highlight(index);
+    if (!this.panelsFor(editor.document.uri).length) return;
+    const diagrams = (await this.store.of(editor.document))?.diagrams;
+    if (!diagrams) return;
+    const index = diagramIndexAt(diagrams, editor.selection.active.line);
+    for (const p of this.panelsFor(editor.document.uri)) p.highlight(index);
   }
 
   /**
@@ -264,10 +310,19 @@ export class PreviewManager implements vscode.Disposable {
   async exportUnderCursor(format: ExportFormat): Promise<void> {
     const editor = vscode.window.activeTextEditor;
     if (!editor || !isPreviewable(editor.document)) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('Open a Markdown or Mermaid file with a diagram to export it.'));
+      void vscode.window.showInformationMessage(
+        vscode.l10n.t('Open a Markdown or Mermaid file with a diagram to export it.'),
+      );
       return;
     }
-    const diagrams = diagramsOf(editor.document);
+    const answer = await this.store.of(editor.document);
+    if (!answer) {
+      void vscode.window.showErrorMessage(
+        vscode.l10n.t('The Design Notes language server is not running, so the diagrams of this file are not known.'),
+      );
+      return;
+    }
+    const diagrams = answer.diagrams;
     let index = diagramIndexAt(diagrams, editor.selection.active.line);
     if (index === null) {
       if (!diagrams.length) {
@@ -277,8 +332,16 @@ export class PreviewManager implements vscode.Disposable {
       if (diagrams.length === 1) index = 0;
       else {
         const picked = await vscode.window.showQuickPick(
-          diagrams.map((d) => ({ label: `${d.index + 1}. ${d.heading || vscode.l10n.t('Diagram')}`, description: vscode.l10n.t('line {0}', d.line + 1), detail: d.source.split('\n')[0], index: d.index })),
-          { title: format === 'svg' ? vscode.l10n.t('Export Diagram as SVG') : vscode.l10n.t('Export Diagram as PNG'), placeHolder: vscode.l10n.t('Which diagram?') },
+          diagrams.map((d) => ({
+            label: `${d.index + 1}. ${d.heading || vscode.l10n.t('Diagram')}`,
+            description: vscode.l10n.t('line {0}', d.line + 1),
+            detail: d.source.split('\n')[0],
+            index: d.index,
+          })),
+          {
+            title: format === 'svg' ? vscode.l10n.t('Export Diagram as SVG') : vscode.l10n.t('Export Diagram as PNG'),
+            placeHolder: vscode.l10n.t('Which diagram?'),
+          },
         );
         if (!picked) return;
         index = picked.index;
@@ -287,6 +350,8 @@ export class PreviewManager implements vscode.Disposable {
     // Rendering needs the webview; open the preview beside without taking focus if it is not open yet.
     const panel = this.open(editor.document.uri, true);
     await panel.whenReady();
+    // The follower may still be switching to this file (its diagrams on their way from the server).
+    await panel.whenCurrent();
     panel.requestExport(index, format);
   }
 

@@ -56,69 +56,104 @@ function markdownPreviewPage(body: string) {
   };
 }
 
-test('the Markdown-preview renderer makes no request for url()/@import in diagrams, even where the CSP would allow it', { timeout: 90_000 }, async () => {
-  const md = new MarkdownIt();
-  mermaidFencePlugin(md as unknown as MarkdownItLike, () => true);
-  const sources = payloads(evilOrigin);
-  const body = md.render(sources.map((s) => '```mermaid\n' + s + '\n```\n').join('\n'));
-  const { server, origin } = await serve({ '/md.html': markdownPreviewPage(body) });
-  const context = await browser.newContext();
-  try {
-    hits.length = 0;
-    const page = await context.newPage();
-    await page.goto(`${origin}/md.html`);
-    await page.waitForFunction((n) => document.querySelectorAll('.dn-mermaid[data-dn-rendered]').length === n, sources.length, { timeout: 60_000 });
-    const rendered = await page.evaluate(() => [...document.querySelectorAll('.dn-mermaid')].map((e) => !!e.querySelector('svg')));
-    await page.waitForTimeout(500);
-    if (process.env.DN_DEBUG) console.log(rendered, hits);
-    assert.deepEqual(rendered, sources.map(() => true), 'every diagram still renders');
-    assert.deepEqual(hits, [], 'no request reached the evil server');
-    const markup = await page.evaluate(() => [...document.querySelectorAll('.dn-mermaid svg')].map((s) => s.outerHTML).join('\n'));
-    assert.doesNotMatch(markup, new RegExp(`url\\(['"]?${evilOrigin.replace(/[.]/g, '\\.')}`));
-  } finally {
-    await context.close();
-    await new Promise<void>((r) => server.close(() => r()));
-  }
-});
+test(
+  'the Markdown-preview renderer makes no request for url()/@import in diagrams, even where the CSP would allow it',
+  { timeout: 90_000 },
+  async () => {
+    const md = new MarkdownIt();
+    mermaidFencePlugin(md as unknown as MarkdownItLike, () => true);
+    const sources = payloads(evilOrigin);
+    const body = md.render(sources.map((s) => '```mermaid\n' + s + '\n```\n').join('\n'));
+    const { server, origin } = await serve({ '/md.html': markdownPreviewPage(body) });
+    const context = await browser.newContext();
+    try {
+      hits.length = 0;
+      const page = await context.newPage();
+      await page.goto(`${origin}/md.html`);
+      await page.waitForFunction(
+        (n) => document.querySelectorAll('.dn-mermaid[data-dn-rendered]').length === n,
+        sources.length,
+        { timeout: 60_000 },
+      );
+      const rendered = await page.evaluate(() =>
+        [...document.querySelectorAll('.dn-mermaid')].map((e) => !!e.querySelector('svg')),
+      );
+      await page.waitForTimeout(500);
+      if (process.env.DN_DEBUG) console.log(rendered, hits);
+      assert.deepEqual(
+        rendered,
+        sources.map(() => true),
+        'every diagram still renders',
+      );
+      assert.deepEqual(hits, [], 'no request reached the evil server');
+      const markup = await page.evaluate(() =>
+        [...document.querySelectorAll('.dn-mermaid svg')].map((s) => s.outerHTML).join('\n'),
+      );
+      assert.doesNotMatch(markup, new RegExp(`url\\(['"]?${evilOrigin.replace(/[.]/g, '\\.')}`));
+    } finally {
+      await context.close();
+      await new Promise<void>((r) => server.close(() => r()));
+    }
+  },
+);
 
-test('exported SVGs (and PNGs) of those diagrams load nothing when opened in a browser', { timeout: 120_000 }, async () => {
-  const h = await openHarness();
-  const sources = payloads(evilOrigin);
-  const exported: string[] = [];
-  try {
-    await h.update(diagrams(sources));
-    for (let i = 0; i < sources.length; i++) {
-      for (const format of ['svg', 'png'] as const) {
-        const from = (await h.posted()).length;
-        await h.post({ type: 'requestExport', index: i, format });
-        await h.page.waitForFunction((n) => (window as unknown as { __posted: { type: string }[] }).__posted.slice(n).some((m) => m.type === 'export' || m.type === 'exportFailed'), from, { timeout: 30_000 });
-        const message = (await h.posted()).slice(from).find((m) => m.type === 'export' || m.type === 'exportFailed')!;
-        assert.equal(message.type, 'export', `diagram ${i} ${format} exported: ${JSON.stringify(message).slice(0, 200)}`);
-        if (message.type === 'export' && format === 'svg') exported.push(message.data);
+test(
+  'exported SVGs (and PNGs) of those diagrams load nothing when opened in a browser',
+  { timeout: 120_000 },
+  async () => {
+    const h = await openHarness();
+    const sources = payloads(evilOrigin);
+    const exported: string[] = [];
+    try {
+      await h.update(diagrams(sources));
+      for (let i = 0; i < sources.length; i++) {
+        for (const format of ['svg', 'png'] as const) {
+          const from = (await h.posted()).length;
+          await h.post({ type: 'requestExport', index: i, format });
+          await h.page.waitForFunction(
+            (n) =>
+              (window as unknown as { __posted: { type: string }[] }).__posted
+                .slice(n)
+                .some((m) => m.type === 'export' || m.type === 'exportFailed'),
+            from,
+            { timeout: 30_000 },
+          );
+          const message = (await h.posted()).slice(from).find((m) => m.type === 'export' || m.type === 'exportFailed')!;
+          assert.equal(
+            message.type,
+            'export',
+            `diagram ${i} ${format} exported: ${JSON.stringify(message).slice(0, 200)}`,
+          );
+          if (message.type === 'export' && format === 'svg') exported.push(message.data);
+        }
       }
+    } finally {
+      await h.close();
     }
-  } finally {
-    await h.close();
-  }
-  for (const svg of exported) {
-    assert.doesNotMatch(svg, /(?<![\w-])(?:url|image-set|src)\(\s*['"]?http|@import/i, 'the exported file has no CSS that loads from outside');
-  }
-  // Opened as files are opened: each SVG as its own document, no CSP.
-  const context = await browser.newContext();
-  try {
-    hits.length = 0;
     for (const svg of exported) {
-      // Inline in an HTML page, and as an SVG document of its own.
-      const inline = await context.newPage();
-      await inline.setContent(svg, { waitUntil: 'load' });
-      const file = await context.newPage();
-      await file.goto(`data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`, { waitUntil: 'load' });
-      await inline.waitForTimeout(200);
-      await inline.close();
-      await file.close();
+      assert.doesNotMatch(
+        svg,
+        /(?<![\w-])(?:url|image-set|src)\(\s*['"]?http|@import/i,
+        'the exported file has no CSS that loads from outside',
+      );
     }
-    assert.deepEqual(hits, [], 'no request reached the evil server');
-  } finally {
-    await context.close();
-  }
-});
+    // Opened as files are opened: each SVG as its own document, no CSP.
+    const context = await browser.newContext();
+    try {
+      hits.length = 0;
+      for (const svg of exported) {
+        // Inline in an HTML page, and as an SVG document of its own.
+        const inline = await context.newPage();
+        await inline.setContent(svg, { waitUntil: 'load' });
+        const file = await context.newPage();
+        await file.goto(`data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`, { waitUntil: 'load' });
+        await inline.waitForTimeout(200);
+        await inline.close();
+        await file.close();
+      }
+      assert.deepEqual(hits, [], 'no request reached the evil server');
+    } finally {
+      await context.close();
+    }
+  },
+);

@@ -8,18 +8,54 @@ import * as path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { buildPreviewHtml, createNonce } from '../../src/preview/html';
-import type { DiagramSource, HostMessage, ThemeKind, WebviewMessage } from '../../src/preview/protocol';
+import type { DocumentDiagram, HostMessage, ThemeKind, WebviewMessage } from '../../common/preview/messages';
 
 const root = path.resolve(__dirname, '../..');
 
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 /** Colours VS Code's default themes put in the webview as CSS variables (a subset, enough for the preview). */
 const THEME_VARS: Record<ThemeKind, Record<string, string>> = {
-  light: { '--vscode-editor-background': '#ffffff', '--vscode-foreground': '#3b3b3b', '--vscode-descriptionForeground': '#717171', '--vscode-textLink-foreground': '#005fb8', '--vscode-panel-border': '#e5e5e5', '--vscode-focusBorder': '#005fb8', '--vscode-errorForeground': '#f85149', '--vscode-font-family': 'sans-serif' },
-  dark: { '--vscode-editor-background': '#1f1f1f', '--vscode-foreground': '#cccccc', '--vscode-descriptionForeground': '#9d9d9d', '--vscode-textLink-foreground': '#4daafc', '--vscode-panel-border': '#2b2b2b', '--vscode-focusBorder': '#0078d4', '--vscode-errorForeground': '#f85149', '--vscode-font-family': 'sans-serif' },
-  'high-contrast': { '--vscode-editor-background': '#000000', '--vscode-foreground': '#ffffff', '--vscode-contrastBorder': '#6fc3df', '--vscode-font-family': 'sans-serif' },
-  'high-contrast-light': { '--vscode-editor-background': '#ffffff', '--vscode-foreground': '#292929', '--vscode-contrastBorder': '#0f4a85', '--vscode-font-family': 'sans-serif' },
+  light: {
+    '--vscode-editor-background': '#ffffff',
+    '--vscode-foreground': '#3b3b3b',
+    '--vscode-descriptionForeground': '#717171',
+    '--vscode-textLink-foreground': '#005fb8',
+    '--vscode-panel-border': '#e5e5e5',
+    '--vscode-focusBorder': '#005fb8',
+    '--vscode-errorForeground': '#f85149',
+    '--vscode-font-family': 'sans-serif',
+  },
+  dark: {
+    '--vscode-editor-background': '#1f1f1f',
+    '--vscode-foreground': '#cccccc',
+    '--vscode-descriptionForeground': '#9d9d9d',
+    '--vscode-textLink-foreground': '#4daafc',
+    '--vscode-panel-border': '#2b2b2b',
+    '--vscode-focusBorder': '#0078d4',
+    '--vscode-errorForeground': '#f85149',
+    '--vscode-font-family': 'sans-serif',
+  },
+  'high-contrast': {
+    '--vscode-editor-background': '#000000',
+    '--vscode-foreground': '#ffffff',
+    '--vscode-contrastBorder': '#6fc3df',
+    '--vscode-font-family': 'sans-serif',
+  },
+  'high-contrast-light': {
+    '--vscode-editor-background': '#ffffff',
+    '--vscode-foreground': '#292929',
+    '--vscode-contrastBorder': '#0f4a85',
+    '--vscode-font-family': 'sans-serif',
+  },
 };
 const BODY_CLASS: Record<ThemeKind, string> = {
   light: 'vscode-light',
@@ -49,16 +85,31 @@ export interface Harness {
   inertViolations(): Promise<string[]>;
   setTheme(kind: ThemeKind): Promise<void>;
   /** Posts an update and waits until the page reports it rendered. */
-  update(diagrams: DiagramSource[], version?: number, uri?: string): Promise<Extract<WebviewMessage, { type: 'rendered' }>>;
+  update(
+    diagrams: DocumentDiagram[],
+    version?: number,
+    uri?: string,
+  ): Promise<Extract<WebviewMessage, { type: 'rendered' }>>;
   close(): Promise<void>;
 }
 
-export function diagrams(sources: string[], heading = 'Section'): DiagramSource[] {
-  return sources.map((source, index) => ({ index, source, line: index * 10, contentLine: index * 10 + 1, endLine: index * 10 + 1 + source.split('\n').length, heading: `${heading} ${index + 1}` }));
+/** Diagrams as the server would describe them, without problems (tests that need the server's problems ask it). */
+export function diagrams(sources: string[], heading = 'Section'): DocumentDiagram[] {
+  return sources.map((source, index) => ({
+    index,
+    source,
+    line: index * 10,
+    contentLine: index * 10 + 1,
+    endLine: index * 10 + 1 + source.split('\n').length,
+    heading: `${heading} ${index + 1}`,
+    problems: [],
+  }));
 }
 
 /** Serves dist/ and media/, `/index.html` (the preview page) and any extra pages given (path → HTML for an origin). */
-export function serve(extraPages: Record<string, (origin: string) => string> = {}): Promise<{ server: http.Server; origin: string }> {
+export function serve(
+  extraPages: Record<string, (origin: string) => string> = {},
+): Promise<{ server: http.Server; origin: string }> {
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     if (url.pathname === '/favicon.ico') return void res.writeHead(204).end();
@@ -91,11 +142,19 @@ export function serve(extraPages: Record<string, (origin: string) => string> = {
     const file = path.join(root, rel);
     fs.readFile(file, (err, data) => {
       if (err) return void res.writeHead(404).end();
-      const type = file.endsWith('.js') ? 'text/javascript' : file.endsWith('.css') ? 'text/css' : 'application/octet-stream';
+      const type = file.endsWith('.js')
+        ? 'text/javascript'
+        : file.endsWith('.css')
+          ? 'text/css'
+          : 'application/octet-stream';
       res.writeHead(200, { 'content-type': type }).end(data);
     });
   });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}` })));
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () =>
+      resolve({ server, origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}` }),
+    ),
+  );
 }
 
 let sharedBrowser: Browser | undefined;
@@ -108,7 +167,10 @@ export async function closeBrowser(): Promise<void> {
   sharedBrowser = undefined;
 }
 
-export async function openHarness(theme: ThemeKind = 'light', viewport = { width: 900, height: 900 }): Promise<Harness> {
+export async function openHarness(
+  theme: ThemeKind = 'light',
+  viewport = { width: 900, height: 900 },
+): Promise<Harness> {
   for (const f of ['dist/preview.js', 'dist/mermaid.min.js']) {
     if (!fs.existsSync(path.join(root, f))) throw new Error(`${f} is missing: run \`npm run build\` first`);
   }
@@ -156,7 +218,9 @@ export async function openHarness(theme: ThemeKind = 'light', viewport = { width
     })();
   `);
   await page.goto(`${origin}/index.html`);
-  await page.waitForFunction(() => (window as unknown as { __posted: { type: string }[] }).__posted.some((m) => m.type === 'ready'));
+  await page.waitForFunction(() =>
+    (window as unknown as { __posted: { type: string }[] }).__posted.some((m) => m.type === 'ready'),
+  );
 
   let version = 0;
   const h: Harness = {
@@ -167,8 +231,18 @@ export async function openHarness(theme: ThemeKind = 'light', viewport = { width
     consoleErrors,
     post: (message) => page.evaluate((m) => window.postMessage(m, '*'), message),
     posted: () => page.evaluate(() => (window as unknown as { __posted: WebviewMessage[] }).__posted),
-    violations: () => page.evaluate(() => (window as unknown as { __violations: V[] }).__violations.filter((v) => !v.inert).map((v) => `${v.directive} ${v.blocked}`)),
-    inertViolations: () => page.evaluate(() => (window as unknown as { __violations: V[] }).__violations.filter((v) => v.inert).map((v) => `${v.directive} ${v.blocked}`)),
+    violations: () =>
+      page.evaluate(() =>
+        (window as unknown as { __violations: V[] }).__violations
+          .filter((v) => !v.inert)
+          .map((v) => `${v.directive} ${v.blocked}`),
+      ),
+    inertViolations: () =>
+      page.evaluate(() =>
+        (window as unknown as { __violations: V[] }).__violations
+          .filter((v) => v.inert)
+          .map((v) => `${v.directive} ${v.blocked}`),
+      ),
     async setTheme(kind) {
       await page.evaluate(
         ({ vars, cls }) => {
@@ -183,11 +257,17 @@ export async function openHarness(theme: ThemeKind = 'light', viewport = { width
       const before = (await h.posted()).length;
       await h.post({ type: 'update', uri, fileName: uri.split('/').pop()!, version: ver, diagrams: ds });
       await page.waitForFunction(
-        ({ before, ver }) => (window as unknown as { __posted: { type: string; version?: number }[] }).__posted.slice(before).some((m) => m.type === 'rendered' && m.version === ver),
+        ({ before, ver }) =>
+          (window as unknown as { __posted: { type: string; version?: number }[] }).__posted
+            .slice(before)
+            .some((m) => m.type === 'rendered' && m.version === ver),
         { before, ver },
       );
       const all = await h.posted();
-      return all.slice(before).filter((m): m is Extract<WebviewMessage, { type: 'rendered' }> => m.type === 'rendered' && m.version === ver).pop()!;
+      return all
+        .slice(before)
+        .filter((m): m is Extract<WebviewMessage, { type: 'rendered' }> => m.type === 'rendered' && m.version === ver)
+        .pop()!;
     },
     async close() {
       await context.close();

@@ -16,7 +16,12 @@ import {
 
 const findings = (error = 0, warning = 0) => ({ error, warning, info: 0 });
 const TABLE = renderIndexTable(
-  buildIndexRows([{ summary: { name: 'url-shortener', title: 'URL Shortener', completeness: 1, findings: findings() }, relativeLink: 'url-shortener/requirements.md' }]),
+  buildIndexRows([
+    {
+      summary: { name: 'url-shortener', title: 'URL Shortener', completeness: 1, findings: findings() },
+      relativeLink: 'url-shortener/requirements.md',
+    },
+  ]),
 );
 
 test('no markers: the block is appended after a blank line and the original text is kept byte for byte', () => {
@@ -28,7 +33,10 @@ test('no markers: the block is appended after a blank line and the original text
   assert.equal(r.text, `${original}\n${INDEX_START_MARKER}\n${INDEX_NOTE}\n${TABLE}\n${INDEX_END_MARKER}\n`);
   assert.deepEqual([r.edit.start, r.edit.end], [original.length, original.length]);
   // A file without a final newline gets one blank line before the block; an empty file gets none.
-  assert.ok(spliceIndex('Intro', TABLE).ok && (spliceIndex('Intro', TABLE) as { text: string }).text.startsWith(`Intro\n\n${INDEX_START_MARKER}\n`));
+  assert.ok(
+    spliceIndex('Intro', TABLE).ok &&
+      (spliceIndex('Intro', TABLE) as { text: string }).text.startsWith(`Intro\n\n${INDEX_START_MARKER}\n`),
+  );
   assert.ok((spliceIndex('', TABLE) as { text: string }).text.startsWith(INDEX_START_MARKER));
 });
 
@@ -63,7 +71,12 @@ test('splicing is idempotent: a second run reports no change and yields the same
 });
 
 test('property: text outside the markers is never touched, whatever it holds', () => {
-  const line = fc.string({ maxLength: 30 }).map((s) => s.replace(/[\r\n]/g, ' ').replace(/design-notes:index/g, 'x').replace(/^\s*(`{3}|~{3})/, ''));
+  const line = fc.string({ maxLength: 30 }).map((s) =>
+    s
+      .replace(/[\r\n]/g, ' ')
+      .replace(/design-notes:index/g, 'x')
+      .replace(/^\s*(`{3}|~{3})/, ''),
+  );
   const block = fc.array(line, { maxLength: 6 }).map((ls) => ls.join('\n'));
   fc.assert(
     fc.property(block, block, block, (before, inside, after) => {
@@ -111,9 +124,20 @@ test('markers on a line with other text are not markers; indented ones are', () 
 
 test('table: escaped cells, links encoded per segment, status from completeness and errors, sorted by title', () => {
   const rows = buildIndexRows([
-    { summary: { name: 'b', title: 'Zeta | Pipes', completeness: 0.5, findings: findings() }, relativeLink: 'b/requirements.md', meta: { focus: 'line one\nline two', tags: [] } },
-    { summary: { name: '2026-01-05-chat', title: 'Chat [v2]', completeness: 1, findings: findings(1) }, relativeLink: 'my designs/2026-01-05-chat (old)/requirements.md' },
-    { summary: { name: 'done', title: 'Alpha', completeness: 1, findings: findings(0, 3) }, meta: { tags: ['caching', 'queues'] }, fallbackDate: '2025-12-31' },
+    {
+      summary: { name: 'b', title: 'Zeta | Pipes', completeness: 0.5, findings: findings() },
+      relativeLink: 'b/requirements.md',
+      meta: { focus: 'line one\nline two', tags: [] },
+    },
+    {
+      summary: { name: '2026-01-05-chat', title: 'Chat [v2]', completeness: 1, findings: findings(1) },
+      relativeLink: 'my designs/2026-01-05-chat (old)/requirements.md',
+    },
+    {
+      summary: { name: 'done', title: 'Alpha', completeness: 1, findings: findings(0, 3) },
+      meta: { tags: ['caching', 'queues'] },
+      fallbackDate: '2025-12-31',
+    },
   ]);
   assert.deepEqual(
     rows.map((r) => [r.title, r.status, r.date]),
@@ -126,7 +150,10 @@ test('table: escaped cells, links encoded per segment, status from completeness 
   const table = renderIndexTable(rows).split('\n');
   assert.equal(table[0], '| Case study | Date | Status | Focus |');
   assert.equal(table[2], '| Alpha | 2025-12-31 | Complete | caching, queues |');
-  assert.equal(table[3], '| [Chat \\[v2\\]](my%20designs/2026-01-05-chat%20%28old%29/requirements.md) | 2026-01-05 | In progress (100%) | — |');
+  assert.equal(
+    table[3],
+    '| [Chat \\[v2\\]](my%20designs/2026-01-05-chat%20%28old%29/requirements.md) | 2026-01-05 | In progress (100%) | — |',
+  );
   assert.equal(table[4], '| [Zeta \\| Pipes](b/requirements.md) | — | In progress (50%) | line one line two |');
   assert.equal(renderIndexTable([]).split('\n').length, 3);
   assert.equal(tableCell('a|b\\c'), 'a\\|b\\\\c');
@@ -139,7 +166,9 @@ test('status: complete needs full completeness and no errors; warnings do not ho
 });
 
 test('metadata: front matter wins; else the template status line and the first summary line', () => {
-  const fm = readCaseStudyMetadata('---\ndate: 2025-03-04T10:00:00Z\ntags: [caching, "rate limiting"]\nfocus: Global rate limits\n---\n# Rate Limiter\n\nSomething else.\n');
+  const fm = readCaseStudyMetadata(
+    '---\ndate: 2025-03-04T10:00:00Z\ntags: [caching, "rate limiting"]\nfocus: Global rate limits\n---\n# Rate Limiter\n\nSomething else.\n',
+  );
   assert.deepEqual(fm, { date: '2025-03-04', tags: ['caching', 'rate limiting'], focus: 'Global rate limits' });
   const block = readCaseStudyMetadata('---\ntags:\n  - queues\n  - fan-out\n---\n# X\n');
   assert.deepEqual(block.tags, ['queues', 'fan-out']);

@@ -13,9 +13,12 @@ import type { Finding } from '../../server/core/types';
 import { checkWorkspace } from '../../server/core/workspace';
 import { CLEAN_CASE_STUDY, memoryTree, removeTree } from '../support/tree';
 
-const REQUIREMENTS = '## Requirements\n\n### Functional Requirements\n\n- Shorten a URL.\n\n### Non-Functional Requirements\n\n- p99 redirect latency under 50 ms.\n';
-const ARCHITECTURE = '## Architecture\n\nClients call the API; a cache sits in front of the key-value store.\n\n```mermaid\nflowchart LR\n  C[Client] --> A[API] --> K[(Store)]\n```\n';
-const TRADE_OFFS = '## Trade-offs\n\n### Cache-aside over write-through\n\nWrites are rare; we chose cache-aside rather than write-through.\n';
+const REQUIREMENTS =
+  '## Requirements\n\n### Functional Requirements\n\n- Shorten a URL.\n\n### Non-Functional Requirements\n\n- p99 redirect latency under 50 ms.\n';
+const ARCHITECTURE =
+  '## Architecture\n\nClients call the API; a cache sits in front of the key-value store.\n\n```mermaid\nflowchart LR\n  C[Client] --> A[API] --> K[(Store)]\n```\n';
+const TRADE_OFFS =
+  '## Trade-offs\n\n### Cache-aside over write-through\n\nWrites are rare; we chose cache-aside rather than write-through.\n';
 
 // In memory: the layouts are about names and shapes, which the core reads through its FileSystem.
 async function check(files: Record<string, string>, configText?: string) {
@@ -33,11 +36,21 @@ async function check(files: Record<string, string>, configText?: string) {
     }
     models.set(path.relative(root, cs.path).split(path.sep).join('/'), analyzeCaseStudy(cs, parsed, config));
   }
-  return { root, findings, models, caseStudies: result.caseStudies.map((cs) => path.relative(root, cs.path).split(path.sep).join('/')) };
+  return {
+    root,
+    findings,
+    models,
+    caseStudies: result.caseStudies.map((cs) => path.relative(root, cs.path).split(path.sep).join('/')),
+  };
 }
 
 const of = (root: string, findings: Finding[], ...rules: string[]) =>
-  findings.filter((f) => rules.includes(f.ruleId)).map((f) => `${path.relative(root, f.path).split(path.sep).join('/')}:${f.range.start.line} ${f.ruleId} ${f.message}`).sort();
+  findings
+    .filter((f) => rules.includes(f.ruleId))
+    .map(
+      (f) => `${path.relative(root, f.path).split(path.sep).join('/')}:${f.range.start.line} ${f.ruleId} ${f.message}`,
+    )
+    .sort();
 
 test('one-file case studies: a folder with one README.md holding every part, and a loose dated file, are complete', async () => {
   const { root, findings, models, caseStudies } = await check({
@@ -50,14 +63,20 @@ test('one-file case studies: a folder with one README.md holding every part, and
     assert.deepEqual(caseStudies, ['case-studies/2026-03-02-rate-limiter.md', 'case-studies/url-shortener']);
     assert.deepEqual(of(root, findings, 'missing-file', 'no-diagram', 'missing-section'), []);
     assert.equal(models.get('case-studies/url-shortener')!.kind, 'design');
-    assert.deepEqual([...models.get('case-studies/2026-03-02-rate-limiter.md')!.parts.keys()].sort(), ['high-level-design', 'requirements', 'trade-offs']);
+    assert.deepEqual([...models.get('case-studies/2026-03-02-rate-limiter.md')!.parts.keys()].sort(), [
+      'high-level-design',
+      'requirements',
+      'trade-offs',
+    ]);
   } finally {
     removeTree(root);
   }
 });
 
 test('one-file case studies: a loose design file without trade-offs gets one finding asking for a section, not a file', async () => {
-  const { root, findings } = await check({ 'case-studies/2026-03-02-rate-limiter.md': `# Rate Limiter\n\n${REQUIREMENTS}\n${ARCHITECTURE}` });
+  const { root, findings } = await check({
+    'case-studies/2026-03-02-rate-limiter.md': `# Rate Limiter\n\n${REQUIREMENTS}\n${ARCHITECTURE}`,
+  });
   try {
     assert.deepEqual(of(root, findings, 'missing-file'), [
       "case-studies/2026-03-02-rate-limiter.md:0 missing-file Case study '2026-03-02-rate-limiter' has no Trade-offs section: add a '## Trade-offs' section.",
@@ -117,11 +136,14 @@ test('multi-part files: requirements, architecture and trade-offs spread over Pa
 
 test("diagrams folder: diagrams in the case's own diagrams/ folder, linked from its README, count for no-diagram", async () => {
   const files = {
-    'case-studies/rate-limiter/README.md': '# Rate Limiter\n\n## Diagrams\n\nAll diagrams are in the [`diagrams/`](./diagrams/) folder:\n\n- [Container Diagram](./diagrams/02_container-diagram.md)\n',
+    'case-studies/rate-limiter/README.md':
+      '# Rate Limiter\n\n## Diagrams\n\nAll diagrams are in the [`diagrams/`](./diagrams/) folder:\n\n- [Container Diagram](./diagrams/02_container-diagram.md)\n',
     'case-studies/rate-limiter/01_requirements.md': CLEAN_CASE_STUDY['requirements.md'],
-    'case-studies/rate-limiter/03_high-level-design.md': '# Rate Limiter — High-Level Design\n\n## Architecture\n\nA token bucket per client in Redis, checked by the gateway.\n\n## Key Components\n\n- Gateway\n- Redis\n',
+    'case-studies/rate-limiter/03_high-level-design.md':
+      '# Rate Limiter — High-Level Design\n\n## Architecture\n\nA token bucket per client in Redis, checked by the gateway.\n\n## Key Components\n\n- Gateway\n- Redis\n',
     'case-studies/rate-limiter/08_trade-offs.md': CLEAN_CASE_STUDY['trade-offs.md'],
-    'case-studies/rate-limiter/diagrams/02_container-diagram.md': '# Container Diagram\n\n```mermaid\nflowchart LR\n  G[Gateway] --> R[(Redis)]\n```\n',
+    'case-studies/rate-limiter/diagrams/02_container-diagram.md':
+      '# Container Diagram\n\n```mermaid\nflowchart LR\n  G[Gateway] --> R[(Redis)]\n```\n',
   };
   const linked = await check(files);
   try {
@@ -130,7 +152,10 @@ test("diagrams folder: diagrams in the case's own diagrams/ folder, linked from 
     removeTree(linked.root);
   }
   // The same case study whose README links nothing: the design really shows no diagram.
-  const unlinked = await check({ ...files, 'case-studies/rate-limiter/README.md': '# Rate Limiter\n\nA rate limiter.\n' });
+  const unlinked = await check({
+    ...files,
+    'case-studies/rate-limiter/README.md': '# Rate Limiter\n\nA rate limiter.\n',
+  });
   try {
     assert.deepEqual(of(unlinked.root, unlinked.findings, 'no-diagram').length, 1);
   } finally {
@@ -140,9 +165,12 @@ test("diagrams folder: diagrams in the case's own diagrams/ folder, linked from 
 
 test('not a design: a post-mortem, an essay and an ADR among one-file case studies are not held to the design parts', async () => {
   const { root, findings, models } = await check({
-    'case-studies/2026-03-02-retry-storm.md': '# Retry storm post-mortem\n\n## Summary\n\nClients retried in lockstep.\n\n## Timeline\n\n- 09:02 alerts\n\n## Root Cause\n\nNo jitter.\n\n## Action Items\n\n- Add jitter.\n',
-    'case-studies/2026-02-10-on-boring-technology.md': '# On boring technology\n\nWhy we keep Postgres.\n\n## Architecture is a social thing\n\nTeams own services.\n',
-    'case-studies/0007-use-kafka.md': '# Use Kafka for events\n\n## Context and Problem Statement\n\nWe need an event log.\n\n## Considered Options\n\n- Kafka\n- RabbitMQ\n\n## Decision Outcome\n\nKafka.\n',
+    'case-studies/2026-03-02-retry-storm.md':
+      '# Retry storm post-mortem\n\n## Summary\n\nClients retried in lockstep.\n\n## Timeline\n\n- 09:02 alerts\n\n## Root Cause\n\nNo jitter.\n\n## Action Items\n\n- Add jitter.\n',
+    'case-studies/2026-02-10-on-boring-technology.md':
+      '# On boring technology\n\nWhy we keep Postgres.\n\n## Architecture is a social thing\n\nTeams own services.\n',
+    'case-studies/0007-use-kafka.md':
+      '# Use Kafka for events\n\n## Context and Problem Statement\n\nWe need an event log.\n\n## Considered Options\n\n- Kafka\n- RabbitMQ\n\n## Decision Outcome\n\nKafka.\n',
     'case-studies/2026-01-05-url-shortener.md': `# URL Shortener\n\n${REQUIREMENTS}\n${ARCHITECTURE}`,
   });
   try {
@@ -150,14 +178,20 @@ test('not a design: a post-mortem, an essay and an ADR among one-file case studi
     assert.equal(models.get('case-studies/2026-02-10-on-boring-technology.md')!.kind, 'notes');
     assert.equal(models.get('case-studies/0007-use-kafka.md')!.kind, 'adr');
     // Only the design among them is held to the parts (it lacks trade-offs).
-    assert.deepEqual(of(root, findings, 'missing-file', 'no-diagram').map((l) => l.split(' ')[0]), ['case-studies/2026-01-05-url-shortener.md:0']);
+    assert.deepEqual(
+      of(root, findings, 'missing-file', 'no-diagram').map((l) => l.split(' ')[0]),
+      ['case-studies/2026-01-05-url-shortener.md:0'],
+    );
   } finally {
     removeTree(root);
   }
 });
 
 test('not a design: "kinds" in the config decides by glob, over detection', async () => {
-  const files = { 'case-studies/incidents/README.md': '# Outage of March 2\n\nWhat happened, in prose.\n\n## Architecture\n\nThe gateway.\n\n## Requirements\n\nNone.\n' };
+  const files = {
+    'case-studies/incidents/README.md':
+      '# Outage of March 2\n\nWhat happened, in prose.\n\n## Architecture\n\nThe gateway.\n\n## Requirements\n\nNone.\n',
+  };
   const detected = await check(files);
   const configured = await check(files, '{ "kinds": { "case-studies/incidents": "postmortem" } }');
   try {
@@ -166,7 +200,11 @@ test('not a design: "kinds" in the config decides by glob, over detection', asyn
     const asDesign = await check(files, '{ "kinds": { "case-studies/*": "design" } }');
     try {
       assert.equal(asDesign.models.get('case-studies/incidents')!.kind, 'design');
-      assert.equal(of(asDesign.root, asDesign.findings, 'missing-file').length, 1, 'trade-offs missing once it is a design');
+      assert.equal(
+        of(asDesign.root, asDesign.findings, 'missing-file').length,
+        1,
+        'trade-offs missing once it is a design',
+      );
     } finally {
       removeTree(asDesign.root);
     }
@@ -177,15 +215,25 @@ test('not a design: "kinds" in the config decides by glob, over detection', asyn
 });
 
 test('requiredFiles config: an added alias keeps the built-in sections; aliases may be globs; one README may fill two parts', async () => {
-  const { config, problems } = loadConfig('{ "requiredFiles": { "requirements": { "aliases": ["README", "*_reqs*"] }, "high-level-design": { "aliases": ["README"] } } }');
+  const { config, problems } = loadConfig(
+    '{ "requiredFiles": { "requirements": { "aliases": ["README", "*_reqs*"] }, "high-level-design": { "aliases": ["README"] } } }',
+  );
   assert.deepEqual(problems, []);
   const requirements = config.requiredFiles.find((s) => s.id === 'requirements')!;
-  assert.deepEqual(requirements.sections.map((s) => s.id), ['functional-requirements', 'non-functional-requirements'], 'built-in sections kept');
-  assert.ok(requirements.aliases.includes('reqs') && requirements.aliases.includes('README'), 'aliases added to the built-in ones');
+  assert.deepEqual(
+    requirements.sections.map((s) => s.id),
+    ['functional-requirements', 'non-functional-requirements'],
+    'built-in sections kept',
+  );
+  assert.ok(
+    requirements.aliases.includes('reqs') && requirements.aliases.includes('README'),
+    'aliases added to the built-in ones',
+  );
 
   const { root, findings } = await check(
     {
-      'case-studies/chat/README.md': '# Chat\n\n## Functional Requirements\n\n- Send messages.\n\n## Architecture\n\nA gateway.\n\n```mermaid\nflowchart LR\n  A --> B\n```\n',
+      'case-studies/chat/README.md':
+        '# Chat\n\n## Functional Requirements\n\n- Send messages.\n\n## Architecture\n\nA gateway.\n\n```mermaid\nflowchart LR\n  A --> B\n```\n',
       'case-studies/chat/trade-offs.md': CLEAN_CASE_STUDY['trade-offs.md'],
       'case-studies/feed/01_feed_reqs_v2.md': CLEAN_CASE_STUDY['requirements.md'],
       'case-studies/feed/high-level-design.md': CLEAN_CASE_STUDY['high-level-design.md'],
@@ -195,16 +243,21 @@ test('requiredFiles config: an added alias keeps the built-in sections; aliases 
   );
   try {
     // README.md is requirements and design: both parts' sections are checked in it.
-    assert.deepEqual(of(root, findings, 'missing-section').map((l) => l.replace(/:\d+ /, ' ')), [
-      "case-studies/chat/README.md missing-section Missing section 'Key Components': add a '## Key Components' heading.",
-      "case-studies/chat/README.md missing-section Missing section 'Non-Functional Requirements': add a '## Non-Functional Requirements' heading.",
-    ]);
+    assert.deepEqual(
+      of(root, findings, 'missing-section').map((l) => l.replace(/:\d+ /, ' ')),
+      [
+        "case-studies/chat/README.md missing-section Missing section 'Key Components': add a '## Key Components' heading.",
+        "case-studies/chat/README.md missing-section Missing section 'Non-Functional Requirements': add a '## Non-Functional Requirements' heading.",
+      ],
+    );
     assert.deepEqual(of(root, findings, 'missing-file'), [], 'the glob alias names 01_feed_reqs_v2.md as requirements');
   } finally {
     removeTree(root);
   }
   // "replace": true still replaces the built-in entry.
-  const replaced = loadConfig('{ "requiredFiles": { "requirements": { "replace": true, "fileName": "needs.md" } } }').config.requiredFiles.find((s) => s.id === 'requirements')!;
+  const replaced = loadConfig(
+    '{ "requiredFiles": { "requirements": { "replace": true, "fileName": "needs.md" } } }',
+  ).config.requiredFiles.find((s) => s.id === 'requirements')!;
   assert.deepEqual(replaced.sections, []);
   assert.equal(replaced.fileName, 'needs.md');
 });
@@ -220,7 +273,10 @@ test('implied root (discovery): a folder named *case-studies holding a case-stud
   try {
     // Searched from the clone's parent (a workspace folder opened one level up), the real case study is found.
     const found = await discoverCaseStudies(root, DEFAULT_CONFIG, fs);
-    assert.deepEqual(found.caseStudies.map((cs) => path.relative(root, cs.path).split(path.sep).join('/')), ['system-design-case-studies/case-studies/chat']);
+    assert.deepEqual(
+      found.caseStudies.map((cs) => path.relative(root, cs.path).split(path.sep).join('/')),
+      ['system-design-case-studies/case-studies/chat'],
+    );
   } finally {
     removeTree(root);
   }
@@ -230,7 +286,8 @@ test('Case Studies view summary: parts written as sections count as present; a p
   const { summarizeCaseStudy } = await import('../../server/core/caseStudySummary');
   const { root, fs } = memoryTree({
     'case-studies/url-shortener/README.md': `# URL Shortener\n\n${REQUIREMENTS}\n${ARCHITECTURE}\n${TRADE_OFFS}`,
-    'case-studies/2026-03-02-retry-storm.md': '# Retry storm\n\n## Timeline\n\n- 09:02 alerts\n\n## Root Cause\n\nNo jitter.\n',
+    'case-studies/2026-03-02-retry-storm.md':
+      '# Retry storm\n\n## Timeline\n\n- 09:02 alerts\n\n## Root Cause\n\nNo jitter.\n',
     'case-studies/chat/requirements.md': CLEAN_CASE_STUDY['requirements.md'],
   });
   try {
@@ -243,14 +300,26 @@ test('Case Studies view summary: parts written as sections count as present; a p
         const { file } = await linter.read(f.path, DEFAULT_CONFIG, f.kind);
         if (file) files.set(f.path, file);
       }
-      summaries.set(cs.name, summarizeCaseStudy(cs, files, () => [], DEFAULT_CONFIG));
+      summaries.set(
+        cs.name,
+        summarizeCaseStudy(cs, files, () => [], DEFAULT_CONFIG),
+      );
     }
     const oneFile = summaries.get('url-shortener')!;
-    assert.deepEqual([oneFile.kind, oneFile.requiredFiles, oneFile.missingFiles, oneFile.completeness], ['design', { total: 3, present: 3 }, [], 1]);
+    assert.deepEqual(
+      [oneFile.kind, oneFile.requiredFiles, oneFile.missingFiles, oneFile.completeness],
+      ['design', { total: 3, present: 3 }, [], 1],
+    );
     const postmortem = summaries.get('2026-03-02-retry-storm')!;
-    assert.deepEqual([postmortem.kind, postmortem.requiredFiles, postmortem.missingFiles], ['postmortem', { total: 0, present: 0 }, []]);
+    assert.deepEqual(
+      [postmortem.kind, postmortem.requiredFiles, postmortem.missingFiles],
+      ['postmortem', { total: 0, present: 0 }, []],
+    );
     const chat = summaries.get('chat')!;
-    assert.deepEqual([chat.requiredFiles, chat.missingFiles], [{ total: 3, present: 1 }, ['high-level-design.md', 'trade-offs.md']]);
+    assert.deepEqual(
+      [chat.requiredFiles, chat.missingFiles],
+      [{ total: 3, present: 1 }, ['high-level-design.md', 'trade-offs.md']],
+    );
   } finally {
     removeTree(root);
   }
@@ -258,8 +327,12 @@ test('Case Studies view summary: parts written as sections count as present; a p
 
 test('part weighed in the text: trade-offs discussed in prose ("Instead of…", "An alternative to…") count; one passing "instead of" does not', async () => {
   const design = `# Pastebin\n\n## Step 1: Outline use cases and constraints\n\n- Paste text.\n\n## Step 2: Create a high level design\n\n![Imgur](http://i.imgur.com/x.png)\n\n## Step 3: Design core components\n\n`;
-  const weighed = await check({ 'case-studies/pastebin/README.md': `${design}Instead of managing a file server, we could use an object store.\n\nAn alternative to a relational database is a key-value store.\n` });
-  const once = await check({ 'case-studies/pastebin/README.md': `${design}Assume most are new pastes instead of updates.\n` });
+  const weighed = await check({
+    'case-studies/pastebin/README.md': `${design}Instead of managing a file server, we could use an object store.\n\nAn alternative to a relational database is a key-value store.\n`,
+  });
+  const once = await check({
+    'case-studies/pastebin/README.md': `${design}Assume most are new pastes instead of updates.\n`,
+  });
   try {
     assert.deepEqual(of(weighed.root, weighed.findings, 'missing-file'), []);
     // Prose lines are not a trade-offs file: the README's steps are not trade-offs for no-alternatives to judge.

@@ -1,7 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { CaseStudySummary } from '../../server/core/caseStudySummary';
-import { caseStudyState, caseStudyTooltip, describeCaseStudy, describeFile, describeFindings } from '../../src/caseStudies/summaryText';
+import {
+  caseStudyState,
+  caseStudyTooltip,
+  describeCaseStudy,
+  describeFile,
+  describeFindings,
+} from '../../src/caseStudies/summaryText';
 
 const summary = (over: Partial<CaseStudySummary> = {}): CaseStudySummary => ({
   name: 'url-shortener',
@@ -31,8 +37,14 @@ const summary = (over: Partial<CaseStudySummary> = {}): CaseStudySummary => ({
 });
 
 test('the completeness indicator reads like the issue asks', () => {
-  assert.equal(describeCaseStudy(summary({ requiredFiles: { total: 3, present: 3 } })), '3/3 files · 5/6 sections · 2 diagrams · 1 error, 2 warnings');
-  assert.equal(describeCaseStudy(summary({ diagrams: { total: 1, invalid: 1 }, findings: { error: 0, warning: 0, info: 0 } })), '2/3 files · 5/6 sections · 1 diagram (1 invalid) · no problems');
+  assert.equal(
+    describeCaseStudy(summary({ requiredFiles: { total: 3, present: 3 } })),
+    '3/3 files · 5/6 sections · 2 diagrams · 1 error, 2 warnings',
+  );
+  assert.equal(
+    describeCaseStudy(summary({ diagrams: { total: 1, invalid: 1 }, findings: { error: 0, warning: 0, info: 0 } })),
+    '2/3 files · 5/6 sections · 1 diagram (1 invalid) · no problems',
+  );
 });
 
 test('findings: singular/plural, notes only when nothing worse', () => {
@@ -43,7 +55,10 @@ test('findings: singular/plural, notes only when nothing worse', () => {
 
 test('file rows count sections below the title and leave out what is zero', () => {
   assert.equal(describeFile(summary().files[0]), '2 sections · 1 warning');
-  assert.equal(describeFile({ sections: [], diagrams: 1, findings: { error: 0, warning: 0, info: 1 } }), '0 sections · 1 diagram');
+  assert.equal(
+    describeFile({ sections: [], diagrams: 1, findings: { error: 0, warning: 0, info: 1 } }),
+    '0 sections · 1 diagram',
+  );
 });
 
 test('state: errors, then missing parts, then warnings, then complete', () => {

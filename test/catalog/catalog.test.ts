@@ -3,7 +3,13 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import builtInJson from '../../server/core/data/patterns.json';
-import { BUILT_IN_CATALOG, loadCatalog, PATTERN_CATEGORIES, validateCatalogObject, type RawPattern } from '../../server/core/catalog/catalog';
+import {
+  BUILT_IN_CATALOG,
+  loadCatalog,
+  PATTERN_CATEGORIES,
+  validateCatalogObject,
+  type RawPattern,
+} from '../../server/core/catalog/catalog';
 import { compactKey } from '../../server/core/catalog/patternIndex';
 import { DIAGRAM_KEYWORDS } from '../../server/core/mermaid/diagramTypes';
 
@@ -59,15 +65,70 @@ test('every category is used', () => {
 test('the patterns the issue asks for are present', () => {
   const ids = new Set(raw.patterns.map((p) => p.id));
   for (const id of [
-    'load-balancer', 'cache-aside', 'write-through', 'write-behind', 'cqrs', 'event-sourcing', 'transactional-outbox', 'saga',
-    'circuit-breaker', 'bulkhead', 'rate-limiting', 'token-bucket', 'leaky-bucket', 'sliding-window-rate-limiting', 'sharding',
-    'consistent-hashing', 'leader-follower-replication', 'multi-leader-replication', 'quorum', 'fan-out-on-write', 'fan-out-on-read',
-    'publish-subscribe', 'dead-letter-queue', 'idempotency-key', 'backpressure', 'cdn', 'api-gateway', 'service-discovery',
-    'blue-green-deployment', 'canary-release', 'cap-theorem', 'pacelc', 'semantic-caching', 'rag', 'model-tiering',
-    'retry-with-backoff', 'timeouts', 'health-check', 'read-replicas', 'denormalization', 'materialized-view', 'bloom-filter',
-    'geohash', 'quadtree', 'websockets', 'long-polling', 'backend-for-frontend', 'oauth2', 'jwt', 'encryption-at-rest',
-    'encryption-in-transit', 'feature-flags', 'distributed-tracing', 'slo-error-budget', 'structured-logging', 'two-phase-commit',
-    'vector-clock', 'crdt', 'leader-election', 'write-ahead-log', 'lsm-tree', 'presigned-url', 'message-queue', 'stream-processing',
+    'load-balancer',
+    'cache-aside',
+    'write-through',
+    'write-behind',
+    'cqrs',
+    'event-sourcing',
+    'transactional-outbox',
+    'saga',
+    'circuit-breaker',
+    'bulkhead',
+    'rate-limiting',
+    'token-bucket',
+    'leaky-bucket',
+    'sliding-window-rate-limiting',
+    'sharding',
+    'consistent-hashing',
+    'leader-follower-replication',
+    'multi-leader-replication',
+    'quorum',
+    'fan-out-on-write',
+    'fan-out-on-read',
+    'publish-subscribe',
+    'dead-letter-queue',
+    'idempotency-key',
+    'backpressure',
+    'cdn',
+    'api-gateway',
+    'service-discovery',
+    'blue-green-deployment',
+    'canary-release',
+    'cap-theorem',
+    'pacelc',
+    'semantic-caching',
+    'rag',
+    'model-tiering',
+    'retry-with-backoff',
+    'timeouts',
+    'health-check',
+    'read-replicas',
+    'denormalization',
+    'materialized-view',
+    'bloom-filter',
+    'geohash',
+    'quadtree',
+    'websockets',
+    'long-polling',
+    'backend-for-frontend',
+    'oauth2',
+    'jwt',
+    'encryption-at-rest',
+    'encryption-in-transit',
+    'feature-flags',
+    'distributed-tracing',
+    'slo-error-budget',
+    'structured-logging',
+    'two-phase-commit',
+    'vector-clock',
+    'crdt',
+    'leader-election',
+    'write-ahead-log',
+    'lsm-tree',
+    'presigned-url',
+    'message-queue',
+    'stream-processing',
   ]) {
     assert.ok(ids.has(id), `missing ${id}`);
   }
@@ -81,18 +142,26 @@ test('every Mermaid example starts with a diagram keyword mermaid knows', () => 
 });
 
 const workerPath = path.resolve(__dirname, '../../dist/mermaidWorker.mjs');
-test('every Mermaid example parses with mermaid itself', { skip: existsSync(workerPath) ? false : 'dist/mermaidWorker.mjs not built (npm run build)' }, async () => {
-  const { createMermaidValidator } = await import('../../server/core/node/mermaidValidator');
-  const validator = createMermaidValidator({ workerPath, timeoutMs: 20_000 });
-  try {
-    for (const p of raw.patterns) {
-      const problems = await validator.validate(p.mermaid!);
-      assert.deepEqual(problems.map((x) => x.message), [], `${p.id}: ${problems.map((x) => x.detail ?? x.message).join('\n')}`);
+test(
+  'every Mermaid example parses with mermaid itself',
+  { skip: existsSync(workerPath) ? false : 'dist/mermaidWorker.mjs not built (npm run build)' },
+  async () => {
+    const { createMermaidValidator } = await import('../../server/core/node/mermaidValidator');
+    const validator = createMermaidValidator({ workerPath, timeoutMs: 20_000 });
+    try {
+      for (const p of raw.patterns) {
+        const problems = await validator.validate(p.mermaid!);
+        assert.deepEqual(
+          problems.map((x) => x.message),
+          [],
+          `${p.id}: ${problems.map((x) => x.detail ?? x.message).join('\n')}`,
+        );
+      }
+    } finally {
+      validator.dispose();
     }
-  } finally {
-    validator.dispose();
-  }
-});
+  },
+);
 
 test('loadCatalog without a user catalog returns the built-in entries, marked built-in', () => {
   const { catalog, problems } = loadCatalog();
@@ -116,7 +185,10 @@ test('a user catalog extends the built-in catalog and overrides entries by id', 
   assert.equal(cqrs.summary, 'Team-specific wording.');
   assert.equal(cqrs.source, 'user');
   // Overrides keep the built-in position; new entries come last.
-  assert.equal(catalog.patterns.findIndex((p) => p.id === 'cqrs'), raw.patterns.findIndex((p) => p.id === 'cqrs'));
+  assert.equal(
+    catalog.patterns.findIndex((p) => p.id === 'cqrs'),
+    raw.patterns.findIndex((p) => p.id === 'cqrs'),
+  );
   assert.equal(catalog.patterns.at(-1)!.id, 'cell-architecture');
   assert.deepEqual(catalog.byId.get('cell-architecture')!.related, ['bulkhead', 'cqrs']);
 });
@@ -133,9 +205,15 @@ test('invalid JSON in a user catalog is reported with its position; the built-in
 test('a user catalog without a patterns array is reported and ignored', () => {
   const { catalog, problems } = loadCatalog(BUILT_IN_CATALOG, '[1, 2]');
   assert.equal(catalog.patterns.length, raw.patterns.length);
-  assert.deepEqual(problems.map((p) => [p.message, p.range]), [
-    ['A pattern catalog must be an object with a "patterns" array. Only the built-in catalog is used.', { start: { line: 0, character: 0 }, end: { line: 0, character: 6 } }],
-  ]);
+  assert.deepEqual(
+    problems.map((p) => [p.message, p.range]),
+    [
+      [
+        'A pattern catalog must be an object with a "patterns" array. Only the built-in catalog is used.',
+        { start: { line: 0, character: 0 }, end: { line: 0, character: 6 } },
+      ],
+    ],
+  );
 });
 
 test('invalid user entries are reported at the offending value and skipped; valid entries still apply', () => {
@@ -151,10 +229,25 @@ test('invalid user entries are reported at the offending value and skipped; vali
   const lines = text.split('\n');
   const simple = problems.map((p) => [p.message, p.severity, p.range.start.line, p.range.start.character]);
   assert.deepEqual(simple, [
-    ['"patterns.0.id" must be a kebab-case id (lower-case letters, digits and hyphens). This entry is ignored.', 'error', 1, 10],
-    ['"patterns.1.category" must be one of "scalability", "caching", "data-storage", "messaging-events", "reliability", "consistency", "api-networking", "security", "deployment", "observability", "ai-llm". This entry is ignored.', 'error', 2, lines[2].indexOf('"nope"')],
+    [
+      '"patterns.0.id" must be a kebab-case id (lower-case letters, digits and hyphens). This entry is ignored.',
+      'error',
+      1,
+      10,
+    ],
+    [
+      '"patterns.1.category" must be one of "scalability", "caching", "data-storage", "messaging-events", "reliability", "consistency", "api-networking", "security", "deployment", "observability", "ai-llm". This entry is ignored.',
+      'error',
+      2,
+      lines[2].indexOf('"nope"'),
+    ],
     ['"patterns.3" needs "summary". This entry is ignored.', 'error', 4, 2],
-    ['Pattern "ok-two" is related to unknown pattern id "no-such-pattern"; the link is ignored.', 'warning', 3, lines[3].indexOf('"no-such-pattern"')],
+    [
+      'Pattern "ok-two" is related to unknown pattern id "no-such-pattern"; the link is ignored.',
+      'warning',
+      3,
+      lines[3].indexOf('"no-such-pattern"'),
+    ],
   ]);
   assert.equal(catalog.byId.has('ok-one'), false);
   assert.deepEqual(catalog.byId.get('ok-two')!.related, ['cache-aside']);
@@ -162,9 +255,13 @@ test('invalid user entries are reported at the offending value and skipped; vali
 });
 
 test('a duplicate id inside a user catalog is reported; the later entry wins', () => {
-  const text = '{ "patterns": [\n  { "id": "dup", "name": "First", "category": "caching", "summary": "a" },\n  { "id": "dup", "name": "Second", "category": "caching", "summary": "b" }\n] }';
+  const text =
+    '{ "patterns": [\n  { "id": "dup", "name": "First", "category": "caching", "summary": "a" },\n  { "id": "dup", "name": "Second", "category": "caching", "summary": "b" }\n] }';
   const { catalog, problems } = loadCatalog(BUILT_IN_CATALOG, text);
-  assert.deepEqual(problems.map((p) => [p.message, p.range.start.line, p.range.start.character]), [['Duplicate pattern id "dup" in the catalog; this later entry wins.', 2, 10]]);
+  assert.deepEqual(
+    problems.map((p) => [p.message, p.range.start.line, p.range.start.character]),
+    [['Duplicate pattern id "dup" in the catalog; this later entry wins.', 2, 10]],
+  );
   assert.equal(catalog.byId.get('dup')!.name, 'Second');
 });
 

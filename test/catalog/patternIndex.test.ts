@@ -7,9 +7,18 @@ const index = new PatternIndex(loadCatalog().catalog);
 const mentions = (line: string) => index.findMentions(line).map((m) => [line.slice(m.start, m.end), m.pattern.id]);
 
 test('prefix lookup ignores case, spaces, hyphens and slashes, and returns one term per pattern', () => {
-  assert.deepEqual(index.complete('pub-s').map((m) => m.term), ['pub/sub']);
-  assert.deepEqual(index.complete('PUB S').map((m) => m.term), ['pub/sub']);
-  assert.deepEqual(index.complete('circuit br').map((m) => [m.term, m.pattern.id]), [['Circuit Breaker', 'circuit-breaker']]);
+  assert.deepEqual(
+    index.complete('pub-s').map((m) => m.term),
+    ['pub/sub'],
+  );
+  assert.deepEqual(
+    index.complete('PUB S').map((m) => m.term),
+    ['pub/sub'],
+  );
+  assert.deepEqual(
+    index.complete('circuit br').map((m) => [m.term, m.pattern.id]),
+    [['Circuit Breaker', 'circuit-breaker']],
+  );
   const ids = index.complete('ca').map((m) => m.pattern.id);
   assert.equal(new Set(ids).size, ids.length);
   assert.ok(ids.includes('cache-aside') && ids.includes('cap-theorem') && ids.includes('canary-release'));
@@ -17,11 +26,20 @@ test('prefix lookup ignores case, spaces, hyphens and slashes, and returns one t
 
 test('the name is preferred over an alias, and a start match over a later-word match', () => {
   const sw = index.complete('sliding w');
-  assert.deepEqual(sw.map((m) => [m.term, m.matchOffset]), [['Sliding Window Rate Limiting', 0]]);
+  assert.deepEqual(
+    sw.map((m) => [m.term, m.matchOffset]),
+    [['Sliding Window Rate Limiting', 0]],
+  );
   const bucket = index.complete('bucket').map((m) => [m.term, m.matchOffset]);
-  assert.deepEqual(bucket, [['Leaky Bucket', 6], ['Token Bucket', 6]]);
+  assert.deepEqual(bucket, [
+    ['Leaky Bucket', 6],
+    ['Token Bucket', 6],
+  ]);
   // Later words need three characters: "bu" alone would offer every "... Bucket" and "... Budget".
-  assert.deepEqual(index.complete('bu').map((m) => m.pattern.id), ['bulkhead']);
+  assert.deepEqual(
+    index.complete('bu').map((m) => m.pattern.id),
+    ['bulkhead'],
+  );
 });
 
 test('acronyms are recognised as all capitals, optionally plural', () => {
@@ -54,7 +72,10 @@ test('acronyms match only in capitals, so ordinary words are not mistaken for pa
     ['RAG', 'rag'],
     ['BASE', 'eventual-consistency'],
   ]);
-  assert.deepEqual(mentions('Our SLOs and the DLQ'), [['SLOs', 'slo-error-budget'], ['DLQ', 'dead-letter-queue']]);
+  assert.deepEqual(mentions('Our SLOs and the DLQ'), [
+    ['SLOs', 'slo-error-budget'],
+    ['DLQ', 'dead-letter-queue'],
+  ]);
 });
 
 test('mentionAt finds the mention under a position, touching either end', () => {
@@ -68,7 +89,10 @@ test('on long lines, mentionAt searches around the position and still respects w
   const filler = 'word '.repeat(100);
   const line = `${filler}a circuit breaker ${filler}xsharding ${filler}`;
   const at = line.indexOf('circuit') + 3;
-  assert.deepEqual([index.mentionAt(line, at)?.pattern.id, index.mentionAt(line, at)?.start], ['circuit-breaker', line.indexOf('circuit')]);
+  assert.deepEqual(
+    [index.mentionAt(line, at)?.pattern.id, index.mentionAt(line, at)?.start],
+    ['circuit-breaker', line.indexOf('circuit')],
+  );
   assert.equal(index.mentionAt(line, line.indexOf('xsharding') + 4), undefined);
   // A window edge that falls inside a long word does not cut it into a match.
   const long = `${'a'.repeat(300)}sharding${'b'.repeat(300)}`;
@@ -76,7 +100,8 @@ test('on long lines, mentionAt searches around the position and still respects w
 });
 
 test('a user entry takes over a term it shares with a built-in entry', () => {
-  const user = '{ "patterns": [ { "id": "our-gateway", "name": "Edge Router", "aliases": ["API Gateway"], "category": "api-networking", "summary": "Ours." } ] }';
+  const user =
+    '{ "patterns": [ { "id": "our-gateway", "name": "Edge Router", "aliases": ["API Gateway"], "category": "api-networking", "summary": "Ours." } ] }';
   const custom = new PatternIndex(loadCatalog(BUILT_IN_CATALOG, user).catalog);
   assert.equal(custom.mentionAt('the API Gateway', 6)?.pattern.id, 'our-gateway');
   assert.equal(custom.lookup('edge router')?.pattern.id, 'our-gateway');

@@ -18,7 +18,8 @@ before(() => {
     ...caseStudyFiles('clean', CLEAN_CASE_STUDY),
     ...caseStudyFiles('draft', {
       // A requirement whose text would break a Markdown table or inject HTML if it were not escaped.
-      'requirements.md': '# Draft\n\n## Functional Requirements\n\n- Post messages\n\n## Non-Functional Requirements\n\n- Fast | <img src=x onerror=alert(1)> responses\n',
+      'requirements.md':
+        '# Draft\n\n## Functional Requirements\n\n- Post messages\n\n## Non-Functional Requirements\n\n- Fast | <img src=x onerror=alert(1)> responses\n',
       'high-level-design.md': CLEAN_CASE_STUDY['high-level-design.md'],
     }),
   });
@@ -35,11 +36,19 @@ function runAction(inputs: Record<string, string>) {
   const files = { output: path.join(temp, 'output'), summary: path.join(temp, 'summary.md') };
   writeFileSync(files.output, '');
   writeFileSync(files.summary, '');
-  const env: NodeJS.ProcessEnv = { ...process.env, GITHUB_OUTPUT: files.output, GITHUB_STEP_SUMMARY: files.summary, RUNNER_TEMP: temp, GITHUB_ACTIONS: 'true', NO_COLOR: '1' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    GITHUB_OUTPUT: files.output,
+    GITHUB_STEP_SUMMARY: files.summary,
+    RUNNER_TEMP: temp,
+    GITHUB_ACTIONS: 'true',
+    NO_COLOR: '1',
+  };
   for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase().replace(/-/g, '_')}`] = v;
   const r = spawnSync(process.execPath, [SCRIPT], { cwd: project, env, encoding: 'utf8' });
   const outputs: Record<string, string> = {};
-  for (const m of readFileSync(files.output, 'utf8').matchAll(/^([\w-]+)<<(\S+)\n([\s\S]*?)\n\2$/gm)) outputs[m[1]] = m[3];
+  for (const m of readFileSync(files.output, 'utf8').matchAll(/^([\w-]+)<<(\S+)\n([\s\S]*?)\n\2$/gm))
+    outputs[m[1]] = m[3];
   return { code: r.status, stdout: r.stdout, stderr: r.stderr, summary: readFileSync(files.summary, 'utf8'), outputs };
 }
 
@@ -49,7 +58,10 @@ test('writes SARIF, annotates, appends a summary table and sets outputs; fails o
   const sarifFile = path.join(project, 'reports/design-notes.sarif');
   const log = JSON.parse(readFileSync(sarifFile, 'utf8'));
   assert.equal(log.version, '2.1.0');
-  assert.deepEqual(log.runs[0].results.map((x: { ruleId: string }) => x.ruleId), ['missing-file', 'unquantified-nfr']);
+  assert.deepEqual(
+    log.runs[0].results.map((x: { ruleId: string }) => x.ruleId),
+    ['missing-file', 'unquantified-nfr'],
+  );
   // The log shows the text report, and annotations for the pull request.
   assert.match(r.stdout, /^case-studies\/draft\/requirements\.md:1:3 error missing-file /m);
   assert.match(r.stdout, /^::error file=case-studies\/draft\/requirements\.md,line=1,/m);
@@ -65,7 +77,7 @@ test('writes SARIF, annotates, appends a summary table and sets outputs; fails o
   assert.doesNotMatch(r.summary, /<img/);
 });
 
-test('summary cells: no column break, no HTML, no Markdown from the user\'s text', async () => {
+test("summary cells: no column break, no HTML, no Markdown from the user's text", async () => {
   const { cell } = (await import(SCRIPT)) as { cell(s: string): string };
   assert.equal(cell('a | b <img src=x> `c` *d* \\| e\nf'), 'a \\| b &lt;img src=x&gt; \\`c\\` \\*d\\* \\\\\\| e f');
 });

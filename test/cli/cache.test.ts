@@ -15,8 +15,10 @@ const workspace = () =>
   makeTree({
     ...caseStudyFiles('clean', CLEAN_CASE_STUDY),
     ...caseStudyFiles('draft', {
-      'requirements.md': '# Draft\n\n## Functional Requirements\n\n- Post messages\n\n## Non-Functional Requirements\n\n- Low latency\n',
-      'high-level-design.md': '# Draft — HLD\n\n## Architecture\n\nSee [the diagram](../../diagrams/draft.md).\n\n## Key Components\n\n- API\n\n## Data Flow\n\nClient to API.\n',
+      'requirements.md':
+        '# Draft\n\n## Functional Requirements\n\n- Post messages\n\n## Non-Functional Requirements\n\n- Low latency\n',
+      'high-level-design.md':
+        '# Draft — HLD\n\n## Architecture\n\nSee [the diagram](../../diagrams/draft.md).\n\n## Key Components\n\n- API\n\n## Data Flow\n\nClient to API.\n',
       'trade-offs.md': CLEAN_CASE_STUDY['trade-offs.md'],
     }),
     'diagrams/draft.md': '# Diagram\n\n```mermaid\nflowchart LR\n  a --> b\n```\n',
@@ -37,7 +39,9 @@ test('a warm run reuses every result and reports exactly what a run without the 
   const root = workspace();
   try {
     mkdirSync(path.join(root, 'node_modules'));
-    const plain = (await lintPaths(['.'], root)).findings.map((f) => `${path.relative(root, f.path)}:${f.range.start.line + 1} ${f.ruleId}`);
+    const plain = (await lintPaths(['.'], root)).findings.map(
+      (f) => `${path.relative(root, f.path)}:${f.range.start.line + 1} ${f.ruleId}`,
+    );
     const cold = await cachedRun(root);
     assert.equal(cold.file, path.join(root, 'node_modules/.cache/design-notes/lint-cache.json'));
     assert.deepEqual([cold.hits, cold.misses], [0, 4], 'two case studies and two loose files checked');
@@ -57,7 +61,10 @@ test('a changed file, a file the rules followed a link to, a new file and a chan
     const loc = path.join(root, '.cache/');
     await cachedRun(root, loc);
     // The draft's requirements get a number: only the draft is checked again, and its finding goes.
-    writeFileSync(path.join(root, 'case-studies/draft/requirements.md'), '# Draft\n\n## Functional Requirements\n\n- Post messages\n\n## Non-Functional Requirements\n\n- p99 latency under 200 ms\n');
+    writeFileSync(
+      path.join(root, 'case-studies/draft/requirements.md'),
+      '# Draft\n\n## Functional Requirements\n\n- Post messages\n\n## Non-Functional Requirements\n\n- p99 latency under 200 ms\n',
+    );
     let r = await cachedRun(root, loc);
     assert.deepEqual([r.hits, r.misses], [3, 1]);
     assert.ok(!r.show.some((s) => s.includes('unquantified-nfr')), r.show.join('\n'));
@@ -110,7 +117,9 @@ test('a tampered entry (a finding for a file outside its case study, a bad posit
       tamper(entry.findings[0]);
       writeFileSync(loc, JSON.stringify(data).replace(/^\{"designNotesCache":1,/, '{"designNotesCache":1,'));
       const r = await cachedRun(root, loc);
-      assert.deepEqual(r.notes, [`the cache file ${loc} holds an entry that is out of shape; the whole cache is ignored and rewritten.`]);
+      assert.deepEqual(r.notes, [
+        `the cache file ${loc} holds an entry that is out of shape; the whole cache is ignored and rewritten.`,
+      ]);
       assert.deepEqual(r.show, cold.show);
       assert.equal(r.hits, 0);
     }
@@ -138,7 +147,11 @@ test('default location: node_modules/.cache/design-notes when there is a node_mo
     const saved = process.env.XDG_CACHE_HOME;
     process.env.XDG_CACHE_HOME = path.join(root, 'xdg');
     try {
-      if (process.platform === 'linux') assert.match(cacheFilePath(undefined, root), new RegExp(`^${path.join(root, 'xdg', 'design-notes')}/lint-[\\w-]{16}\\.json$`));
+      if (process.platform === 'linux')
+        assert.match(
+          cacheFilePath(undefined, root),
+          new RegExp(`^${path.join(root, 'xdg', 'design-notes')}/lint-[\\w-]{16}\\.json$`),
+        );
     } finally {
       if (saved === undefined) delete process.env.XDG_CACHE_HOME;
       else process.env.XDG_CACHE_HOME = saved;
@@ -156,7 +169,12 @@ test('CLI: lint --cache prints the same cold and warm, with --cache-location', (
   const root = workspace();
   try {
     assert.ok(existsSync(CLI), `${CLI} is missing: run "npm run build" first`);
-    const run = (...args: string[]) => spawnSync(process.execPath, [CLI, 'lint', ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    const run = (...args: string[]) =>
+      spawnSync(process.execPath, [CLI, 'lint', ...args], {
+        cwd: root,
+        encoding: 'utf8',
+        env: { ...process.env, NO_COLOR: '1' },
+      });
     const plain = run();
     const cold = run('--cache', '--cache-location', 'tmp/cache.json');
     const warm = run('--cache', '--cache-location', 'tmp/cache.json');
@@ -170,44 +188,65 @@ test('CLI: lint --cache prints the same cold and warm, with --cache-location', (
   }
 });
 
-test('Mermaid verdicts are kept in the cache: a changed file does not re-validate its unchanged diagrams; tampered verdicts are not trusted', { skip: existsSync(path.resolve(__dirname, '../../dist/mermaidWorker.mjs')) ? false : 'needs npm run build' }, async () => {
-  const { createMermaidValidator } = await import('../../server/core/node/mermaidValidator');
-  const root = workspace();
-  const real = createMermaidValidator({ workerPath: path.resolve(__dirname, '../../dist/mermaidWorker.mjs'), timeoutMs: 20_000 });
-  let calls = 0;
-  const counting = { validate: (text: string) => (calls++, real.validate(text)) };
-  const run = async (loc: string) => {
-    const notes: string[] = [];
-    const cache = await LintCache.open(loc, root, true, (n) => notes.push(n));
-    const result = await lintPaths(['.'], root, { mermaid: counting }, { cache });
-    await cache.save((n) => notes.push(n));
-    return { show: result.findings.map((f) => `${path.relative(root, f.path)}:${f.range.start.line + 1}:${f.range.start.character + 1} ${f.ruleId} ${f.message}`), notes };
-  };
-  try {
-    const loc = path.join(root, 'cache.json');
-    const diagramFile = path.join(root, 'diagrams/draft.md');
-    writeFileSync(diagramFile, '# Diagram\n\n```mermaid\nflowchart LR\n  a --> end\n```\n');
-    const cold = await run(loc);
-    assert.ok(calls > 0 && cold.show.some((s) => s.includes('mermaid-syntax')), 'the broken diagram is reported');
-    // Prose added above the diagram: the file is checked again, its diagram (same text) comes from the cache file.
-    writeFileSync(diagramFile, '# Diagram\n\nA new paragraph.\n\n```mermaid\nflowchart LR\n  a --> end\n```\n');
-    calls = 0;
-    const changed = await run(loc);
-    assert.equal(calls, 0, 'no diagram validated again');
-    const plain = await lintPaths(['.'], root, { mermaid: real });
-    assert.deepEqual(changed.show, plain.findings.map((f) => `${path.relative(root, f.path)}:${f.range.start.line + 1}:${f.range.start.character + 1} ${f.ruleId} ${f.message}`));
-    // A verdict tampered with (a kind the rule would misreport) makes the cached verdicts untrusted, not the results.
-    const data = JSON.parse(readFileSync(loc, 'utf8'));
-    for (const list of Object.values(data.mermaid) as { kind: string }[][]) for (const p of list) p.kind = 'timeout';
-    writeFileSync(loc, JSON.stringify(data));
-    writeFileSync(diagramFile, '# Diagram\n\nAnother paragraph.\n\n```mermaid\nflowchart LR\n  a --> end\n```\n');
-    calls = 0;
-    const tampered = await run(loc);
-    assert.deepEqual(tampered.notes, [`the cache file ${loc} holds Mermaid results that are out of shape; they are ignored and rewritten.`]);
-    assert.ok(calls > 0, 'validated again');
-    assert.ok(tampered.show.some((s) => s.includes("mermaid-syntax 'end' is a reserved word")));
-  } finally {
-    real.dispose();
-    removeTree(root);
-  }
-});
+test(
+  'Mermaid verdicts are kept in the cache: a changed file does not re-validate its unchanged diagrams; tampered verdicts are not trusted',
+  { skip: existsSync(path.resolve(__dirname, '../../dist/mermaidWorker.mjs')) ? false : 'needs npm run build' },
+  async () => {
+    const { createMermaidValidator } = await import('../../server/core/node/mermaidValidator');
+    const root = workspace();
+    const real = createMermaidValidator({
+      workerPath: path.resolve(__dirname, '../../dist/mermaidWorker.mjs'),
+      timeoutMs: 20_000,
+    });
+    let calls = 0;
+    const counting = { validate: (text: string) => (calls++, real.validate(text)) };
+    const run = async (loc: string) => {
+      const notes: string[] = [];
+      const cache = await LintCache.open(loc, root, true, (n) => notes.push(n));
+      const result = await lintPaths(['.'], root, { mermaid: counting }, { cache });
+      await cache.save((n) => notes.push(n));
+      return {
+        show: result.findings.map(
+          (f) =>
+            `${path.relative(root, f.path)}:${f.range.start.line + 1}:${f.range.start.character + 1} ${f.ruleId} ${f.message}`,
+        ),
+        notes,
+      };
+    };
+    try {
+      const loc = path.join(root, 'cache.json');
+      const diagramFile = path.join(root, 'diagrams/draft.md');
+      writeFileSync(diagramFile, '# Diagram\n\n```mermaid\nflowchart LR\n  a --> end\n```\n');
+      const cold = await run(loc);
+      assert.ok(calls > 0 && cold.show.some((s) => s.includes('mermaid-syntax')), 'the broken diagram is reported');
+      // Prose added above the diagram: the file is checked again, its diagram (same text) comes from the cache file.
+      writeFileSync(diagramFile, '# Diagram\n\nA new paragraph.\n\n```mermaid\nflowchart LR\n  a --> end\n```\n');
+      calls = 0;
+      const changed = await run(loc);
+      assert.equal(calls, 0, 'no diagram validated again');
+      const plain = await lintPaths(['.'], root, { mermaid: real });
+      assert.deepEqual(
+        changed.show,
+        plain.findings.map(
+          (f) =>
+            `${path.relative(root, f.path)}:${f.range.start.line + 1}:${f.range.start.character + 1} ${f.ruleId} ${f.message}`,
+        ),
+      );
+      // A verdict tampered with (a kind the rule would misreport) makes the cached verdicts untrusted, not the results.
+      const data = JSON.parse(readFileSync(loc, 'utf8'));
+      for (const list of Object.values(data.mermaid) as { kind: string }[][]) for (const p of list) p.kind = 'timeout';
+      writeFileSync(loc, JSON.stringify(data));
+      writeFileSync(diagramFile, '# Diagram\n\nAnother paragraph.\n\n```mermaid\nflowchart LR\n  a --> end\n```\n');
+      calls = 0;
+      const tampered = await run(loc);
+      assert.deepEqual(tampered.notes, [
+        `the cache file ${loc} holds Mermaid results that are out of shape; they are ignored and rewritten.`,
+      ]);
+      assert.ok(calls > 0, 'validated again');
+      assert.ok(tampered.show.some((s) => s.includes("mermaid-syntax 'end' is a reserved word")));
+    } finally {
+      real.dispose();
+      removeTree(root);
+    }
+  },
+);

@@ -27,7 +27,11 @@ function run(args: string[], cwd = FIXTURE) {
 
 /** Compare with (or, with UPDATE_GOLDEN=1, write) a golden file; machine-specific parts are replaced first. */
 function golden(name: string, actual: string): void {
-  const stable = actual.split(JSON.stringify(`file://${FIXTURE}/`).slice(1, -1)).join('file:///FIXTURE/').split(`"version": "${VERSION}"`).join('"version": "VERSION"');
+  const stable = actual
+    .split(JSON.stringify(`file://${FIXTURE}/`).slice(1, -1))
+    .join('file:///FIXTURE/')
+    .split(`"version": "${VERSION}"`)
+    .join('"version": "VERSION"');
   const file = path.join(GOLDEN, name);
   if (process.env.UPDATE_GOLDEN === '1') {
     mkdirSync(GOLDEN, { recursive: true });
@@ -40,7 +44,10 @@ test('github: workflow commands, golden, with file names escaped in properties',
   const r = run(['lint', '--format', 'github']);
   assert.equal(r.code, 1);
   golden('github.txt', r.stdout);
-  assert.match(r.stdout, /^::error file=notes%2C v2%3A 100%25\.md,line=5,endLine=5,col=9,endColumn=11,title=design-notes mermaid-syntax::Expected ':' but found '70'$/m);
+  assert.match(
+    r.stdout,
+    /^::error file=notes%2C v2%3A 100%25\.md,line=5,endLine=5,col=9,endColumn=11,title=design-notes mermaid-syntax::Expected ':' but found '70'$/m,
+  );
   assert.match(r.stdout, /^::warning file=case-studies\/draft\/requirements\.md,line=9,/m);
 });
 
@@ -48,12 +55,15 @@ test('github: a message cannot end its command or start another (%, CR, LF escap
   const f: Finding = {
     ruleId: 'placeholder',
     severity: 'info',
-    message: "100% done\r\n::error file=evil.md::injected, title: x",
+    message: '100% done\r\n::error file=evil.md::injected, title: x',
     path: '/w/a,b:c\n.md',
     range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } },
   };
   const out = formatGithub([f], '/w');
-  assert.equal(out, '::notice file=a%2Cb%3Ac%0A.md,line=1,endLine=1,col=1,endColumn=2,title=design-notes placeholder::100%25 done%0D%0A::error file=evil.md::injected, title: x\n');
+  assert.equal(
+    out,
+    '::notice file=a%2Cb%3Ac%0A.md,line=1,endLine=1,col=1,endColumn=2,title=design-notes placeholder::100%25 done%0D%0A::error file=evil.md::injected, title: x\n',
+  );
   assert.equal(out.split('\n').length, 2, 'one line per finding');
 });
 
@@ -72,7 +82,9 @@ test('sarif: golden, and valid against the SARIF 2.1.0 schema', () => {
   // unicodeRegExp off: the schema's `language` pattern is not valid with the u flag (a stray `]`).
   const ajv = new AjvDraft04({ allErrors: true, strict: false, validateFormats: false, unicodeRegExp: false });
   // As a plain predicate: Ajv's type guard would narrow the log to `unknown` after the first call.
-  const validate: { (data: unknown): boolean; errors?: unknown } = ajv.compile(JSON.parse(readFileSync(path.join(REPO, 'test/fixtures/sarif/sarif-schema-2.1.0.json'), 'utf8')));
+  const validate: { (data: unknown): boolean; errors?: unknown } = ajv.compile(
+    JSON.parse(readFileSync(path.join(REPO, 'test/fixtures/sarif/sarif-schema-2.1.0.json'), 'utf8')),
+  );
   const log = JSON.parse(r.stdout);
   assert.ok(validate(log), JSON.stringify(validate.errors, null, 2));
   // The schema is not a formality: a result without a message is rejected.
@@ -99,7 +111,11 @@ test('gitlab: golden, with every field GitLab documents, unique fingerprints sta
           required: ['path', 'lines'],
           properties: {
             path: { type: 'string', pattern: '^(?!/)(?!\\./)' },
-            lines: { type: 'object', required: ['begin'], properties: { begin: { type: 'integer', minimum: 1 }, end: { type: 'integer', minimum: 1 } } },
+            lines: {
+              type: 'object',
+              required: ['begin'],
+              properties: { begin: { type: 'integer', minimum: 1 }, end: { type: 'integer', minimum: 1 } },
+            },
           },
         },
       },
@@ -114,7 +130,13 @@ test('gitlab: golden, with every field GitLab documents, unique fingerprints sta
     ['major missing-file', 'minor unquantified-nfr', 'major mermaid-syntax'],
   );
 
-  const at = (line: number): Finding => ({ ruleId: 'r', severity: 'warning', message: 'm', path: '/w/a.md', range: { start: { line, character: 0 }, end: { line, character: 1 } } });
+  const at = (line: number): Finding => ({
+    ruleId: 'r',
+    severity: 'warning',
+    message: 'm',
+    path: '/w/a.md',
+    range: { start: { line, character: 0 }, end: { line, character: 1 } },
+  });
   const [a] = JSON.parse(formatGitlab([at(3)], '/w'));
   const [b] = JSON.parse(formatGitlab([at(9)], '/w'));
   assert.equal(a.fingerprint, b.fingerprint, 'a finding moved by an edit above it keeps its fingerprint');
@@ -126,7 +148,11 @@ test('junit: golden, parsed back by a JUnit reader: one suite per file, one fail
   const r = run(['lint', '--format', 'junit']);
   golden('junit.xml', r.stdout);
   const { parse } = await import('junit2json');
-  const report = (await parse(r.stdout)) as { tests?: number; failures?: number; testsuite?: { name?: string; testcase?: { name?: string; failure?: { message?: string; type?: string }[] }[] }[] };
+  const report = (await parse(r.stdout)) as {
+    tests?: number;
+    failures?: number;
+    testsuite?: { name?: string; testcase?: { name?: string; failure?: { message?: string; type?: string }[] }[] }[];
+  };
   assert.equal(report.tests, 3);
   assert.equal(report.failures, 3);
   assert.deepEqual(
@@ -135,8 +161,14 @@ test('junit: golden, parsed back by a JUnit reader: one suite per file, one fail
       [
         'case-studies/draft/requirements.md',
         [
-          ['error', "Case study 'draft' has no trade-offs.md (Trade-offs): create it, or add a 'Trade-offs' section to one of its files."],
-          ['warning', "Non-functional requirement 'Low latency' has no measurable target: add one, e.g. 'p99 latency < 200 ms'."],
+          [
+            'error',
+            "Case study 'draft' has no trade-offs.md (Trade-offs): create it, or add a 'Trade-offs' section to one of its files.",
+          ],
+          [
+            'warning',
+            "Non-functional requirement 'Low latency' has no measurable target: add one, e.g. 'p99 latency < 200 ms'.",
+          ],
         ],
       ],
       ['notes, v2: 100%.md', [['error', "Expected ':' but found '70'"]]],
@@ -153,9 +185,14 @@ test('junit: user text with markup and characters XML cannot hold still gives a 
     range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } },
   };
   const { parse } = await import('junit2json');
-  const report = (await parse(formatJunit([f], '/w'))) as { testsuite?: { name?: string; testcase?: { failure?: { message?: string }[] }[] }[] };
+  const report = (await parse(formatJunit([f], '/w'))) as {
+    testsuite?: { name?: string; testcase?: { failure?: { message?: string }[] }[] }[];
+  };
   assert.equal(report.testsuite?.[0].name, '<a>.md');
-  assert.equal(report.testsuite?.[0].testcase?.[0].failure?.[0].message, 'Found <script>"x"</script> & \uFFFD\uFFFD[31m and \uFFFD here');
+  assert.equal(
+    report.testsuite?.[0].testcase?.[0].failure?.[0].message,
+    'Found <script>"x"</script> & \uFFFD\uFFFD[31m and \uFFFD here',
+  );
   // A clean run is one passing test case.
   const clean = (await parse(formatJunit([], '/w'))) as { tests?: number; failures?: number };
   assert.deepEqual([clean.tests, clean.failures], [1, 0]);

@@ -6,14 +6,14 @@ import { writeFileSync } from 'node:fs';
 import { caseStudyFiles, CLEAN_CASE_STUDY, makeTree, removeTree } from '../support/tree';
 import { runCli } from '../support/cli';
 
-
 const run = runCli;
 
 const withFindings = () =>
   makeTree({
     ...caseStudyFiles('clean', CLEAN_CASE_STUDY),
     ...caseStudyFiles('draft', {
-      'requirements.md': '# Draft\n\n## Functional Requirements\n\n- Post messages\n\n## Non-Functional Requirements\n\n- Low latency\n',
+      'requirements.md':
+        '# Draft\n\n## Functional Requirements\n\n- Post messages\n\n## Non-Functional Requirements\n\n- Low latency\n',
       'high-level-design.md': CLEAN_CASE_STUDY['high-level-design.md'],
     }),
   });
@@ -55,7 +55,13 @@ test('json output lists findings with 1-based positions; a path argument limits 
     const r = run(['lint', '--format', 'json', 'case-studies/draft/requirements.md'], root);
     const { findings, summary } = JSON.parse(r.stdout);
     assert.deepEqual(
-      findings.map((f: { path: string; line: number; column: number; ruleId: string; severity: string }) => [f.path, f.line, f.column, f.ruleId, f.severity]),
+      findings.map((f: { path: string; line: number; column: number; ruleId: string; severity: string }) => [
+        f.path,
+        f.line,
+        f.column,
+        f.ruleId,
+        f.severity,
+      ]),
       [
         ['case-studies/draft/requirements.md', 1, 3, 'missing-file', 'error'],
         ['case-studies/draft/requirements.md', 9, 3, 'unquantified-nfr', 'warning'],
@@ -117,7 +123,10 @@ test('a broken config is reported with its position, defaults still check, exit 
     writeFileSync(path.join(root, '.designnotes.json'), '{\n  "rules": { "missing-file": "loud" }\n}\n');
     const r = run(['lint'], root);
     assert.equal(r.code, 2);
-    assert.match(r.stdout, /^\.designnotes\.json:2:30 error config "rules\.missing-file" must be one of "off", "info", "warning", "error"\. This setting is ignored\.$/m);
+    assert.match(
+      r.stdout,
+      /^\.designnotes\.json:2:30 error config "rules\.missing-file" must be one of "off", "info", "warning", "error"\. This setting is ignored\.$/m,
+    );
     assert.match(r.stdout, /error missing-file Case study 'draft' has no trade-offs\.md/);
   } finally {
     removeTree(root);
@@ -143,7 +152,10 @@ test('a templates folder that does not exist is a warning on the setting; lintin
     writeFileSync(path.join(root, '.designnotes.json'), '{\n  "templates": "my-templates"\n}\n');
     const r = run(['lint'], root);
     assert.equal(r.code, 1, 'errors from the case studies still decide the exit code');
-    assert.match(r.stdout, /^\.designnotes\.json:2:16 warning config The template folder "my-templates" does not exist; only the built-in templates are offered\.$/m);
+    assert.match(
+      r.stdout,
+      /^\.designnotes\.json:2:16 warning config The template folder "my-templates" does not exist; only the built-in templates are offered\.$/m,
+    );
   } finally {
     removeTree(root);
   }
@@ -163,16 +175,32 @@ test('the package bin (bin/design-notes.js) runs the same CLI', () => {
 
 test('text output: control characters and newlines from the workspace are escaped, one finding per line', () => {
   // A bullet holding ESC[H ESC[J cleared the screen when printed; a file name with a newline forged an output line.
-  const root = makeTree(caseStudyFiles('esc', { ...CLEAN_CASE_STUDY, 'requirements.md': CLEAN_CASE_STUDY['requirements.md'] + '\n- TODO \u001b[H\u001b[J\u009b2J \u202e fake\n' }));
+  const root = makeTree(
+    caseStudyFiles('esc', {
+      ...CLEAN_CASE_STUDY,
+      'requirements.md': CLEAN_CASE_STUDY['requirements.md'] + '\n- TODO \u001b[H\u001b[J\u009b2J \u202e fake\n',
+    }),
+  );
   try {
-    writeFileSync(path.join(root, 'case-studies/esc/notes\nforged.md:1:1 error placeholder owned.md'), '# Notes\n\n- TODO\n');
-    writeFileSync(path.join(root, 'case-studies/esc/trade-offs.md'), '# Trade-offs\n\n## Cache\u001b]0;title\u0007\n\nWe use a cache.\n');
+    writeFileSync(
+      path.join(root, 'case-studies/esc/notes\nforged.md:1:1 error placeholder owned.md'),
+      '# Notes\n\n- TODO\n',
+    );
+    writeFileSync(
+      path.join(root, 'case-studies/esc/trade-offs.md'),
+      '# Trade-offs\n\n## Cache\u001b]0;title\u0007\n\nWe use a cache.\n',
+    );
     const r = run(['lint'], root);
-    assert.doesNotMatch(r.stdout, /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202e]/, 'no control character reaches the terminal');
+    assert.doesNotMatch(
+      r.stdout,
+      /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202e]/,
+      'no control character reaches the terminal',
+    );
     assert.match(r.stdout, /Trade-off 'Cache\\x1b\]0;title\\x07' names no alternative/);
     assert.match(r.stdout, /^case-studies\/esc\/notes\\nforged\.md:1:1 error placeholder owned\.md:\d+:\d+ warning /m);
     assert.doesNotMatch(r.stdout, /^forged\.md/m, 'a newline in a file name does not start a line');
-    for (const line of r.stdout.trimEnd().split('\n').slice(0, -1)) assert.match(line, /^case-studies\/esc\/[^ ]+:\d+:\d+ (error|warning|info) [a-z-]+ /, line);
+    for (const line of r.stdout.trimEnd().split('\n').slice(0, -1))
+      assert.match(line, /^case-studies\/esc\/[^ ]+:\d+:\d+ (error|warning|info) [a-z-]+ /, line);
   } finally {
     removeTree(root);
   }
@@ -182,7 +210,11 @@ test('sarif output: artifact URIs encode each path segment (a file named q?a#b.m
   const root = makeTree(caseStudyFiles('odd', { ...CLEAN_CASE_STUDY, 'q?a#b %.md': '# Notes\n\n- TODO\n' }));
   try {
     const r = run(['lint', '--format', 'sarif'], root);
-    const uris = (JSON.parse(r.stdout) as { runs: { results: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[] }).runs[0].results.map((x) => x.locations[0].physicalLocation.artifactLocation.uri);
+    const uris = (
+      JSON.parse(r.stdout) as {
+        runs: { results: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[];
+      }
+    ).runs[0].results.map((x) => x.locations[0].physicalLocation.artifactLocation.uri);
     const uri = uris.find((u) => u.includes('q%3Fa'));
     assert.equal(uri, 'case-studies/odd/q%3Fa%23b%20%25.md', uris.join(', '));
     assert.equal(decodeURIComponent(new URL(uri!, 'file:///ws/').pathname.split('/').pop()!), 'q?a#b %.md');

@@ -36,7 +36,10 @@ describe('case studies in code-server', { timeout: 400_000 }, () => {
     await server?.stop();
   });
 
-  const viewRows = () => wb.page.locator('.pane', { has: wb.page.locator('.pane-header', { hasText: 'Case Studies' }) }).locator('.monaco-list-row');
+  const viewRows = () =>
+    wb.page
+      .locator('.pane', { has: wb.page.locator('.pane-header', { hasText: 'Case Studies' }) })
+      .locator('.monaco-list-row');
   const rowText = async () => (await viewRows().allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
 
   /** Runs one UI step; on failure keeps a screenshot named after it. */
@@ -67,9 +70,15 @@ describe('case studies in code-server', { timeout: 400_000 }, () => {
     await row.locator('.monaco-tl-twistie').click();
     const expanded = await poll('the case study to expand', async () => {
       const rows = await rowText();
-      return rows.some((t) => t.startsWith('trade-offs.md') && t.includes('missing')) && rows.some((t) => t.startsWith('requirements.md')) ? rows : undefined;
+      return rows.some((t) => t.startsWith('trade-offs.md') && t.includes('missing')) &&
+        rows.some((t) => t.startsWith('requirements.md'))
+        ? rows
+        : undefined;
     });
-    assert.ok(expanded.some((t) => t.startsWith('high-level-design.md')), JSON.stringify(expanded));
+    assert.ok(
+      expanded.some((t) => t.startsWith('high-level-design.md')),
+      JSON.stringify(expanded),
+    );
 
     // A section row opens its file at the heading.
     // The twistie expands; a click on the row itself opens the file.
@@ -77,10 +86,14 @@ describe('case studies in code-server', { timeout: 400_000 }, () => {
     const section = viewRows().filter({ hasText: 'Key Components' }).first();
     await section.waitFor({ state: 'visible', timeout: TIMEOUT });
     await section.click();
-    await wb.page.locator('.tabs-container .tab.active', { hasText: 'high-level-design.md' }).waitFor({ state: 'visible', timeout: TIMEOUT });
+    await wb.page
+      .locator('.tabs-container .tab.active', { hasText: 'high-level-design.md' })
+      .waitFor({ state: 'visible', timeout: TIMEOUT });
     const text = fs.readFileSync(path.join(ws, 'case-studies/chat-service/high-level-design.md'), 'utf8').split('\n');
     const line = text.findIndex((l) => /^##\s+Key Components/.test(l)) + 1;
-    await poll(`the cursor on line ${line}`, async () => (await wb.page.locator('[id="status.editor.selection"]').innerText()).includes(`Ln ${line},`));
+    await poll(`the cursor on line ${line}`, async () =>
+      (await wb.page.locator('[id="status.editor.selection"]').innerText()).includes(`Ln ${line},`),
+    );
     await wb.screenshot('case-studies-view');
 
     // No click, no polling in the extension: a new folder on disk shows up through the file events.
@@ -102,16 +115,22 @@ describe('case studies in code-server', { timeout: 400_000 }, () => {
     const input = wb.page.locator('.quick-input-widget .quick-input-box input');
     await input.fill('URL Shortener');
     const message = wb.page.locator('.quick-input-widget .quick-input-message');
-    await poll('the derived folder name', async () => (await message.innerText()).includes('case-studies/url-shortener'));
+    await poll('the derived folder name', async () =>
+      (await message.innerText()).includes('case-studies/url-shortener'),
+    );
     await input.press('Enter');
     // Two built-in template sets: the pick list appears.
     await wb.answerQuickInput('Standard', 'Standard');
-    await wb.page.locator('.tabs-container .tab.active', { hasText: 'requirements.md' }).waitFor({ state: 'visible', timeout: TIMEOUT });
+    await wb.page
+      .locator('.tabs-container .tab.active', { hasText: 'requirements.md' })
+      .waitFor({ state: 'visible', timeout: TIMEOUT });
     const folder = path.join(ws, 'case-studies/url-shortener');
     assert.deepEqual(fs.readdirSync(folder).sort(), ['high-level-design.md', 'requirements.md', 'trade-offs.md']);
     // The cursor waits under the first prompt (the empty line after its comment), so typing does not go in front of it.
     const placeholderLine = writingPosition(fs.readFileSync(path.join(folder, 'requirements.md'), 'utf8'))!.line + 1;
-    await poll(`the cursor under the first prompt (line ${placeholderLine})`, async () => (await wb.page.locator('[id="status.editor.selection"]').innerText()).includes(`Ln ${placeholderLine},`));
+    await poll(`the cursor under the first prompt (line ${placeholderLine})`, async () =>
+      (await wb.page.locator('[id="status.editor.selection"]').innerText()).includes(`Ln ${placeholderLine},`),
+    );
     await wb.screenshot('new-case-study-created');
 
     const before = fs.readFileSync(path.join(folder, 'requirements.md'), 'utf8');
@@ -123,15 +142,24 @@ describe('case studies in code-server', { timeout: 400_000 }, () => {
     const toast = wb.page.locator('.notification-toast', { hasText: 'already exists' });
     await toast.waitFor({ state: 'visible', timeout: TIMEOUT });
     await toast.locator('.monaco-button', { hasText: 'Open Existing' }).waitFor({ state: 'visible', timeout: TIMEOUT });
-    await toast.locator('.monaco-button', { hasText: 'Choose Another Name' }).waitFor({ state: 'visible', timeout: TIMEOUT });
+    await toast
+      .locator('.monaco-button', { hasText: 'Choose Another Name' })
+      .waitFor({ state: 'visible', timeout: TIMEOUT });
     await wb.screenshot('new-case-study-exists');
     assert.equal(fs.readFileSync(path.join(folder, 'requirements.md'), 'utf8'), before, 'nothing was overwritten');
     await toast.locator('.monaco-button', { hasText: 'Choose Another Name' }).click();
     // Asked again with the title prefilled.
-    await poll('the title asked again', async () => (await input.isVisible()) && (await input.inputValue()) === 'URL Shortener');
+    await poll(
+      'the title asked again',
+      async () => (await input.isVisible()) && (await input.inputValue()) === 'URL Shortener',
+    );
     await input.fill('URL Shortener v2');
     await input.press('Enter');
-    await wb.page.locator('.tabs-container .tab.active', { hasText: 'requirements.md' }).waitFor({ state: 'visible', timeout: TIMEOUT });
-    await poll('the second case study on disk', async () => fs.existsSync(path.join(ws, 'case-studies/url-shortener-v2/trade-offs.md')));
+    await wb.page
+      .locator('.tabs-container .tab.active', { hasText: 'requirements.md' })
+      .waitFor({ state: 'visible', timeout: TIMEOUT });
+    await poll('the second case study on disk', async () =>
+      fs.existsSync(path.join(ws, 'case-studies/url-shortener-v2/trade-offs.md')),
+    );
   });
 });

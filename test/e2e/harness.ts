@@ -20,16 +20,33 @@ export const VSIX = path.join(REPO, 'dist-vsix', 'design-notes.vsix');
 export const RESULTS = path.join(REPO, 'test-results', 'e2e');
 export const FIXTURES = path.join(__dirname, 'fixtures');
 export const TIMEOUT = 60_000;
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+/**
+ * User settings that run the extension in code-server's web worker extension host (what vscode.dev and github.dev
+ * run) instead of its Node host: the same VSIX, with its package.json `browser` entry.
+ */
+export const WEB_HOST_SETTINGS = { 'remote.extensionKind': { 'design-notes.design-notes': ['web'] } };
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 /** Fails early, with the command to run, when the extension has not been built and packaged. */
 export function requireBuiltExtension(options: { vsix?: boolean } = { vsix: true }): void {
   const missing = ['dist/extension.js', 'dist/server.js'].filter((f) => !fs.existsSync(path.join(REPO, f)));
   if (missing.length) {
-    throw new Error(`e2e: the extension is not built (${missing.join(', ')} missing). Run \`npm run build\` (or \`npm run test:e2e\`, which builds and packages first).`);
+    throw new Error(
+      `e2e: the extension is not built (${missing.join(', ')} missing). Run \`npm run build\` (or \`npm run test:e2e\`, which builds and packages first).`,
+    );
   }
   if (options.vsix && !fs.existsSync(VSIX)) {
-    throw new Error(`e2e: ${path.relative(REPO, VSIX)} is missing. Run \`npm run package\` first (\`npm run test:e2e\` does it).`);
+    throw new Error(
+      `e2e: ${path.relative(REPO, VSIX)} is missing. Run \`npm run package\` first (\`npm run test:e2e\` does it).`,
+    );
   }
 }
 
@@ -121,18 +138,38 @@ export class CodeServer {
     const vsix = options.vsix === undefined ? VSIX : options.vsix;
     if (vsix) {
       if (!fs.existsSync(vsix)) throw new Error(`e2e: ${vsix} is missing. Run \`npm run package\` first.`);
-      const r = spawnSync(cs.node, [cs.entry, ...common, '--install-extension', vsix, '--force'], { env, encoding: 'utf8', timeout: TIMEOUT });
-      if (r.status !== 0) throw new Error(`e2e: installing ${vsix} failed (exit ${r.status}):\n${r.stdout}\n${r.stderr}`);
+      const r = spawnSync(cs.node, [cs.entry, ...common, '--install-extension', vsix, '--force'], {
+        env,
+        encoding: 'utf8',
+        timeout: TIMEOUT,
+      });
+      if (r.status !== 0)
+        throw new Error(`e2e: installing ${vsix} failed (exit ${r.status}):\n${r.stdout}\n${r.stderr}`);
     }
 
     const logFile = path.join(runDir, 'code-server.log');
     const log = fs.openSync(logFile, 'a');
-    const args = [cs.entry, ...common, '--disable-workspace-trust', '--disable-telemetry', '--disable-update-check', '--disable-getting-started-override'];
+    const args = [
+      cs.entry,
+      ...common,
+      '--disable-workspace-trust',
+      '--disable-telemetry',
+      '--disable-update-check',
+      '--disable-getting-started-override',
+    ];
     if (options.smokeTestDriver) args.push('--vscode-option', 'enable-smoke-test-driver');
     // detached: the child calls setsid(), so it leads its own process group and stop() can signal all of it.
     const child = spawn(cs.node, args, { env, detached: true, stdio: ['ignore', log, log] });
     fs.closeSync(log);
-    const server = new CodeServer(port, runDir, userDataDir, child, logFile, options.label ?? 'code-server', !options.runDir);
+    const server = new CodeServer(
+      port,
+      runDir,
+      userDataDir,
+      child,
+      logFile,
+      options.label ?? 'code-server',
+      !options.runDir,
+    );
     let exited = false;
     child.once('exit', () => (exited = true));
     try {
@@ -209,6 +246,8 @@ export class CodeServer {
 /** A Chromium window on one workbench; helpers wait on selectors that held on VS Code 1.139. */
 export class Workbench {
   readonly consoleErrors: string[] = [];
+  /** Put before every screenshot name ("web-" for the web worker host's run). */
+  screenshotPrefix = '';
 
   private constructor(
     readonly context: BrowserContext,
@@ -262,7 +301,10 @@ export class Workbench {
     await row.waitFor({ state: 'visible', timeout: TIMEOUT });
     await row.click();
     // The palette closes, or turns into the command's own quick input (a pick list, an input box).
-    await waitFor(`the palette to run "${title}"`, async () => !(await input.isVisible()) || (await input.inputValue()) !== typed);
+    await waitFor(
+      `the palette to run "${title}"`,
+      async () => !(await input.isVisible()) || (await input.inputValue()) !== typed,
+    );
   }
 
   /** Answers an open quick input (input box or pick list) with `text`, then Enter. */
@@ -271,7 +313,10 @@ export class Workbench {
     await input.waitFor({ state: 'visible', timeout: TIMEOUT });
     await input.fill(text);
     if (pick) {
-      await this.page.locator('.quick-input-widget .monaco-list-row', { hasText: pick }).first().waitFor({ state: 'visible', timeout: TIMEOUT });
+      await this.page
+        .locator('.quick-input-widget .monaco-list-row', { hasText: pick })
+        .first()
+        .waitFor({ state: 'visible', timeout: TIMEOUT });
     }
     await input.press('Enter');
   }
@@ -284,7 +329,9 @@ export class Workbench {
     const row = this.page.locator('.quick-input-widget .monaco-list-row', { hasText: name }).first();
     await row.waitFor({ state: 'visible', timeout: TIMEOUT });
     await input.press('Enter');
-    await this.page.locator('.tabs-container .tab.active', { hasText: name }).waitFor({ state: 'visible', timeout: TIMEOUT });
+    await this.page
+      .locator('.tabs-container .tab.active', { hasText: name })
+      .waitFor({ state: 'visible', timeout: TIMEOUT });
     await this.editor().locator('.view-lines').waitFor({ state: 'visible', timeout: TIMEOUT });
   }
 
@@ -302,7 +349,10 @@ export class Workbench {
   async goToLine(line: number, column?: number): Promise<void> {
     const input = await this.quickOpen();
     await input.fill(column ? `:${line}:${column}` : `:${line}`);
-    await this.page.locator('.quick-input-widget .monaco-list-row', { hasText: `${line}` }).first().waitFor({ state: 'visible', timeout: TIMEOUT });
+    await this.page
+      .locator('.quick-input-widget .monaco-list-row', { hasText: `${line}` })
+      .first()
+      .waitFor({ state: 'visible', timeout: TIMEOUT });
     await input.press('Enter');
     await input.waitFor({ state: 'hidden', timeout: 10_000 });
     if (!column) await this.page.keyboard.press('End');
@@ -332,14 +382,21 @@ export class Workbench {
     const row = this.page.locator('.editor-widget.suggest-widget.visible .monaco-list-row', { hasText: label }).first();
     await waitFor(`a suggestion "${label}"`, async () => {
       if (await row.isVisible()) return true;
-      if (!(await this.page.locator('.editor-widget.suggest-widget.visible').isVisible())) await this.page.keyboard.press('Control+Space');
+      if (!(await this.page.locator('.editor-widget.suggest-widget.visible').isVisible()))
+        await this.page.keyboard.press('Control+Space');
       await row.waitFor({ state: 'visible', timeout: 3000 }).catch(() => undefined);
       return row.isVisible();
     });
     // Clicking a row only selects it; move the focus to it with the arrow keys and accept with Enter.
     const focused = this.page.locator('.editor-widget.suggest-widget.visible .monaco-list-row.focused');
     // No auto-waiting here: a closed widget has no focused row, which reads as ''.
-    const focusedText = async () => ((await focused.count()) ? await focused.first().innerText({ timeout: 1000 }).catch(() => '') : '');
+    const focusedText = async () =>
+      (await focused.count())
+        ? await focused
+            .first()
+            .innerText({ timeout: 1000 })
+            .catch(() => '')
+        : '';
     for (let i = 0; i < 30 && !(await focusedText()).includes(label); i++) await this.page.keyboard.press('ArrowDown');
     if (!(await focusedText()).includes(label)) throw new Error(`e2e: could not select the suggestion "${label}"`);
     await this.page.keyboard.press('Enter');
@@ -358,7 +415,10 @@ export class Workbench {
       return row.isVisible();
     });
     await row.click();
-    await this.page.locator('.action-widget').waitFor({ state: 'hidden', timeout: TIMEOUT }).catch(() => undefined);
+    await this.page
+      .locator('.action-widget')
+      .waitFor({ state: 'hidden', timeout: TIMEOUT })
+      .catch(() => undefined);
   }
 
   /** Shows the Problems panel and returns the text of its rows (file rows and problem rows). */
@@ -374,14 +434,16 @@ export class Workbench {
   /** Waits until the Problems panel's rows satisfy `predicate`; returns them. */
   async waitForProblems(what: string, predicate: (rows: string[]) => boolean): Promise<string[]> {
     let rows: string[] = [];
-    await waitFor(`Problems panel: ${what} (last rows: ${JSON.stringify(rows)})`, async () => predicate((rows = await this.problems())));
+    await waitFor(`Problems panel: ${what} (last rows: ${JSON.stringify(rows)})`, async () =>
+      predicate((rows = await this.problems())),
+    );
     return rows;
   }
 
   /** Saves a screenshot of the whole window as test-results/e2e/<name>.png. */
   async screenshot(name: string): Promise<string> {
     fs.mkdirSync(RESULTS, { recursive: true });
-    const file = path.join(RESULTS, `${name}.png`);
+    const file = path.join(RESULTS, `${this.screenshotPrefix}${name}.png`);
     await this.page.screenshot({ path: file });
     return file;
   }
@@ -424,7 +486,17 @@ export async function runExtensionTests(
     const code = await Promise.race([
       exited,
       // The host's last words say where it stopped (a test waiting forever, an activation error).
-      new Promise<number>((_, reject) => setTimeout(() => reject(new Error(`e2e: extension tests did not finish in ${timeout / 1000} s; extension host output:\n${output.slice(-60).join('\n')}`)), timeout).unref()),
+      new Promise<number>((_, reject) =>
+        setTimeout(
+          () =>
+            reject(
+              new Error(
+                `e2e: extension tests did not finish in ${timeout / 1000} s; extension host output:\n${output.slice(-60).join('\n')}`,
+              ),
+            ),
+          timeout,
+        ).unref(),
+      ),
     ]);
     await workbench.screenshot('extension-host-tests');
     return { code, output };

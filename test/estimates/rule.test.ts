@@ -9,7 +9,7 @@ import { Linter } from '../../server/core/engine';
 import { stepsOf } from '../../server/core/estimates/calculations';
 import { judge } from '../../server/core/estimates/verdict';
 import { nodeFileSystem } from '../../server/core/node';
-import { quickFixesFor } from '../../server/core/language/quickFixes';
+import { quickFixesFor } from '../../server/core/rules';
 import { parseMarkdown } from '../../server/core/markdown';
 import type { Finding } from '../../server/core/types';
 import { checkWorkspace } from '../../server/core/workspace';
@@ -36,7 +36,10 @@ const ESTIMATES = [
   '',
 ].join('\n');
 
-async function lint(files: Record<string, string>, configText?: string): Promise<{ root: string; findings: Finding[] }> {
+async function lint(
+  files: Record<string, string>,
+  configText?: string,
+): Promise<{ root: string; findings: Finding[] }> {
   const root = makeTree(files);
   const linter = new Linter({ fs: nodeFileSystem });
   const config = configText ? loadConfig(configText, linter.ruleIds).config : DEFAULT_CONFIG;
@@ -44,10 +47,13 @@ async function lint(files: Record<string, string>, configText?: string): Promise
   return { root, findings: [...result.findings.values()].flat().filter((f) => f.ruleId === 'estimate-math') };
 }
 
-const brief = (root: string, fs: Finding[]) => fs.map((f) => `${path.relative(root, f.path)}:${f.range.start.line}:${f.range.start.character} ${f.message}`).sort();
+const brief = (root: string, fs: Finding[]) =>
+  fs.map((f) => `${path.relative(root, f.path)}:${f.range.start.line}:${f.range.start.character} ${f.message}`).sort();
 
 test('fires on wrong steps in case-study files (prose, chains, tables), not in code blocks, headings, or within tolerance', async () => {
-  const { root, findings } = await lint({ ...caseStudyFiles('shortener', { ...CLEAN_CASE_STUDY, 'estimates.md': ESTIMATES }) });
+  const { root, findings } = await lint({
+    ...caseStudyFiles('shortener', { ...CLEAN_CASE_STUDY, 'estimates.md': ESTIMATES }),
+  });
   try {
     assert.deepEqual(brief(root, findings), [
       'case-studies/shortener/estimates.md:2:28 5B × 500 bytes = 2.5 TB, not 250 GB (10× too small).',
@@ -61,7 +67,10 @@ test('fires on wrong steps in case-study files (prose, chains, tables), not in c
 });
 
 test('does not run outside case studies, like the other design-quality rules', async () => {
-  const { root, findings } = await lint({ 'notes/estimates.md': ESTIMATES, ...caseStudyFiles('shortener', CLEAN_CASE_STUDY) });
+  const { root, findings } = await lint({
+    'notes/estimates.md': ESTIMATES,
+    ...caseStudyFiles('shortener', CLEAN_CASE_STUDY),
+  });
   try {
     assert.deepEqual(findings, []);
   } finally {
@@ -70,11 +79,16 @@ test('does not run outside case studies, like the other design-quality rules', a
 });
 
 test('estimates.tolerance widens or narrows what counts as wrong; invalid values are reported and the default stays', async () => {
-  const files = caseStudyFiles('shortener', { ...CLEAN_CASE_STUDY, 'estimates.md': '# E\n\n- Peak: 100M ÷ 86,400 s ≈ 1,400/s\n' });
+  const files = caseStudyFiles('shortener', {
+    ...CLEAN_CASE_STUDY,
+    'estimates.md': '# E\n\n- Peak: 100M ÷ 86,400 s ≈ 1,400/s\n',
+  });
   const strict = await lint(files, '{ "estimates": { "tolerance": 0.1 } }');
   const loose = await lint(files, '{ "estimates": { "tolerance": 0.3 } }');
   try {
-    assert.deepEqual(brief(strict.root, strict.findings), ['case-studies/shortener/estimates.md:2:26 100M ÷ 86,400 s = 1,157/s, not 1,400/s (21% too large).']);
+    assert.deepEqual(brief(strict.root, strict.findings), [
+      'case-studies/shortener/estimates.md:2:26 100M ÷ 86,400 s = 1,157/s, not 1,400/s (21% too large).',
+    ]);
     assert.deepEqual(loose.findings, []);
   } finally {
     removeTree(strict.root);
@@ -91,12 +105,20 @@ function fixed(line: string): string {
   const { step } = stepsOf(doc).find(({ step }) => judge(step).ok === false)!;
   const v = judge(step);
   assert.ok(v.ok === false && v.replacement && step.stated.written);
-  const range = { start: { line: 0, character: step.stated.written.start }, end: { line: 0, character: step.stated.written.end } };
-  const fixes = quickFixesFor('estimate-math', { kind: 'estimate-math', range, replacement: v.replacement }, range, {} as never);
+  const range = {
+    start: { line: 0, character: step.stated.written.start },
+    end: { line: 0, character: step.stated.written.end },
+  };
+  const fixes = quickFixesFor(
+    'estimate-math',
+    { kind: 'estimate-math', range, replacement: v.replacement },
+    range,
+    {} as never,
+  );
   return applyEdits(line, fixes[0].edits);
 }
 
-test('the quick fix keeps the user\'s unit, suffix and separator style and a similar precision', () => {
+test("the quick fix keeps the user's unit, suffix and separator style and a similar precision", () => {
   assert.equal(fixed('5B × 500 bytes = 250 GB'), '5B × 500 bytes = 2,500 GB');
   assert.equal(fixed('5B × 500 bytes = **25 TB**'), '5B × 500 bytes = **2.5 TB**');
   assert.equal(fixed('1.5 TB ÷ 86,400 sec ≈ 17.4 GB/sec'), '1.5 TB ÷ 86,400 sec ≈ 17.4 MB/sec');
@@ -113,10 +135,19 @@ test('the quick fix keeps the user\'s unit, suffix and separator style and a sim
 
 test('the CLI reports estimate-math like the other rules (text and JSON)', () => {
   const CLI = path.resolve(__dirname, '../../dist/cli.js');
-  const root = makeTree(caseStudyFiles('shortener', { ...CLEAN_CASE_STUDY, 'estimates.md': '# E\n\n- Storage: 5B × 500 bytes = 250 GB\n' }));
+  const root = makeTree(
+    caseStudyFiles('shortener', { ...CLEAN_CASE_STUDY, 'estimates.md': '# E\n\n- Storage: 5B × 500 bytes = 250 GB\n' }),
+  );
   try {
-    const text = spawnSync(process.execPath, [CLI, 'lint'], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-    assert.match(text.stdout, /^case-studies\/shortener\/estimates\.md:3:29 warning estimate-math 5B × 500 bytes = 2\.5 TB, not 250 GB \(10× too small\)\.$/m);
+    const text = spawnSync(process.execPath, [CLI, 'lint'], {
+      cwd: root,
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1' },
+    });
+    assert.match(
+      text.stdout,
+      /^case-studies\/shortener\/estimates\.md:3:29 warning estimate-math 5B × 500 bytes = 2\.5 TB, not 250 GB \(10× too small\)\.$/m,
+    );
     const json = spawnSync(process.execPath, [CLI, 'lint', '--format', 'json'], { cwd: root, encoding: 'utf8' });
     const found = JSON.stringify(JSON.parse(json.stdout));
     assert.match(found, /"estimate-math"/);

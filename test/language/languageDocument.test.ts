@@ -30,7 +30,8 @@ const TRICKY = [
 ];
 
 test('the line scan finds the same fences, headings and front matter as the Markdown parser (tricky cases)', () => {
-  for (const text of TRICKY) assert.deepEqual(shape(scanDocument(text)), shape(parseMarkdown(text)), JSON.stringify(text));
+  for (const text of TRICKY)
+    assert.deepEqual(shape(scanDocument(text)), shape(parseMarkdown(text)), JSON.stringify(text));
 });
 
 test('the line scan agrees with the Markdown parser on real documents', () => {

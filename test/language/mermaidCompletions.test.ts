@@ -13,8 +13,12 @@ function suite(kind: string, build: DocumentBuilder): void {
   test(kind + ': ' + 'on the first line of a mermaid fence, diagram types replace what is typed', () => {
     const items = at('Intro\n\n```mermaid\nfl‸\n```\n');
     assert.deepEqual(labels(items).slice(0, 3), ['flowchart TD', 'flowchart LR', 'sequenceDiagram']);
-    for (const k of ['classDiagram', 'stateDiagram-v2', 'erDiagram', 'C4Context', 'gantt', 'mindmap']) assert.ok(labels(items).includes(k), k);
-    assert.deepEqual(items[0].textEdit, { range: { start: { line: 3, character: 0 }, end: { line: 3, character: 2 } }, newText: 'flowchart TD' });
+    for (const k of ['classDiagram', 'stateDiagram-v2', 'erDiagram', 'C4Context', 'gantt', 'mindmap'])
+      assert.ok(labels(items).includes(k), k);
+    assert.deepEqual(items[0].textEdit, {
+      range: { start: { line: 3, character: 0 }, end: { line: 3, character: 2 } },
+      newText: 'flowchart TD',
+    });
     assert.equal(items[0].kind, 14);
     assert.equal(items[0].insertTextFormat, 1);
   });
@@ -27,7 +31,10 @@ function suite(kind: string, build: DocumentBuilder): void {
     const items = at('```mermaid\nflowchart LR\n  da‸\n```\n');
     const byLabel = new Map(items.map((i) => [i.label, i]));
     assert.equal(byLabel.get('database')!.textEdit!.newText, '${1:db}[(${2:Database})]');
-    assert.deepEqual(byLabel.get('database')!.textEdit!.range, { start: { line: 2, character: 2 }, end: { line: 2, character: 4 } });
+    assert.deepEqual(byLabel.get('database')!.textEdit!.range, {
+      start: { line: 2, character: 2 },
+      end: { line: 2, character: 4 },
+    });
     assert.equal(byLabel.get('database')!.insertTextFormat, 2);
     assert.equal(byLabel.get('queue')!.textEdit!.newText, '${1:queue}[[${2:Queue}]]');
     assert.equal(byLabel.get('queue (flag shape)')!.textEdit!.newText, '${1:queue}>${2:Queue}]');
@@ -45,16 +52,22 @@ function suite(kind: string, build: DocumentBuilder): void {
     assert.ok(labels(at('```mermaid\nflowchart LR\n  api -->|reads| ‸\n```\n')).includes('cache'));
   });
 
-  test(kind + ': ' + 'flowchart: after a node id (with or without shape) and a space, edge syntax inserted at the cursor', () => {
-    const expected = ['-->', '-.->', '==>', '---', '-- label -->', '-->|label|'];
-    const plain = at('```mermaid\nflowchart LR\n  api ‸\n```\n');
-    assert.deepEqual(labels(plain), expected);
-    assert.deepEqual(plain[0].textEdit, { range: { start: { line: 2, character: 6 }, end: { line: 2, character: 6 } }, newText: '--> ' });
-    assert.equal(plain[0].kind, 24);
-    assert.equal(plain[4].textEdit!.newText, '-- ${1:label} --> ');
-    assert.deepEqual(labels(at('```mermaid\nflowchart LR\n  db[(Orders DB)] ‸\n```\n')), expected);
-    assert.deepEqual(labels(at('```mermaid\nflowchart LR\n  a --> b ‸\n```\n')), expected);
-  });
+  test(
+    kind + ': ' + 'flowchart: after a node id (with or without shape) and a space, edge syntax inserted at the cursor',
+    () => {
+      const expected = ['-->', '-.->', '==>', '---', '-- label -->', '-->|label|'];
+      const plain = at('```mermaid\nflowchart LR\n  api ‸\n```\n');
+      assert.deepEqual(labels(plain), expected);
+      assert.deepEqual(plain[0].textEdit, {
+        range: { start: { line: 2, character: 6 }, end: { line: 2, character: 6 } },
+        newText: '--> ',
+      });
+      assert.equal(plain[0].kind, 24);
+      assert.equal(plain[4].textEdit!.newText, '-- ${1:label} --> ');
+      assert.deepEqual(labels(at('```mermaid\nflowchart LR\n  db[(Orders DB)] ‸\n```\n')), expected);
+      assert.deepEqual(labels(at('```mermaid\nflowchart LR\n  a --> b ‸\n```\n')), expected);
+    },
+  );
 
   test(kind + ': ' + 'no completions inside labels, after keywords, in comments, or outside mermaid fences', () => {
     assert.deepEqual(at('```mermaid\nflowchart LR\n  a[Da‸\n```\n'), []);
@@ -67,11 +80,17 @@ function suite(kind: string, build: DocumentBuilder): void {
     assert.deepEqual(at('```mermaid\nflowchart LR\n```‸\n'), []);
   });
 
-  test(kind + ': ' + 'sequence diagrams get their statements; other diagram types nothing beyond the declaration', () => {
-    const items = at('```mermaid\nsequenceDiagram\n  pa‸\n```\n');
-    assert.equal(items.find((i) => i.label === 'participant')!.textEdit!.newText, 'participant ${1:A} as ${2:Service}');
-    assert.deepEqual(at('```mermaid\nerDiagram\n  ‸\n```\n'), []);
-  });
+  test(
+    kind + ': ' + 'sequence diagrams get their statements; other diagram types nothing beyond the declaration',
+    () => {
+      const items = at('```mermaid\nsequenceDiagram\n  pa‸\n```\n');
+      assert.equal(
+        items.find((i) => i.label === 'participant')!.textEdit!.newText,
+        'participant ${1:A} as ${2:Service}',
+      );
+      assert.deepEqual(at('```mermaid\nerDiagram\n  ‸\n```\n'), []);
+    },
+  );
 
   test(kind + ': ' + 'a standalone .mmd file is one diagram', () => {
     assert.equal(labels(at('gr‸', true)).includes('graph TD'), true);
@@ -111,14 +130,30 @@ for (const [kind, build] of DOCUMENT_BUILDERS) {
     const doc = build(text);
     assert.deepEqual(mermaidCompletions(doc, { line: 3, character: 12 }, { invoked: false }), []);
     const asked = mermaidCompletions(doc, { line: 3, character: 11 }, { invoked: true });
-    assert.deepEqual(asked.slice(0, 2).map((i) => [i.label, i.insertTextFormat]), [['client', 1], ['api', 1]]);
-    assert.ok(asked.some((i) => i.label === 'database'), 'components after the ids when asked for');
+    assert.deepEqual(
+      asked.slice(0, 2).map((i) => [i.label, i.insertTextFormat]),
+      [
+        ['client', 1],
+        ['api', 1],
+      ],
+    );
+    assert.ok(
+      asked.some((i) => i.label === 'database'),
+      'components after the ids when asked for',
+    );
     assert.ok(!mermaidCompletions(doc, { line: 3, character: 12 }).some((i) => i.label === 'db'));
   });
 
   test(kind + ': in a .mmd file (quick suggestions ask as you type) components only on an empty word', () => {
     const doc = build('flowchart LR\n  api --> d\n');
-    assert.deepEqual(mermaidCompletions(doc, { line: 1, character: 11 }, { wholeFile: true }).map((i) => i.label), []);
-    assert.ok(mermaidCompletions(build('flowchart LR\n  api --> \n'), { line: 1, character: 10 }, { wholeFile: true }).some((i) => i.label === 'database'));
+    assert.deepEqual(
+      mermaidCompletions(doc, { line: 1, character: 11 }, { wholeFile: true }).map((i) => i.label),
+      [],
+    );
+    assert.ok(
+      mermaidCompletions(build('flowchart LR\n  api --> \n'), { line: 1, character: 10 }, { wholeFile: true }).some(
+        (i) => i.label === 'database',
+      ),
+    );
   });
 }

@@ -22,13 +22,20 @@ function suite(kind: string, build: DocumentBuilder): void {
     const { items } = at('# Design\n\nWe put a ci| in front of payments.\n');
     const breaker = items.find((i) => i.label === 'Circuit Breaker');
     assert.ok(breaker);
-    assert.deepEqual(breaker.textEdit, { range: { start: { line: 2, character: 9 }, end: { line: 2, character: 11 } }, newText: 'Circuit Breaker' });
+    assert.deepEqual(breaker.textEdit, {
+      range: { start: { line: 2, character: 9 }, end: { line: 2, character: 11 } },
+      newText: 'Circuit Breaker',
+    });
     assert.equal(breaker.kind, 18);
     assert.equal(breaker.insertTextFormat, 1);
     // What it is, in the first list: the category on every row, the first sentence of the summary beside the focused one.
     assert.deepEqual(breaker.labelDetails, { description: 'Reliability' });
     assert.equal(breaker.detail, 'A circuit breaker wraps calls to a dependency and tracks failures.');
-    assert.match(breaker.documentation!.value, /^\*\*Circuit Breaker\*\*/, 'the card resolved at once, no resolve request');
+    assert.match(
+      breaker.documentation!.value,
+      /^\*\*Circuit Breaker\*\*/,
+      'the card resolved at once, no resolve request',
+    );
     assert.equal(breaker.filterText, 'Circuit Breaker');
     assert.equal(breaker.documentation?.kind, 'markdown');
     assert.match(breaker.documentation!.value, /^\*\*Circuit Breaker\*\* · _Reliability_/);
@@ -38,7 +45,10 @@ function suite(kind: string, build: DocumentBuilder): void {
   test(kind + ': ' + 'on a long line only the words before the cursor count', () => {
     const filler = 'word '.repeat(200);
     const { items } = at(`${filler}a circuit br|`);
-    assert.deepEqual(items.map((i) => [i.label, i.textEdit!.range.start.character]), [['Circuit Breaker', filler.length + 2]]);
+    assert.deepEqual(
+      items.map((i) => [i.label, i.textEdit!.range.start.character]),
+      [['Circuit Breaker', filler.length + 2]],
+    );
     // A long run of letters ending in "ca" is one word, not the prefix "ca".
     assert.deepEqual(at(`${'x'.repeat(300)}ca|`).items, []);
   });
@@ -49,9 +59,15 @@ function suite(kind: string, build: DocumentBuilder): void {
     const position = { line: 0, character: 17 };
     assert.deepEqual(patternCompletions(doc, position, index), []);
     const items = patternCompletions(doc, position, index, {}, { continuing: true });
-    assert.deepEqual(items.map((i) => [i.label, i.textEdit!.range.start.character, i.textEdit!.range.end.character]), [['Circuit Breaker', 9, 17]]);
+    assert.deepEqual(
+      items.map((i) => [i.label, i.textEdit!.range.start.character, i.textEdit!.range.end.character]),
+      [['Circuit Breaker', 9, 17]],
+    );
     // Single-word names do not continue past a space.
-    assert.deepEqual(patternCompletions(build('We use sharding \n'), { line: 0, character: 16 }, index, {}, { continuing: true }), []);
+    assert.deepEqual(
+      patternCompletions(build('We use sharding \n'), { line: 0, character: 16 }, index, {}, { continuing: true }),
+      [],
+    );
   });
 
   test(kind + ': ' + 'one letter is not enough', () => {
@@ -60,43 +76,82 @@ function suite(kind: string, build: DocumentBuilder): void {
 
   test(kind + ': ' + 'several words before the cursor can form one term and are replaced together', () => {
     const { items } = at('Reads use fan out on w|');
-    assert.deepEqual(items.map((i) => [i.label, i.textEdit!.range.start.character, i.textEdit!.range.end.character]), [['Fan-out on Write', 10, 22]]);
+    assert.deepEqual(
+      items.map((i) => [i.label, i.textEdit!.range.start.character, i.textEdit!.range.end.character]),
+      [['Fan-out on Write', 10, 22]],
+    );
     assert.deepEqual(items[0].labelDetails, { description: 'Scalability' });
     assert.ok(items[0].detail!.length <= 110 && items[0].detail!.endsWith('…'), items[0].detail);
   });
 
   test(kind + ': ' + 'aliases are offered with the pattern name in the detail, and hyphenated prefixes work', () => {
     const { items } = at('- events go to a pub-s|');
-    assert.deepEqual(items.map((i) => [i.label, i.labelDetails?.description]), [['pub/sub', 'Publish/Subscribe · Messaging and events']]);
+    assert.deepEqual(
+      items.map((i) => [i.label, i.labelDetails?.description]),
+      [['pub/sub', 'Publish/Subscribe · Messaging and events']],
+    );
     assert.match(items[0].detail!, /^Publish\/Subscribe: /);
     assert.equal(items[0].textEdit!.range.start.character, 17);
   });
 
   test(kind + ': ' + 'a later word of a term is completed with a filter text starting at that word', () => {
     const { items } = at('Limit with a bucke|');
-    assert.deepEqual(items.map((i) => [i.label, i.filterText, i.textEdit!.newText]), [
-      ['Leaky Bucket', 'Bucket', 'Leaky Bucket'],
-      ['Token Bucket', 'Bucket', 'Token Bucket'],
-    ]);
+    assert.deepEqual(
+      items.map((i) => [i.label, i.filterText, i.textEdit!.newText]),
+      [
+        ['Leaky Bucket', 'Bucket', 'Leaky Bucket'],
+        ['Token Bucket', 'Bucket', 'Token Bucket'],
+      ],
+    );
   });
 
-  test(kind + ': ' + 'as a list: pattern lists are incomplete (re-asked while typing); a space trigger in prose opens nothing', () => {
-    const ctx = { index };
-    const list = provideCompletionList(build('We add a ci\n'), { line: 0, character: 11 }, ctx, { kind: 1 });
-    assert.equal(list.isIncomplete, true);
-    assert.ok(list.items.some((i) => i.label === 'Circuit Breaker'));
-    assert.deepEqual(provideCompletionList(build('We add a circuit \n'), { line: 0, character: 17 }, ctx, { kind: 2, character: ' ' }), { isIncomplete: false, items: [] });
-    assert.deepEqual(provideCompletionList(build('We add a circuit \n'), { line: 0, character: 17 }, ctx, { kind: 3 }).items.map((i) => i.label), ['Circuit Breaker']);
-    // Nor in a diagram: edges and components come when asked for (Ctrl+Space), never while typing.
-    assert.deepEqual(provideCompletionList(build('```mermaid\nflowchart LR\n  a \n```\n'), { line: 2, character: 4 }, ctx, { kind: 2, character: ' ' }), { isIncomplete: false, items: [] });
-    const edges = provideCompletionList(build('```mermaid\nflowchart LR\n  a \n```\n'), { line: 2, character: 4 }, ctx, { kind: 1 });
-    assert.equal(edges.isIncomplete, false);
-    assert.equal(edges.items[0].label, '-->');
-  });
+  test(
+    kind +
+      ': ' +
+      'as a list: pattern lists are incomplete (re-asked while typing); a space trigger in prose opens nothing',
+    () => {
+      const ctx = { index };
+      const list = provideCompletionList(build('We add a ci\n'), { line: 0, character: 11 }, ctx, { kind: 1 });
+      assert.equal(list.isIncomplete, true);
+      assert.ok(list.items.some((i) => i.label === 'Circuit Breaker'));
+      assert.deepEqual(
+        provideCompletionList(build('We add a circuit \n'), { line: 0, character: 17 }, ctx, {
+          kind: 2,
+          character: ' ',
+        }),
+        { isIncomplete: false, items: [] },
+      );
+      assert.deepEqual(
+        provideCompletionList(build('We add a circuit \n'), { line: 0, character: 17 }, ctx, { kind: 3 }).items.map(
+          (i) => i.label,
+        ),
+        ['Circuit Breaker'],
+      );
+      // Nor in a diagram: edges and components come when asked for (Ctrl+Space), never while typing.
+      assert.deepEqual(
+        provideCompletionList(build('```mermaid\nflowchart LR\n  a \n```\n'), { line: 2, character: 4 }, ctx, {
+          kind: 2,
+          character: ' ',
+        }),
+        { isIncomplete: false, items: [] },
+      );
+      const edges = provideCompletionList(
+        build('```mermaid\nflowchart LR\n  a \n```\n'),
+        { line: 2, character: 4 },
+        ctx,
+        { kind: 1 },
+      );
+      assert.equal(edges.isIncomplete, false);
+      assert.equal(edges.items[0].label, '-->');
+    },
+  );
 
   test(kind + ': ' + 'sort order follows match quality', () => {
     const { items } = at('ca|');
-    assert.deepEqual(items.map((i) => i.sortText), items.map((_, i) => String(i).padStart(4, '0')));
+    assert.deepEqual(
+      items.map((i) => i.sortText),
+      items.map((_, i) => String(i).padStart(4, '0')),
+    );
   });
 
   test(kind + ': ' + 'no pattern completions in code fences, inline code, headings or HTML comments', () => {

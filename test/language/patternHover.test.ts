@@ -23,7 +23,10 @@ function suite(kind: string, build: DocumentBuilder): void {
   });
 
   test(kind + ': ' + 'hover works in list items and headings, and on plurals', () => {
-    assert.deepEqual(at('- two load bal‸ancers\n')!.range, { start: { line: 0, character: 6 }, end: { line: 0, character: 20 } });
+    assert.deepEqual(at('- two load bal‸ancers\n')!.range, {
+      start: { line: 0, character: 6 },
+      end: { line: 0, character: 20 },
+    });
     assert.match(at('## Why CQ‸RS\n')!.contents.value, /^\*\*CQRS\*\*/);
   });
 
@@ -47,27 +50,58 @@ function suite(kind: string, build: DocumentBuilder): void {
 
   test(kind + ': ' + 'label spans cover shapes, edge labels, messages and display names', () => {
     const line = 'a[(Orders DB)] -- cache miss --> b{{Ext}}';
-    assert.deepEqual(mermaidLabelSpans(line).map(([s, e]) => line.slice(s, e)), ['Orders DB', 'cache miss', 'Ext']);
+    assert.deepEqual(
+      mermaidLabelSpans(line).map(([s, e]) => line.slice(s, e)),
+      ['Orders DB', 'cache miss', 'Ext'],
+    );
     const p = '  participant GW as API Gateway';
-    assert.deepEqual(mermaidLabelSpans(p).map(([s, e]) => p.slice(s, e)), ['API Gateway']);
+    assert.deepEqual(
+      mermaidLabelSpans(p).map(([s, e]) => p.slice(s, e)),
+      ['API Gateway'],
+    );
   });
 
-  test(kind + ': ' + 'the card lists summary, when to use, costs, related patterns (linked when a link target is given) and the reference', () => {
-    const p = index.byId('saga')!;
-    const plain = renderPatternCard(p, index);
-    assert.match(plain, /^\*\*Saga\*\* · _Messaging and events_\n\nAlso known as: saga pattern, compensating transaction, long-running transaction\n\n/);
-    assert.ok(plain.includes('**When to use.** '));
-    assert.ok(plain.includes('**Costs and failure modes.** '));
-    assert.ok(plain.includes('**Related:** Transactional Outbox · Two-Phase Commit · Idempotency Keys · Publish/Subscribe'));
-    assert.ok(plain.includes('_Reference:_ Garcia-Molina and Salem'));
-    const linked = renderPatternCard(p, index, { linkForPattern: (r) => `file:///docs/catalog.md#${r.id}`, includeDiagram: true });
-    assert.ok(linked.includes('[Transactional Outbox](file:///docs/catalog.md#transactional-outbox)'));
-    assert.ok(linked.includes('```mermaid\nsequenceDiagram'));
-  });
+  test(
+    kind +
+      ': ' +
+      'the card lists summary, when to use, costs, related patterns (linked when a link target is given) and the reference',
+    () => {
+      const p = index.byId('saga')!;
+      const plain = renderPatternCard(p, index);
+      assert.match(
+        plain,
+        /^\*\*Saga\*\* · _Messaging and events_\n\nAlso known as: saga pattern, compensating transaction, long-running transaction\n\n/,
+      );
+      assert.ok(plain.includes('**When to use.** '));
+      assert.ok(plain.includes('**Costs and failure modes.** '));
+      assert.ok(
+        plain.includes('**Related:** Transactional Outbox · Two-Phase Commit · Idempotency Keys · Publish/Subscribe'),
+      );
+      assert.ok(plain.includes('_Reference:_ Garcia-Molina and Salem'));
+      const linked = renderPatternCard(p, index, {
+        linkForPattern: (r) => `file:///docs/catalog.md#${r.id}`,
+        includeDiagram: true,
+      });
+      assert.ok(linked.includes('[Transactional Outbox](file:///docs/catalog.md#transactional-outbox)'));
+      assert.ok(linked.includes('```mermaid\nsequenceDiagram'));
+    },
+  );
 
   test(kind + ': ' + 'markdown in user catalog text is escaped in the card', () => {
-    const p = { ...index.byId('saga')!, name: 'A *bold* <b>name</b>', aliases: [], related: [], reference: undefined, whenToUse: undefined, costs: undefined };
-    assert.equal(renderPatternCard(p, index), '**A \\*bold\\* \\<b\\>name\\</b\\>** · _Messaging and events_\n\n' + p.summary.replace(/[\\`*_{}[\]<>#|~]/g, '\\$&'));
+    const p = {
+      ...index.byId('saga')!,
+      name: 'A *bold* <b>name</b>',
+      aliases: [],
+      related: [],
+      reference: undefined,
+      whenToUse: undefined,
+      costs: undefined,
+    };
+    assert.equal(
+      renderPatternCard(p, index),
+      '**A \\*bold\\* \\<b\\>name\\</b\\>** · _Messaging and events_\n\n' +
+        p.summary.replace(/[\\`*_{}[\]<>#|~]/g, '\\$&'),
+    );
   });
 }
 

@@ -21,7 +21,8 @@ function corpusBlocks(): Block[] {
   for (const file of markdownFiles(corpus)) {
     const doc = parseMarkdown(readFileSync(file, 'utf8'));
     for (const fence of doc.fences) {
-      if (fence.lang === 'mermaid') blocks.push({ file: path.relative(corpus, file), line: fence.openLine + 1, text: fence.content });
+      if (fence.lang === 'mermaid')
+        blocks.push({ file: path.relative(corpus, file), line: fence.openLine + 1, text: fence.content });
     }
   }
   return blocks;
@@ -45,7 +46,9 @@ describe('mermaid-syntax on the shared corpus', { skip: existsSync(corpus) ? fal
       const reference = await mermaid.referenceParse(block.text);
       const problems = await validator.validate(block.text);
       if (reference.ok !== (problems.length === 0)) {
-        disagreements.push(`${block.file}:${block.line}: mermaid ${reference.ok ? 'accepts' : 'rejects'}, validator says ${JSON.stringify(problems)}`);
+        disagreements.push(
+          `${block.file}:${block.line}: mermaid ${reference.ok ? 'accepts' : 'rejects'}, validator says ${JSON.stringify(problems)}`,
+        );
       }
       if (!reference.ok) {
         const first = problems[0];

@@ -50,7 +50,7 @@ describe('mermaid worker fast path', () => {
     mermaid = await loadWorkerModule();
   });
 
-  it('fastConfigCopy and compiledConfigCopy build exactly what mermaid\'s own config copy builds', () => {
+  it("fastConfigCopy and compiledConfigCopy build exactly what mermaid's own config copy builds", () => {
     const shared = { deep: { deeper: 1 } };
     const sample = {
       theme: 'default',
@@ -78,20 +78,23 @@ describe('mermaid worker fast path', () => {
     );
   });
 
-  it('gives mermaid.parse\'s verdict on every fixture and on broken variants of real diagrams', async () => {
+  it("gives mermaid.parse's verdict on every fixture and on broken variants of real diagrams", async () => {
     const texts: string[] = [];
-    for (const name of readdirSync(path.join(fixtures, 'types'))) texts.push(readFileSync(path.join(fixtures, 'types', name), 'utf8'));
+    for (const name of readdirSync(path.join(fixtures, 'types')))
+      texts.push(readFileSync(path.join(fixtures, 'types', name), 'utf8'));
     const corpus = path.resolve(root, '..', 'shared', 'corpus');
     if (existsSync(corpus)) {
       for (const file of markdownFiles(corpus)) {
-        for (const fence of parseMarkdown(readFileSync(file, 'utf8')).fences) if (fence.lang === 'mermaid') texts.push(fence.content);
+        for (const fence of parseMarkdown(readFileSync(file, 'utf8')).fences)
+          if (fence.lang === 'mermaid') texts.push(fence.content);
       }
     }
     // Deterministic damage: drop a character, duplicate a line, add a config directive or front matter.
     const variants: string[] = [];
     for (const text of texts) {
       variants.push(text);
-      for (let at = 3; at < text.length; at += Math.max(7, Math.floor(text.length / 4))) variants.push(text.slice(0, at) + text.slice(at + 1));
+      for (let at = 3; at < text.length; at += Math.max(7, Math.floor(text.length / 4)))
+        variants.push(text.slice(0, at) + text.slice(at + 1));
       const lines = text.split('\n');
       if (lines.length > 2) variants.push([...lines.slice(0, 2), lines[1], ...lines.slice(2)].join('\n'));
       variants.push(`%%{init: {"theme": "dark", "flowchart": {"curve": "linear"}}}%%\n${text}`);
@@ -109,7 +112,10 @@ describe('mermaid worker fast path', () => {
       for (const p of problems) {
         for (const pos of [p.range.start, p.range.end]) {
           assert.ok(pos.line >= 0 && pos.line < lines.length, `line inside the block: ${JSON.stringify(p)}`);
-          assert.ok(pos.character >= 0 && pos.character <= lines[pos.line].length, `character inside the line: ${JSON.stringify(p)}`);
+          assert.ok(
+            pos.character >= 0 && pos.character <= lines[pos.line].length,
+            `character inside the line: ${JSON.stringify(p)}`,
+          );
         }
         assert.ok(p.message.length > 0 && p.message.length <= 200, `short message: ${p.message}`);
       }

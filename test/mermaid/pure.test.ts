@@ -2,7 +2,7 @@
 // diagram-type suggestions, header detection, the LRU cache.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { firstContentLine } from '../../server/core/mermaid/describeError';
+import { firstContentLine } from '../../server/core/mermaid/commonMistakes';
 import { DIAGRAM_KEYWORDS, editDistance, suggestDiagramTypes } from '../../server/core/mermaid/diagramTypes';
 import { LruCache } from '../../server/core/mermaid/lruCache';
 import { createPositionMapper } from '../../server/core/mermaid/positionMap';
@@ -28,7 +28,8 @@ describe('positionMap', () => {
 
   it('maps columns after encoded entities back onto the written text', () => {
     const original = 'flowchart TD\n  A[#35; and #quot;q#quot;] --> end\n';
-    const parsed = 'flowchart TD\n  A[\uFB02\u00B0\u00B035\u00B6\u00DF and \uFB02\u00B0quot\u00B6\u00DFq\uFB02\u00B0quot\u00B6\u00DF] --> end\n\n';
+    const parsed =
+      'flowchart TD\n  A[\uFB02\u00B0\u00B035\u00B6\u00DF and \uFB02\u00B0quot\u00B6\u00DFq\uFB02\u00B0quot\u00B6\u00DF] --> end\n\n';
     const map = createPositionMapper(original, parsed);
     const at = map.at(parsed.indexOf('end'));
     assert.deepEqual(at, { line: 1, character: original.split('\n')[1].indexOf('end') });

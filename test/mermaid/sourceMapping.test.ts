@@ -12,15 +12,21 @@ type At = [number, number, number, string];
 const FLOW_END = "'end' is a reserved word in flowcharts and cannot be a node id: write 'End' or another name.";
 
 const CASES: { name: string; markdown: string; at: At[]; message?: string; mmd?: boolean }[] = [
-  { name: 'fence at top level', markdown: '# T\n\n```mermaid\nflowchart TD\n  A --> B\n  B --> end\n```\n', at: [[5, 8, 11, 'end']] },
+  {
+    name: 'fence at top level',
+    markdown: '# T\n\n```mermaid\nflowchart TD\n  A --> B\n  B --> end\n```\n',
+    at: [[5, 8, 11, 'end']],
+  },
   {
     name: '%% comments and blank lines before and inside the diagram',
-    markdown: '# T\n\n```mermaid\n%% header comment\n\nflowchart TD\n  %% a comment\n\n  A --> B\n  %% another\n  B --> end\n```\n',
+    markdown:
+      '# T\n\n```mermaid\n%% header comment\n\nflowchart TD\n  %% a comment\n\n  A --> B\n  %% another\n  B --> end\n```\n',
     at: [[10, 8, 11, 'end']],
   },
   {
     name: 'YAML front matter and an init directive',
-    markdown: '```mermaid\n---\ntitle: Flow\nconfig:\n  theme: dark\n---\n%%{init: {"flowchart": {"curve": "basis"}}}%%\nflowchart TD\n  A --> B\n  B --> end\n```\n',
+    markdown:
+      '```mermaid\n---\ntitle: Flow\nconfig:\n  theme: dark\n---\n%%{init: {"flowchart": {"curve": "basis"}}}%%\nflowchart TD\n  A --> B\n  B --> end\n```\n',
     at: [[9, 8, 11, 'end']],
   },
   {
@@ -39,14 +45,46 @@ const CASES: { name: string; markdown: string; at: At[]; message?: string; mmd?:
     at: [[4, 0, 9, 'title: [x']],
     message: 'Invalid front matter: unexpected end of the stream within a flow collection',
   },
-  { name: 'CRLF line endings', markdown: '# T\r\n\r\n```mermaid\r\nflowchart TD\r\n  %% c\r\n  A --> B\r\n  B --> end\r\n```\r\n', at: [[6, 8, 11, 'end']] },
-  { name: 'tab indentation', markdown: '```mermaid\nflowchart TD\n\tA --> B\n\tB --> end\n```\n', at: [[3, 7, 10, 'end']] },
-  { name: 'indented fence', markdown: '   ```mermaid\n   flowchart TD\n     A --> B\n     B --> end\n   ```\n', at: [[3, 11, 14, 'end']] },
-  { name: 'fence in a list item', markdown: '- item\n\n  ```mermaid\n  flowchart TD\n    A --> end\n  ```\n', at: [[4, 10, 13, 'end']] },
-  { name: 'fence in a blockquote', markdown: '> ```mermaid\n> flowchart TD\n>   A --> end\n> ```\n', at: [[2, 10, 13, 'end']] },
-  { name: 'blockquote inside a list item', markdown: '- item\n  > ```mermaid\n  > flowchart TD\n  >   A --> end\n  > ```\n', at: [[3, 12, 15, 'end']] },
-  { name: 'list item indented with a tab', markdown: '-\t```mermaid\n\tflowchart TD\n\t  A --> end\n\t```\n', at: [[2, 9, 12, 'end']] },
-  { name: 'blockquote with a tab', markdown: '>\t```mermaid\n>\tflowchart TD\n>\t  A --> end\n>\t```\n', at: [[2, 10, 13, 'end']] },
+  {
+    name: 'CRLF line endings',
+    markdown: '# T\r\n\r\n```mermaid\r\nflowchart TD\r\n  %% c\r\n  A --> B\r\n  B --> end\r\n```\r\n',
+    at: [[6, 8, 11, 'end']],
+  },
+  {
+    name: 'tab indentation',
+    markdown: '```mermaid\nflowchart TD\n\tA --> B\n\tB --> end\n```\n',
+    at: [[3, 7, 10, 'end']],
+  },
+  {
+    name: 'indented fence',
+    markdown: '   ```mermaid\n   flowchart TD\n     A --> B\n     B --> end\n   ```\n',
+    at: [[3, 11, 14, 'end']],
+  },
+  {
+    name: 'fence in a list item',
+    markdown: '- item\n\n  ```mermaid\n  flowchart TD\n    A --> end\n  ```\n',
+    at: [[4, 10, 13, 'end']],
+  },
+  {
+    name: 'fence in a blockquote',
+    markdown: '> ```mermaid\n> flowchart TD\n>   A --> end\n> ```\n',
+    at: [[2, 10, 13, 'end']],
+  },
+  {
+    name: 'blockquote inside a list item',
+    markdown: '- item\n  > ```mermaid\n  > flowchart TD\n  >   A --> end\n  > ```\n',
+    at: [[3, 12, 15, 'end']],
+  },
+  {
+    name: 'list item indented with a tab',
+    markdown: '-\t```mermaid\n\tflowchart TD\n\t  A --> end\n\t```\n',
+    at: [[2, 9, 12, 'end']],
+  },
+  {
+    name: 'blockquote with a tab',
+    markdown: '>\t```mermaid\n>\tflowchart TD\n>\t  A --> end\n>\t```\n',
+    at: [[2, 10, 13, 'end']],
+  },
   {
     name: 'entities before the error (mermaid encodes them before parsing)',
     markdown: '```mermaid\nflowchart TD\n  A[#35; #quot;x#quot;] --> B[#9829;] --> end\n```\n',
@@ -54,18 +92,29 @@ const CASES: { name: string; markdown: string; at: At[]; message?: string; mmd?:
   },
   {
     name: 'second of two blocks; the first is valid',
-    markdown: '```mermaid\nflowchart LR\n  A --> B\n```\n\ntext\n\n```mermaid\npie title X\n  %% c\n  "a" : 1\n  "b" 2\n```\n',
+    markdown:
+      '```mermaid\nflowchart LR\n  A --> B\n```\n\ntext\n\n```mermaid\npie title X\n  %% c\n  "a" : 1\n  "b" 2\n```\n',
     at: [[11, 6, 7, '2']],
     message: "Expected ':' but found '2'",
   },
-  { name: 'error at the end of the diagram marks what came last', markdown: '```mermaid\nflowchart TD\n  A --> B[abc\n\n```\n', at: [[2, 9, 10, '[']], message: "Unclosed '[': the shape opened here is never closed with ']'." },
+  {
+    name: 'error at the end of the diagram marks what came last',
+    markdown: '```mermaid\nflowchart TD\n  A --> B[abc\n\n```\n',
+    at: [[2, 9, 10, '[']],
+    message: "Unclosed '[': the shape opened here is never closed with ']'.",
+  },
   {
     name: 'an unclosed string swallowing the rest: marked at its opening quote',
     markdown: '```mermaid\nflowchart TD\n  A["unterminated] --> B\n  B --> C\n```\n',
     at: [[2, 4, 5, '"']],
-    message: 'Unclosed quote \'"\': the text started here has no closing \'"\' on this line.',
+    message: "Unclosed quote '\"': the text started here has no closing '\"' on this line.",
   },
-  { name: 'standalone .mmd file with CRLF', markdown: 'flowchart TD\r\n  %% c\r\n  A --> B\r\n  B --> end\r\n', at: [[3, 8, 11, 'end']], mmd: true },
+  {
+    name: 'standalone .mmd file with CRLF',
+    markdown: 'flowchart TD\r\n  %% c\r\n  A --> B\r\n  B --> end\r\n',
+    at: [[3, 8, 11, 'end']],
+    mmd: true,
+  },
 ];
 
 describe('mermaid-syntax: source positions', () => {
@@ -92,7 +141,8 @@ describe('mermaid-syntax: source positions', () => {
   }
 
   it('valid diagrams and other fences give nothing', async () => {
-    const md = '```mermaid\nflowchart LR\n  A --> B\n```\n\n```js\nflowchart TD\n  A --> end\n```\n\n    indented code, not a fence\n';
+    const md =
+      '```mermaid\nflowchart LR\n  A --> B\n```\n\n```js\nflowchart TD\n  A --> end\n```\n\n    indented code, not a fence\n';
     assert.deepEqual(await runRule(md, validator), []);
   });
 
@@ -100,16 +150,29 @@ describe('mermaid-syntax: source positions', () => {
     const md = '# D\n\n```mermaid\n%%{init: {}}%%\n\n  sequenceDiagarm\n  A->>B: x\n```\n';
     const [finding, ...rest] = await runRule(md, validator);
     assert.equal(rest.length, 0);
-    assert.deepEqual([finding.range.start.line, finding.range.start.character, finding.range.end.character, finding.text], [5, 2, 17, 'sequenceDiagarm']);
+    assert.deepEqual(
+      [finding.range.start.line, finding.range.start.character, finding.range.end.character, finding.text],
+      [5, 2, 17, 'sequenceDiagarm'],
+    );
     assert.equal(finding.message, "Unknown diagram type 'sequenceDiagarm'; did you mean 'sequenceDiagram'?");
-    assert.deepEqual(finding.data, { kind: 'mermaid-unknown-type', found: 'sequenceDiagarm', suggestions: ['sequenceDiagram'] });
+    assert.deepEqual(finding.data, {
+      kind: 'mermaid-unknown-type',
+      found: 'sequenceDiagarm',
+      suggestions: ['sequenceDiagram'],
+    });
   });
 
   it('too large and timed-out blocks are information, not errors', async () => {
     const fake: MermaidValidator = {
       async validate(text) {
         const kind = text.startsWith('flowchart') ? 'too-large' : 'timeout';
-        return [{ kind, message: `not checked (${kind})`, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 5 } } }];
+        return [
+          {
+            kind,
+            message: `not checked (${kind})`,
+            range: { start: { line: 0, character: 0 }, end: { line: 0, character: 5 } },
+          },
+        ];
       },
     };
     const md = '- x\n\n  ```mermaid\n  flowchart TD\n  ```\n\n```mermaid\nsequenceDiagram\n```\n';
@@ -130,12 +193,23 @@ describe('mermaid-syntax: source positions', () => {
     const findings = await runRule('# T\n\n  ```mermaid\n  flowchart TD\n  ```\n', broken);
     assert.deepEqual(
       findings.map((f) => [f.severity, f.range.start.line, f.range.start.character, f.message, f.data]),
-      [['info', 2, 2, 'Diagram not checked: Mermaid validation worker crashed: boom', { kind: 'skipped', reason: 'validator-error' }]],
+      [
+        [
+          'info',
+          2,
+          2,
+          'Diagram not checked: Mermaid validation worker crashed: boom',
+          { kind: 'skipped', reason: 'validator-error' },
+        ],
+      ],
     );
   });
 
   it('without a validator service the rule reports nothing', async () => {
-    const findings = await runRule('```mermaid\nflowchart TD\n  A --> end\n```\n', undefined as unknown as MermaidValidator);
+    const findings = await runRule(
+      '```mermaid\nflowchart TD\n  A --> end\n```\n',
+      undefined as unknown as MermaidValidator,
+    );
     assert.deepEqual(findings, []);
   });
 });

@@ -44,7 +44,11 @@ export interface Finding extends Report {
 }
 
 /** Runs the mermaid-syntax rule on a Markdown (or .mmd) text and returns its reports with the covered source text. */
-export async function runRule(text: string, mermaid: MermaidValidator, options: { mmd?: boolean } = {}): Promise<Finding[]> {
+export async function runRule(
+  text: string,
+  mermaid: MermaidValidator,
+  options: { mmd?: boolean } = {},
+): Promise<Finding[]> {
   const doc = parseMarkdown(options.mmd ? '' : text);
   if (options.mmd) {
     // What the engine gives for standalone Mermaid files: one fence holding the whole file.
@@ -75,7 +79,10 @@ export async function runRule(text: string, mermaid: MermaidValidator, options: 
   const lines = text.split(/\r\n|\r|\n/);
   return reports.map((r) => ({
     ...r,
-    text: r.range.start.line === r.range.end.line ? (lines[r.range.start.line] ?? '').slice(r.range.start.character, r.range.end.character) : '',
+    text:
+      r.range.start.line === r.range.end.line
+        ? (lines[r.range.start.line] ?? '').slice(r.range.start.character, r.range.end.character)
+        : '',
   }));
 }
 

@@ -62,7 +62,10 @@ describe('Mermaid worker validator', () => {
       assert.equal(timeout.message, 'Diagram not checked: Mermaid took longer than 1000 ms to parse it');
       assert.deepEqual(timeout.range, { start: { line: 0, character: 0 }, end: { line: 0, character: 12 } });
       // The queued block is parsed by a fresh worker.
-      assert.deepEqual((await next).map((p) => p.message), ["'end' is a reserved word in flowcharts and cannot be a node id: write 'End' or another name."]);
+      assert.deepEqual(
+        (await next).map((p) => p.message),
+        ["'end' is a reserved word in flowcharts and cannot be a node id: write 'End' or another name."],
+      );
     } finally {
       validator.dispose();
     }
@@ -71,7 +74,9 @@ describe('Mermaid worker validator', () => {
   it('serialises concurrent requests and keeps each answer with its block', async () => {
     const validator = createMermaidValidator({ workerPath: requireBundle() });
     try {
-      const texts = Array.from({ length: 12 }, (_, i) => (i % 3 === 0 ? `flowchart TD\n  N${i} --> end\n` : `pie title P${i}\n  "a" : ${i}\n`));
+      const texts = Array.from({ length: 12 }, (_, i) =>
+        i % 3 === 0 ? `flowchart TD\n  N${i} --> end\n` : `pie title P${i}\n  "a" : ${i}\n`,
+      );
       const results = await Promise.all(texts.map((t) => validator.validate(t)));
       assert.deepEqual(
         results.map((r) => r.length),
@@ -97,7 +102,10 @@ describe('Mermaid worker validator', () => {
   it('fails the request when the worker cannot start, without respawning it in a loop', async () => {
     const validator = createMermaidValidator({ workerPath: path.join(fixtures, 'failingStartWorker.mjs') });
     try {
-      await assert.rejects(Promise.all([validator.validate(FLOW_OK), validator.validate(FLOW_BAD)]), /worker crashed: cannot start/);
+      await assert.rejects(
+        Promise.all([validator.validate(FLOW_OK), validator.validate(FLOW_BAD)]),
+        /worker crashed: cannot start/,
+      );
     } finally {
       validator.dispose();
     }
@@ -115,13 +123,16 @@ describe('Mermaid worker validator', () => {
     }
   });
 
-  it('does not depend on built-ins newer than Node 20 (VS Code\'s extension host)', () => {
+  it("does not depend on built-ins newer than Node 20 (VS Code's extension host)", () => {
     // Object.groupBy (Node 21+) is what mermaid's usecase parser needs; remove it as Node 20 lacks it.
     const script = `delete Object.groupBy;
       const m = await import(${JSON.stringify(pathToFileURL(requireBundle()).href)});
       const problems = await m.validateBlock(${JSON.stringify(readFixture('types', 'usecase.valid.mmd'))});
       process.stdout.write(JSON.stringify(problems));`;
-    const child = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', timeout: 60_000 });
+    const child = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
     assert.equal(child.status, 0, child.stderr);
     assert.equal(child.stdout, '[]');
   });
@@ -135,6 +146,9 @@ describe('Mermaid worker validator', () => {
     });
     assert.equal(child.signal, null, 'child exited by itself');
     assert.equal(child.status, 0, child.stderr);
-    assert.equal(child.stdout, JSON.stringify(["'end' is a reserved word in flowcharts and cannot be a node id: write 'End' or another name."]));
+    assert.equal(
+      child.stdout,
+      JSON.stringify(["'end' is a reserved word in flowcharts and cannot be a node id: write 'End' or another name."]),
+    );
   });
 });

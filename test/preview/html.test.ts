@@ -23,7 +23,12 @@ function cspOf(html: string): string {
 test('CSP: nothing by default, scripts only by nonce, no eval, only the extension origin', () => {
   const { html, nonce } = build();
   const csp = cspOf(html);
-  const directives = new Map(csp.split(';').map((d) => { const [k, ...v] = d.trim().split(/\s+/); return [k, v]; }));
+  const directives = new Map(
+    csp.split(';').map((d) => {
+      const [k, ...v] = d.trim().split(/\s+/);
+      return [k, v];
+    }),
+  );
   assert.deepEqual(directives.get('default-src'), ["'none'"]);
   assert.deepEqual(directives.get('script-src'), [`'nonce-${nonce}'`]);
   assert.deepEqual(directives.get('img-src'), [CSP_SOURCE, 'data:']);

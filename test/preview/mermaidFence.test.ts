@@ -18,7 +18,10 @@ test('auto stands down when another renderer is present; always/never are explic
 
 test('enabled: a mermaid fence becomes a placeholder holding the escaped source, with its line for scroll sync', () => {
   const html = render('# T\n\n```mermaid\ngraph TD\n  A["<img src=x onerror=alert(1)>"] --> B\n```\n', true);
-  assert.match(html, /<div class="dn-mermaid code-line" data-line="2"><pre class="dn-mermaid-source">graph TD\n {2}A\[&quot;&lt;img src=x onerror=alert\(1\)&gt;&quot;\] --&gt; B\n<\/pre><\/div>/);
+  assert.match(
+    html,
+    /<div class="dn-mermaid code-line" data-line="2"><pre class="dn-mermaid-source">graph TD\n {2}A\[&quot;&lt;img src=x onerror=alert\(1\)&gt;&quot;\] --&gt; B\n<\/pre><\/div>/,
+  );
   assert.doesNotMatch(html, /<img/);
 });
 

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { changedDiagrams, parseWebviewMessage, type DiagramSource } from '../../src/preview/protocol';
+import { changedDiagrams, parseWebviewMessage, type DocumentDiagram } from '../../common/preview/messages';
 
 test('accepts every well-formed webview message', () => {
   assert.deepEqual(parseWebviewMessage({ type: 'ready' }), { type: 'ready' });
@@ -12,8 +12,16 @@ test('accepts every well-formed webview message', () => {
     format: 'svg',
     data: '<svg xmlns="x"></svg>',
   });
-  assert.equal(parseWebviewMessage({ type: 'export', index: 1, format: 'png', data: 'data:image/png;base64,iVBOR' })?.type, 'export');
-  assert.deepEqual(parseWebviewMessage({ type: 'rendered', version: 3, ok: 2, failed: 1 }), { type: 'rendered', version: 3, ok: 2, failed: 1 });
+  assert.equal(
+    parseWebviewMessage({ type: 'export', index: 1, format: 'png', data: 'data:image/png;base64,iVBOR' })?.type,
+    'export',
+  );
+  assert.deepEqual(parseWebviewMessage({ type: 'rendered', version: 3, ok: 2, failed: 1 }), {
+    type: 'rendered',
+    version: 3,
+    ok: 2,
+    failed: 1,
+  });
 });
 
 test('drops malformed or hostile messages instead of acting on them', () => {
@@ -45,8 +53,16 @@ test('caps the length of error text coming from the webview', () => {
   assert.equal(m?.type === 'exportFailed' && m.message.length, 2000);
 });
 
-function d(index: number, source: string): DiagramSource {
-  return { index, source, line: index * 5, contentLine: index * 5 + 1, endLine: index * 5 + 4, heading: '' };
+function d(index: number, source: string): DocumentDiagram {
+  return {
+    index,
+    source,
+    line: index * 5,
+    contentLine: index * 5 + 1,
+    endLine: index * 5 + 4,
+    heading: '',
+    problems: [],
+  };
 }
 
 test('only diagrams whose text changed are re-rendered', () => {

@@ -23,11 +23,49 @@ const linter = new Linter({ fs: memoryFileSystem({}), services: { mermaid: valid
 
 const seeds = mermaidSeeds();
 const mutation = fc.record({
-  kind: fc.constantFrom('insert', 'insert', 'delete', 'duplicate', 'truncate', 'lineEndings', 'indent') as fc.Arbitrary<'insert'>,
+  kind: fc.constantFrom(
+    'insert',
+    'insert',
+    'delete',
+    'duplicate',
+    'truncate',
+    'lineEndings',
+    'indent',
+  ) as fc.Arbitrary<'insert'>,
   at: fc.double({ min: 0, max: 1, noNaN: true }),
   length: fc.nat({ max: 60 }),
   text: fc.oneof(
-    fc.constantFrom('-->', '---', '|x|', '[', ']', '(', ')', '{', '}', '((', '))', ':', ';', '"', '`', 'end', 'subgraph', '%%', '%%{init: {"securityLevel":"loose"}}%%\n', 'click A call alert(1)', '\n', '\r\n', '\t', '<br>', '&lt;', '#35;', '\u0000', '\uD800', '😀'),
+    fc.constantFrom(
+      '-->',
+      '---',
+      '|x|',
+      '[',
+      ']',
+      '(',
+      ')',
+      '{',
+      '}',
+      '((',
+      '))',
+      ':',
+      ';',
+      '"',
+      '`',
+      'end',
+      'subgraph',
+      '%%',
+      '%%{init: {"securityLevel":"loose"}}%%\n',
+      'click A call alert(1)',
+      '\n',
+      '\r\n',
+      '\t',
+      '<br>',
+      '&lt;',
+      '#35;',
+      '\u0000',
+      '\uD800',
+      '😀',
+    ),
     piece,
   ),
 });
@@ -45,47 +83,84 @@ const containers: ((block: string) => string)[] = [
   (b) => '```mermaid\n' + b, // unclosed at the end of the file
 ];
 
-test('validator: mutated diagrams always get an answer, with problem ranges inside the block', { timeout: fuzzTimeout(180_000) }, async () => {
-  await fc.assert(
-    fc.asyncProperty(mutatedMermaid, async (text) => {
-      const problems = await validator.validate(text);
+test(
+  'validator: mutated diagrams always get an answer, with problem ranges inside the block',
+  { timeout: fuzzTimeout(180_000) },
+  async () => {
+    await fc.assert(
+      fc.asyncProperty(mutatedMermaid, async (text) => {
+        const problems = await validator.validate(text);
+        const lines = linesOf(text);
+        for (const p of problems) {
+          assert.ok(p.message.length > 0, 'a problem has a message');
+          assert.equal(
+            rangeProblem(p.range, lines),
+            undefined,
+            `${p.kind} ${JSON.stringify(p.range)}: ${rangeProblem(p.range, lines)}`,
+          );
+        }
+      }),
+      fuzzParams(120),
+    );
+  },
+);
+
+test(
+  'mermaid-syntax: mutated diagrams inside Markdown containers; findings lie inside the document',
+  { timeout: fuzzTimeout(180_000) },
+  async () => {
+    await fc.assert(
+      fc.asyncProperty(mutatedMermaid, fc.nat({ max: containers.length - 1 }), async (block, c) => {
+        const text = containers[c](block);
+        const findings = await linter.lintFile(linter.parse('/ws/notes.md', text), DEFAULT_CONFIG);
+        const lines = linesOf(text);
+        for (const f of findings) {
+          assert.doesNotMatch(f.message, /internal error/, f.detail ?? f.message);
+          assert.equal(
+            rangeProblem(f.range, lines),
+            undefined,
+            `${f.message} at ${JSON.stringify(f.range)}: ${rangeProblem(f.range, lines)}`,
+          );
+        }
+      }),
+      fuzzParams(120),
+    );
+  },
+);
+
+test(
+  'mermaid-syntax: empty and whitespace-only blocks, including one opened on the last line',
+  { timeout: 30_000 },
+  async () => {
+    for (const text of [
+      '```mermaid',
+      '```mermaid\n',
+      '```mermaid\n```',
+      '```mermaid\n\n```\n',
+      '> ```mermaid',
+      '- ```mermaid',
+      '```mermaid\n   \n\t\n```',
+    ]) {
+      const findings = await linter.lintFile(linter.parse('/ws/empty.md', text), DEFAULT_CONFIG);
       const lines = linesOf(text);
-      for (const p of problems) {
-        assert.ok(p.message.length > 0, 'a problem has a message');
-        assert.equal(rangeProblem(p.range, lines), undefined, `${p.kind} ${JSON.stringify(p.range)}: ${rangeProblem(p.range, lines)}`);
-      }
-    }),
-    fuzzParams(120),
-  );
-});
+      for (const f of findings)
+        assert.equal(
+          rangeProblem(f.range, lines),
+          undefined,
+          `${JSON.stringify(text)}: ${f.message} at ${JSON.stringify(f.range)}`,
+        );
+    }
+  },
+);
 
-test('mermaid-syntax: mutated diagrams inside Markdown containers; findings lie inside the document', { timeout: fuzzTimeout(180_000) }, async () => {
-  await fc.assert(
-    fc.asyncProperty(mutatedMermaid, fc.nat({ max: containers.length - 1 }), async (block, c) => {
-      const text = containers[c](block);
-      const findings = await linter.lintFile(linter.parse('/ws/notes.md', text), DEFAULT_CONFIG);
-      const lines = linesOf(text);
-      for (const f of findings) {
-        assert.doesNotMatch(f.message, /internal error/, f.detail ?? f.message);
-        assert.equal(rangeProblem(f.range, lines), undefined, `${f.message} at ${JSON.stringify(f.range)}: ${rangeProblem(f.range, lines)}`);
-      }
-    }),
-    fuzzParams(120),
-  );
-});
-
-test('mermaid-syntax: empty and whitespace-only blocks, including one opened on the last line', { timeout: 30_000 }, async () => {
-  for (const text of ['```mermaid', '```mermaid\n', '```mermaid\n```', '```mermaid\n\n```\n', '> ```mermaid', '- ```mermaid', '```mermaid\n   \n\t\n```']) {
-    const findings = await linter.lintFile(linter.parse('/ws/empty.md', text), DEFAULT_CONFIG);
-    const lines = linesOf(text);
-    for (const f of findings) assert.equal(rangeProblem(f.range, lines), undefined, `${JSON.stringify(text)}: ${f.message} at ${JSON.stringify(f.range)}`);
-  }
-});
-
-test('mermaid-syntax: a NUL byte in a diagram (markdown-it turns it into U+FFFD) keeps the finding on its line', { timeout: 30_000 }, async () => {
-  // Found by `npm run fuzz`: the content line no longer matched its source line, so its start was guessed wrong.
-  const text = '# Design\n\n```mermaid\n   \u0000venn-beta\n```\n';
-  const findings = await linter.lintFile(linter.parse('/ws/nul.md', text), DEFAULT_CONFIG);
-  assert.equal(findings.length, 1);
-  assert.deepEqual(findings[0].range, { start: { line: 3, character: 3 }, end: { line: 3, character: 13 } });
-});
+test(
+  'mermaid-syntax: a NUL byte in a diagram (markdown-it turns it into U+FFFD) keeps the finding on its line',
+  { timeout: 30_000 },
+  async () => {
+    // Found by `npm run fuzz`: the content line no longer matched its source line, so its start was guessed wrong.
+    const text = '# Design\n\n```mermaid\n   \u0000venn-beta\n```\n';
+    const findings = await linter.lintFile(linter.parse('/ws/nul.md', text), DEFAULT_CONFIG);
+    assert.equal(findings.length, 1);
+    assert.deepEqual(findings[0].range, { start: { line: 3, character: 3 }, end: { line: 3, character: 13 } });
+  },
+);

@@ -18,7 +18,9 @@ import { createMermaidValidator, type DisposableMermaidValidator } from '../../s
 import { piece, randomMarkdown } from './markdownArbitraries';
 import { fuzzParams, fuzzTimeout, linesOf, rangeProblem, REPO, within } from './support';
 
-type Edit = { range: { start: { line: number; character: number }; end: { line: number; character: number } }; text: string } | { text: string };
+type Edit =
+  | { range: { start: { line: number; character: number }; end: { line: number; character: number } }; text: string }
+  | { text: string };
 
 let root: string;
 let client: TestLspClient;
@@ -50,15 +52,27 @@ after(async () => {
 
 const position = fc.record({ line: fc.nat({ max: 60 }), character: fc.nat({ max: 200 }) });
 const edit: fc.Arbitrary<Edit> = fc.oneof(
-  { weight: 8, arbitrary: fc.record({ range: fc.record({ start: position, end: position }), text: fc.oneof(fc.constant(''), piece, randomMarkdown) }) },
+  {
+    weight: 8,
+    arbitrary: fc.record({
+      range: fc.record({ start: position, end: position }),
+      text: fc.oneof(fc.constant(''), piece, randomMarkdown),
+    }),
+  },
   // Zero-length inserts at a random point (typing), possibly past the end of the document.
-  { weight: 4, arbitrary: fc.record({ at: position, text: piece }).map(({ at, text }) => ({ range: { start: at, end: at }, text })) },
+  {
+    weight: 4,
+    arbitrary: fc
+      .record({ at: position, text: piece })
+      .map(({ at, text }) => ({ range: { start: at, end: at }, text })),
+  },
   { weight: 1, arbitrary: randomMarkdown.map((text) => ({ text })) },
 );
 /** One didChange notification carries one to four edits, applied in order (later ones may overlap earlier ones). */
 const notifications = fc.array(fc.array(edit, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 6 });
 
-const simplify = (d: { code?: string | number; message: string; range: unknown }) => JSON.stringify([d.code, d.range, d.message]);
+const simplify = (d: { code?: string | number; message: string; range: unknown }) =>
+  JSON.stringify([d.code, d.range, d.message]);
 const isTimeout = (message: string) => message.startsWith('Diagram not checked: Mermaid took longer');
 
 let sequencesWithDiagnostics = 0;
@@ -75,7 +89,8 @@ async function runSequence(file: string, initial: string, sequence: Edit[][]): P
   const text = doc.getText();
   const lines = linesOf(text);
   const published = client.diagnosticsFor(file);
-  for (const d of published) assert.equal(rangeProblem(d.range, lines), undefined, `${d.code} ${d.message}: ${rangeProblem(d.range, lines)}`);
+  for (const d of published)
+    assert.equal(rangeProblem(d.range, lines), undefined, `${d.code} ${d.message}: ${rangeProblem(d.range, lines)}`);
 
   overlay.setOpen(file, text);
   await reference.documentChanged(file);
@@ -84,7 +99,11 @@ async function runSequence(file: string, initial: string, sequence: Edit[][]): P
   // incomparable; every other rule still is.
   const timedOut = [...oracle, ...published].some((d) => isTimeout(d.message));
   const comparable = (d: { code?: string | number }) => !timedOut || d.code !== 'mermaid-syntax';
-  assert.deepEqual(published.filter(comparable).map(simplify).sort(), oracle.filter(comparable).map(simplify).sort(), 'the server saw the same text as the client');
+  assert.deepEqual(
+    published.filter(comparable).map(simplify).sort(),
+    oracle.filter(comparable).map(simplify).sort(),
+    'the server saw the same text as the client',
+  );
   if (published.length) sequencesWithDiagnostics++;
 
   await client.close(file);
@@ -93,30 +112,48 @@ async function runSequence(file: string, initial: string, sequence: Edit[][]): P
   await client.idle();
 }
 
-test('didChange: random edit sequences on a case-study file keep the server alive and in sync', { timeout: fuzzTimeout(180_000) }, async () => {
-  const file = path.join(root, 'case-studies/fuzz/requirements.md');
-  await fc.assert(
-    fc.asyncProperty(notifications, (sequence) => runSequence(file, CLEAN_CASE_STUDY['requirements.md'], sequence)),
-    fuzzParams(40),
-  );
-  assert.ok(sequencesWithDiagnostics > 0, 'some sequences produced findings to compare');
-});
+test(
+  'didChange: random edit sequences on a case-study file keep the server alive and in sync',
+  { timeout: fuzzTimeout(180_000) },
+  async () => {
+    const file = path.join(root, 'case-studies/fuzz/requirements.md');
+    await fc.assert(
+      fc.asyncProperty(notifications, (sequence) => runSequence(file, CLEAN_CASE_STUDY['requirements.md'], sequence)),
+      fuzzParams(40),
+    );
+    assert.ok(sequencesWithDiagnostics > 0, 'some sequences produced findings to compare');
+  },
+);
 
-test('didChange: random edit sequences on a loose note (outside case studies) keep the server alive and in sync', { timeout: fuzzTimeout(180_000) }, async () => {
-  const file = path.join(root, 'notes/scratch.md');
-  await fc.assert(
-    fc.asyncProperty(randomMarkdown, notifications, (initial, sequence) => runSequence(file, initial, sequence)),
-    fuzzParams(40),
-  );
-});
+test(
+  'didChange: random edit sequences on a loose note (outside case studies) keep the server alive and in sync',
+  { timeout: fuzzTimeout(180_000) },
+  async () => {
+    const file = path.join(root, 'notes/scratch.md');
+    await fc.assert(
+      fc.asyncProperty(randomMarkdown, notifications, (initial, sequence) => runSequence(file, initial, sequence)),
+      fuzzParams(40),
+    );
+  },
+);
 
 test('the server answers malformed traffic with errors and keeps working', { timeout: 60_000 }, async () => {
   const file = path.join(root, 'case-studies/fuzz/trade-offs.md');
   // Changes and closes for documents that were never opened; an unknown request; wrong parameter shapes.
-  await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri: 'file:///nowhere/x.md', version: 2 }, contentChanges: [{ text: 'x' }] });
+  await client.connection.sendNotification('textDocument/didChange', {
+    textDocument: { uri: 'file:///nowhere/x.md', version: 2 },
+    contentChanges: [{ text: 'x' }],
+  });
   await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: 'file:///nowhere/y.md' } });
-  await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: 'not a uri', languageId: 'markdown', version: 1, text: '# x' } });
-  await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: 'file:///nowhere/z.md', type: 1 }, { uri: '::', type: 3 }] });
+  await client.connection.sendNotification('textDocument/didOpen', {
+    textDocument: { uri: 'not a uri', languageId: 'markdown', version: 1, text: '# x' },
+  });
+  await client.connection.sendNotification('workspace/didChangeWatchedFiles', {
+    changes: [
+      { uri: 'file:///nowhere/z.md', type: 1 },
+      { uri: '::', type: 3 },
+    ],
+  });
   await assert.rejects(client.request('designNotes/noSuchRequest', {}), /Unhandled method|not found/i);
   // Nonsense parameters: an answer (an error or an empty result), not a crash.
   await client.request('textDocument/codeAction', { textDocument: 42 }).catch((e: Error) => e);
@@ -125,8 +162,13 @@ test('the server answers malformed traffic with errors and keeps working', { tim
   assert.equal(client.process.exitCode, null);
   // Still checking: a placeholder typed into trade-offs.md is reported.
   await client.open(file, CLEAN_CASE_STUDY['trade-offs.md']);
-  await client.change(file, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'TODO\n\n' }]);
+  await client.change(file, [
+    { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'TODO\n\n' },
+  ]);
   await client.idle();
-  assert.ok(client.diagnosticsFor(file).some((d) => d.code === 'placeholder'), 'the server still publishes diagnostics');
+  assert.ok(
+    client.diagnosticsFor(file).some((d) => d.code === 'placeholder'),
+    'the server still publishes diagnostics',
+  );
   await client.close(file);
 });

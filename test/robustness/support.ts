@@ -15,7 +15,8 @@ function seedFromEnv(): number {
 }
 
 export const FUZZ_SEED = seedFromEnv();
-if (process.env.DESIGN_NOTES_FUZZ_SEED) process.stderr.write(`fuzz seed ${FUZZ_SEED} (replay with DESIGN_NOTES_FUZZ_SEED=${FUZZ_SEED})\n`);
+if (process.env.DESIGN_NOTES_FUZZ_SEED)
+  process.stderr.write(`fuzz seed ${FUZZ_SEED} (replay with DESIGN_NOTES_FUZZ_SEED=${FUZZ_SEED})\n`);
 /** Multiplier on each property's default run count (npm run fuzz: 20). */
 export const FUZZ_SCALE = Math.max(1, Number(process.env.DESIGN_NOTES_FUZZ_SCALE) || 1);
 
@@ -42,20 +43,23 @@ export function markdownSeeds(limit = 400): { name: string; text: string }[] {
       const st = statSync(abs, { throwIfNoEntry: false });
       if (!st) continue;
       if (st.isDirectory()) walk(abs, depth + 1);
-      else if (/\.(md|mmd)$/i.test(name) && st.size < 200_000 && out.length < limit) out.push({ name: path.relative(REPO, abs), text: readFileSync(abs, 'utf8') });
+      else if (/\.(md|mmd)$/i.test(name) && st.size < 200_000 && out.length < limit)
+        out.push({ name: path.relative(REPO, abs), text: readFileSync(abs, 'utf8') });
     }
   };
   walk(path.join(REPO, 'test/fixtures'), 0);
   walk(path.join(REPO, 'test/e2e/fixtures'), 0);
   walk(path.join(REPO, 'server/core/scaffold'), 0);
-  for (const f of ['README.md', 'CHANGELOG.md']) if (existsSync(path.join(REPO, f))) out.push({ name: f, text: readFileSync(path.join(REPO, f), 'utf8') });
+  for (const f of ['README.md', 'CHANGELOG.md'])
+    if (existsSync(path.join(REPO, f))) out.push({ name: f, text: readFileSync(path.join(REPO, f), 'utf8') });
   walk(CORPUS, 0);
   return out;
 }
 
 export function mermaidSeeds(): { name: string; text: string }[] {
   const dir = path.join(REPO, 'test/fixtures/mermaid/types');
-  if (!existsSync(dir)) return [{ name: 'inline', text: 'flowchart TD\n  A[Start] --> B{Ok?}\n  B -->|yes| C\n  B -->|no| A\n' }];
+  if (!existsSync(dir))
+    return [{ name: 'inline', text: 'flowchart TD\n  A[Start] --> B{Ok?}\n  B -->|yes| C\n  B -->|no| A\n' }];
   return readdirSync(dir)
     .sort()
     .map((name) => ({ name, text: readFileSync(path.join(dir, name), 'utf8') }));
@@ -69,12 +73,18 @@ export function linesOf(text: string): string[] {
 /** Why a range does not lie inside a document with these lines, or undefined when it does. */
 export function rangeProblem(range: Range, lines: readonly string[]): string | undefined {
   const { start, end } = range;
-  for (const [name, p] of [['start', start], ['end', end]] as const) {
-    if (!Number.isInteger(p.line) || !Number.isInteger(p.character)) return `${name} is not integral: ${JSON.stringify(p)}`;
+  for (const [name, p] of [
+    ['start', start],
+    ['end', end],
+  ] as const) {
+    if (!Number.isInteger(p.line) || !Number.isInteger(p.character))
+      return `${name} is not integral: ${JSON.stringify(p)}`;
     if (p.line < 0 || p.line >= lines.length) return `${name}.line ${p.line} outside 0..${lines.length - 1}`;
-    if (p.character < 0 || p.character > lines[p.line].length) return `${name}.character ${p.character} outside 0..${lines[p.line].length} on line ${p.line}`;
+    if (p.character < 0 || p.character > lines[p.line].length)
+      return `${name}.character ${p.character} outside 0..${lines[p.line].length} on line ${p.line}`;
   }
-  if (start.line > end.line || (start.line === end.line && start.character > end.character)) return `start after end: ${JSON.stringify(range)}`;
+  if (start.line > end.line || (start.line === end.line && start.character > end.character))
+    return `start after end: ${JSON.stringify(range)}`;
   return undefined;
 }
 
@@ -94,7 +104,9 @@ export async function within<T>(ms: number, what: string, work: () => Promise<T>
 }
 
 /** An in-memory FileSystem (absolute POSIX paths → bytes), for fuzzing the engine without touching the disk. */
-export function memoryFileSystem(files: Record<string, string | Uint8Array>): import('../../server/core/fileSystem').FileSystem {
+export function memoryFileSystem(
+  files: Record<string, string | Uint8Array>,
+): import('../../server/core/fileSystem').FileSystem {
   const enc = new TextEncoder();
   const bytes = new Map(Object.entries(files).map(([p, c]) => [p, typeof c === 'string' ? enc.encode(c) : c]));
   const isDir = (p: string) => [...bytes.keys()].some((f) => f.startsWith(p.endsWith('/') ? p : p + '/'));
@@ -111,7 +123,12 @@ export function memoryFileSystem(files: Record<string, string | Uint8Array>): im
         const slash = rest.indexOf('/');
         names.set(slash < 0 ? rest : rest.slice(0, slash), slash >= 0 || names.get(rest) === true);
       }
-      return [...names].map(([name, dirLike]) => ({ name, isFile: !dirLike, isDirectory: dirLike, isSymbolicLink: false }));
+      return [...names].map(([name, dirLike]) => ({
+        name,
+        isFile: !dirLike,
+        isDirectory: dirLike,
+        isSymbolicLink: false,
+      }));
     },
     async stat(p) {
       const b = bytes.get(p);

@@ -38,45 +38,97 @@ const ofRule = (findings: Finding[], id: string) => findings.filter((f) => f.rul
 /** Inputs per rule id; every rule has an entry, so a new rule without worst cases fails here. */
 const WORST: Record<string, { kind: string | undefined; name: string; text: string }[]> = {
   'no-alternatives': [
-    { kind: 'trade-offs', name: 'one sentence of "chose chose …" and no "over"', text: `## Caching\n\n${repeat('chose ')}\n` },
-    { kind: 'trade-offs', name: 'many short sentences with a choice word and no "over"', text: `## Caching\n\n${repeat('We chose it. ')}\n` },
-    { kind: 'trade-offs', name: '"over" far away after many sentences', text: `## Caching\n\n${repeat('preferred. ')} over\n` },
+    {
+      kind: 'trade-offs',
+      name: 'one sentence of "chose chose …" and no "over"',
+      text: `## Caching\n\n${repeat('chose ')}\n`,
+    },
+    {
+      kind: 'trade-offs',
+      name: 'many short sentences with a choice word and no "over"',
+      text: `## Caching\n\n${repeat('We chose it. ')}\n`,
+    },
+    {
+      kind: 'trade-offs',
+      name: '"over" far away after many sentences',
+      text: `## Caching\n\n${repeat('preferred. ')} over\n`,
+    },
     { kind: 'trade-offs', name: 'repeated "vs" and "compared"', text: `## Caching\n\n${repeat('vsx comparedx ')}\n` },
-    { kind: 'high-level-design', name: 'a design-decisions container with a huge heading', text: `## Design Decisions\n\n### ${repeat('chose ', 200_000)}\n\ntext\n` },
+    {
+      kind: 'high-level-design',
+      name: 'a design-decisions container with a huge heading',
+      text: `## Design Decisions\n\n### ${repeat('chose ', 200_000)}\n\ntext\n`,
+    },
   ],
   placeholder: [
-    { kind: 'requirements', name: 'shrinking backtick runs on one line', text: `TODO ${shrinkingBacktickRuns(SIZE)}\n` },
+    {
+      kind: 'requirements',
+      name: 'shrinking backtick runs on one line',
+      text: `TODO ${shrinkingBacktickRuns(SIZE)}\n`,
+    },
     { kind: 'requirements', name: 'growing backtick runs on one line', text: `TODO ${growingBacktickRuns(SIZE)}\n` },
     { kind: 'requirements', name: '"[insert" without a closing bracket', text: `${repeat('[insert ')}\n` },
     { kind: 'requirements', name: 'one line of "TODO"', text: `${repeat('TODO ')}\n` },
     { kind: 'requirements', name: 'lone backticks', text: `TODO ${repeat('`a')}\n` },
   ],
   'unquantified-nfr': [
-    { kind: 'requirements', name: 'one huge bullet of trigger words', text: `## Non-Functional Requirements\n\n- ${repeat('strong highly available single point exactly ')}\n` },
+    {
+      kind: 'requirements',
+      name: 'one huge bullet of trigger words',
+      text: `## Non-Functional Requirements\n\n- ${repeat('strong highly available single point exactly ')}\n`,
+    },
     { kind: 'requirements', name: 'many bullets', text: `## Non-Functional Requirements\n\n${repeat('- fast\n')}` },
   ],
-  'empty-section': [{ kind: 'requirements', name: 'many empty headings', text: repeat('## Functional Requirements\n') }],
+  'empty-section': [
+    { kind: 'requirements', name: 'many empty headings', text: repeat('## Functional Requirements\n') },
+  ],
   'missing-section': [
     { kind: 'requirements', name: 'a heading of "<"', text: `## ${repeat('<')}\n` },
     { kind: 'requirements', name: 'a heading of numbering prefixes', text: `## ${repeat('1. ')}x\n` },
     { kind: 'requirements', name: 'a heading of spaces', text: `# a${repeat(' ')}b\n` },
   ],
   'no-diagram': [{ kind: 'high-level-design', name: 'many links', text: repeat('[a](b.md) ') }],
-  'mermaid-syntax': [{ kind: 'high-level-design', name: 'many empty mermaid fences', text: repeat('```mermaid\n```\n', 60_000) }],
+  'mermaid-syntax': [
+    { kind: 'high-level-design', name: 'many empty mermaid fences', text: repeat('```mermaid\n```\n', 60_000) },
+  ],
   'missing-file': [{ kind: 'requirements', name: 'any text (the rule reads no text)', text: repeat('x ') }],
   'stub-file': [
     { kind: 'trade-offs', name: 'a title of a million characters', text: `# ${repeat('Trade-offs ')}\n` },
-    { kind: 'trade-offs', name: 'many placeholder lines', text: `# Trade-offs\n\n${repeat('*Content coming soon…*\n\n')}` },
+    {
+      kind: 'trade-offs',
+      name: 'many placeholder lines',
+      text: `# Trade-offs\n\n${repeat('*Content coming soon…*\n\n')}`,
+    },
   ],
   'file-skipped': [{ kind: 'requirements', name: 'any text (the rule reads no text)', text: repeat('x ') }],
   'estimate-math': [
     { kind: 'requirements', name: 'one line-long chain of products', text: `${repeat('2 × 3 = 6 × ')}1\n` },
     // Lines over 4,000 characters are skipped by the rule; these stay just under that, on every line.
-    { kind: 'requirements', name: 'deeply nested parentheses on every line', text: repeat(`${'('.repeat(1990)}1${')'.repeat(1990)} = 1\n`) },
-    { kind: 'requirements', name: 'chains just under the line cap on every line', text: repeat(`${'2 × 3 = 6 × '.repeat(330)}1\n`) },
-    { kind: 'requirements', name: 'a number of a million digits with separators', text: `${repeat('1,000')} × 2 = 3\n` },
-    { kind: 'requirements', name: 'many short calculations, one per line', text: repeat('- 100M × 10 ÷ 86,400 s ≈ 11.6K QPS\n') },
-    { kind: 'requirements', name: 'a table of calculations', text: `| a | b |\n| --- | --- |\n${repeat('| 5B × 500 bytes | 250 GB |\n')}` },
+    {
+      kind: 'requirements',
+      name: 'deeply nested parentheses on every line',
+      text: repeat(`${'('.repeat(1990)}1${')'.repeat(1990)} = 1\n`),
+    },
+    {
+      kind: 'requirements',
+      name: 'chains just under the line cap on every line',
+      text: repeat(`${'2 × 3 = 6 × '.repeat(330)}1\n`),
+    },
+    {
+      kind: 'requirements',
+      name: 'a number of a million digits with separators',
+      text: `${repeat('1,000')} × 2 = 3\n`,
+    },
+    {
+      kind: 'requirements',
+      name: 'many short calculations, one per line',
+      text: repeat('- 100M × 10 ÷ 86,400 s ≈ 11.6K QPS\n'),
+    },
+    {
+      kind: 'requirements',
+      name: 'a table of calculations',
+      text: `| a | b |\n| --- | --- |\n${repeat('| 5B × 500 bytes | 250 GB |\n')}`,
+    },
   ],
 };
 
@@ -98,41 +150,67 @@ test('every rule has worst-case inputs here', () => {
 
 for (const [ruleId, cases] of Object.entries(WORST)) {
   for (const c of cases) {
-    test(`${ruleId}: ${c.name} (${Math.round(c.text.length / 1000)} KB) is checked in linear time`, { timeout: TIMEOUT }, async () => {
-      await lintAs(c.kind, c.text);
-    });
+    test(
+      `${ruleId}: ${c.name} (${Math.round(c.text.length / 1000)} KB) is checked in linear time`,
+      { timeout: TIMEOUT },
+      async () => {
+        await lintAs(c.kind, c.text);
+      },
+    );
   }
 }
 
 test('no-alternatives still accepts "chose X over Y" as naming the alternative', { timeout: TIMEOUT }, async () => {
-  const found = ofRule(await lintAs('trade-offs', '# Trade-offs\n\n## Queue\n\nWe chose Kafka over RabbitMQ for replay.\n'), 'no-alternatives');
+  const found = ofRule(
+    await lintAs('trade-offs', '# Trade-offs\n\n## Queue\n\nWe chose Kafka over RabbitMQ for replay.\n'),
+    'no-alternatives',
+  );
   assert.deepEqual(found, []);
 });
 
 test('placeholder: a marker inside a code span is quoted; after an unclosed run it is not', async () => {
   const found = ofRule(await lintAs('requirements', 'Write `TODO` here, ``a`` TODO, and ``` TBD\n'), 'placeholder');
-  assert.deepEqual(found.map((f) => f.message.match(/'(\w+)'/)?.[1]), ['TODO', 'TBD']);
+  assert.deepEqual(
+    found.map((f) => f.message.match(/'(\w+)'/)?.[1]),
+    ['TODO', 'TBD'],
+  );
 });
 
 test('headings and HTML blocks: the text helpers behave as before on ordinary input', () => {
-  assert.equal(normalizeHeading('## 2.1. Step 3: <b>Non-Functional</b> Requirements'.replace(/^## /, '')), 'non functional requirements');
+  assert.equal(
+    normalizeHeading('## 2.1. Step 3: <b>Non-Functional</b> Requirements'.replace(/^## /, '')),
+    'non functional requirements',
+  );
   assert.equal(normalizeHeading('1. 1. iv) Scale'), 'scale');
   const doc = parseMarkdown('# T\n\n<!-- a -->\n<!-- b -->\n\n## S\n\n<!-- c --> text\n');
   assert.equal(doc.headings[0].hasOwnContent, false, 'a block of comments is not content');
   assert.equal(doc.headings[1].hasOwnContent, true, 'a comment followed by text is content');
 });
 
-test('parseMarkdown: an HTML block of many comments followed by text is parsed in linear time', { timeout: TIMEOUT }, () => {
-  const doc = parseMarkdown(`# T\n\n${repeat('<!--a-->', SIZE - 10)}x\n`);
-  assert.equal(doc.headings[0].hasOwnContent, true);
-});
+test(
+  'parseMarkdown: an HTML block of many comments followed by text is parsed in linear time',
+  { timeout: TIMEOUT },
+  () => {
+    const doc = parseMarkdown(`# T\n\n${repeat('<!--a-->', SIZE - 10)}x\n`);
+    assert.equal(doc.headings[0].hasOwnContent, true);
+  },
+);
 
-test('the case-study summary trims "— Requirements" from a title of a million spaces in linear time', { timeout: TIMEOUT }, () => {
-  const text = `# a${repeat(' ')}b — Requirements\n`;
-  const p = `${CS}/requirements.md`;
-  const linter = new Linter({ fs: memoryFileSystem({}) });
-  const file = linter.parse(p, text, 'requirements');
-  const cs = { root: '/ws', path: CS, name: 'worst', files: [{ path: p, relative: 'requirements.md', kind: 'requirements' }] };
-  const summary = summarizeCaseStudy(cs, new Map([[p, file]]), () => [], DEFAULT_CONFIG);
-  assert.match(summary.title, /^a +b$/);
-});
+test(
+  'the case-study summary trims "— Requirements" from a title of a million spaces in linear time',
+  { timeout: TIMEOUT },
+  () => {
+    const text = `# a${repeat(' ')}b — Requirements\n`;
+    const p = `${CS}/requirements.md`;
+    const linter = new Linter({ fs: memoryFileSystem({}) });
+    const file = linter.parse(p, text, 'requirements');
+    const cs = {
+      root: '/ws',
+      path: CS,
+      name: 'worst',
+      files: [{ path: p, relative: 'requirements.md', kind: 'requirements' }],
+    };
+    const summary = summarizeCaseStudy(cs, new Map([[p, file]]), () => [], DEFAULT_CONFIG);
+    assert.match(summary.title, /^a +b$/);
+  },
+);

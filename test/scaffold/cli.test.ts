@@ -22,7 +22,12 @@ function workspace(): string {
 }
 
 function run(cwd: string, args: string[], gitName = true) {
-  const env = { ...process.env, GIT_CONFIG_GLOBAL: gitName ? gitconfig : path.join(tmp, 'none'), GIT_CONFIG_NOSYSTEM: '1', NO_COLOR: '1' };
+  const env = {
+    ...process.env,
+    GIT_CONFIG_GLOBAL: gitName ? gitconfig : path.join(tmp, 'none'),
+    GIT_CONFIG_NOSYSTEM: '1',
+    NO_COLOR: '1',
+  };
   const r = spawnSync(process.execPath, [cli, 'new', ...args], { cwd, env, encoding: 'utf8', timeout: 30_000 });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
@@ -54,18 +59,39 @@ describe('design-notes new (built binary)', { skip }, () => {
   it('a fresh case study is not taken for written: every required section is reported empty, and nothing else is wrong', () => {
     const ws = workspace();
     assert.equal(run(ws, ['Notification System', '--template', 'extended']).code, 0);
-    const lint = spawnSync(process.execPath, [cli, 'lint', '.', '--format', 'json'], { cwd: ws, encoding: 'utf8', timeout: 60_000 });
-    const findings = (JSON.parse(lint.stdout) as { findings: { ruleId: string; severity: string; message: string }[] }).findings.filter((f) => f.ruleId === 'empty-section');
-    assert.deepEqual(findings.map((f) => f.message.replace(/ is empty.*/, '')).sort(), ["Section 'Architecture'", "Section 'Functional Requirements'", "Section 'Key Components'", "Section 'Non-Functional Requirements'"], lint.stdout);
+    const lint = spawnSync(process.execPath, [cli, 'lint', '.', '--format', 'json'], {
+      cwd: ws,
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    const findings = (
+      JSON.parse(lint.stdout) as { findings: { ruleId: string; severity: string; message: string }[] }
+    ).findings.filter((f) => f.ruleId === 'empty-section');
+    assert.deepEqual(
+      findings.map((f) => f.message.replace(/ is empty.*/, '')).sort(),
+      [
+        "Section 'Architecture'",
+        "Section 'Functional Requirements'",
+        "Section 'Key Components'",
+        "Section 'Non-Functional Requirements'",
+      ],
+      lint.stdout,
+    );
     assert.equal(lint.status, 0, 'warnings only: no Mermaid error in the skeleton diagrams');
   });
 
   it('leaves the author line to the student unless asked: --author, --author-from-git', () => {
     const ws = workspace();
     assert.equal(run(ws, ['A']).code, 0);
-    assert.match(readFileSync(path.join(ws, 'case-studies', 'a', 'requirements.md'), 'utf8'), /\*\*Author:\*\* <!-- your name -->/);
+    assert.match(
+      readFileSync(path.join(ws, 'case-studies', 'a', 'requirements.md'), 'utf8'),
+      /\*\*Author:\*\* <!-- your name -->/,
+    );
     assert.equal(run(ws, ['B', '--author', 'Grace Hopper']).code, 0);
-    assert.match(readFileSync(path.join(ws, 'case-studies', 'b', 'requirements.md'), 'utf8'), /\*\*Author:\*\* Grace Hopper\n/);
+    assert.match(
+      readFileSync(path.join(ws, 'case-studies', 'b', 'requirements.md'), 'utf8'),
+      /\*\*Author:\*\* Grace Hopper\n/,
+    );
     assert.equal(run(ws, ['C', '--author', 'x', '--author-from-git']).code, 2);
   });
 
@@ -76,7 +102,10 @@ describe('design-notes new (built binary)', { skip }, () => {
     assert.equal(r.code, 0, r.stderr);
     const [folder] = readdirSync(path.join(ws, 'docs', 'case-studies'));
     assert.match(folder, /^\d{4}-\d{2}-\d{2}-rate-limiter$/);
-    assert.match(readFileSync(path.join(ws, 'docs', 'case-studies', folder, 'requirements.md'), 'utf8'), /\*\*Author:\*\* <!-- your name -->/);
+    assert.match(
+      readFileSync(path.join(ws, 'docs', 'case-studies', folder, 'requirements.md'), 'utf8'),
+      /\*\*Author:\*\* <!-- your name -->/,
+    );
     assert.equal(existsSync(path.join(ws, 'case-studies')), false);
   });
 
@@ -113,19 +142,32 @@ describe('design-notes new (built binary)', { skip }, () => {
   it('user templates from .designnotes.json are offered; a missing template folder is a warning, built-ins still work', () => {
     const ws = workspace();
     mkdirSync(path.join(ws, 'tpl', 'lean'), { recursive: true });
-    writeFileSync(path.join(ws, 'tpl', 'lean', 'requirements.md'), '# {{title}} ({{date}})\n\n## FRs\n\n- one\n\n## NFRs\n\n- 99% of the time\n');
+    writeFileSync(
+      path.join(ws, 'tpl', 'lean', 'requirements.md'),
+      '# {{title}} ({{date}})\n\n## FRs\n\n- one\n\n## NFRs\n\n- 99% of the time\n',
+    );
     writeFileSync(path.join(ws, '.designnotes.json'), JSON.stringify({ templates: 'tpl' }));
     const list = spawnSync(process.execPath, [cli, 'new', '--list-templates'], { cwd: ws, encoding: 'utf8' });
     assert.match(list.stdout, /^lean +lean \(yours\)/m);
     const r = run(ws, ['Search', '--template', 'lean']);
     assert.equal(r.code, 0, r.stderr);
-    assert.deepEqual(readdirSync(path.join(ws, 'case-studies', 'search')).sort(), ['high-level-design.md', 'requirements.md', 'trade-offs.md']);
-    assert.match(readFileSync(path.join(ws, 'case-studies', 'search', 'requirements.md'), 'utf8'), /^# Search \(\d{4}-\d{2}-\d{2}\)\n/);
+    assert.deepEqual(readdirSync(path.join(ws, 'case-studies', 'search')).sort(), [
+      'high-level-design.md',
+      'requirements.md',
+      'trade-offs.md',
+    ]);
+    assert.match(
+      readFileSync(path.join(ws, 'case-studies', 'search', 'requirements.md'), 'utf8'),
+      /^# Search \(\d{4}-\d{2}-\d{2}\)\n/,
+    );
 
     writeFileSync(path.join(ws, '.designnotes.json'), JSON.stringify({ templates: 'missing' }));
     const r2 = run(ws, ['Search Two']);
     assert.equal(r2.code, 0);
-    assert.match(r2.stderr, /warning: .*"missing" \(the "templates" setting\) does not exist; only the built-in templates are offered/);
+    assert.match(
+      r2.stderr,
+      /warning: .*"missing" \(the "templates" setting\) does not exist; only the built-in templates are offered/,
+    );
   });
 });
 
@@ -140,9 +182,16 @@ describe('runNew in process', () => {
   it('joins unquoted words into one title and honours --pattern', async () => {
     const ws = workspace();
     let err = '';
-    const code = await runNew(['Event', 'Bus', '--pattern', 'cs-{{slug}}'], { stdout: () => undefined, stderr: (t) => (err += t), cwd: ws });
+    const code = await runNew(['Event', 'Bus', '--pattern', 'cs-{{slug}}'], {
+      stdout: () => undefined,
+      stderr: (t) => (err += t),
+      cwd: ws,
+    });
     assert.equal(code, 0, err);
     assert.ok(existsSync(path.join(ws, 'case-studies', 'cs-event-bus', 'requirements.md')));
-    assert.equal(await runNew(['X', '--pattern', '{{date}}'], { stdout: () => undefined, stderr: () => undefined, cwd: ws }), 2);
+    assert.equal(
+      await runNew(['X', '--pattern', '{{date}}'], { stdout: () => undefined, stderr: () => undefined, cwd: ws }),
+      2,
+    );
   });
 });

@@ -24,7 +24,9 @@ describe('built-in template diagrams', { skip }, () => {
     let diagrams = 0;
     for (const set of sets) {
       for (const file of set.files) {
-        for (const fence of parseMarkdown(renderTemplate(file.text, { title: 'T', slug: 't', date: '2026-01-05', author: '' })).fences) {
+        for (const fence of parseMarkdown(
+          renderTemplate(file.text, { title: 'T', slug: 't', date: '2026-01-05', author: '' }),
+        ).fences) {
           if (fence.lang !== 'mermaid') continue;
           diagrams++;
           assert.deepEqual(await validator.validate(fence.content), [], `${set.id}/${file.path}`);

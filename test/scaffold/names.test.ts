@@ -27,10 +27,13 @@ describe('slugify', () => {
     ['...', ''],
     ['ﬁle ﬂow', 'file-flow'],
   ];
-  for (const [title, slug] of table) it(`${JSON.stringify(title)} → ${JSON.stringify(slug)}`, () => assert.equal(slugify(title), slug));
+  for (const [title, slug] of table)
+    it(`${JSON.stringify(title)} → ${JSON.stringify(slug)}`, () => assert.equal(slugify(title), slug));
 
   it('caps the length at a word boundary and never ends with a dash', () => {
-    const slug = slugify('Design of a globally distributed, strongly consistent, multi-region key value store with leases');
+    const slug = slugify(
+      'Design of a globally distributed, strongly consistent, multi-region key value store with leases',
+    );
     assert.ok(slug.length <= MAX_SLUG_LENGTH, slug);
     assert.ok(!slug.endsWith('-'));
     assert.equal(slug, 'design-of-a-globally-distributed-strongly-consistent-multi');
@@ -87,10 +90,22 @@ describe('validateFolderName', () => {
     ['x'.repeat(101), /longer than 100/],
   ];
   for (const [name, reason] of refused) {
-    it(`refuses ${JSON.stringify(name.length > 20 ? name.slice(0, 20) + '…' : name)}`, () => assert.match(validateFolderName(name) ?? 'accepted', reason));
+    it(`refuses ${JSON.stringify(name.length > 20 ? name.slice(0, 20) + '…' : name)}`, () =>
+      assert.match(validateFolderName(name) ?? 'accepted', reason));
   }
-  const accepted = ['url-shortener', '2026-01-05-rate-limiter', 'console', 'com10', 'lpt', 'система', '消息系统', 'a.b', 'x'.repeat(100)];
-  for (const name of accepted) it(`accepts ${JSON.stringify(name)}`, () => assert.equal(validateFolderName(name), undefined));
+  const accepted = [
+    'url-shortener',
+    '2026-01-05-rate-limiter',
+    'console',
+    'com10',
+    'lpt',
+    'система',
+    '消息系统',
+    'a.b',
+    'x'.repeat(100),
+  ];
+  for (const name of accepted)
+    it(`accepts ${JSON.stringify(name)}`, () => assert.equal(validateFolderName(name), undefined));
 });
 
 describe('validateCaseStudyTitle', () => {
@@ -109,22 +124,38 @@ describe('validateCaseStudyTitle', () => {
     ['x'.repeat(201), /longer than 200/],
   ];
   for (const [title, reason] of refused) {
-    it(`refuses ${JSON.stringify(title.length > 20 ? title.slice(0, 20) + '…' : title)}`, () => assert.match(validateCaseStudyTitle(title) ?? 'accepted', reason));
+    it(`refuses ${JSON.stringify(title.length > 20 ? title.slice(0, 20) + '…' : title)}`, () =>
+      assert.match(validateCaseStudyTitle(title) ?? 'accepted', reason));
   }
   const accepted = ['URL Shortener', 'Console', "Uber's Dispatch (2024)", 'Система уведомлений', '3', 'What is CAP?'];
-  for (const title of accepted) it(`accepts ${JSON.stringify(title)}`, () => assert.equal(validateCaseStudyTitle(title), undefined));
+  for (const title of accepted)
+    it(`accepts ${JSON.stringify(title)}`, () => assert.equal(validateCaseStudyTitle(title), undefined));
 
   it('checks the folder name the pattern yields', () => {
-    assert.equal(validateCaseStudyTitle('CON', DATE_PREFIX_FOLDER_NAME_PATTERN), undefined, 'a date prefix makes "con" safe');
+    assert.equal(
+      validateCaseStudyTitle('CON', DATE_PREFIX_FOLDER_NAME_PATTERN),
+      undefined,
+      'a date prefix makes "con" safe',
+    );
   });
 });
 
 describe('folderNameFor / titleFromFolderName', () => {
   it('applies the pattern', () => {
     assert.equal(folderNameFor('URL Shortener', { date: '2026-01-05' }), 'url-shortener');
-    assert.equal(folderNameFor('URL Shortener', { pattern: DATE_PREFIX_FOLDER_NAME_PATTERN, date: '2026-01-05' }), '2026-01-05-url-shortener');
-    assert.equal(folderNameFor('URL Shortener', { pattern: '{{year}}/{{slug}}', date: '2026-01-05' }), '2026/url-shortener');
-    assert.match(validateFolderName(folderNameFor('X', { pattern: '{{year}}/{{slug}}' })) ?? '', /"\/"/, 'a pattern cannot smuggle in a path');
+    assert.equal(
+      folderNameFor('URL Shortener', { pattern: DATE_PREFIX_FOLDER_NAME_PATTERN, date: '2026-01-05' }),
+      '2026-01-05-url-shortener',
+    );
+    assert.equal(
+      folderNameFor('URL Shortener', { pattern: '{{year}}/{{slug}}', date: '2026-01-05' }),
+      '2026/url-shortener',
+    );
+    assert.match(
+      validateFolderName(folderNameFor('X', { pattern: '{{year}}/{{slug}}' })) ?? '',
+      /"\/"/,
+      'a pattern cannot smuggle in a path',
+    );
   });
 
   it('defaults the date to today', () => {
@@ -150,7 +181,10 @@ describe('git for {{author}}', () => {
       mkdirSync(pathMod.join(dir, 'bin'));
       writeFileSync(pathMod.join(dir, 'bin', 'git'), '');
       writeFileSync(pathMod.join(dir, 'git.exe'), '');
-      assert.equal(findGitOnPath({ PATH: `bin:.::${pathMod.join(dir, 'bin')}` }, 'linux'), pathMod.join(dir, 'bin', 'git'));
+      assert.equal(
+        findGitOnPath({ PATH: `bin:.::${pathMod.join(dir, 'bin')}` }, 'linux'),
+        pathMod.join(dir, 'bin', 'git'),
+      );
       assert.equal(findGitOnPath({ PATH: 'bin:.' }, 'linux'), undefined, 'relative entries are skipped');
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -6,7 +6,19 @@ import * as path from 'node:path';
 import { basename, dirname, join } from '../../common/paths';
 
 const posix = ['/', '/a', '/a/', '/a/b', '/a/b/', '/home/me/we\\ird/case-studies', '/home/me/notes/.x.md.1.tmp'];
-const win32 = ['C:\\', 'C:\\a', 'C:\\a\\', 'C:\\a\\b', 'c:/a/b', 'C:\\a/b\\c', 'C:', '\\\\server\\share', '\\\\server\\share\\', '\\\\server\\share\\a\\b', '\\a\\b'];
+const win32 = [
+  'C:\\',
+  'C:\\a',
+  'C:\\a\\',
+  'C:\\a\\b',
+  'c:/a/b',
+  'C:\\a/b\\c',
+  'C:',
+  '\\\\server\\share',
+  '\\\\server\\share\\',
+  '\\\\server\\share\\a\\b',
+  '\\a\\b',
+];
 
 test('dirname and basename agree with node on POSIX and Windows absolute paths', () => {
   for (const p of posix) {
@@ -28,7 +40,7 @@ test('walking up with dirname ends at the root', () => {
   }
 });
 
-test('join puts one separator of the folder\'s style between folder and name', () => {
+test("join puts one separator of the folder's style between folder and name", () => {
   assert.equal(join('/a/b', 'c.md'), path.posix.join('/a/b', 'c.md'));
   assert.equal(join('/', 'c.md'), '/c.md');
   assert.equal(join('C:\\a', 'c.md'), path.win32.join('C:\\a', 'c.md'));

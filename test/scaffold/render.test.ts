@@ -4,7 +4,14 @@ import { firstPlaceholder, folderNameFor, renderTemplate, templateVariables } fr
 
 describe('renderTemplate', () => {
   it('replaces variables, with optional spaces', () => {
-    assert.equal(renderTemplate('# {{title}} ({{ slug }}) {{date}}', { title: 'URL Shortener', slug: 'url-shortener', date: '2026-01-05' }), '# URL Shortener (url-shortener) 2026-01-05');
+    assert.equal(
+      renderTemplate('# {{title}} ({{ slug }}) {{date}}', {
+        title: 'URL Shortener',
+        slug: 'url-shortener',
+        date: '2026-01-05',
+      }),
+      '# URL Shortener (url-shortener) 2026-01-05',
+    );
   });
 
   it('uses the fallback when the value is missing or empty', () => {
@@ -29,7 +36,10 @@ describe('renderTemplate', () => {
 
 describe('firstPlaceholder', () => {
   it('finds the first write-here marker', () => {
-    assert.deepEqual(firstPlaceholder('# T\n\ntext\n  <!-- write here: x -->\n<!-- write here -->'), { line: 3, character: 2 });
+    assert.deepEqual(firstPlaceholder('# T\n\ntext\n  <!-- write here: x -->\n<!-- write here -->'), {
+      line: 3,
+      character: 2,
+    });
   });
   it('counts CRLF lines once', () => {
     assert.deepEqual(firstPlaceholder('# T\r\n\r\n<!-- write here -->'), { line: 2, character: 0 });
@@ -39,15 +49,24 @@ describe('firstPlaceholder', () => {
   });
 });
 
-describe('template variables are only the caller\'s own', () => {
+describe("template variables are only the caller's own", () => {
   it('leaves Object.prototype members unexpanded in text (their fallback applies)', () => {
     const vars = { title: 'T' };
-    assert.equal(renderTemplate('{{constructor}} {{toString}} {{__proto__}} {{hasOwnProperty}}', vars), '{{constructor}} {{toString}} {{__proto__}} {{hasOwnProperty}}');
+    assert.equal(
+      renderTemplate('{{constructor}} {{toString}} {{__proto__}} {{hasOwnProperty}}', vars),
+      '{{constructor}} {{toString}} {{__proto__}} {{hasOwnProperty}}',
+    );
     assert.equal(renderTemplate('{{valueOf|fallback}}', vars), 'fallback');
   });
 
   it('leaves them unexpanded in folder-name patterns', () => {
-    assert.equal(folderNameFor('URL Shortener', { pattern: '{{constructor}}-{{slug}}', date: '2026-01-05' }), '{{constructor}}-url-shortener');
-    assert.equal(folderNameFor('URL Shortener', { pattern: '{{__proto__}}{{slug}}', date: '2026-01-05' }), '{{__proto__}}url-shortener');
+    assert.equal(
+      folderNameFor('URL Shortener', { pattern: '{{constructor}}-{{slug}}', date: '2026-01-05' }),
+      '{{constructor}}-url-shortener',
+    );
+    assert.equal(
+      folderNameFor('URL Shortener', { pattern: '{{__proto__}}{{slug}}', date: '2026-01-05' }),
+      '{{__proto__}}url-shortener',
+    );
   });
 });

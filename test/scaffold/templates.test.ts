@@ -60,10 +60,19 @@ describe('built-in templates', () => {
   it('load without problems, standard first, extended sharing its required files', async () => {
     const { sets, problems } = await loadBuiltinTemplateSets(nodeFileSystem, findBuiltinTemplatesFolder());
     assert.deepEqual(problems, []);
-    assert.deepEqual(sets.map((s) => s.id), ['standard', 'extended']);
+    assert.deepEqual(
+      sets.map((s) => s.id),
+      ['standard', 'extended'],
+    );
     const [standard, extended] = sets;
-    assert.deepEqual(standard.files.map((f) => f.kind), ['requirements', 'high-level-design', 'trade-offs']);
-    assert.deepEqual(extended.files.map((f) => f.path), ['requirements.md', 'high-level-design.md', 'trade-offs.md', 'api.md', 'data-model.md', 'capacity.md']);
+    assert.deepEqual(
+      standard.files.map((f) => f.kind),
+      ['requirements', 'high-level-design', 'trade-offs'],
+    );
+    assert.deepEqual(
+      extended.files.map((f) => f.path),
+      ['requirements.md', 'high-level-design.md', 'trade-offs.md', 'api.md', 'data-model.md', 'capacity.md'],
+    );
     assert.equal(extended.files[0].text, standard.files[0].text);
   });
 
@@ -73,14 +82,20 @@ describe('built-in templates', () => {
       for (const file of set.files) {
         const text = renderTemplate(file.text, VARS);
         assert.doesNotMatch(text, /\{\{/, `${set.id}/${file.path}: unrendered variable`);
-        assert.doesNotMatch(text, /\b(TODO|TBD|FIXME|XXX)\b|lorem ipsum/i, `${set.id}/${file.path}: placeholder marker`);
+        assert.doesNotMatch(
+          text,
+          /\b(TODO|TBD|FIXME|XXX)\b|lorem ipsum/i,
+          `${set.id}/${file.path}: placeholder marker`,
+        );
         assert.ok(text.includes(WRITE_HERE_MARKER), `${set.id}/${file.path}: says where to write`);
         const doc = parseMarkdown(text);
         assert.equal(doc.headings[0]?.level, 1);
         assert.ok(doc.headings[0].text.startsWith('URL Shortener'));
         // Nothing below the title is written: every section is empty for the rules and the completeness count.
-        for (const heading of doc.headings.slice(1)) assert.equal(heading.hasContent, false, `${set.id}/${file.path}: '${heading.text}' holds template text`);
-        if (file.kind !== 'requirements') assert.equal(doc.hasContent, false, `${set.id}/${file.path}: written content`);
+        for (const heading of doc.headings.slice(1))
+          assert.equal(heading.hasContent, false, `${set.id}/${file.path}: '${heading.text}' holds template text`);
+        if (file.kind !== 'requirements')
+          assert.equal(doc.hasContent, false, `${set.id}/${file.path}: written content`);
         const spec = DEFAULT_CONFIG.requiredFiles.find((s) => s.id === file.kind);
         for (const section of spec?.sections ?? []) {
           const at = findSection(doc, section);
@@ -88,7 +103,11 @@ describe('built-in templates', () => {
           const body = doc.lines.slice(doc.headings[at].line + 1, doc.headings[at].sectionEndLine).join('\n');
           assert.ok(body.includes(WRITE_HERE_MARKER), `${set.id}/${file.path}: ${section.name} has a prompt`);
         }
-        if (file.kind === 'high-level-design') assert.ok(doc.fences.some((f) => f.lang === 'mermaid' && /^flowchart /.test(f.content)), 'a diagram skeleton to type into');
+        if (file.kind === 'high-level-design')
+          assert.ok(
+            doc.fences.some((f) => f.lang === 'mermaid' && /^flowchart /.test(f.content)),
+            'a diagram skeleton to type into',
+          );
       }
     }
   });
@@ -96,7 +115,10 @@ describe('built-in templates', () => {
   it('the only text outside comments in a rendered requirements file is the status line (the author is a prompt unless given)', async () => {
     const { sets } = await loadBuiltinTemplateSets(nodeFileSystem, findBuiltinTemplatesFolder());
     const text = renderTemplate(sets[0].files[0].text, { ...VARS, author: '' });
-    const outside = text.replace(/<!--[\s\S]*?-->/g, '').split('\n').filter((l) => l.trim() && !/^#|^-\s*$/.test(l));
+    const outside = text
+      .replace(/<!--[\s\S]*?-->/g, '')
+      .split('\n')
+      .filter((l) => l.trim() && !/^#|^-\s*$/.test(l));
     assert.deepEqual(outside, ['> **Status:** draft · **Started:** 2026-01-05 · **Author:** ']);
   });
 });
@@ -106,8 +128,10 @@ describe('built-in templates and odd titles', () => {
     const { sets } = await loadBuiltinTemplateSets(nodeFileSystem, findBuiltinTemplatesFolder());
     for (const set of sets) {
       for (const file of set.files) {
-        for (const comment of file.text.match(/<!--[\s\S]*?-->/g) ?? []) assert.doesNotMatch(comment, /\{\{/, `${set.id}/${file.path}`);
-        for (const fence of parseMarkdown(file.text).fences) assert.doesNotMatch(fence.content, /\{\{/, `${set.id}/${file.path}`);
+        for (const comment of file.text.match(/<!--[\s\S]*?-->/g) ?? [])
+          assert.doesNotMatch(comment, /\{\{/, `${set.id}/${file.path}`);
+        for (const fence of parseMarkdown(file.text).fences)
+          assert.doesNotMatch(fence.content, /\{\{/, `${set.id}/${file.path}`);
       }
     }
   });
@@ -124,7 +148,10 @@ function memoryWorkspace(files: Record<string, string>): { ws: string; fs: Memor
     if (e.isFile()) copy[path.join(e.parentPath, e.name)] = readFileSync(path.join(e.parentPath, e.name), 'utf8');
   }
   const ws = path.resolve('/dn-memory/templates-ws');
-  const fs = new MemoryFileSystem({ ...copy, ...Object.fromEntries(Object.entries(files).map(([rel, text]) => [path.join(ws, rel), text])) });
+  const fs = new MemoryFileSystem({
+    ...copy,
+    ...Object.fromEntries(Object.entries(files).map(([rel, text]) => [path.join(ws, rel), text])),
+  });
   fs.addFolder(ws);
   return { ws, fs, builtinFolder };
 }
@@ -132,10 +159,21 @@ function memoryWorkspace(files: Record<string, string>): { ws: string; fs: Memor
 describe('user templates', () => {
   it('a missing template folder is a clear problem, and the built-in sets are still offered', async () => {
     const { ws, fs, builtinFolder } = memoryWorkspace({});
-    const lib = await loadTemplateLibrary({ fs, builtinFolder, workspaceFolder: ws, templatesSetting: 'no-such-templates' });
-    assert.deepEqual(lib.sets.map((s) => s.id), ['standard', 'extended']);
+    const lib = await loadTemplateLibrary({
+      fs,
+      builtinFolder,
+      workspaceFolder: ws,
+      templatesSetting: 'no-such-templates',
+    });
+    assert.deepEqual(
+      lib.sets.map((s) => s.id),
+      ['standard', 'extended'],
+    );
     assert.equal(lib.problems.length, 1);
-    assert.match(lib.problems[0].message, /"no-such-templates" \(the "templates" setting\) does not exist; only the built-in templates are offered/);
+    assert.match(
+      lib.problems[0].message,
+      /"no-such-templates" \(the "templates" setting\) does not exist; only the built-in templates are offered/,
+    );
   });
 
   it('a folder without template.json makes every Markdown file a template, kinds inferred from the names', async () => {
@@ -148,10 +186,17 @@ describe('user templates', () => {
     });
     const lib = await loadTemplateLibrary({ fs, builtinFolder, workspaceFolder: ws, templatesSetting: 'tpl1' });
     assert.deepEqual(lib.problems, []);
-    assert.deepEqual(lib.sets.map((s) => s.id), ['standard', 'extended', 'team'], 'README.md beside set folders is not a set');
+    assert.deepEqual(
+      lib.sets.map((s) => s.id),
+      ['standard', 'extended', 'team'],
+      'README.md beside set folders is not a set',
+    );
     const team = lib.sets[2];
     assert.equal(team.builtin, false);
-    assert.deepEqual(team.files.map((f) => f.path), ['01_Requirements.md', 'diagrams/context.mmd', 'HLD.md']);
+    assert.deepEqual(
+      team.files.map((f) => f.path),
+      ['01_Requirements.md', 'diagrams/context.mmd', 'HLD.md'],
+    );
   });
 
   it('a user set with a built-in id replaces it; bad manifests and escaping sources are reported, good sets kept', async () => {
@@ -162,7 +207,10 @@ describe('user templates', () => {
       'tpl2/escape/template.json': JSON.stringify({ files: [{ path: 'a.md', source: '../../secret.md' }] }),
     });
     const lib = await loadTemplateLibrary({ fs, builtinFolder, workspaceFolder: ws, templatesSetting: 'tpl2' });
-    assert.deepEqual(lib.sets.map((s) => `${s.id}:${s.builtin}`), ['standard:false', 'extended:true']);
+    assert.deepEqual(
+      lib.sets.map((s) => `${s.id}:${s.builtin}`),
+      ['standard:false', 'extended:true'],
+    );
     assert.equal(lib.builtinStandard?.builtin, true, 'the shipped standard set stays available as the fallback');
     const messages = lib.problems.map((p) => p.message).join('\n');
     assert.match(messages, /Invalid JSON in template\.json/);
@@ -183,11 +231,27 @@ describe('user templates', () => {
     symlinkSync(path.join(evil, 'ok.md'), path.join(evil, 'inside.md'));
     writeFileSync(
       path.join(evil, 'template.json'),
-      JSON.stringify({ id: 'evil', files: [{ path: 'leak.md', source: 'link.md' }, { path: 'a.md', source: 'plain.md' }, { path: 'b.md', source: 'sub/up/outside.md' }, { path: 'c.md', source: 'inside.md' }] }),
+      JSON.stringify({
+        id: 'evil',
+        files: [
+          { path: 'leak.md', source: 'link.md' },
+          { path: 'a.md', source: 'plain.md' },
+          { path: 'b.md', source: 'sub/up/outside.md' },
+          { path: 'c.md', source: 'inside.md' },
+        ],
+      }),
     );
     const { set, problems } = await loadTemplateSet(nodeFileSystem, evil, { root });
-    assert.deepEqual(set?.files.map((f) => [f.path, f.text]), [['c.md', '# Fine\n']], 'only the link that stays inside is read');
-    assert.equal(problems.filter((p) => /points outside the template folder/.test(p.message)).length, 3, problems.map((p) => p.message).join('\n'));
+    assert.deepEqual(
+      set?.files.map((f) => [f.path, f.text]),
+      [['c.md', '# Fine\n']],
+      'only the link that stays inside is read',
+    );
+    assert.equal(
+      problems.filter((p) => /points outside the template folder/.test(p.message)).length,
+      3,
+      problems.map((p) => p.message).join('\n'),
+    );
     assert.doesNotMatch(JSON.stringify(set), /OUTSIDE SECRET|PATH=/);
     // A /proc file inside the folder (a bind mount, say) reports size 0: read with a limit, not by stat's size.
     const big = path.join(tmp, 'tpl-big', 'big');
@@ -200,9 +264,18 @@ describe('user templates', () => {
 
   it('a listed template file that does not exist is reported and skipped', async () => {
     const folder = path.resolve('/dn-memory/tpl3/partial');
-    const fs = new MemoryFileSystem({ [path.join(folder, 'a.md')]: '# A\n', [path.join(folder, 'template.json')]: JSON.stringify({ id: 'partial', files: [{ path: 'a.md' }, { path: 'b.md' }] }) });
+    const fs = new MemoryFileSystem({
+      [path.join(folder, 'a.md')]: '# A\n',
+      [path.join(folder, 'template.json')]: JSON.stringify({
+        id: 'partial',
+        files: [{ path: 'a.md' }, { path: 'b.md' }],
+      }),
+    });
     const { set, problems } = await loadTemplateSet(fs, folder);
-    assert.deepEqual(set?.files.map((f) => f.path), ['a.md']);
+    assert.deepEqual(
+      set?.files.map((f) => f.path),
+      ['a.md'],
+    );
     assert.match(problems[0].message, /"b\.md" of set "partial" does not exist/);
   });
 });
@@ -212,9 +285,22 @@ describe('templates for quick fixes', () => {
     const { sets } = await loadBuiltinTemplateSets(nodeFileSystem, findBuiltinTemplatesFolder());
     const text = templateForFile('trade-offs', { sets, vars: VARS })!;
     assert.ok(text.startsWith('# URL Shortener — Trade-offs\n'));
-    const { config } = loadConfig(JSON.stringify({ requiredFiles: { api: { title: 'API', fileName: 'api.md', sections: [{ name: 'Endpoints' }, { name: 'Errors', template: 'List error codes for {{title}}.' }] } } }));
+    const { config } = loadConfig(
+      JSON.stringify({
+        requiredFiles: {
+          api: {
+            title: 'API',
+            fileName: 'api.md',
+            sections: [{ name: 'Endpoints' }, { name: 'Errors', template: 'List error codes for {{title}}.' }],
+          },
+        },
+      }),
+    );
     const skeleton = templateForFile('api', { sets: sets.slice(0, 1), specs: config.requiredFiles, vars: VARS })!;
-    assert.equal(skeleton, '# URL Shortener — API\n\n<!-- write here: api. -->\n\n## Endpoints\n\n<!-- write here: endpoints. -->\n\n## Errors\n\nList error codes for URL Shortener.\n');
+    assert.equal(
+      skeleton,
+      '# URL Shortener — API\n\n<!-- write here: api. -->\n\n## Endpoints\n\n<!-- write here: endpoints. -->\n\n## Errors\n\nList error codes for URL Shortener.\n',
+    );
     assert.equal(templateForFile('nope', { sets }), undefined);
   });
 
@@ -227,15 +313,45 @@ describe('templates for quick fixes', () => {
     assert.equal(parseMarkdown(`## NFRs\n\n${body}`).headings[0].hasContent, false);
     const arch = templateBodyForSection('high-level-design', 'architecture', { sets, vars: VARS })!;
     assert.match(arch, /```mermaid\nflowchart LR\n\s*%%/);
-    const { config } = loadConfig(JSON.stringify({ requiredFiles: { requirements: { fileName: 'requirements.md', sections: [{ id: 'functional-requirements', name: 'Functional Requirements', template: '- {{title}} does X.' }] } } }));
-    assert.equal(templateBodyForSection('requirements', 'functional-requirements', { sets, specs: config.requiredFiles, vars: VARS }), '- URL Shortener does X.\n');
+    const { config } = loadConfig(
+      JSON.stringify({
+        requiredFiles: {
+          requirements: {
+            fileName: 'requirements.md',
+            sections: [
+              { id: 'functional-requirements', name: 'Functional Requirements', template: '- {{title}} does X.' },
+            ],
+          },
+        },
+      }),
+    );
+    assert.equal(
+      templateBodyForSection('requirements', 'functional-requirements', {
+        sets,
+        specs: config.requiredFiles,
+        vars: VARS,
+      }),
+      '- URL Shortener does X.\n',
+    );
     assert.equal(templateBodyForSection('requirements', 'nope', { sets }), undefined);
   });
 
   it('ensureRequiredSections appends configured sections a template lacks, keeping CRLF', () => {
-    const { config } = loadConfig(JSON.stringify({ requiredFiles: { 'trade-offs': { fileName: 'trade-offs.md', sections: [{ name: 'Decisions', aliases: ['Key Decisions'] }, { name: 'Risks' }] } } }));
+    const { config } = loadConfig(
+      JSON.stringify({
+        requiredFiles: {
+          'trade-offs': {
+            fileName: 'trade-offs.md',
+            sections: [{ name: 'Decisions', aliases: ['Key Decisions'] }, { name: 'Risks' }],
+          },
+        },
+      }),
+    );
     const spec = config.requiredFiles.find((s) => s.id === 'trade-offs')!;
-    assert.equal(ensureRequiredSections('# T\r\n\r\n## Key decisions\r\n\r\n- a vs b\r\n', spec), '# T\r\n\r\n## Key decisions\r\n\r\n- a vs b\r\n\r\n## Risks\r\n\r\n<!-- write here: risks. -->\r\n');
+    assert.equal(
+      ensureRequiredSections('# T\r\n\r\n## Key decisions\r\n\r\n- a vs b\r\n', spec),
+      '# T\r\n\r\n## Key decisions\r\n\r\n- a vs b\r\n\r\n## Risks\r\n\r\n<!-- write here: risks. -->\r\n',
+    );
   });
 });
 
@@ -286,7 +402,10 @@ describe('built-in template prompts', () => {
 
 describe('TemplateLibraries: the one cache of loaded template sets', () => {
   it('loads once per folder and setting, reloads after a change in the template folder or a full invalidation', async () => {
-    const { ws, fs, builtinFolder } = memoryWorkspace({ 'team/lean/requirements.md': '# Lean v1\n', 'notes/x.md': '# x\n' });
+    const { ws, fs, builtinFolder } = memoryWorkspace({
+      'team/lean/requirements.md': '# Lean v1\n',
+      'notes/x.md': '# x\n',
+    });
     const libraries = new TemplateLibraries(fs, builtinFolder);
     const text = async () => (await libraries.library(ws, 'team')).sets.find((s) => s.id === 'lean')?.files[0].text;
     assert.equal(await text(), '# Lean v1\n');
@@ -303,7 +422,10 @@ describe('TemplateLibraries: the one cache of loaded template sets', () => {
     libraries.invalidate();
     assert.equal(await text(), '# Lean v4\n');
     // Built-in only (no setting, or Restricted Mode) is its own entry: the user's sets never leak into it.
-    assert.deepEqual((await libraries.library(ws, undefined)).sets.map((s) => s.id), ['standard', 'extended']);
+    assert.deepEqual(
+      (await libraries.library(ws, undefined)).sets.map((s) => s.id),
+      ['standard', 'extended'],
+    );
   });
 
   it('findTemplateSet: the set, else the ids there are', async () => {

@@ -2,7 +2,16 @@
 // fault cannot be produced for real: a full disk cannot be made on demand, and these tests run as root in CI,
 // where chmod 0555 does not stop writes (root bypasses permission bits). The chmod test runs when not root.
 import assert from 'node:assert/strict';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -57,7 +66,9 @@ function errno(code: string): Error {
 }
 
 /** The real file system, with `fail` deciding per call whether to throw instead. */
-function faulty(fail: (op: keyof ScaffoldFileSystem, p: string, data?: string) => Error | undefined): ScaffoldFileSystem {
+function faulty(
+  fail: (op: keyof ScaffoldFileSystem, p: string, data?: string) => Error | undefined,
+): ScaffoldFileSystem {
   const real = nodeScaffoldFileSystem;
   const check = (op: keyof ScaffoldFileSystem, p: string, data?: string) => {
     const e = fail(op, p, data);
@@ -80,10 +91,18 @@ describe('writePlan', () => {
     const result = await writePlan(p, nodeScaffoldFileSystem);
     assert.equal(result.ok, true);
     assert.deepEqual(result.errors, []);
-    assert.deepEqual(result.created, p.files.map((f) => f.path));
+    assert.deepEqual(
+      result.created,
+      p.files.map((f) => f.path),
+    );
     assert.deepEqual(result.createdFolders, [path.dirname(root), root, p.folder]);
     for (const f of p.files) assert.equal(readFileSync(f.path, 'utf8'), f.content);
-    assert.deepEqual(tree(root), ['url-shortener/', 'url-shortener/high-level-design.md', 'url-shortener/requirements.md', 'url-shortener/trade-offs.md']);
+    assert.deepEqual(tree(root), [
+      'url-shortener/',
+      'url-shortener/high-level-design.md',
+      'url-shortener/requirements.md',
+      'url-shortener/trade-offs.md',
+    ]);
   });
 
   it('refuses an existing case-study folder and changes nothing in it', async () => {
@@ -93,7 +112,10 @@ describe('writePlan', () => {
     writeFileSync(path.join(folder, 'notes.md'), 'mine');
     const result = await writePlan(plan(root), nodeScaffoldFileSystem);
     assert.equal(result.ok, false);
-    assert.match(result.errors[0].message, /A folder named "url-shortener" already exists in ".*case-studies"\. Nothing was changed; open it or pick another title\./);
+    assert.match(
+      result.errors[0].message,
+      /A folder named "url-shortener" already exists in ".*case-studies"\. Nothing was changed; open it or pick another title\./,
+    );
     assert.deepEqual(tree(root), ['url-shortener/', 'url-shortener/notes.md']);
     assert.deepEqual(result.created, []);
   });
@@ -133,18 +155,23 @@ describe('writePlan', () => {
     assert.equal(existsSync(folder), false);
   });
 
-  it('disk full in the middle of the plan: no partial file, this run\'s files and folders removed, nothing else', async () => {
+  it("disk full in the middle of the plan: no partial file, this run's files and folders removed, nothing else", async () => {
     const root = freshRoot();
     mkdirSync(root, { recursive: true });
     writeFileSync(path.join(root, 'README.md'), 'index');
     const p = plan(root, 'Chat', extended);
     // The fourth file's content write fails with ENOSPC, after three files were completely written.
-    const fs = faulty((op, file, data) => (op === 'writeFileExclusive' && data && path.basename(file).startsWith('.api.md.') ? errno('ENOSPC') : undefined));
+    const fs = faulty((op, file, data) =>
+      op === 'writeFileExclusive' && data && path.basename(file).startsWith('.api.md.') ? errno('ENOSPC') : undefined,
+    );
     const result = await writePlan(p, fs);
     assert.equal(result.ok, false);
     assert.equal(result.errors.length, 1);
     assert.equal(result.errors[0].code, 'ENOSPC');
-    assert.match(result.errors[0].message, /Cannot create the file ".*api\.md": the disk is full\. Free some space and try again\./);
+    assert.match(
+      result.errors[0].message,
+      /Cannot create the file ".*api\.md": the disk is full\. Free some space and try again\./,
+    );
     assert.deepEqual(result.created, []);
     assert.deepEqual(
       result.rolledBack.map((x) => path.relative(root, x)),
@@ -156,7 +183,9 @@ describe('writePlan', () => {
   it('a failing rename leaves neither the temp file nor the claimed file', async () => {
     const root = freshRoot();
     const p = plan(root);
-    const fs = faulty((op, file) => (op === 'rename' && file.includes('.high-level-design.md.') ? errno('EIO') : undefined));
+    const fs = faulty((op, file) =>
+      op === 'rename' && file.includes('.high-level-design.md.') ? errno('EIO') : undefined,
+    );
     const result = await writePlan(p, fs);
     assert.equal(result.ok, false);
     assert.match(result.errors[0].message, /Cannot create the file ".*high-level-design\.md": EIO: injected\./);
@@ -169,7 +198,10 @@ describe('writePlan', () => {
     const fs = faulty((op) => (op === 'mkdir' ? errno('EACCES') : undefined));
     const result = await writePlan(plan(root), fs);
     assert.equal(result.ok, false);
-    assert.match(result.errors[0].message, /Cannot create the folder ".*url-shortener": permission denied\. Check that the folder is writable\./);
+    assert.match(
+      result.errors[0].message,
+      /Cannot create the folder ".*url-shortener": permission denied\. Check that the folder is writable\./,
+    );
     assert.deepEqual(tree(root), []);
   });
 
@@ -196,51 +228,65 @@ describe('writePlan', () => {
     assert.deepEqual(tree(p.folder), ['theirs.md']);
   });
 
-  it('real chmod 0555: permission denied is reported (skipped as root, which bypasses permission bits)', { skip: process.getuid?.() === 0 ? 'running as root: chmod does not stop writes; the injected-fault tests above cover it' : false }, async () => {
-    const root = freshRoot();
-    mkdirSync(root, { recursive: true });
-    chmodSync(root, 0o555);
-    try {
-      const result = await writePlan(plan(root), nodeScaffoldFileSystem);
-      assert.equal(result.ok, false);
-      assert.match(result.errors[0].message, /permission denied/);
-      assert.deepEqual(tree(root), []);
-    } finally {
-      chmodSync(root, 0o755);
-    }
-  });
+  it(
+    'real chmod 0555: permission denied is reported (skipped as root, which bypasses permission bits)',
+    {
+      skip:
+        process.getuid?.() === 0
+          ? 'running as root: chmod does not stop writes; the injected-fault tests above cover it'
+          : false,
+    },
+    async () => {
+      const root = freshRoot();
+      mkdirSync(root, { recursive: true });
+      chmodSync(root, 0o555);
+      try {
+        const result = await writePlan(plan(root), nodeScaffoldFileSystem);
+        assert.equal(result.ok, false);
+        assert.match(result.errors[0].message, /permission denied/);
+        assert.deepEqual(tree(root), []);
+      } finally {
+        chmodSync(root, 0o755);
+      }
+    },
+  );
 
   it('property: whichever operation fails, with whatever error, the folder tree is exactly as before', async () => {
     const codes = ['ENOSPC', 'EACCES', 'EROFS', 'EIO', 'EDQUOT', 'EPERM'];
     await fc.assert(
-      fc.asyncProperty(fc.nat({ max: 60 }), fc.constantFrom(...codes), fc.boolean(), async (failAt, code, preExisting) => {
-        const root = freshRoot();
-        if (preExisting) {
-          mkdirSync(root, { recursive: true });
-          writeFileSync(path.join(root, 'README.md'), 'index');
-        }
-        const before = tree(path.dirname(root));
-        let calls = 0;
-        // Count every mutating call; the failAt-th one fails (rollback's own unlink/rmdir are not counted as faults).
-        let rollingBack = false;
-        const fs = faulty((op) => {
-          if (op === 'stat' || rollingBack) return undefined;
-          if (calls++ === failAt) {
-            rollingBack = true;
-            return errno(code);
+      fc.asyncProperty(
+        fc.nat({ max: 60 }),
+        fc.constantFrom(...codes),
+        fc.boolean(),
+        async (failAt, code, preExisting) => {
+          const root = freshRoot();
+          if (preExisting) {
+            mkdirSync(root, { recursive: true });
+            writeFileSync(path.join(root, 'README.md'), 'index');
           }
-          return undefined;
-        });
-        const result = await writePlan(plan(root, 'Chat', extended), fs);
-        if (calls > failAt) {
-          assert.equal(result.ok, false);
-          assert.equal(result.errors[0].code, code);
-          assert.deepEqual(tree(path.dirname(root)), before);
-        } else {
-          assert.equal(result.ok, true, 'fewer operations than failAt: everything written');
-          assert.equal(result.created.length, 6);
-        }
-      }),
+          const before = tree(path.dirname(root));
+          let calls = 0;
+          // Count every mutating call; the failAt-th one fails (rollback's own unlink/rmdir are not counted as faults).
+          let rollingBack = false;
+          const fs = faulty((op) => {
+            if (op === 'stat' || rollingBack) return undefined;
+            if (calls++ === failAt) {
+              rollingBack = true;
+              return errno(code);
+            }
+            return undefined;
+          });
+          const result = await writePlan(plan(root, 'Chat', extended), fs);
+          if (calls > failAt) {
+            assert.equal(result.ok, false);
+            assert.equal(result.errors[0].code, code);
+            assert.deepEqual(tree(path.dirname(root)), before);
+          } else {
+            assert.equal(result.ok, true, 'fewer operations than failAt: everything written');
+            assert.equal(result.created.length, 6);
+          }
+        },
+      ),
       { seed: 42, numRuns: 60 },
     );
   });

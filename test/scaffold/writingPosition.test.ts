@@ -5,7 +5,10 @@ import { loadBuiltinTemplateSets, renderTemplate, writingPosition } from '../../
 
 describe('writingPosition (where a new file opens)', () => {
   it('after the first prompt: at the end of its empty bullet, or on the blank line after it', () => {
-    assert.deepEqual(writingPosition('# T\n\n## A\n\n<!-- write here: a\n   more -->\n- \n'), { line: 6, character: 2 });
+    assert.deepEqual(writingPosition('# T\n\n## A\n\n<!-- write here: a\n   more -->\n- \n'), {
+      line: 6,
+      character: 2,
+    });
     assert.deepEqual(writingPosition('# T\n\n<!-- write here: a -->\n\n## A\n'), { line: 3, character: 0 });
     assert.deepEqual(writingPosition('# T\r\n\r\n<!-- write here: a -->\r\n  1.\r\n'), { line: 3, character: 5 });
   });

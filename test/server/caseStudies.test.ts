@@ -46,7 +46,12 @@ before(async () => {
   });
   // A case study exactly as New Case Study writes it, nobody has written a word yet.
   const { sets } = await loadBuiltinTemplateSets(nodeFileSystem, findBuiltinTemplatesFolder());
-  const fresh = planCaseStudy({ root: path.join(root, 'case-studies'), title: 'URL Shortener', templateSet: sets[0], date: '2026-11-29' });
+  const fresh = planCaseStudy({
+    root: path.join(root, 'case-studies'),
+    title: 'URL Shortener',
+    templateSet: sets[0],
+    date: '2026-11-29',
+  });
   assert.ok(fresh.ok);
   mkdirSync(fresh.plan.folder, { recursive: true });
   for (const f of fresh.plan.files) writeFileSync(f.path, f.content, { flag: 'wx' });
@@ -86,14 +91,22 @@ test('a fresh scaffold is not complete: its files are there, but no section and 
   assert.ok(cs.completeness < 0.5, `completeness ${cs.completeness}`);
   assert.equal(cs.findings.error, 0);
   const folder = path.join(root, 'case-studies/url-shortener');
-  const empty = ['requirements.md', 'high-level-design.md'].flatMap((f) => client.diagnosticsFor(path.join(folder, f)).filter((d) => d.code === 'empty-section').map((d) => d.message));
+  const empty = ['requirements.md', 'high-level-design.md'].flatMap((f) =>
+    client
+      .diagnosticsFor(path.join(folder, f))
+      .filter((d) => d.code === 'empty-section')
+      .map((d) => d.message),
+  );
   assert.deepEqual(empty.sort(), [
     "Section 'Architecture' is empty: write it or remove the heading.",
     "Section 'Functional Requirements' is empty: write it or remove the heading.",
     "Section 'Key Components' is empty: write it or remove the heading.",
     "Section 'Non-Functional Requirements' is empty: write it or remove the heading.",
   ]);
-  assert.deepEqual(client.diagnosticsFor(path.join(folder, 'trade-offs.md')).map((d) => d.code), ['stub-file']);
+  assert.deepEqual(
+    client.diagnosticsFor(path.join(folder, 'trade-offs.md')).map((d) => d.code),
+    ['stub-file'],
+  );
 });
 
 test('a complete case study: all files and sections, its diagram, no findings, completeness 1', async () => {
@@ -112,7 +125,11 @@ test('a complete case study: all files and sections, its diagram, no findings, c
     { title: 'Functional Requirements', level: 2, line: 2, empty: false },
     { title: 'Non-Functional Requirements', level: 2, line: 7, empty: false },
   ]);
-  assert.deepEqual(cs.files.map((f) => f.relative).sort(), ['high-level-design.md', 'requirements.md', 'trade-offs.md']);
+  assert.deepEqual(cs.files.map((f) => f.relative).sort(), [
+    'high-level-design.md',
+    'requirements.md',
+    'trade-offs.md',
+  ]);
 });
 
 test('an incomplete case study: the missing file, the empty section, the broken diagram, findings by severity', async () => {
@@ -123,8 +140,13 @@ test('an incomplete case study: the missing file, the empty section, the broken 
   assert.deepEqual(cs.requiredSections, { total: 4, filled: 3 });
   assert.equal(cs.completeness, 5 / 7);
   // `invalid` counts the server's mermaid-syntax errors for the case study (whether or not the syntax check is on).
-  const published = [...client.diagnostics.entries()].filter(([uri]) => uri.includes('/case-studies/chat/')).flatMap(([, d]) => d);
-  assert.deepEqual(cs.diagrams, { total: 1, invalid: published.filter((d) => d.code === 'mermaid-syntax' && d.severity !== 3).length });
+  const published = [...client.diagnostics.entries()]
+    .filter(([uri]) => uri.includes('/case-studies/chat/'))
+    .flatMap(([, d]) => d);
+  assert.deepEqual(cs.diagrams, {
+    total: 1,
+    invalid: published.filter((d) => d.code === 'mermaid-syntax' && d.severity !== 3).length,
+  });
   const requirements = cs.files.find((f) => f.kind === 'requirements')!;
   assert.deepEqual(
     requirements.sections.map((s) => [s.title, s.line, s.empty]),
@@ -140,13 +162,19 @@ test('an incomplete case study: the missing file, the empty section, the broken 
   const bySeverity = { error: 0, warning: 0, info: 0 };
   for (const d of published) bySeverity[d.severity === 1 ? 'error' : d.severity === 2 ? 'warning' : 'info']++;
   assert.deepEqual(cs.findings, bySeverity);
-  assert.ok(published.some((d) => d.code === 'missing-file'), 'the missing trade-offs.md is an error');
+  assert.ok(
+    published.some((d) => d.code === 'missing-file'),
+    'the missing trade-offs.md is an error',
+  );
   assert.ok(cs.findings.error >= 1, JSON.stringify(cs.findings));
 });
 
 test('the answer follows the disk: creating the missing file completes the list; deleting it brings it back', async () => {
   const created = path.join(root, 'case-studies/chat/trade-offs.md');
-  writeFileSync(created, '# Trade-offs\n\n## WebSockets vs. polling\n\nWe chose WebSockets over long polling for latency.\n');
+  writeFileSync(
+    created,
+    '# Trade-offs\n\n## WebSockets vs. polling\n\nWe chose WebSockets over long polling for latency.\n',
+  );
   await client.filesChanged([{ path: created, type: 1 }]);
   let cs = (await caseStudies()).get('chat')!;
   assert.deepEqual(cs.missingFiles, []);

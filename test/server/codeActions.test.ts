@@ -11,7 +11,12 @@ interface Action {
   title: string;
   kind?: string;
   isPreferred?: boolean;
-  edit?: { changes?: Record<string, Edit[]>; documentChanges?: ({ kind: 'create'; uri: string; options: unknown } | { textDocument: { uri: string }; edits: Edit[] })[] };
+  edit?: {
+    changes?: Record<string, Edit[]>;
+    documentChanges?: (
+      { kind: 'create'; uri: string; options: unknown } | { textDocument: { uri: string }; edits: Edit[] }
+    )[];
+  };
   command?: { command: string; arguments: unknown[] };
 }
 
@@ -23,7 +28,13 @@ const HLD = '# Chat — HLD\n\n## Architecture\n\n## Key Components\n\n- Gateway
 before(async () => {
   root = makeTree(caseStudyFiles('chat', { 'requirements.md': REQ, 'high-level-design.md': HLD }));
   client = new TestLspClient();
-  await client.initialize([root], { workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true }, workspaceEdit: { documentChanges: true, resourceOperations: ['create'] } } });
+  await client.initialize([root], {
+    workspace: {
+      configuration: true,
+      didChangeWatchedFiles: { dynamicRegistration: true },
+      workspaceEdit: { documentChanges: true, resourceOperations: ['create'] },
+    },
+  });
 });
 
 after(async () => {
@@ -31,7 +42,12 @@ after(async () => {
   removeTree(root);
 });
 
-async function actionsFor(file: string, text: string, code: string, only?: string[]): Promise<{ actions: Action[]; diagnostics: Diagnostic[] }> {
+async function actionsFor(
+  file: string,
+  text: string,
+  code: string,
+  only?: string[],
+): Promise<{ actions: Action[]; diagnostics: Diagnostic[] }> {
   await client.open(file, text);
   await client.waitFor(() => client.diagnosticsFor(file).some((d) => d.code === code), code);
   const diagnostics = client.diagnosticsFor(file).filter((d) => d.code === code);
@@ -55,12 +71,17 @@ test('missing-section: inserts the heading with its template body before the nex
   const nfr = lines.indexOf('## Non-Functional Requirements');
   assert.ok(fr > 0 && fr < nfr, result);
   // A prompt and an empty bullet: nothing about another system that could pass for the student's writing.
-  assert.match(result, /## Functional Requirements\n\n<!-- write here: what users can do[\s\S]*?-->\n- \n\n## Non-Functional/);
+  assert.match(
+    result,
+    /## Functional Requirements\n\n<!-- write here: what users can do[\s\S]*?-->\n- \n\n## Non-Functional/,
+  );
   assert.doesNotMatch(result, /items?\b/i);
   // The heading is there now, and the section is reported empty until the student writes it.
   await client.change(file, [{ text: result }]);
   await client.waitFor(
-    () => !client.diagnosticsFor(file).some((d) => d.code === 'missing-section') && client.diagnosticsFor(file).some((d) => d.code === 'empty-section' && /Functional Requirements/.test(d.message)),
+    () =>
+      !client.diagnosticsFor(file).some((d) => d.code === 'missing-section') &&
+      client.diagnosticsFor(file).some((d) => d.code === 'empty-section' && /Functional Requirements/.test(d.message)),
     'missing-section to become empty-section',
   );
   await client.close(file);
@@ -73,15 +94,25 @@ test('empty-section: inserts the writing prompts under the heading (not preferre
   assert.ok(fix, JSON.stringify(actions.map((a) => a.title)));
   assert.notEqual(fix.isPreferred, true);
   const result = applyEdits(HLD, fix.edit!.changes![fileUri(file)]);
-  assert.match(result, /^# Chat — HLD\n\n## Architecture\n\n<!-- write here[\s\S]*-->\n```mermaid\nflowchart LR\n\s*%%[^\n]*\n```\n\n## Key Components\n\n- Gateway\n$/);
+  assert.match(
+    result,
+    /^# Chat — HLD\n\n## Architecture\n\n<!-- write here[\s\S]*-->\n```mermaid\nflowchart LR\n\s*%%[^\n]*\n```\n\n## Key Components\n\n- Gateway\n$/,
+  );
   await client.change(file, [{ text: result }]);
-  await client.waitFor(() => client.diagnosticsFor(file).some((d) => d.code === 'empty-section'), 'empty-section to stay');
+  await client.waitFor(
+    () => client.diagnosticsFor(file).some((d) => d.code === 'empty-section'),
+    'empty-section to stay',
+  );
   const again = await client.request<Action[]>('textDocument/codeAction', {
     textDocument: { uri: fileUri(file) },
     range: client.diagnosticsFor(file).find((d) => d.code === 'empty-section')!.range,
     context: { diagnostics: client.diagnosticsFor(file).filter((d) => d.code === 'empty-section') },
   });
-  assert.deepEqual(again.filter((a) => a.title.startsWith('Insert the writing prompts')), [], 'the prompt is there already');
+  assert.deepEqual(
+    again.filter((a) => a.title.startsWith('Insert the writing prompts')),
+    [],
+    'the prompt is there already',
+  );
   await client.close(file);
 });
 
@@ -105,12 +136,19 @@ test('missing-file with a client that supports window/showDocument: the server o
   const wsRoot = makeTree(caseStudyFiles('chat', { 'requirements.md': REQ, 'high-level-design.md': HLD }));
   const c = new TestLspClient();
   try {
-    await c.initialize([wsRoot], { window: { showDocument: { support: true } }, workspace: { configuration: true, workspaceEdit: { documentChanges: true, resourceOperations: ['create'] } } });
+    await c.initialize([wsRoot], {
+      window: { showDocument: { support: true } },
+      workspace: { configuration: true, workspaceEdit: { documentChanges: true, resourceOperations: ['create'] } },
+    });
     const file = path.join(wsRoot, 'case-studies/chat/requirements.md');
     await c.open(file, REQ);
     await c.waitFor(() => c.diagnosticsFor(file).some((d) => d.code === 'missing-file'), 'missing-file');
     const diagnostics = c.diagnosticsFor(file).filter((d) => d.code === 'missing-file');
-    const actions = await c.request<Action[]>('textDocument/codeAction', { textDocument: { uri: fileUri(file) }, range: diagnostics[0].range, context: { diagnostics } });
+    const actions = await c.request<Action[]>('textDocument/codeAction', {
+      textDocument: { uri: fileUri(file) },
+      range: diagnostics[0].range,
+      context: { diagnostics },
+    });
     const fix = actions.find((a) => a.title === 'Create trade-offs.md from its template')!;
     assert.equal(fix.command, undefined, 'no client command to lose between the edit and its execution');
     // The editor applies the edit: the file appears on disk and the watcher reports it.
@@ -136,19 +174,26 @@ test('fix-all (source.fixAll.designNotes) adds every missing section and fills e
   const file = path.join(root, 'case-studies/chat/high-level-design.md');
   const text = '# Chat — HLD\n\n## Key Components\n';
   const { actions } = await actionsFor(file, text, 'missing-section', ['source.fixAll.designNotes']);
-  assert.deepEqual(actions.map((a) => a.kind), ['source.fixAll.designNotes']);
+  assert.deepEqual(
+    actions.map((a) => a.kind),
+    ['source.fixAll.designNotes'],
+  );
   const result = applyEdits(text, actions[0].edit!.changes![fileUri(file)]);
   const headings = result.split('\n').filter((l) => l.startsWith('#'));
   assert.deepEqual(headings, ['# Chat — HLD', '## Architecture', '## Key Components']);
   assert.equal(result.split('<!-- write here').length - 1, 2, 'one prompt per section');
   await client.change(file, [{ text: result }]);
-  await client.waitFor(() => !client.diagnosticsFor(file).some((d) => d.code === 'missing-section'), 'missing-section to clear');
+  await client.waitFor(
+    () => !client.diagnosticsFor(file).some((d) => d.code === 'missing-section'),
+    'missing-section to clear',
+  );
   await client.close(file);
 });
 
 test('mermaid-syntax: parentheses in an unquoted label are said in plain words on their line, and "Quote the label" fixes them', async () => {
   const file = path.join(root, 'case-studies/chat/flow.md');
-  const text = '# Flow\n\n```mermaid\nflowchart LR\n    api[API] --> broker[Message Broker (Kafka)]\n    broker --> worker[Worker]\n```\n';
+  const text =
+    '# Flow\n\n```mermaid\nflowchart LR\n    api[API] --> broker[Message Broker (Kafka)]\n    broker --> worker[Worker]\n```\n';
   const { actions, diagnostics } = await actionsFor(file, text, 'mermaid-syntax');
   assert.equal(diagnostics.length, 1);
   assert.deepEqual(diagnostics[0].range, { start: { line: 4, character: 23 }, end: { line: 4, character: 47 } });
@@ -159,7 +204,10 @@ test('mermaid-syntax: parentheses in an unquoted label are said in plain words o
   const result = applyEdits(text, fix.edit!.changes![fileUri(file)]);
   assert.match(result, /broker\["Message Broker \(Kafka\)"\]\n/);
   await client.change(file, [{ text: result }]);
-  await client.waitFor(() => !client.diagnosticsFor(file).some((d) => d.code === 'mermaid-syntax'), 'the diagram to parse');
+  await client.waitFor(
+    () => !client.diagnosticsFor(file).some((d) => d.code === 'mermaid-syntax'),
+    'the diagram to parse',
+  );
   await client.close(file);
 });
 
@@ -190,6 +238,9 @@ test('no findings under the cursor and no fix-all requested: no actions (cursor 
     range: { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } },
     context: { diagnostics: [], only: ['source.fixAll.designNotes'] },
   });
-  assert.deepEqual(fixAll.map((a) => a.kind), ['source.fixAll.designNotes']);
+  assert.deepEqual(
+    fixAll.map((a) => a.kind),
+    ['source.fixAll.designNotes'],
+  );
   await client.close(file);
 });

@@ -30,7 +30,15 @@ test('workspace diagnostics are published at start for files that are not open',
   const d = client.diagnosticsFor(req());
   assert.deepEqual(
     d.map((x) => [x.code, x.severity, x.source, x.message, x.range]),
-    [['missing-file', 1, 'design-notes', "Case study 'notifications' has no trade-offs.md (Trade-offs): create it, or add a 'Trade-offs' section to one of its files.", { start: { line: 0, character: 2 }, end: { line: 0, character: 36 } }]],
+    [
+      [
+        'missing-file',
+        1,
+        'design-notes',
+        "Case study 'notifications' has no trade-offs.md (Trade-offs): create it, or add a 'Trade-offs' section to one of its files.",
+        { start: { line: 0, character: 2 }, end: { line: 0, character: 36 } },
+      ],
+    ],
   );
   assert.equal(client.diagnosticsFor(path.join(root, 'case-studies/clean/requirements.md')).length, 0);
   // The server asked to watch Markdown files and the config itself.
@@ -44,13 +52,23 @@ test('didChange: typing an unquantified NFR shows a diagnostic at the exact rang
   await client.idle();
   const line = text.split('\n').indexOf('- p99 delivery latency under 5 s.');
   // Replace "p99 delivery latency under 5 s." with "fast delivery." (incremental change, like an editor sends).
-  await client.change(file, [{ range: { start: { line, character: 2 }, end: { line, character: 33 } }, text: 'fast delivery.' }]);
-  await client.waitFor(() => client.diagnosticsFor(file).some((d) => d.code === 'unquantified-nfr'), 'unquantified-nfr');
+  await client.change(file, [
+    { range: { start: { line, character: 2 }, end: { line, character: 33 } }, text: 'fast delivery.' },
+  ]);
+  await client.waitFor(
+    () => client.diagnosticsFor(file).some((d) => d.code === 'unquantified-nfr'),
+    'unquantified-nfr',
+  );
   const nfr = client.diagnosticsFor(file).find((d) => d.code === 'unquantified-nfr')!;
   assert.deepEqual(nfr.range, { start: { line, character: 2 }, end: { line, character: 16 } });
   assert.equal(nfr.severity, 2);
-  await client.change(file, [{ range: { start: { line, character: 2 }, end: { line, character: 16 } }, text: 'delivery within 2 s.' }]);
-  await client.waitFor(() => !client.diagnosticsFor(file).some((d) => d.code === 'unquantified-nfr'), 'the NFR finding to clear');
+  await client.change(file, [
+    { range: { start: { line, character: 2 }, end: { line, character: 16 } }, text: 'delivery within 2 s.' },
+  ]);
+  await client.waitFor(
+    () => !client.diagnosticsFor(file).some((d) => d.code === 'unquantified-nfr'),
+    'the NFR finding to clear',
+  );
   // The missing-file finding is unaffected by the edits.
   assert.ok(client.diagnosticsFor(file).some((d) => d.code === 'missing-file'));
 });
@@ -60,10 +78,16 @@ test('file watching: creating the missing file on disk clears missing-file; dele
   const created = path.join(root, 'case-studies/notifications/trade-offs.md');
   writeFileSync(created, tradeOffs);
   await client.filesChanged([{ path: created, type: 1 }]);
-  await client.waitFor(() => !client.diagnosticsFor(file).some((d) => d.code === 'missing-file'), 'missing-file to clear');
+  await client.waitFor(
+    () => !client.diagnosticsFor(file).some((d) => d.code === 'missing-file'),
+    'missing-file to clear',
+  );
   rmSync(created);
   await client.filesChanged([{ path: created, type: 3 }]);
-  await client.waitFor(() => client.diagnosticsFor(file).some((d) => d.code === 'missing-file'), 'missing-file to return');
+  await client.waitFor(
+    () => client.diagnosticsFor(file).some((d) => d.code === 'missing-file'),
+    'missing-file to return',
+  );
 });
 
 test('renaming a file to a recognised name (numbered, different case) counts as present', async () => {
@@ -80,17 +104,32 @@ test('renaming a file to a recognised name (numbered, different case) counts as 
     { path: tmp, type: 3 },
     { path: renamed, type: 1 },
   ]);
-  await client.waitFor(() => !client.diagnosticsFor(file).some((d) => d.code === 'missing-file'), 'missing-file to clear after rename');
+  await client.waitFor(
+    () => !client.diagnosticsFor(file).some((d) => d.code === 'missing-file'),
+    'missing-file to clear after rename',
+  );
 });
 
 test('a new case-study folder created on disk is found and checked', async () => {
   const folder = path.join(root, 'case-studies/chat');
   const hld = path.join(folder, 'high-level-design.md');
-  makeTreeAt(folder, { 'high-level-design.md': '# Chat\n\n## Architecture\n\nClients reach chat servers through a gateway; messages fan out by room.\n' });
-  await client.filesChanged([{ path: folder, type: 1 }, { path: hld, type: 1 }]);
-  await client.waitFor(() => client.diagnosticsFor(hld).filter((d) => d.code === 'missing-file').length === 2, 'two missing files for the new case study');
+  makeTreeAt(folder, {
+    'high-level-design.md':
+      '# Chat\n\n## Architecture\n\nClients reach chat servers through a gateway; messages fan out by room.\n',
+  });
+  await client.filesChanged([
+    { path: folder, type: 1 },
+    { path: hld, type: 1 },
+  ]);
+  await client.waitFor(
+    () => client.diagnosticsFor(hld).filter((d) => d.code === 'missing-file').length === 2,
+    'two missing files for the new case study',
+  );
   assert.deepEqual(
-    client.diagnosticsFor(hld).map((d) => d.code).sort(),
+    client
+      .diagnosticsFor(hld)
+      .map((d) => d.code)
+      .sort(),
     ['missing-file', 'missing-file', 'missing-section', 'no-diagram'],
   );
 });
@@ -106,13 +145,30 @@ test('a broken .designnotes.json is reported on the config file with its positio
   assert.match(d.message, /"rules\.missing-file" must be one of/);
   // Defaults still apply: missing-file is still an error on the notifications case study.
   await client.idle();
-  assert.ok(client.diagnosticsFor(path.join(root, 'case-studies/chat/high-level-design.md')).some((x) => x.code === 'missing-file' && x.severity === 1));
+  assert.ok(
+    client
+      .diagnosticsFor(path.join(root, 'case-studies/chat/high-level-design.md'))
+      .some((x) => x.code === 'missing-file' && x.severity === 1),
+  );
   writeFileSync(config, '{ "rules": { "missing-file": "off" } }');
   await client.filesChanged([{ path: config, type: 2 }]);
-  await client.waitFor(() => client.diagnosticsFor(config).length === 0 && !client.diagnosticsFor(path.join(root, 'case-studies/chat/high-level-design.md')).some((x) => x.code === 'missing-file'), 'config fixed and missing-file off');
+  await client.waitFor(
+    () =>
+      client.diagnosticsFor(config).length === 0 &&
+      !client
+        .diagnosticsFor(path.join(root, 'case-studies/chat/high-level-design.md'))
+        .some((x) => x.code === 'missing-file'),
+    'config fixed and missing-file off',
+  );
   rmSync(config);
   await client.filesChanged([{ path: config, type: 3 }]);
-  await client.waitFor(() => client.diagnosticsFor(path.join(root, 'case-studies/chat/high-level-design.md')).some((x) => x.code === 'missing-file'), 'missing-file back after config removal');
+  await client.waitFor(
+    () =>
+      client
+        .diagnosticsFor(path.join(root, 'case-studies/chat/high-level-design.md'))
+        .some((x) => x.code === 'missing-file'),
+    'missing-file back after config removal',
+  );
 });
 
 test('settings from the client override severities (designNotes.rules)', async () => {
@@ -120,13 +176,21 @@ test('settings from the client override severities (designNotes.rules)', async (
   client.settings = { enable: true, rules: { 'no-diagram': 'off', 'missing-section': 'error' } };
   await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
   await client.waitFor(() => !client.diagnosticsFor(hld).some((d) => d.code === 'no-diagram'), 'no-diagram off');
-  assert.ok(client.diagnosticsFor(hld).filter((d) => d.code === 'missing-section').every((d) => d.severity === 1));
+  assert.ok(
+    client
+      .diagnosticsFor(hld)
+      .filter((d) => d.code === 'missing-section')
+      .every((d) => d.severity === 1),
+  );
   client.settings = { enable: false, rules: {} };
   await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
   await client.waitFor(() => client.diagnosticsFor(hld).length === 0, 'everything cleared when disabled');
   client.settings = { enable: true, rules: {} };
   await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
-  await client.waitFor(() => client.diagnosticsFor(hld).some((d) => d.code === 'no-diagram'), 'findings back when enabled');
+  await client.waitFor(
+    () => client.diagnosticsFor(hld).some((d) => d.code === 'no-diagram'),
+    'findings back when enabled',
+  );
 });
 
 function makeTreeAt(folder: string, files: Record<string, string>) {
@@ -146,6 +210,9 @@ test('whenIdle also covers edits still waiting out the typing delay', async () =
   await client.change(file, [{ text: text + '\nTBD\n' }]);
   // No waiting on publications: one idle() after the edit must be enough.
   await client.idle();
-  assert.deepEqual(client.diagnosticsFor(file).map((d) => d.code), ['placeholder']);
+  assert.deepEqual(
+    client.diagnosticsFor(file).map((d) => d.code),
+    ['placeholder'],
+  );
   await client.close(file);
 });

@@ -14,7 +14,15 @@ interface HoverResult {
 }
 interface Action {
   title: string;
-  edit?: { changes?: Record<string, { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }[]> };
+  edit?: {
+    changes?: Record<
+      string,
+      {
+        range: { start: { line: number; character: number }; end: { line: number; character: number } };
+        newText: string;
+      }[]
+    >;
+  };
 }
 
 const ESTIMATES = `# Capacity estimates
@@ -28,14 +36,29 @@ let root: string;
 let client: TestLspClient;
 let file: string;
 const whole = { start: { line: 0, character: 0 }, end: { line: 100, character: 0 } };
-const hints = (range = whole) => client.request<Hint[]>('textDocument/inlayHint', { textDocument: { uri: fileUri(file) }, range });
-const hover = (line: number, character: number) => client.request<HoverResult | null>('textDocument/hover', { textDocument: { uri: fileUri(file) }, position: { line, character } });
+const hints = (range = whole) =>
+  client.request<Hint[]>('textDocument/inlayHint', { textDocument: { uri: fileUri(file) }, range });
+const hover = (line: number, character: number) =>
+  client.request<HoverResult | null>('textDocument/hover', {
+    textDocument: { uri: fileUri(file) },
+    position: { line, character },
+  });
 
 before(async () => {
-  root = makeTree({ ...caseStudyFiles('shortener', CLEAN_CASE_STUDY), 'case-studies/shortener/estimates.md': ESTIMATES });
+  root = makeTree({
+    ...caseStudyFiles('shortener', CLEAN_CASE_STUDY),
+    'case-studies/shortener/estimates.md': ESTIMATES,
+  });
   file = path.join(root, 'case-studies/shortener/estimates.md');
   client = new TestLspClient();
-  await client.initialize([root], { workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true }, workspaceFolders: true, inlayHint: { refreshSupport: true } } });
+  await client.initialize([root], {
+    workspace: {
+      configuration: true,
+      didChangeWatchedFiles: { dynamicRegistration: true },
+      workspaceFolders: true,
+      inlayHint: { refreshSupport: true },
+    },
+  });
   await client.open(file, ESTIMATES);
   await client.idle();
 });
@@ -56,7 +79,10 @@ test('the server announces inlay hints', async () => {
 });
 
 test('estimate-math: a wrong stated result is a warning with the computed value and the factor', async () => {
-  await client.waitFor(() => client.diagnosticsFor(file).some((d) => d.code === 'estimate-math'), 'estimate-math diagnostic');
+  await client.waitFor(
+    () => client.diagnosticsFor(file).some((d) => d.code === 'estimate-math'),
+    'estimate-math diagnostic',
+  );
   const found = client.diagnosticsFor(file).filter((d) => d.code === 'estimate-math');
   assert.deepEqual(
     found.map((d) => [d.range.start.line, d.range.start.character, d.range.end.character, d.severity, d.message]),
@@ -72,7 +98,10 @@ test('inlay hints: the computed value after each expression, also where no resul
     [4, 35, '= 231 KB/s'],
   ]);
   // Only the requested range.
-  assert.deepEqual((await hints({ start: { line: 4, character: 0 }, end: { line: 5, character: 0 } })).map((h) => h.label), ['= 231 KB/s']);
+  assert.deepEqual(
+    (await hints({ start: { line: 4, character: 0 }, end: { line: 5, character: 0 } })).map((h) => h.label),
+    ['= 231 KB/s'],
+  );
 });
 
 test('inlay hints follow typing: an expression followed by "=" gets its value after the "="', async () => {
@@ -98,7 +127,7 @@ test('hover on a stated result shows the steps with units and the verdict; on an
   assert.match(expr.contents.value, /1,157 writes\/s × 200 bytes = \*\*231 KB\/s\*\*/);
 });
 
-test('the quick fix writes the computed result in the user\'s unit', async () => {
+test("the quick fix writes the computed result in the user's unit", async () => {
   const diagnostic = client.diagnosticsFor(file).find((d) => d.code === 'estimate-math')!;
   const actions = await client.request<Action[]>('textDocument/codeAction', {
     textDocument: { uri: fileUri(file) },

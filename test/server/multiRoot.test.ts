@@ -5,9 +5,13 @@ import { TestLspClient, fileUri } from '../support/lspClient';
 import { makeTree, removeTree } from '../support/tree';
 
 test('multi-root: each workspace folder has its own config; a removed folder has its diagnostics cleared', async () => {
-  const req = '# R\n\n## Functional Requirements\n\n- Do things.\n\n## Non-Functional Requirements\n\n- 99.9% availability.\n';
+  const req =
+    '# R\n\n## Functional Requirements\n\n- Do things.\n\n## Non-Functional Requirements\n\n- 99.9% availability.\n';
   const a = makeTree({ 'case-studies/alpha/requirements.md': req }, 'dn root a ');
-  const b = makeTree({ '.designnotes.json': '{ "rules": { "missing-file": "off" } }', 'case-studies/béta/requirements.md': req }, 'dn-root-b-ü-');
+  const b = makeTree(
+    { '.designnotes.json': '{ "rules": { "missing-file": "off" } }', 'case-studies/béta/requirements.md': req },
+    'dn-root-b-ü-',
+  );
   const client = new TestLspClient();
   try {
     await client.initialize([a, b]);

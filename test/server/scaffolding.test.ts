@@ -5,7 +5,13 @@ import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { DEFAULT_CONFIG } from '../../server/core/config';
-import { CaseStudyRootRequest, IndexRowsRequest, PlanCaseStudyRequest, PlanMissingFilesRequest, TemplatesRequest } from '../../common/protocol';
+import {
+  CaseStudyRootRequest,
+  IndexRowsRequest,
+  PlanCaseStudyRequest,
+  PlanMissingFilesRequest,
+  TemplatesRequest,
+} from '../../common/protocol';
 import { TestLspClient } from '../support/lspClient';
 import { caseStudyFiles, CLEAN_CASE_STUDY, makeTree, removeTree } from '../support/tree';
 
@@ -19,7 +25,12 @@ before(async () => {
     '.designnotes.json': JSON.stringify({ caseStudies: ['docs/designs/*'], templates: 'team-templates' }),
     ...caseStudyFiles('notifications', CLEAN_CASE_STUDY, 'docs/designs'),
     'docs/designs/chat/requirements.md': '---\ndate: 2026-02-03\nfocus: Group chat\n---\n# Chat — Requirements\n',
-    'team-templates/lean/template.json': JSON.stringify({ id: 'lean', name: 'Lean', description: 'One page.', files: [{ path: 'requirements.md', kind: 'requirements' }] }),
+    'team-templates/lean/template.json': JSON.stringify({
+      id: 'lean',
+      name: 'Lean',
+      description: 'One page.',
+      files: [{ path: 'requirements.md', kind: 'requirements' }],
+    }),
     'team-templates/lean/requirements.md': '# {{title}} — Requirements\n\nBy {{author}}.\n',
     'src/': '',
   });
@@ -38,13 +49,23 @@ after(async () => {
 
 test('templates: the workspace sets only when the client says the workspace is trusted', async () => {
   const trusted = await client.request(TemplatesRequest, { workspaceFolder: root, trusted: true });
-  assert.deepEqual(trusted.sets.map((s) => [s.id, s.builtin]), [['standard', true], ['extended', true], ['lean', false]]);
+  assert.deepEqual(
+    trusted.sets.map((s) => [s.id, s.builtin]),
+    [
+      ['standard', true],
+      ['extended', true],
+      ['lean', false],
+    ],
+  );
   assert.deepEqual(trusted.sets.find((s) => s.id === 'lean')!.files, ['requirements.md']);
   assert.equal(trusted.templatesIgnoredUntrusted, false);
   assert.deepEqual(trusted.problems, []);
   // A request saying Restricted Mode: the config's template folder is not read at all.
   const untrusted = await client.request(TemplatesRequest, { workspaceFolder: root, trusted: false });
-  assert.deepEqual(untrusted.sets.map((s) => s.id), ['standard', 'extended']);
+  assert.deepEqual(
+    untrusted.sets.map((s) => s.id),
+    ['standard', 'extended'],
+  );
   assert.equal(untrusted.templatesIgnoredUntrusted, true);
   // A request that does not say: the trust the editor gave in initialize (none here, so trusted, like the CLI).
   const unsaid = await client.request(TemplatesRequest, { workspaceFolder: root });
@@ -55,13 +76,27 @@ test('templates: the workspace sets only when the client says the workspace is t
 
 test('caseStudyRoot: the folder the config names; an Explorer folder inside a case study gives its root', async () => {
   const found = await client.request(CaseStudyRootRequest, { workspaceFolder: root });
-  assert.deepEqual(found, { folder: path.join(root, 'docs/designs'), exists: true, caseStudyGlobs: ['docs/designs/*'] });
-  const inside = await client.request(CaseStudyRootRequest, { workspaceFolder: root, start: path.join(root, 'docs/designs/notifications') });
+  assert.deepEqual(found, {
+    folder: path.join(root, 'docs/designs'),
+    exists: true,
+    caseStudyGlobs: ['docs/designs/*'],
+  });
+  const inside = await client.request(CaseStudyRootRequest, {
+    workspaceFolder: root,
+    start: path.join(root, 'docs/designs/notifications'),
+  });
   assert.equal(inside.folder, path.join(root, 'docs/designs'));
-  const elsewhere = await client.request(CaseStudyRootRequest, { workspaceFolder: root, start: path.join(root, 'src') });
+  const elsewhere = await client.request(CaseStudyRootRequest, {
+    workspaceFolder: root,
+    start: path.join(root, 'src'),
+  });
   assert.equal(elsewhere.folder, path.join(root, 'src'));
   const defaults = await client.request(CaseStudyRootRequest, { workspaceFolder: plain });
-  assert.deepEqual(defaults, { folder: path.join(plain, 'case-studies'), exists: false, caseStudyGlobs: [...DEFAULT_CONFIG.caseStudies] });
+  assert.deepEqual(defaults, {
+    folder: path.join(plain, 'case-studies'),
+    exists: false,
+    caseStudyGlobs: [...DEFAULT_CONFIG.caseStudies],
+  });
 });
 
 test('planCaseStudy: the files to write, nothing written; the folder-name pattern and the chosen set apply', async () => {
@@ -77,11 +112,14 @@ test('planCaseStudy: the files to write, nothing written; the folder-name patter
   const folder = path.join(root, 'docs/designs/x-url-shortener');
   assert.equal(result.plan.folder, folder);
   assert.equal(result.plan.mode, 'new');
-  assert.deepEqual(result.plan.files.map((f) => [f.relativePath, f.kind]), [
-    ['requirements.md', 'requirements'],
-    ['high-level-design.md', 'high-level-design'],
-    ['trade-offs.md', 'trade-offs'],
-  ]);
+  assert.deepEqual(
+    result.plan.files.map((f) => [f.relativePath, f.kind]),
+    [
+      ['requirements.md', 'requirements'],
+      ['high-level-design.md', 'high-level-design'],
+      ['trade-offs.md', 'trade-offs'],
+    ],
+  );
   assert.match(result.plan.files[0].content, /^# URL Shortener — Requirements/);
   assert.equal(result.plan.files[0].path, path.join(folder, 'requirements.md'));
   assert.equal(result.checked, true);
@@ -89,15 +127,34 @@ test('planCaseStudy: the files to write, nothing written; the folder-name patter
   assert.equal(existsSync(folder), false, 'planning never writes');
 
   // The team set is used when trusted; untrusted, it does not exist.
-  const lean = await client.request(PlanCaseStudyRequest, { workspaceFolder: root, root: path.join(root, 'docs/designs'), title: 'Cache', templateId: 'lean', trusted: true });
+  const lean = await client.request(PlanCaseStudyRequest, {
+    workspaceFolder: root,
+    root: path.join(root, 'docs/designs'),
+    title: 'Cache',
+    templateId: 'lean',
+    trusted: true,
+  });
   assert.ok(lean.ok);
   assert.match(lean.plan.files.find((f) => f.kind === 'requirements')!.content, /^# Cache — Requirements\n\nBy /);
-  const refused = await client.request(PlanCaseStudyRequest, { workspaceFolder: root, root: path.join(root, 'docs/designs'), title: 'Cache', templateId: 'lean', trusted: false });
+  const refused = await client.request(PlanCaseStudyRequest, {
+    workspaceFolder: root,
+    root: path.join(root, 'docs/designs'),
+    title: 'Cache',
+    templateId: 'lean',
+    trusted: false,
+  });
   assert.deepEqual(refused, { ok: false, error: 'There is no template set "lean". Available: standard, extended.' });
 });
 
 test('an edited template is used at once: the file watcher reloads the template sets the server keeps', async () => {
-  const plan = () => client.request(PlanCaseStudyRequest, { workspaceFolder: root, root: path.join(root, 'docs/designs'), title: 'Cache', templateId: 'lean', trusted: true });
+  const plan = () =>
+    client.request(PlanCaseStudyRequest, {
+      workspaceFolder: root,
+      root: path.join(root, 'docs/designs'),
+      title: 'Cache',
+      templateId: 'lean',
+      trusted: true,
+    });
   const before = await plan();
   assert.ok(before.ok);
   assert.match(before.plan.files[0].content, /^# Cache — Requirements\n\nBy /);
@@ -116,12 +173,27 @@ test('an edited template is used at once: the file watcher reloads the template 
 });
 
 test('planCaseStudy: a bad title is refused; an existing folder comes with the file to open; an unchecked folder is flagged', async () => {
-  const bad = await client.request(PlanCaseStudyRequest, { workspaceFolder: root, root: path.join(root, 'docs/designs'), title: '...', templateId: 'standard' });
+  const bad = await client.request(PlanCaseStudyRequest, {
+    workspaceFolder: root,
+    root: path.join(root, 'docs/designs'),
+    title: '...',
+    templateId: 'standard',
+  });
   assert.equal(bad.ok, false);
-  const existing = await client.request(PlanCaseStudyRequest, { workspaceFolder: root, root: path.join(root, 'docs/designs'), title: 'Notifications', templateId: 'standard' });
+  const existing = await client.request(PlanCaseStudyRequest, {
+    workspaceFolder: root,
+    root: path.join(root, 'docs/designs'),
+    title: 'Notifications',
+    templateId: 'standard',
+  });
   assert.ok(existing.ok);
   assert.equal(existing.entryFile, path.join(root, 'docs/designs/notifications/requirements.md'));
-  const outside = await client.request(PlanCaseStudyRequest, { workspaceFolder: root, root: path.join(root, 'src'), title: 'Queue', templateId: 'standard' });
+  const outside = await client.request(PlanCaseStudyRequest, {
+    workspaceFolder: root,
+    root: path.join(root, 'src'),
+    title: 'Queue',
+    templateId: 'standard',
+  });
   assert.ok(outside.ok);
   assert.equal(outside.checked, false);
   assert.deepEqual(outside.caseStudyGlobs, ['docs/designs/*']);
@@ -129,27 +201,46 @@ test('planCaseStudy: a bad title is refused; an existing folder comes with the f
 
 test('planMissingFiles: only what the case study lacks, titled from its requirements; a non-case-study folder is flagged', async () => {
   const chat = path.join(root, 'docs/designs/chat');
-  const result = await client.request(PlanMissingFilesRequest, { workspaceFolder: root, caseStudyPath: chat, title: 'Chat' });
+  const result = await client.request(PlanMissingFilesRequest, {
+    workspaceFolder: root,
+    caseStudyPath: chat,
+    title: 'Chat',
+  });
   assert.ok(result.ok, JSON.stringify(result));
   assert.equal(result.plan.mode, 'existing');
-  assert.deepEqual(result.plan.files.map((f) => f.relativePath), ['high-level-design.md', 'trade-offs.md']);
+  assert.deepEqual(
+    result.plan.files.map((f) => f.relativePath),
+    ['high-level-design.md', 'trade-offs.md'],
+  );
   assert.match(result.plan.files[0].content, /^# Chat — High-Level Design/);
   assert.equal(result.checked, true);
-  const complete = await client.request(PlanMissingFilesRequest, { workspaceFolder: root, caseStudyPath: path.join(root, 'docs/designs/notifications') });
+  const complete = await client.request(PlanMissingFilesRequest, {
+    workspaceFolder: root,
+    caseStudyPath: path.join(root, 'docs/designs/notifications'),
+  });
   assert.ok(complete.ok);
   assert.deepEqual(complete.plan.files, []);
-  const src = await client.request(PlanMissingFilesRequest, { workspaceFolder: root, caseStudyPath: path.join(root, 'src') });
+  const src = await client.request(PlanMissingFilesRequest, {
+    workspaceFolder: root,
+    caseStudyPath: path.join(root, 'src'),
+  });
   assert.ok(src.ok);
   assert.equal(src.checked, false);
   assert.equal(src.plan.files.length, 3);
 });
 
 test('indexRows: one row per case study of the folder, links relative to the index file, front-matter metadata', async () => {
-  const rows = await client.request(IndexRowsRequest, { workspaceFolder: root, indexFolder: path.join(root, 'docs/designs') });
-  assert.deepEqual(rows.map((r) => [r.title, r.link, r.status]), [
-    ['Chat', 'chat/requirements.md', 'in progress'],
-    ['Notification System', 'notifications/requirements.md', 'complete'],
-  ]);
+  const rows = await client.request(IndexRowsRequest, {
+    workspaceFolder: root,
+    indexFolder: path.join(root, 'docs/designs'),
+  });
+  assert.deepEqual(
+    rows.map((r) => [r.title, r.link, r.status]),
+    [
+      ['Chat', 'chat/requirements.md', 'in progress'],
+      ['Notification System', 'notifications/requirements.md', 'complete'],
+    ],
+  );
   const chat = rows[0];
   assert.equal(chat.date, '2026-02-03');
   assert.equal(chat.focus, 'Group chat');

@@ -19,13 +19,19 @@ test('implied root (server): a workspace folder above a clone named system-desig
   try {
     await client.initialize([root]);
     const req = path.join(root, 'system-design-case-studies/case-studies/chat/requirements.md');
-    await client.waitFor(() => client.diagnosticsFor(req).some((d) => d.code === 'missing-file'), 'missing trade-offs on the real case study');
+    await client.waitFor(
+      () => client.diagnosticsFor(req).some((d) => d.code === 'missing-file'),
+      'missing trade-offs on the real case study',
+    );
     await client.idle();
     for (const loose of ['diagrams/overview.md', 'fundamentals/caching.md']) {
       assert.deepEqual(client.diagnosticsFor(path.join(root, 'system-design-case-studies', loose)), [], loose);
     }
     const overview = await client.request(CaseStudiesRequest);
-    assert.deepEqual(overview.map((c) => c.name), ['chat']);
+    assert.deepEqual(
+      overview.map((c) => c.name),
+      ['chat'],
+    );
   } finally {
     await client.stop();
     removeTree(root);
@@ -35,7 +41,8 @@ test('implied root (server): a workspace folder above a clone named system-desig
 test('set-up: Markdown without case studies gets one noCaseStudies offer; the proposal request answers with the init proposal and never writes', async () => {
   const files: Record<string, string> = { 'README.md': '# Primer\n' };
   for (const c of ['pastebin', 'twitter']) {
-    files[`solutions/system_design/${c}/README.md`] = `# Design ${c}\n\n## Step 1: Outline use cases and constraints\n\n### Use cases\n\n- Post.\n\n## Step 2: Create a high level design\n\n![Imgur](http://i.imgur.com/x.png)\n\n## Step 4: Scale the design\n\nSQL rather than NoSQL.\n`;
+    files[`solutions/system_design/${c}/README.md`] =
+      `# Design ${c}\n\n## Step 1: Outline use cases and constraints\n\n### Use cases\n\n- Post.\n\n## Step 2: Create a high level design\n\n![Imgur](http://i.imgur.com/x.png)\n\n## Step 4: Scale the design\n\nSQL rather than NoSQL.\n`;
   }
   const root = makeTree(files);
   const client = new TestLspClient();
@@ -50,10 +57,16 @@ test('set-up: Markdown without case studies gets one noCaseStudies offer; the pr
     assert.equal(proposal.exists, false);
     assert.equal(proposal.caseStudies, 2);
     assert.match(proposal.text, /"caseStudies": \["solutions\/system_design\/\*"\]/);
-    assert.ok(proposal.summary.some((l) => /2 case studies \(2 design\)/.test(l)), proposal.summary.join('\n'));
+    assert.ok(
+      proposal.summary.some((l) => /2 case studies \(2 design\)/.test(l)),
+      proposal.summary.join('\n'),
+    );
     assert.equal(existsSync(proposal.configPath), false, 'the server proposes; only the client writes');
     // Only workspace folders are looked at: the request is no way to read other parts of the disk.
-    await assert.rejects(client.request(ProposeConfigRequest, { workspaceFolder: path.dirname(root) }), /Not a workspace folder/);
+    await assert.rejects(
+      client.request(ProposeConfigRequest, { workspaceFolder: path.dirname(root) }),
+      /Not a workspace folder/,
+    );
     // Checked again (a settings change re-checks every folder): no second offer in the same session.
     client.settings = { enable: true, rules: { placeholder: 'off' } };
     await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
@@ -66,7 +79,10 @@ test('set-up: Markdown without case studies gets one noCaseStudies offer; the pr
 });
 
 test('set-up: no offer for a workspace whose case studies are found, nor for one without Markdown', async () => {
-  const workspaces: Record<string, string>[] = [{ 'case-studies/chat/requirements.md': CLEAN_CASE_STUDY['requirements.md'] }, { 'src/index.ts': 'export {};\n' }];
+  const workspaces: Record<string, string>[] = [
+    { 'case-studies/chat/requirements.md': CLEAN_CASE_STUDY['requirements.md'] },
+    { 'src/index.ts': 'export {};\n' },
+  ];
   for (const files of workspaces) {
     const root = makeTree(files);
     const client = new TestLspClient();

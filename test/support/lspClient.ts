@@ -1,7 +1,14 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
 import { existsSync } from 'node:fs';
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection, type RequestType, type RequestType0 } from 'vscode-jsonrpc/node';
+import {
+  createMessageConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type MessageConnection,
+  type RequestType,
+  type RequestType0,
+} from 'vscode-jsonrpc/node';
 import { WhenIdleRequest } from '../../common/protocol';
 import { URI } from 'vscode-uri';
 
@@ -39,13 +46,19 @@ export class TestLspClient {
     if (!existsSync(SERVER_JS)) throw new Error(`${SERVER_JS} is missing: run "npm run build" first.`);
     this.process = spawn(process.execPath, [SERVER_JS, '--stdio', ...extraArgs], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.process.stderr!.on('data', (d) => this.log.push(String(d)));
-    this.connection = createMessageConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
-    this.connection.onNotification('textDocument/publishDiagnostics', (p: { uri: string; diagnostics: Diagnostic[] }) => {
-      this.diagnostics.set(p.uri, p.diagnostics);
-      const w = this.waiters;
-      this.waiters = [];
-      w.forEach((f) => f());
-    });
+    this.connection = createMessageConnection(
+      new StreamMessageReader(this.process.stdout!),
+      new StreamMessageWriter(this.process.stdin!),
+    );
+    this.connection.onNotification(
+      'textDocument/publishDiagnostics',
+      (p: { uri: string; diagnostics: Diagnostic[] }) => {
+        this.diagnostics.set(p.uri, p.diagnostics);
+        const w = this.waiters;
+        this.waiters = [];
+        w.forEach((f) => f());
+      },
+    );
     this.connection.onNotification('window/logMessage', (p: { message: string }) => {
       this.log.push(p.message);
     });
@@ -53,7 +66,9 @@ export class TestLspClient {
       this.registrations.push(...p.registrations);
       return null;
     });
-    this.connection.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) => p.items.map(() => this.settings));
+    this.connection.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) =>
+      p.items.map(() => this.settings),
+    );
     this.connection.onRequest('window/workDoneProgress/create', () => null);
     this.connection.onRequest('window/showDocument', (p: { uri: string; takeFocus?: boolean }) => {
       this.shownDocuments.push(p);
@@ -62,19 +77,31 @@ export class TestLspClient {
     this.connection.listen();
   }
 
-  async initialize(roots: string[], capabilities: Record<string, unknown> = {}, initializationOptions?: unknown): Promise<unknown> {
+  async initialize(
+    roots: string[],
+    capabilities: Record<string, unknown> = {},
+    initializationOptions?: unknown,
+  ): Promise<unknown> {
     const result = await this.connection.sendRequest('initialize', {
       processId: process.pid,
       ...(initializationOptions !== undefined ? { initializationOptions } : {}),
       rootUri: roots[0] ? fileUri(roots[0]) : null,
       workspaceFolders: roots.map((r) => ({ uri: fileUri(r), name: path.basename(r) })),
       capabilities: {
-        workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true }, workspaceFolders: true },
+        workspace: {
+          configuration: true,
+          didChangeWatchedFiles: { dynamicRegistration: true },
+          workspaceFolders: true,
+        },
         textDocument: {
           publishDiagnostics: { relatedInformation: true },
           completion: { completionItem: { snippetSupport: true, documentationFormat: ['markdown', 'plaintext'] } },
           hover: { contentFormat: ['markdown', 'plaintext'] },
-          codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source.fixAll'] } }, dataSupport: true, resolveSupport: { properties: ['edit'] } },
+          codeAction: {
+            codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source.fixAll'] } },
+            dataSupport: true,
+            resolveSupport: { properties: ['edit'] },
+          },
         },
         ...capabilities,
       },
@@ -97,7 +124,10 @@ export class TestLspClient {
     const deadline = Date.now() + timeoutMs;
     while (!predicate()) {
       const left = deadline - Date.now();
-      if (left <= 0) throw new Error(`Timed out waiting for ${what}. Diagnostics: ${JSON.stringify([...this.diagnostics], null, 1).slice(0, 4000)}\nServer log: ${this.log.join('').slice(0, 2000)}`);
+      if (left <= 0)
+        throw new Error(
+          `Timed out waiting for ${what}. Diagnostics: ${JSON.stringify([...this.diagnostics], null, 1).slice(0, 4000)}\nServer log: ${this.log.join('').slice(0, 2000)}`,
+        );
       await new Promise<void>((resolve) => {
         const t = setTimeout(resolve, Math.min(left, 500));
         this.waiters.push(() => {
@@ -110,13 +140,21 @@ export class TestLspClient {
 
   async open(filePath: string, text: string, languageId = 'markdown'): Promise<void> {
     this.versions.set(filePath, 1);
-    await this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: fileUri(filePath), languageId, version: 1, text } });
+    await this.connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri: fileUri(filePath), languageId, version: 1, text },
+    });
   }
 
-  async change(filePath: string, changes: ({ text: string } | { range: Diagnostic['range']; text: string })[]): Promise<void> {
+  async change(
+    filePath: string,
+    changes: ({ text: string } | { range: Diagnostic['range']; text: string })[],
+  ): Promise<void> {
     const version = (this.versions.get(filePath) ?? 1) + 1;
     this.versions.set(filePath, version);
-    await this.connection.sendNotification('textDocument/didChange', { textDocument: { uri: fileUri(filePath), version }, contentChanges: changes });
+    await this.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri: fileUri(filePath), version },
+      contentChanges: changes,
+    });
   }
 
   async close(filePath: string): Promise<void> {
@@ -124,16 +162,23 @@ export class TestLspClient {
   }
 
   async filesChanged(changes: { path: string; type: 1 | 2 | 3 }[]): Promise<void> {
-    await this.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: changes.map((c) => ({ uri: fileUri(c.path), type: c.type })) });
+    await this.connection.sendNotification('workspace/didChangeWatchedFiles', {
+      changes: changes.map((c) => ({ uri: fileUri(c.path), type: c.type })),
+    });
   }
 
   /** A request of common/protocol, typed by it; or any method with any params (LSP requests, malformed input). */
   request<R>(type: RequestType0<R, void>): Promise<R>;
   request<P, R>(type: RequestType<P, R, void>, params: P): Promise<R>;
   request<T>(method: string, params: unknown): Promise<T>;
-  request(type: string | RequestType0<unknown, void> | RequestType<unknown, unknown, void>, params?: unknown): Promise<unknown> {
+  request(
+    type: string | RequestType0<unknown, void> | RequestType<unknown, unknown, void>,
+    params?: unknown,
+  ): Promise<unknown> {
     if (typeof type === 'string') return this.connection.sendRequest(type, params);
-    return type.numberOfParams === 0 ? this.connection.sendRequest(type as RequestType0<unknown, void>) : this.connection.sendRequest(type as RequestType<unknown, unknown, void>, params);
+    return type.numberOfParams === 0
+      ? this.connection.sendRequest(type as RequestType0<unknown, void>)
+      : this.connection.sendRequest(type as RequestType<unknown, unknown, void>, params);
   }
 
   async stop(): Promise<void> {

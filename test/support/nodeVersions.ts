@@ -11,7 +11,10 @@ export function testedNodes(): { major: number; bin: string }[] {
   const paths = JSON.parse(r.stdout) as Record<string, string>;
   return Object.entries(paths).map(([major, bin]) => {
     const v = existsSync(bin) ? spawnSync(bin, ['--version'], { encoding: 'utf8' }).stdout : '';
-    if (!v.startsWith(`v${major}.`)) throw new Error(`Node ${major} is missing (${bin}); run "bash scripts/setup.sh" (it fetches it once from the npm registry).`);
+    if (!v.startsWith(`v${major}.`))
+      throw new Error(
+        `Node ${major} is missing (${bin}); run "bash scripts/setup.sh" (it fetches it once from the npm registry).`,
+      );
     return { major: Number(major), bin };
   });
 }

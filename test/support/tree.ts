@@ -28,7 +28,14 @@ const MEMORY_ROOT = path.resolve('/dn-memory');
  */
 export function memoryTree(files: Record<string, string | Uint8Array>): { root: string; fs: MemoryFileSystem } {
   const root = path.join(MEMORY_ROOT, `tree-${++memoryTrees}`);
-  const fs = new MemoryFileSystem(Object.fromEntries(Object.entries(files).map(([rel, content]) => [rel.endsWith('/') ? path.join(root, rel) + '/' : path.join(root, rel), content])));
+  const fs = new MemoryFileSystem(
+    Object.fromEntries(
+      Object.entries(files).map(([rel, content]) => [
+        rel.endsWith('/') ? path.join(root, rel) + '/' : path.join(root, rel),
+        content,
+      ]),
+    ),
+  );
   fs.addFolder(root);
   return { root, fs };
 }
@@ -75,6 +82,10 @@ A queue absorbs spikes; direct calls were rejected because providers throttle.
 `,
 };
 
-export function caseStudyFiles(name: string, files: Record<string, string>, root = 'case-studies'): Record<string, string> {
+export function caseStudyFiles(
+  name: string,
+  files: Record<string, string>,
+  root = 'case-studies',
+): Record<string, string> {
   return Object.fromEntries(Object.entries(files).map(([k, v]) => [`${root}/${name}/${k}`, v]));
 }

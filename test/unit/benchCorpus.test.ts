@@ -33,7 +33,10 @@ test('bench corpus: same seed, same tree; another seed, another tree; built-in p
     const lines = large.text.split('\n');
     assert.ok(lines.length >= 5000 && lines.length < 5100, `${lines.length} lines`);
     assert.equal(lines.filter((l) => l === '```mermaid').length, 20);
-    assert.ok(large.diagramLines.every((l) => /^\s/.test(lines[l]) || lines[l] === ''), 'edit lines inside diagrams are diagram statements');
+    assert.ok(
+      large.diagramLines.every((l) => /^\s/.test(lines[l]) || lines[l] === ''),
+      'edit lines inside diagrams are diagram statements',
+    );
   } finally {
     [a, b, c].forEach(removeTree);
   }

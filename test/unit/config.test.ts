@@ -6,11 +6,17 @@ import { ALL_RULES } from '../../server/core/rules';
 const ids = ALL_RULES.map((r) => r.meta.id);
 
 test('no config text problems for a valid config; values apply over defaults', () => {
-  const { config, problems } = loadConfig('{ // comments allowed\n "rules": { "placeholder": "off" }, "caseStudies": ["studies/*"], }', ids);
+  const { config, problems } = loadConfig(
+    '{ // comments allowed\n "rules": { "placeholder": "off" }, "caseStudies": ["studies/*"], }',
+    ids,
+  );
   assert.deepEqual(problems, []);
   assert.equal(config.rules.placeholder, 'off');
   assert.deepEqual(config.caseStudies, ['studies/*']);
-  assert.deepEqual(config.requiredFiles.map((f) => f.id), DEFAULT_CONFIG.requiredFiles.map((f) => f.id));
+  assert.deepEqual(
+    config.requiredFiles.map((f) => f.id),
+    DEFAULT_CONFIG.requiredFiles.map((f) => f.id),
+  );
 });
 
 test('invalid JSON is reported with its position and defaults stay in force', () => {
@@ -25,7 +31,8 @@ test('invalid JSON is reported with its position and defaults stay in force', ()
 });
 
 test('wrong types, unknown keys and unknown rule ids are reported at the value; the valid rest applies', () => {
-  const text = '{\n  "caseStudies": "case-studies/*",\n  "rules": { "placeholder": "loud", "no-diagram": "off", "made-up": "error" },\n  "colour": 1\n}';
+  const text =
+    '{\n  "caseStudies": "case-studies/*",\n  "rules": { "placeholder": "loud", "no-diagram": "off", "made-up": "error" },\n  "colour": 1\n}';
   const { config, problems } = loadConfig(text, ids);
   const simple = problems.map((p) => [p.message, p.range.start.line, p.range.start.character]);
   assert.deepEqual(simple, [
@@ -40,7 +47,10 @@ test('wrong types, unknown keys and unknown rule ids are reported at the value; 
 });
 
 test('a required-file entry without fileName is dropped, the others keep working', () => {
-  const { config, problems } = loadConfig('{"requiredFiles": {"api": {"sections": []}, "capacity": {"fileName": "capacity.md"}}}', ids);
+  const { config, problems } = loadConfig(
+    '{"requiredFiles": {"api": {"sections": []}, "capacity": {"fileName": "capacity.md"}}}',
+    ids,
+  );
   assert.equal(problems.length, 1);
   assert.match(problems[0].message, /"requiredFiles\.api" needs "fileName"/);
   assert.ok(config.requiredFiles.some((f) => f.id === 'capacity'));
@@ -54,6 +64,8 @@ test('a config that is not an object is reported; defaults apply', () => {
 });
 
 test('the JSON schema lists exactly the rules that exist (generated: npm run generate)', async () => {
-  const schema = (await import('../../schemas/designnotes.schema.json')).default as { properties: { rules: { properties: Record<string, unknown> } } };
+  const schema = (await import('../../schemas/designnotes.schema.json')).default as {
+    properties: { rules: { properties: Record<string, unknown> } };
+  };
   assert.deepEqual(Object.keys(schema.properties.rules.properties).sort(), [...ids].sort());
 });

@@ -12,6 +12,8 @@ test('the demo settings are the harness settings (chat and AI off), plus the Cas
   assert.equal(demo['workbench.secondarySideBar.defaultVisibility'], 'hidden');
   assert.equal(demo['designNotes.caseStudies.revealOnStartup'], true);
   // A real setting of the extension, off by default for everyone else.
-  const manifest = JSON.parse(readFileSync(path.resolve(__dirname, '../../package.json'), 'utf8')) as { contributes: { configuration: { properties: Record<string, { default: unknown }> } } };
+  const manifest = JSON.parse(readFileSync(path.resolve(__dirname, '../../package.json'), 'utf8')) as {
+    contributes: { configuration: { properties: Record<string, { default: unknown }> } };
+  };
   assert.equal(manifest.contributes.configuration.properties['designNotes.caseStudies.revealOnStartup'].default, false);
 });

@@ -32,7 +32,13 @@ function subjects(): Subject[] {
   const memory = memoryTree(TREE);
   return [
     { name: 'node', root: disk, fs: nodeFileSystem, writer: nodeScaffoldFileSystem, done: () => removeTree(disk) },
-    { name: 'node (sync)', root: syncDisk, fs: syncNodeFileSystem, writer: nodeScaffoldFileSystem, done: () => removeTree(syncDisk) },
+    {
+      name: 'node (sync)',
+      root: syncDisk,
+      fs: syncNodeFileSystem,
+      writer: nodeScaffoldFileSystem,
+      done: () => removeTree(syncDisk),
+    },
     { name: 'memory', root: memory.root, fs: memory.fs, writer: memory.fs, done: () => undefined },
   ];
 }
@@ -43,7 +49,9 @@ async function observe(s: Subject): Promise<unknown> {
   const decode = (b: Uint8Array | undefined) => (b === undefined ? undefined : [...b]);
   const stat = async (rel: string) => {
     const st = await s.fs.stat(at(rel));
-    return st && { size: st.size, isFile: st.isFile, isDirectory: st.isDirectory, hasMtime: typeof st.mtime === 'number' };
+    return (
+      st && { size: st.size, isFile: st.isFile, isDirectory: st.isDirectory, hasMtime: typeof st.mtime === 'number' }
+    );
   };
   const list = async (rel: string) => (await s.fs.readDirectory(at(rel))).sort((a, b) => a.name.localeCompare(b.name));
   const real = async (rel: string) => {
@@ -51,7 +59,13 @@ async function observe(s: Subject): Promise<unknown> {
     return r === undefined ? undefined : path.relative(s.root, r);
   };
   return {
-    stat: { file: await stat('docs/b.md'), folder: (await stat('docs'))?.isDirectory, emptyFolder: (await stat('empty'))?.isDirectory, missing: await stat('nope.md'), underAFile: await stat('a.md/x') },
+    stat: {
+      file: await stat('docs/b.md'),
+      folder: (await stat('docs'))?.isDirectory,
+      emptyFolder: (await stat('empty'))?.isDirectory,
+      missing: await stat('nope.md'),
+      underAFile: await stat('a.md/x'),
+    },
     read: {
       text: decode(await s.fs.readFile(at('docs/b.md'))),
       bytes: decode(await s.fs.readFile(at('bytes.bin'))),
@@ -60,8 +74,18 @@ async function observe(s: Subject): Promise<unknown> {
       folder: await s.fs.readFile(at('docs')),
       missing: await s.fs.readFile(at('nope.md')),
     },
-    list: { root: await list(''), docs: await list('docs'), empty: await list('empty'), missing: await list('nope'), aFile: await list('a.md') },
-    realpath: { file: await real('docs/nested/c.mmd'), dotted: await real('docs/../a.md'), missing: await real('nope.md') },
+    list: {
+      root: await list(''),
+      docs: await list('docs'),
+      empty: await list('empty'),
+      missing: await list('nope'),
+      aFile: await list('a.md'),
+    },
+    realpath: {
+      file: await real('docs/nested/c.mmd'),
+      dotted: await real('docs/../a.md'),
+      missing: await real('nope.md'),
+    },
   };
 }
 
@@ -71,8 +95,16 @@ describe('FileSystem contract: memory and disk report the same', () => {
     try {
       const [reference, ...others] = await Promise.all(all.map(observe));
       // The reference itself is what the interface promises, not just whatever the disk said.
-      const r = reference as { stat: { file: unknown; missing: unknown }; read: { limited: number[]; folder: unknown } };
-      assert.deepEqual(r.stat.file, { size: Buffer.byteLength('héllo wörld\n'), isFile: true, isDirectory: false, hasMtime: true });
+      const r = reference as {
+        stat: { file: unknown; missing: unknown };
+        read: { limited: number[]; folder: unknown };
+      };
+      assert.deepEqual(r.stat.file, {
+        size: Buffer.byteLength('héllo wörld\n'),
+        isFile: true,
+        isDirectory: false,
+        hasMtime: true,
+      });
       assert.equal(r.stat.missing, undefined);
       assert.deepEqual(r.read.limited, [...Buffer.from('héllo wörld\n').subarray(0, 3)]);
       assert.equal(r.read.folder, undefined);
@@ -88,7 +120,11 @@ describe('FileSystem contract: memory and disk report the same', () => {
       const outcomes = [];
       for (const s of all) {
         const at = (rel: string) => path.join(s.root, rel);
-        const code = (p: Promise<unknown>) => p.then(() => 'ok', (e: { code?: string }) => e.code);
+        const code = (p: Promise<unknown>) =>
+          p.then(
+            () => 'ok',
+            (e: { code?: string }) => e.code,
+          );
         outcomes.push({
           mkdirExisting: await code(s.writer.mkdir(at('docs'))),
           mkdirNoParent: await code(s.writer.mkdir(at('no/such'))),
@@ -133,6 +169,9 @@ describe('FileSystem contract: memory and disk report the same', () => {
   it('memory has no symbolic links: every entry says so, and realpath is the normalised path', async () => {
     const { root, fs } = memoryTree(TREE);
     assert.ok((await fs.readDirectory(root)).every((e) => !e.isSymbolicLink));
-    assert.equal(await fs.realpath(path.join(root, 'docs', '.', 'nested', '..', 'b.md')), path.join(root, 'docs', 'b.md'));
+    assert.equal(
+      await fs.realpath(path.join(root, 'docs', '.', 'nested', '..', 'b.md')),
+      path.join(root, 'docs', 'b.md'),
+    );
   });
 });

@@ -22,17 +22,63 @@ test('file stems are normalised ignoring numbering prefixes, case and separators
 
 test('skeletons are not written content: empty bullets, comment-only items, a header-only table, a diagram with only its type line', () => {
   const empty = parseMarkdown(
-    ['# T', '', '## A', '- ', '- <!-- chosen -->', '', '## B', '| K | V |', '| --- | --- |', '', '## C', '```mermaid', 'flowchart LR', '    %% yours', '```', '', '## D', 'x <!-- y'].join('\n'),
+    [
+      '# T',
+      '',
+      '## A',
+      '- ',
+      '- <!-- chosen -->',
+      '',
+      '## B',
+      '| K | V |',
+      '| --- | --- |',
+      '',
+      '## C',
+      '```mermaid',
+      'flowchart LR',
+      '    %% yours',
+      '```',
+      '',
+      '## D',
+      'x <!-- y',
+    ].join('\n'),
   );
-  assert.deepEqual(empty.headings.slice(1).map((h) => h.hasContent), [false, false, false, true]);
-  const written = parseMarkdown(['# T', '', '## A', '- **Chosen:** Redis <!-- why -->', '## B', '| K | V |', '| --- | --- |', '| a |  |', '## C', '```mermaid', 'flowchart LR', '  a --> b', '```', '## D', '```js', '```'].join('\n'));
-  assert.deepEqual(written.headings.slice(1).map((h) => h.hasContent), [true, true, true, true]);
+  assert.deepEqual(
+    empty.headings.slice(1).map((h) => h.hasContent),
+    [false, false, false, true],
+  );
+  const written = parseMarkdown(
+    [
+      '# T',
+      '',
+      '## A',
+      '- **Chosen:** Redis <!-- why -->',
+      '## B',
+      '| K | V |',
+      '| --- | --- |',
+      '| a |  |',
+      '## C',
+      '```mermaid',
+      'flowchart LR',
+      '  a --> b',
+      '```',
+      '## D',
+      '```js',
+      '```',
+    ].join('\n'),
+  );
+  assert.deepEqual(
+    written.headings.slice(1).map((h) => h.hasContent),
+    [true, true, true, true],
+  );
   assert.equal(parseMarkdown('# T\n\n<!-- write here -->\n- \n').hasContent, false);
   assert.equal(written.hasContent, true);
 });
 
 test('sections: extent, own content and emptiness (comments and sub-headings do not count)', () => {
-  const doc = parseMarkdown(['# T', '', '## A', '<!-- write here -->', '', '## B', '### B1', 'text', '## C', '### C1', ''].join('\n'));
+  const doc = parseMarkdown(
+    ['# T', '', '## A', '<!-- write here -->', '', '## B', '### B1', 'text', '## C', '### C1', ''].join('\n'),
+  );
   const [t, a, b, b1, c, c1] = doc.headings;
   assert.equal(t.sectionEndLine, 11);
   assert.equal(a.sectionEndLine, 5);
@@ -47,7 +93,10 @@ test('sections: extent, own content and emptiness (comments and sub-headings do 
 test('front matter is not mistaken for a heading and lines keep their numbers', () => {
   const doc = parseMarkdown(['---', 'title: x', '---', '# Real', 'body'].join('\n'));
   assert.equal(doc.frontMatterLines, 3);
-  assert.deepEqual(doc.headings.map((h) => [h.text, h.line]), [['Real', 3]]);
+  assert.deepEqual(
+    doc.headings.map((h) => [h.text, h.line]),
+    [['Real', 3]],
+  );
 });
 
 test('CRLF text gives the same lines and ranges', () => {
@@ -57,7 +106,18 @@ test('CRLF text gives the same lines and ranges', () => {
 });
 
 test('fence content lines map back to source columns in lists and blockquotes', () => {
-  const text = ['- item', '', '  ```mermaid', '  graph TD', '    A --> B', '  ```', '', '> ```mermaid', '> flowchart LR', '> ```'].join('\n');
+  const text = [
+    '- item',
+    '',
+    '  ```mermaid',
+    '  graph TD',
+    '    A --> B',
+    '  ```',
+    '',
+    '> ```mermaid',
+    '> flowchart LR',
+    '> ```',
+  ].join('\n');
   const doc = parseMarkdown(text);
   assert.equal(doc.fences.length, 2);
   const [inList, inQuote] = doc.fences;

@@ -28,10 +28,21 @@ function referenceNormalizeWords(text: string): string {
     .trim();
 }
 
-const asciiText = fc.string({ unit: fc.integer({ min: 0, max: 127 }).map((c) => String.fromCharCode(c)), maxLength: 40 });
+const asciiText = fc.string({
+  unit: fc.integer({ min: 0, max: 127 }).map((c) => String.fromCharCode(c)),
+  maxLength: 40,
+});
 
 test('normalizeWords: the ASCII fast path gives the same words as the full Unicode path', () => {
-  for (const s of ['Non-Functional Requirements', 'Trade-Offs & Decisions', '  API  design!!', '', 'HLD_v2', 'a\tb\nc', '\x00\x7f']) {
+  for (const s of [
+    'Non-Functional Requirements',
+    'Trade-Offs & Decisions',
+    '  API  design!!',
+    '',
+    'HLD_v2',
+    'a\tb\nc',
+    '\x00\x7f',
+  ]) {
     assert.equal(normalizeWords(s), referenceNormalizeWords(s), JSON.stringify(s));
   }
   fc.assert(
@@ -49,7 +60,11 @@ test('normalizeWords: the ASCII fast path gives the same words as the full Unico
 
 test('pathMatcherFor: one compiled matcher per set of globs, answering like a fresh PathMatcher', () => {
   const a = pathMatcherFor(DEFAULT_CONFIG);
-  assert.equal(pathMatcherFor({ caseStudies: [...DEFAULT_CONFIG.caseStudies], exclude: [...DEFAULT_CONFIG.exclude] }), a, 'same globs, same matcher');
+  assert.equal(
+    pathMatcherFor({ caseStudies: [...DEFAULT_CONFIG.caseStudies], exclude: [...DEFAULT_CONFIG.exclude] }),
+    a,
+    'same globs, same matcher',
+  );
   const other = { caseStudies: ['docs/*'], exclude: [] };
   const b = pathMatcherFor(other);
   assert.notEqual(b, a);
@@ -76,7 +91,11 @@ test('syncNodeFileSystem and keepParsed: false give the CLI exactly the results 
   const { 'trade-offs.md': _tradeOffs, ...partial } = CLEAN_CASE_STUDY;
   const root = makeTree({
     ...caseStudyFiles('clean', CLEAN_CASE_STUDY),
-    ...caseStudyFiles('partial', { ...partial, 'requirements.md': '# R\n\n## Functional Requirements\n\n- fast\n', 'diagrams/flow.mmd': 'flowchart LR\n  a --> b\n' }),
+    ...caseStudyFiles('partial', {
+      ...partial,
+      'requirements.md': '# R\n\n## Functional Requirements\n\n- fast\n',
+      'diagrams/flow.mmd': 'flowchart LR\n  a --> b\n',
+    }),
     'notes/loose.md': '# Loose\n\nTODO\n',
     'case-studies/binary/requirements.md': new Uint8Array([0x23, 0x20, 0, 1, 2]),
   });
@@ -94,20 +113,46 @@ test('syncNodeFileSystem and keepParsed: false give the CLI exactly the results 
     assert.deepEqual(concurrent, reference);
     const linter = new Linter({ fs: nodeFileSystem });
     const inOrder = [...(await checkWorkspace(root, DEFAULT_CONFIG, linter, nodeFileSystem)).findings.keys()];
-    assert.deepEqual([...(await checkWorkspace(root, DEFAULT_CONFIG, new Linter({ fs: nodeFileSystem }), nodeFileSystem, root, { concurrency: 3 })).findings.keys()], inOrder);
-    for (const p of ['case-studies/partial/dangling.md', 'notes/linked', 'case-studies/binary/requirements.md', 'missing.md', 'notes']) {
+    assert.deepEqual(
+      [
+        ...(
+          await checkWorkspace(root, DEFAULT_CONFIG, new Linter({ fs: nodeFileSystem }), nodeFileSystem, root, {
+            concurrency: 3,
+          })
+        ).findings.keys(),
+      ],
+      inOrder,
+    );
+    for (const p of [
+      'case-studies/partial/dangling.md',
+      'notes/linked',
+      'case-studies/binary/requirements.md',
+      'missing.md',
+      'notes',
+    ]) {
       const abs = path.join(root, p);
       assert.deepEqual(await syncNodeFileSystem.stat(abs), await nodeFileSystem.stat(abs), `stat ${p}`);
       assert.deepEqual(await syncNodeFileSystem.readFile(abs), await nodeFileSystem.readFile(abs), `readFile ${p}`);
       assert.deepEqual(await syncNodeFileSystem.realpath(abs), await nodeFileSystem.realpath(abs), `realpath ${p}`);
     }
-    assert.deepEqual(await syncNodeFileSystem.readDirectory(path.join(root, 'case-studies/partial')), await nodeFileSystem.readDirectory(path.join(root, 'case-studies/partial')));
+    assert.deepEqual(
+      await syncNodeFileSystem.readDirectory(path.join(root, 'case-studies/partial')),
+      await nodeFileSystem.readDirectory(path.join(root, 'case-studies/partial')),
+    );
     assert.deepEqual(await syncNodeFileSystem.readDirectory(path.join(root, 'nope')), []);
     // The snapshot really covers something: findings on the partial case study, and discovery of all four folders.
     const discovered = await discoverCaseStudies(root, DEFAULT_CONFIG, syncNodeFileSystem);
-    assert.deepEqual(discovered.caseStudies.map((c) => c.name), ['binary', 'clean', 'empty', 'partial']);
-    const findings = (reference as { findings: [string, { ruleId: string }[]][] }).findings.flatMap(([, list]) => list.map((f) => f.ruleId));
-    assert.ok(findings.includes('missing-file') && findings.includes('file-skipped') && findings.includes('missing-section'), findings.join(','));
+    assert.deepEqual(
+      discovered.caseStudies.map((c) => c.name),
+      ['binary', 'clean', 'empty', 'partial'],
+    );
+    const findings = (reference as { findings: [string, { ruleId: string }[]][] }).findings.flatMap(([, list]) =>
+      list.map((f) => f.ruleId),
+    );
+    assert.ok(
+      findings.includes('missing-file') && findings.includes('file-skipped') && findings.includes('missing-section'),
+      findings.join(','),
+    );
   } finally {
     removeTree(root);
   }
@@ -132,13 +177,21 @@ test('keepParsed: false re-parses on every read; the default reuses the parse of
 
 test('the parse cache is bounded (files and characters), and a check with a tiny cache finds exactly the same', async () => {
   const { 'trade-offs.md': _tradeOffs, ...partial } = CLEAN_CASE_STUDY;
-  const root = makeTree({ ...caseStudyFiles('clean', CLEAN_CASE_STUDY), ...caseStudyFiles('partial', partial), 'notes/loose.md': '# Loose\n\nTODO\n' });
+  const root = makeTree({
+    ...caseStudyFiles('clean', CLEAN_CASE_STUDY),
+    ...caseStudyFiles('partial', partial),
+    'notes/loose.md': '# Loose\n\nTODO\n',
+  });
   try {
     const reference = await snapshot(root, nodeFileSystem);
     const tiny = new Linter({ fs: nodeFileSystem, keepParsed: { maxFiles: 2, maxChars: 1_000_000 } });
     const check = async () => {
       const result = await checkWorkspace(root, DEFAULT_CONFIG, tiny, nodeFileSystem, root);
-      return { caseStudies: result.caseStudies.map((c) => [c.path, c.files]), findings: [...result.findings].sort(([a], [b]) => a.localeCompare(b)), notes: result.notes };
+      return {
+        caseStudies: result.caseStudies.map((c) => [c.path, c.files]),
+        findings: [...result.findings].sort(([a], [b]) => a.localeCompare(b)),
+        notes: result.notes,
+      };
     };
     assert.deepEqual(await check(), reference);
     assert.equal(tiny.parsedCount, 2);
@@ -160,7 +213,9 @@ function model(doc: MarkdownDocument): unknown {
 }
 
 function sameModel(text: string): boolean {
-  return JSON.stringify(model(parseMarkdown(text))) === JSON.stringify(model(parseMarkdown(text, { eagerInline: true })));
+  return (
+    JSON.stringify(model(parseMarkdown(text))) === JSON.stringify(model(parseMarkdown(text, { eagerInline: true })))
+  );
 }
 
 test('parseMarkdown: inline-parsing only where it is used gives the same model as the full markdown-it parse', () => {
@@ -174,9 +229,22 @@ test('parseMarkdown: inline-parsing only where it is used gives the same model a
   for (const text of cases) assert.ok(sameModel(text), text);
   // The documents above do contain what the selective parse must still find.
   const doc = parseMarkdown(cases[0]);
-  assert.deepEqual(doc.links.map((l) => [l.href, l.isImage]), [['d.png', true], ['a.md', false], ['https://x.y', false]]);
-  assert.deepEqual(doc.listItems.map((i) => i.text), ['item with *escaped* text and code', 'alt *x* and l continued', 'https://x.y']);
-  assert.deepEqual(parseMarkdown(cases[1]).links.map((l) => l.href), ['high-level-design.md', 'high-level-design.md']);
+  assert.deepEqual(
+    doc.links.map((l) => [l.href, l.isImage]),
+    [
+      ['d.png', true],
+      ['a.md', false],
+      ['https://x.y', false],
+    ],
+  );
+  assert.deepEqual(
+    doc.listItems.map((i) => i.text),
+    ['item with *escaped* text and code', 'alt *x* and l continued', 'https://x.y'],
+  );
+  assert.deepEqual(
+    parseMarkdown(cases[1]).links.map((l) => l.href),
+    ['high-level-design.md', 'high-level-design.md'],
+  );
   fc.assert(fc.property(randomMarkdown, sameModel), { seed: 8, numRuns: 400 });
 });
 
@@ -208,10 +276,16 @@ test('mapConcurrently: results in item order, never more than the limit in fligh
     inFlight--;
     return i * 2;
   };
-  assert.deepEqual(await mapConcurrently(items, 4, task), items.map((i) => i * 2));
+  assert.deepEqual(
+    await mapConcurrently(items, 4, task),
+    items.map((i) => i * 2),
+  );
   assert.equal(most, 4);
   most = 0;
-  assert.deepEqual(await mapConcurrently(items, 1, task), items.map((i) => i * 2));
+  assert.deepEqual(
+    await mapConcurrently(items, 1, task),
+    items.map((i) => i * 2),
+  );
   assert.equal(most, 1);
   assert.deepEqual(await mapConcurrently([], 8, task), []);
 });
@@ -231,9 +305,15 @@ test('CheckService: the per-path owner index gives the findings of asking every 
     const service = new CheckService(nodeFileSystem, (p, findings) => published.set(p, findings));
     const internals = service as unknown as { caseFindings: Map<string, Map<string, Finding[]>> };
     /** What findingsFor answered before the index: every case study asked, in caseFindings order. */
-    const reference = (p: string) => [...(service as unknown as { fileFindings: Map<string, Finding[]> }).fileFindings.get(p) ?? [], ...[...internals.caseFindings.values()].flatMap((m) => m.get(p) ?? [])];
+    const reference = (p: string) => [
+      ...((service as unknown as { fileFindings: Map<string, Finding[]> }).fileFindings.get(p) ?? []),
+      ...[...internals.caseFindings.values()].flatMap((m) => m.get(p) ?? []),
+    ];
     const agree = (atLeast = 0) => {
-      const paths = new Set([...published.keys(), ...[...internals.caseFindings.values()].flatMap((m) => [...m.keys()])]);
+      const paths = new Set([
+        ...published.keys(),
+        ...[...internals.caseFindings.values()].flatMap((m) => [...m.keys()]),
+      ]);
       assert.ok(paths.size >= atLeast, `${paths.size} paths`);
       for (const p of paths) assert.deepEqual(service.findingsFor(p), reference(p), p);
     };

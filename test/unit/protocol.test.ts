@@ -23,15 +23,25 @@ test('every command the manifest runs (menus, keybindings, walkthrough and welco
   const known = new Set<string>(Object.values(Commands));
   const text = JSON.stringify(manifest.contributes) + nls;
   // "command": "…" in menus and keybindings; command:… links in Markdown; onCommand:… completion events.
-  const named = [...text.matchAll(/"command":\s*"([^"]+)"/g), ...text.matchAll(/(?:\(command:|onCommand:)([\w.]+)/g)].map((m) => m[1]);
-  assert.ok(named.length > manifest.contributes.commands.length, 'the manifest names commands outside its command list');
-  for (const id of named.filter((n) => n.startsWith('designNotes.'))) assert.ok(known.has(id), `${id} is run by the manifest but not in Commands`);
+  const named = [
+    ...text.matchAll(/"command":\s*"([^"]+)"/g),
+    ...text.matchAll(/(?:\(command:|onCommand:)([\w.]+)/g),
+  ].map((m) => m[1]);
+  assert.ok(
+    named.length > manifest.contributes.commands.length,
+    'the manifest names commands outside its command list',
+  );
+  for (const id of named.filter((n) => n.startsWith('designNotes.')))
+    assert.ok(known.has(id), `${id} is run by the manifest but not in Commands`);
 });
 
 /** Every request and notification the module exports, by method name. */
 function protocolMethods(): string[] {
   return (Object.values(protocol) as unknown[])
-    .filter((v): v is { method: string } => typeof v === 'object' && v !== null && typeof (v as { method?: unknown }).method === 'string')
+    .filter(
+      (v): v is { method: string } =>
+        typeof v === 'object' && v !== null && typeof (v as { method?: unknown }).method === 'string',
+    )
     .map((v) => v.method);
 }
 
@@ -52,8 +62,13 @@ function documentedMessages(): Map<string, 'request' | 'notification'> {
   }
   // A method line without its kind, or a method named elsewhere in the page but never given a section.
   const methodLines = [...doc.matchAll(/\*\*Method:\*\* `([^`]+)`/g)].map((m) => m[1]);
-  assert.deepEqual(sorted(methodLines), sorted(found.keys()), 'every **Method:** line is followed by **Request:** or **Notification:**');
-  for (const [name] of doc.matchAll(/designNotes\/\w+/g)) assert.ok(found.has(name), `${name} is mentioned in the doc but has no section`);
+  assert.deepEqual(
+    sorted(methodLines),
+    sorted(found.keys()),
+    'every **Method:** line is followed by **Request:** or **Notification:**',
+  );
+  for (const [name] of doc.matchAll(/designNotes\/\w+/g))
+    assert.ok(found.has(name), `${name} is mentioned in the doc but has no section`);
   return found;
 }
 
@@ -61,10 +76,19 @@ test('docs/lsp-extensions.md documents every message of the module, as what it i
   const documented = documentedMessages();
   const inModule = new Map(
     (Object.values(protocol) as unknown[])
-      .filter((v) => v instanceof RequestType || v instanceof RequestType0 || v instanceof NotificationType || v instanceof NotificationType0)
+      .filter(
+        (v) =>
+          v instanceof RequestType ||
+          v instanceof RequestType0 ||
+          v instanceof NotificationType ||
+          v instanceof NotificationType0,
+      )
       .map((v) => {
         const type = v as { method: string };
-        return [type.method, v instanceof NotificationType || v instanceof NotificationType0 ? 'notification' : 'request'] as const;
+        return [
+          type.method,
+          v instanceof NotificationType || v instanceof NotificationType0 ? 'notification' : 'request',
+        ] as const;
       }),
   );
   assert.equal(inModule.size, protocolMethods().length, 'every exported message is a vscode-jsonrpc message type');

@@ -6,7 +6,16 @@ import * as path from 'node:path';
 
 const root = path.resolve(__dirname, '../..');
 const manifest = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {
-  contributes: { walkthroughs: { steps: { id: string; description: string; completionEvents: string[]; media: { image: Record<string, string> | string } }[] }[] };
+  contributes: {
+    walkthroughs: {
+      steps: {
+        id: string;
+        description: string;
+        completionEvents: string[];
+        media: { image: Record<string, string> | string };
+      }[];
+    }[];
+  };
 };
 const nls = JSON.parse(readFileSync(path.join(root, 'package.nls.json'), 'utf8')) as Record<string, string>;
 const steps = manifest.contributes.walkthroughs[0].steps;
@@ -15,7 +24,11 @@ const text = (key: string) => nls[key.replace(/^%|%$/g, '')] ?? key;
 test('step descriptions are Markdown VS Code renders: no fenced-code backticks, each with its button', () => {
   for (const step of steps) {
     const description = text(step.description);
-    assert.doesNotMatch(description, /```/, `${step.id}: a triple backtick renders as one code span with a stray backtick`);
+    assert.doesNotMatch(
+      description,
+      /```/,
+      `${step.id}: a triple backtick renders as one code span with a stray backtick`,
+    );
     assert.equal((description.match(/`/g) ?? []).length % 2, 0, `${step.id}: unpaired backtick`);
     assert.match(description, /\[[^\]]+\]\(command:[\w.]+/, `${step.id}: has a button`);
   }
@@ -26,9 +39,13 @@ test('images fit the theme: a light and a dark file per step, the light one on a
     const image = step.media.image;
     assert.equal(typeof image, 'object', `${step.id}: one image for every theme`);
     const { light, dark, hc, hcLight } = image as Record<string, string>;
-    for (const file of [light, dark, hc, hcLight]) assert.ok(file && existsSync(path.join(root, file)), `${step.id}: ${file}`);
+    for (const file of [light, dark, hc, hcLight])
+      assert.ok(file && existsSync(path.join(root, file)), `${step.id}: ${file}`);
     assert.notEqual(light, dark);
-    const background = (file: string) => /<rect width="480" height="260" rx="8" fill="(#[0-9a-f]{6})"/i.exec(readFileSync(path.join(root, file), 'utf8'))?.[1];
+    const background = (file: string) =>
+      /<rect width="480" height="260" rx="8" fill="(#[0-9a-f]{6})"/i.exec(
+        readFileSync(path.join(root, file), 'utf8'),
+      )?.[1];
     assert.equal(background(light), '#ffffff', `${step.id}: light background`);
     assert.equal(background(dark), '#1e1e1e', `${step.id}: dark background`);
   }
@@ -39,5 +56,8 @@ test('steps tick however the user does them: the preview step on the preview ope
   assert.deepEqual(events.previewDiagram, ['onContext:designNotes.previewOpened']);
   assert.ok(events.fixFinding.includes('onView:workbench.panel.markers.view'));
   // The context key is set where a preview panel comes into being.
-  assert.match(readFileSync(path.join(root, 'src/preview/panel.ts'), 'utf8'), /setContext', 'designNotes\.previewOpened', true/);
+  assert.match(
+    readFileSync(path.join(root, 'src/preview/panel.ts'), 'utf8'),
+    /setContext', 'designNotes\.previewOpened', true/,
+  );
 });

@@ -3,7 +3,11 @@
 import type { Finding, Severity } from '../../core/types';
 import { displayPath } from '../io';
 
-const COMMAND: Record<Severity, 'error' | 'warning' | 'notice'> = { error: 'error', warning: 'warning', info: 'notice' };
+const COMMAND: Record<Severity, 'error' | 'warning' | 'notice'> = {
+  error: 'error',
+  warning: 'warning',
+  info: 'notice',
+};
 
 /** Escaping of a command's message, as @actions/core does it: a raw newline would end the command. */
 export function escapeData(s: string): string {

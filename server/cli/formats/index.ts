@@ -13,7 +13,10 @@ export function isReportFormat(s: string): s is ReportFormat {
 }
 
 /** The machine-readable formats; text and json stay with the lint command. */
-export const MACHINE_FORMATS: Record<Exclude<ReportFormat, 'text' | 'json'>, (findings: Finding[], cwd: string) => string> = {
+export const MACHINE_FORMATS: Record<
+  Exclude<ReportFormat, 'text' | 'json'>,
+  (findings: Finding[], cwd: string) => string
+> = {
   sarif: formatSarif,
   github: formatGithub,
   junit: formatJunit,

@@ -11,7 +11,10 @@ import { displayPath } from '../io';
  */
 export function xmlText(s: string): string {
   return s
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD')
+    .replace(
+      /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
+      '\uFFFD',
+    )
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
@@ -31,9 +34,16 @@ export function formatJunit(findings: Finding[], cwd: string): string {
   }
   const failures = findings.length;
   const errors = 0;
-  const out = ['<?xml version="1.0" encoding="UTF-8"?>', `<testsuites name="design-notes" tests="${Math.max(1, failures)}" failures="${failures}" errors="${errors}">`];
+  const out = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<testsuites name="design-notes" tests="${Math.max(1, failures)}" failures="${failures}" errors="${errors}">`,
+  ];
   if (!byFile.size) {
-    out.push('  <testsuite name="design-notes" tests="1" failures="0" errors="0">', '    <testcase name="design-notes lint" classname="design-notes"/>', '  </testsuite>');
+    out.push(
+      '  <testsuite name="design-notes" tests="1" failures="0" errors="0">',
+      '    <testcase name="design-notes lint" classname="design-notes"/>',
+      '  </testsuite>',
+    );
   }
   for (const [file, list] of byFile) {
     out.push(`  <testsuite name="${xmlText(file)}" tests="${list.length}" failures="${list.length}" errors="0">`);

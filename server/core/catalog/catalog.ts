@@ -1,5 +1,12 @@
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
-import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import {
+  findNodeAtLocation,
+  getNodeValue,
+  parseTree,
+  printParseErrorCode,
+  type Node,
+  type ParseError,
+} from 'jsonc-parser';
 import builtInJson from '../data/patterns.json';
 import schema from '../../../schemas/patterns.schema.json';
 import type { Range } from '../types';
@@ -124,7 +131,9 @@ function toPattern(raw: RawPattern, source: Pattern['source']): Pattern {
 export function loadCatalog(builtIn: unknown = BUILT_IN_CATALOG, userCatalogText?: string): LoadedCatalog {
   const builtInErrors = validateCatalogObject(builtIn);
   if (builtInErrors.length) {
-    throw new Error(`Built-in pattern catalog is invalid: ${builtInErrors.map((e) => `${e.instancePath} ${e.message}`).join('; ')}`);
+    throw new Error(
+      `Built-in pattern catalog is invalid: ${builtInErrors.map((e) => `${e.instancePath} ${e.message}`).join('; ')}`,
+    );
   }
   const patterns = (builtIn as { patterns: RawPattern[] }).patterns.map((p) => toPattern(p, 'built-in'));
   const problems: CatalogProblem[] = [];
@@ -172,25 +181,41 @@ interface UserEntry {
 function readUserCatalog(text: string, problems: CatalogProblem[]): UserEntry[] {
   const tooDeep = excessiveNesting(text);
   if (tooDeep >= 0) {
-    problems.push({ message: `The pattern catalog ${TOO_DEEP_MESSAGE}. Only the built-in catalog is used.`, range: rangeOf(text, tooDeep, 1), severity: 'error' });
+    problems.push({
+      message: `The pattern catalog ${TOO_DEEP_MESSAGE}. Only the built-in catalog is used.`,
+      range: rangeOf(text, tooDeep, 1),
+      severity: 'error',
+    });
     return [];
   }
   const parseErrors: ParseError[] = [];
   const tree = parseTree(text, parseErrors, { allowTrailingComma: true, disallowComments: false });
   for (const e of parseErrors) {
     problems.push({
-      message: `Invalid JSON in pattern catalog: ${printParseErrorCode(e.error).replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase()}. Only the built-in catalog is used.`,
+      message: `Invalid JSON in pattern catalog: ${printParseErrorCode(e.error)
+        .replace(/([a-z])([A-Z])/g, '$1 $2')
+        .toLowerCase()}. Only the built-in catalog is used.`,
       range: rangeOf(text, e.offset, e.length),
       severity: 'error',
     });
   }
   if (parseErrors.length) return [];
   if (!tree) {
-    if (text.trim()) problems.push({ message: 'The pattern catalog is empty or not JSON. Only the built-in catalog is used.', range: rangeOf(text, 0, 1), severity: 'error' });
+    if (text.trim())
+      problems.push({
+        message: 'The pattern catalog is empty or not JSON. Only the built-in catalog is used.',
+        range: rangeOf(text, 0, 1),
+        severity: 'error',
+      });
     return [];
   }
   const raw = getNodeValue(tree) as unknown;
-  if (!raw || typeof raw !== 'object' || Array.isArray(raw) || !Array.isArray((raw as { patterns?: unknown }).patterns)) {
+  if (
+    !raw ||
+    typeof raw !== 'object' ||
+    Array.isArray(raw) ||
+    !Array.isArray((raw as { patterns?: unknown }).patterns)
+  ) {
     problems.push({
       message: 'A pattern catalog must be an object with a "patterns" array. Only the built-in catalog is used.',
       range: rangeOf(text, tree.offset, tree.length),
@@ -255,4 +280,3 @@ function describe(error: ErrorObject): string {
       return `${where} ${error.message ?? 'is invalid'}.`;
   }
 }
-

@@ -29,7 +29,10 @@ export interface PatternMention {
  * so "pub-s", "pub s" and "Pub/S" all find "pub/sub".
  */
 export function termKey(text: string): string {
-  return text.toLowerCase().replace(/[\s\-_/]+/g, ' ').trim();
+  return text
+    .toLowerCase()
+    .replace(/[\s\-_/]+/g, ' ')
+    .trim();
 }
 
 /**
@@ -119,14 +122,23 @@ export class PatternIndex {
     const boundaryBefore = '(?<![\\p{L}\\p{N}_])';
     const boundaryAfter = '(?:e?s)?(?![\\p{L}\\p{N}_])';
     if (caseless.length) {
-      this.mentionRegexes.push(new RegExp(`${boundaryBefore}(?:${caseless.sort(byLength).map(termSource).join('|')})${boundaryAfter}`, 'giu'));
+      this.mentionRegexes.push(
+        new RegExp(`${boundaryBefore}(?:${caseless.sort(byLength).map(termSource).join('|')})${boundaryAfter}`, 'giu'),
+      );
     }
     if (exact.length) {
-      this.mentionRegexes.push(new RegExp(`${boundaryBefore}(?:${exact.sort(byLength).map(termSource).join('|')})${boundaryAfter}`, 'gu'));
+      this.mentionRegexes.push(
+        new RegExp(`${boundaryBefore}(?:${exact.sort(byLength).map(termSource).join('|')})${boundaryAfter}`, 'gu'),
+      );
     }
     if (lowerAcronyms.length) {
       // Not a URL scheme ("https://", "s3://").
-      this.mentionRegexes.push(new RegExp(`${boundaryBefore}(?:${lowerAcronyms.sort(byLength).map(termSource).join('|')})s?(?![\\p{L}\\p{N}_]|:\\/\\/)`, 'gu'));
+      this.mentionRegexes.push(
+        new RegExp(
+          `${boundaryBefore}(?:${lowerAcronyms.sort(byLength).map(termSource).join('|')})s?(?![\\p{L}\\p{N}_]|:\\/\\/)`,
+          'gu',
+        ),
+      );
     }
   }
 
@@ -170,7 +182,11 @@ export class PatternIndex {
     if (exact) return exact;
     const key = compactKey(trimmed);
     // A plural in prose ("load balancers", "caches") names the singular term.
-    return this.byLowerTerm.get(key) ?? this.byLowerTerm.get(key.replace(/s$/, '')) ?? this.byLowerTerm.get(key.replace(/es$/, ''));
+    return (
+      this.byLowerTerm.get(key) ??
+      this.byLowerTerm.get(key.replace(/s$/, '')) ??
+      this.byLowerTerm.get(key.replace(/es$/, ''))
+    );
   }
 
   /** Non-overlapping pattern mentions in one line, left to right; where mentions overlap, the longer one wins. */
@@ -204,14 +220,17 @@ export class PatternIndex {
 
   /** The mention under `character` (a position between characters; touching either end counts). */
   mentionAt(line: string, character: number): PatternMention | undefined {
-    if (line.length <= MENTION_WINDOW * 2) return this.findMentions(line).find((m) => m.start <= character && character <= m.end);
+    if (line.length <= MENTION_WINDOW * 2)
+      return this.findMentions(line).find((m) => m.start <= character && character <= m.end);
     // Long lines (tables, pasted data): search only around the position, widened to whitespace so that the window
     // edges cannot create word boundaries that are not in the line. Terms are far shorter than the window.
     let from = Math.max(0, character - MENTION_WINDOW);
     let to = Math.min(line.length, character + MENTION_WINDOW);
     while (from > 0 && !/\s/.test(line[from - 1])) from--;
     while (to < line.length && !/\s/.test(line[to])) to++;
-    const hit = this.findMentions(line.slice(from, to)).find((m) => m.start + from <= character && character <= m.end + from);
+    const hit = this.findMentions(line.slice(from, to)).find(
+      (m) => m.start + from <= character && character <= m.end + from,
+    );
     return hit && { ...hit, start: hit.start + from, end: hit.end + from };
   }
 }

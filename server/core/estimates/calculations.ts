@@ -3,7 +3,17 @@
 // tokenized once and each run of tokens parsed a bounded number of times). Rules: docs/estimates.md.
 import type { MarkdownDocument } from '../markdown';
 import type { Position, Range } from '../types';
-import { evaluate, hasMeasuredLeaf, leafCount, opCount, parseFull, parseLeading, usesOp, type Evaluation, type Node } from './expression';
+import {
+  evaluate,
+  hasMeasuredLeaf,
+  leafCount,
+  opCount,
+  parseFull,
+  parseLeading,
+  usesOp,
+  type Evaluation,
+  type Node,
+} from './expression';
 import type { Written } from './format';
 import { tokenize, type Token } from './tokens';
 import { APPROX_WORDS, unitNamed } from './units';
@@ -47,7 +57,10 @@ export const MAX_LINE_LENGTH = 4000;
 
 function cleanText(text: string): string {
   // Emphasis marks go; "**" between digits is a power and stays.
-  return text.replace(/(?<!\d)\*\*|\*\*(?!\d)|`/g, '').replace(/\s+/g, ' ').trim();
+  return text
+    .replace(/(?<!\d)\*\*|\*\*(?!\d)|`/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** Drop parenthesised remarks without numbers ("(request + response)", "(with redundancy)"): they annotate, not compute. */
@@ -135,7 +148,9 @@ class LineReader {
       const from = skipApprox(next, 0, next.length);
       const stated = parseFull(next, from, next.length);
       if (!stated || stated.t !== 'q') continue;
-      const computed = this.out.expressions.find((x) => x.range.start.character === expr.s && x.range.end.character === expr.e);
+      const computed = this.out.expressions.find(
+        (x) => x.range.start.character === expr.s && x.range.end.character === expr.e,
+      );
       const statedOperand = this.operand(stated);
       if (computed && statedOperand) this.out.steps.push({ computed, stated: statedOperand, relation: '|' });
     }
@@ -169,7 +184,9 @@ class LineReader {
     // "~" right after a value relates two values; before a value (or at the start) it means "about".
     const toks = run.map((t, i): Token => {
       const p = run[i - 1];
-      return t.k === 'tilde' && p && (p.k === 'num' || p.k === 'word' || p.k === 'rp') ? { k: 'rel', s: t.s, e: t.e, text: '~' } : t;
+      return t.k === 'tilde' && p && (p.k === 'num' || p.k === 'word' || p.k === 'rp')
+        ? { k: 'rel', s: t.s, e: t.e, text: '~' }
+        : t;
     });
     const rels: number[] = [];
     toks.forEach((t, i) => {
@@ -209,7 +226,8 @@ class LineReader {
         const stated = full.t === 'q' ? this.operand(full) : this.expression(full, full.e, j + 1 < bounds.length);
         if (!stated) break;
         const first = firstLeaf(full);
-        const leading = full.t === 'bin' && (full.op === '+' || full.op === '-') && first ? this.operand(first) : undefined;
+        const leading =
+          full.t === 'bin' && (full.op === '+' || full.op === '-') && first ? this.operand(first) : undefined;
         this.out.steps.push({ computed: previous, stated, relation, ...(leading ? { leading } : {}) });
         previous = stated;
         continue;
@@ -263,7 +281,12 @@ function skipLabel(toks: Token[], a: number, b: number): number {
 /** Skip "~", "about", "approx." before a stated value. */
 function skipApprox(toks: Token[], a: number, b: number): number {
   let i = a;
-  while (i < b && (toks[i].k === 'tilde' || (toks[i].k === 'word' && APPROX_WORDS.has((toks[i] as { text: string }).text.toLowerCase())))) i++;
+  while (
+    i < b &&
+    (toks[i].k === 'tilde' ||
+      (toks[i].k === 'word' && APPROX_WORDS.has((toks[i] as { text: string }).text.toLowerCase())))
+  )
+    i++;
   return i;
 }
 
@@ -332,5 +355,7 @@ export function calculationsOf(doc: MarkdownDocument): DocumentCalculations {
 
 /** Every step of a document with the line it is on (for tests and tools; the rule walks the lines itself). */
 export function stepsOf(doc: MarkdownDocument): { line: number; step: Step }[] {
-  return calculationsOf(doc).lines.flatMap(({ line, calculations }) => calculations.steps.map((step) => ({ line, step })));
+  return calculationsOf(doc).lines.flatMap(({ line, calculations }) =>
+    calculations.steps.map((step) => ({ line, step })),
+  );
 }

@@ -300,7 +300,12 @@ function evalNode(n: Node, text: (s: number, e: number) => string, steps: Evalua
   if (!q || !Number.isFinite(q.value) || Math.abs(q.value) > MAX_MAGNITUDE) return undefined;
   // A left operand that is itself a computation was shown as the previous step: continue from its result.
   const leftIsStep = n.l.t === 'bin';
-  steps.push({ left: leftIsStep ? undefined : text(n.l.s, n.l.e), op: OP_TEXT[n.op], right: text(n.r.s, n.r.e), result: q });
+  steps.push({
+    left: leftIsStep ? undefined : text(n.l.s, n.l.e),
+    op: OP_TEXT[n.op],
+    right: text(n.r.s, n.r.e),
+    result: q,
+  });
   return q;
 }
 
@@ -310,12 +315,20 @@ function combine(op: '*' | '/' | '+' | '-' | '^', left: Quantity, r: Quantity): 
   switch (op) {
     case '*':
       // Two counted things multiplied ("users × requests") make a third: name neither rather than the wrong one.
-      return { value: l.value * r.value, dims: addDims(l.dims, r.dims), noun: l.noun && r.noun ? undefined : (l.noun ?? r.noun), family, period: l.period ?? r.period, dividedByTime: l.dividedByTime || r.dividedByTime };
+      return {
+        value: l.value * r.value,
+        dims: addDims(l.dims, r.dims),
+        noun: l.noun && r.noun ? undefined : (l.noun ?? r.noun),
+        family,
+        period: l.period ?? r.period,
+        dividedByTime: l.dividedByTime || r.dividedByTime,
+      };
     case '/': {
       if (r.value === 0) return undefined;
       const byTime = r.dims.s > 0;
       // "100M/day ÷ 86,400 s": the idiom spreads the day's total over the seconds, rather than dividing a rate by time.
-      if (l.period && l.dims.s === -1 && r.dims.s === 1 && r.dims.B === 0 && r.dims.usd === 0) l = { ...l, value: l.value * l.period, dims: addDims(l.dims, { B: 0, s: 1, usd: 0 }) };
+      if (l.period && l.dims.s === -1 && r.dims.s === 1 && r.dims.B === 0 && r.dims.usd === 0)
+        l = { ...l, value: l.value * l.period, dims: addDims(l.dims, { B: 0, s: 1, usd: 0 }) };
       return {
         value: l.value / r.value,
         dims: addDims(l.dims, r.dims, -1),
@@ -331,17 +344,31 @@ function combine(op: '*' | '/' | '+' | '-' | '^', left: Quantity, r: Quantity): 
       let b = r;
       if (!dimsEqual(a.dims, b.dims)) {
         // "1,000 QPS + 3,000": a bare number added to a quantity is in that quantity's unit, when it has one unit.
-        if (isDimensionless(b.dims) && !b.noun && a.unitFactor !== undefined) b = { ...b, value: b.value * a.unitFactor, dims: a.dims };
-        else if (isDimensionless(a.dims) && !a.noun && b.unitFactor !== undefined) a = { ...a, value: a.value * b.unitFactor, dims: b.dims };
+        if (isDimensionless(b.dims) && !b.noun && a.unitFactor !== undefined)
+          b = { ...b, value: b.value * a.unitFactor, dims: a.dims };
+        else if (isDimensionless(a.dims) && !a.noun && b.unitFactor !== undefined)
+          a = { ...a, value: a.value * b.unitFactor, dims: b.dims };
         else return undefined;
       }
-      return { value: op === '+' ? a.value + b.value : a.value - b.value, dims: a.dims, noun: a.noun ?? b.noun, family, period: a.period ?? b.period, dividedByTime: a.dividedByTime || b.dividedByTime };
+      return {
+        value: op === '+' ? a.value + b.value : a.value - b.value,
+        dims: a.dims,
+        noun: a.noun ?? b.noun,
+        family,
+        period: a.period ?? b.period,
+        dividedByTime: a.dividedByTime || b.dividedByTime,
+      };
     }
     case '^': {
       if (!isDimensionless(r.dims) || Math.abs(r.value) > 30) return undefined;
       if (!isDimensionless(l.dims) && !Number.isInteger(r.value)) return undefined;
       const k = r.value;
-      return { value: l.value ** k, dims: { B: l.dims.B * k, s: l.dims.s * k, usd: l.dims.usd * k }, noun: l.noun, family };
+      return {
+        value: l.value ** k,
+        dims: { B: l.dims.B * k, s: l.dims.s * k, usd: l.dims.usd * k },
+        noun: l.noun,
+        family,
+      };
     }
   }
 }

@@ -1,6 +1,15 @@
 // Writing quantities for people: computed values in a readable unit (hints, hovers, messages), and a replacement
 // for a wrong stated result in the user's own style (same unit, same suffix style, similar precision).
-import { DATA_LADDERS, RATE_LADDERS, SCALE_WORDS, TIME_NAMES, isDimensionless, periodName, type UnitDef, type UnitFamily } from './units';
+import {
+  DATA_LADDERS,
+  RATE_LADDERS,
+  SCALE_WORDS,
+  TIME_NAMES,
+  isDimensionless,
+  periodName,
+  type UnitDef,
+  type UnitFamily,
+} from './units';
 import type { Quantity } from './expression';
 
 function group(intPart: string): string {
@@ -16,14 +25,20 @@ export function roundTo(v: number, sig: number): number {
   return p < 0 ? Math.round(v / f) / 10 ** -p : Math.round(v / f) * f;
 }
 
-export function writeNumber(v: number, options: { sig?: number; commas?: boolean; decimalsFromSig?: boolean } = {}): string {
+export function writeNumber(
+  v: number,
+  options: { sig?: number; commas?: boolean; decimalsFromSig?: boolean } = {},
+): string {
   if (!Number.isFinite(v)) return String(v);
   const sig = options.sig ?? 3;
   const a = Math.abs(v);
   if (a !== 0 && (a < 1e-4 || a >= 1e21)) return v.toPrecision(Math.min(sig, 3)).replace(/\.?0+e/, 'e');
   // Whole numbers from 100 up are written in full ("11,574/s"): rounding them to 3 digits hides the value asked for.
   const r = a >= 100 && !options.decimalsFromSig ? Math.round(v) : roundTo(v, sig);
-  let text = Math.abs(r) >= 1 ? String(r) : r.toFixed(Math.min(12, Math.max(0, sig - 1 - Math.floor(Math.log10(Math.abs(r || 1))))));
+  let text =
+    Math.abs(r) >= 1
+      ? String(r)
+      : r.toFixed(Math.min(12, Math.max(0, sig - 1 - Math.floor(Math.log10(Math.abs(r || 1))))));
   if (text.includes('e')) text = r.toFixed(0);
   if (text.includes('.')) text = text.replace(/0+$/, '').replace(/\.$/, '');
   const [int, dec] = text.split('.');
@@ -36,7 +51,11 @@ export function writeNumber(v: number, options: { sig?: number; commas?: boolean
 /** Counts: "11,574", "1.16M", "1B". */
 export function writeCount(v: number): string {
   const a = Math.abs(v);
-  for (const [suffix, f] of [['T', 1e12], ['B', 1e9], ['M', 1e6]] as const) {
+  for (const [suffix, f] of [
+    ['T', 1e12],
+    ['B', 1e9],
+    ['M', 1e6],
+  ] as const) {
     if (a >= f) return writeNumber(v / f) + suffix;
   }
   return writeNumber(v);
@@ -86,7 +105,8 @@ export function writeQuantity(q: Quantity, prefer: { family?: UnitFamily; period
   }
   if (B === 0 && s === 1 && usd === 0) {
     let pick = TIME_NAMES[0];
-    for (const t of TIME_NAMES) if (Math.abs(q.value) >= t.seconds * (t.name === 'min' || t.name === 'h' ? 2 : 1)) pick = t;
+    for (const t of TIME_NAMES)
+      if (Math.abs(q.value) >= t.seconds * (t.name === 'min' || t.name === 'h' ? 2 : 1)) pick = t;
     return `${writeNumber(q.value / pick.seconds)} ${pick.name}`;
   }
   if (B === 0 && s === -1 && usd === 0) return `${writeCount(q.value * period)}${noun}/${periodName(period)}`;
@@ -123,7 +143,12 @@ function significantDigits(digits: string): number {
   return Math.max(2, Math.min(4, sig || 1));
 }
 
-const SUFFIX_SCALES: [string, number][] = [['T', 1e12], ['B', 1e9], ['M', 1e6], ['K', 1e3]];
+const SUFFIX_SCALES: [string, number][] = [
+  ['T', 1e12],
+  ['B', 1e9],
+  ['M', 1e6],
+  ['K', 1e3],
+];
 const WORD_SCALES = Object.entries(SCALE_WORDS).sort((a, b) => b[1] - a[1]);
 
 /**
@@ -135,7 +160,12 @@ export function rewriteStated(w: Written, target: number): string {
   let value = target / w.restFactor;
   let unitText = w.unitText;
   const readable = (v: number) => Math.abs(v) >= 1 && Math.abs(v) < 100_000;
-  if (w.unit && unitText && (w.unit.family === 'byte' || w.unit.family === 'binary' || w.unit.family === 'bit') && !readable(value / w.scale)) {
+  if (
+    w.unit &&
+    unitText &&
+    (w.unit.family === 'byte' || w.unit.family === 'binary' || w.unit.family === 'bit') &&
+    !readable(value / w.scale)
+  ) {
     const rate = w.unit.dims.s === -1;
     const ladder = (rate ? RATE_LADDERS : DATA_LADDERS)[w.unit.family];
     const base = value * w.unit.factor;
@@ -151,7 +181,13 @@ export function rewriteStated(w: Written, target: number): string {
     for (const [text, f] of options) {
       if (Math.abs(value) >= f) {
         scale = f;
-        scaleText = w.scaleIsWord ? ` ${text}` : text === 'K' && w.scaleText === 'k' ? 'k' : text === 'B' && w.scaleText && /bn/i.test(w.scaleText) ? w.scaleText : text;
+        scaleText = w.scaleIsWord
+          ? ` ${text}`
+          : text === 'K' && w.scaleText === 'k'
+            ? 'k'
+            : text === 'B' && w.scaleText && /bn/i.test(w.scaleText)
+              ? w.scaleText
+              : text;
         break;
       }
     }
@@ -165,7 +201,11 @@ export function rewriteStated(w: Written, target: number): string {
   const commas = w.digits.includes(',') || (Math.abs(value / scale) >= 1000 && !/\d{4}/.test(w.digits));
   // At least the whole part up to three digits: "0.2 KB/s" corrected to 231 KB/s, not 230.
   const whole = Math.floor(Math.abs(value / scale)).toString().length;
-  const number = writeNumber(value / scale, { sig: Math.max(significantDigits(w.digits), Math.min(3, whole)), commas, decimalsFromSig: true });
+  const number = writeNumber(value / scale, {
+    sig: Math.max(significantDigits(w.digits), Math.min(3, whole)),
+    commas,
+    decimalsFromSig: true,
+  });
   const tail = w.percent ? '%' : '';
   return `${number}${scaleText}${tail}${unitText ? (w.unitText && w.unitGlued ? '' : ' ') + unitText : ''}`;
 }

@@ -22,7 +22,8 @@ export type Token =
 
 const NUMBER = /\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?(?:[eE][+-]?\d+)?|\.\d+/y;
 /** Numeric shapes that are not quantities: ISO and slashed dates, versions, ratios and clock times, ranges, 24/7. */
-const NOT_A_QUANTITY = /\d{4}-\d{1,2}-\d{1,2}|\d{1,2}\/\d{1,2}\/\d{2,4}\b|\d+\.\d+\.\d+|\d+:\d+|\d[\d,.]*[%KMBkT]?(?:-|\s?–\s?)\d|24\/7\b/y;
+const NOT_A_QUANTITY =
+  /\d{4}-\d{1,2}-\d{1,2}|\d{1,2}\/\d{1,2}\/\d{2,4}\b|\d+\.\d+\.\d+|\d+:\d+|\d[\d,.]*[%KMBkT]?(?:-|\s?–\s?)\d|24\/7\b/y;
 const LETTERS = /[A-Za-zµμ]+/y;
 const WORD = /[A-Za-zµμ][A-Za-z0-9µμ'’]*/y;
 
@@ -139,7 +140,12 @@ export function tokenize(text: string): Token[] {
         continue;
       }
       const p = prev();
-      if ((w === 'x' || w === 'X') && p && (p.k === 'num' || p.k === 'word' || p.k === 'rp') && /[\d($.]/.test(nextSignificant(text, i) ?? '')) {
+      if (
+        (w === 'x' || w === 'X') &&
+        p &&
+        (p.k === 'num' || p.k === 'word' || p.k === 'rp') &&
+        /[\d($.]/.test(nextSignificant(text, i) ?? '')
+      ) {
         out.push({ k: 'op', s, e: i, op: '*' });
         continue;
       }

@@ -71,7 +71,8 @@ add(['week', 'weeks'], time(7 * 86_400));
 add(['month', 'months'], time(30 * 86_400));
 add(['year', 'years', 'yr', 'yrs'], time(365 * 86_400));
 
-for (const r of ['QPS', 'RPS', 'TPS', 'qps', 'rps', 'tps']) UNITS.set(r, { factor: 1, dims: { B: 0, s: -1, usd: 0 }, family: 'count-rate', period: 1 });
+for (const r of ['QPS', 'RPS', 'TPS', 'qps', 'rps', 'tps'])
+  UNITS.set(r, { factor: 1, dims: { B: 0, s: -1, usd: 0 }, family: 'count-rate', period: 1 });
 add(['USD', 'dollars', 'dollar'], { factor: 1, dims: { B: 0, s: 0, usd: 1 }, family: 'money' });
 
 export function unitNamed(word: string): UnitDef | undefined {
@@ -82,7 +83,23 @@ export function unitNamed(word: string): UnitDef | undefined {
  * Spellings that could be two different units (lower-case "mb" is megabits by the standard and megabytes by habit;
  * a lone "m" is minutes, metres or million): a quantity written with one is not checked.
  */
-export const AMBIGUOUS_UNITS = new Set(['kb', 'mb', 'gb', 'tb', 'pb', 'm', 'M', 'K', 'T', 'k', 'mil', 'Mil', 'mn', 'bn', 'd']);
+export const AMBIGUOUS_UNITS = new Set([
+  'kb',
+  'mb',
+  'gb',
+  'tb',
+  'pb',
+  'm',
+  'M',
+  'K',
+  'T',
+  'k',
+  'mil',
+  'Mil',
+  'mn',
+  'bn',
+  'd',
+]);
 
 /** Scale suffixes attached to a number ("5B" is five billion, "10K" ten thousand). */
 export const SCALE_SUFFIXES: Record<string, number> = { K: 1e3, k: 1e3, M: 1e6, B: 1e9, Bn: 1e9, bn: 1e9, T: 1e12 };
@@ -92,23 +109,124 @@ export const SCALE_WORDS: Record<string, number> = { thousand: 1e3, million: 1e6
 
 /** Words that end a quantity: "2.5 TB of storage", "100 writes per …" (per is read separately). */
 export const STOP_WORDS = new Set([
-  'of', 'for', 'to', 'in', 'at', 'on', 'with', 'and', 'or', 'the', 'a', 'an', 'is', 'are', 'be', 'was', 'if', 'as', 'by',
-  'from', 'into', 'each', 'every', 'we', 'it', 'that', 'this', 'which', 'than', 'then', 'so', 'but', 'not', 'plus', 'minus',
-  'times', 'over', 'under', 'about', 'approx', 'approximately', 'roughly', 'around', 'nearly', 'almost', 'only', 'at',
-  'would', 'will', 'can', 'could', 'should', 'may', 'might', 'need', 'needs', 'gives', 'means', 'equals', 'total',
+  'of',
+  'for',
+  'to',
+  'in',
+  'at',
+  'on',
+  'with',
+  'and',
+  'or',
+  'the',
+  'a',
+  'an',
+  'is',
+  'are',
+  'be',
+  'was',
+  'if',
+  'as',
+  'by',
+  'from',
+  'into',
+  'each',
+  'every',
+  'we',
+  'it',
+  'that',
+  'this',
+  'which',
+  'than',
+  'then',
+  'so',
+  'but',
+  'not',
+  'plus',
+  'minus',
+  'times',
+  'over',
+  'under',
+  'about',
+  'approx',
+  'approximately',
+  'roughly',
+  'around',
+  'nearly',
+  'almost',
+  'only',
+  'at',
+  'would',
+  'will',
+  'can',
+  'could',
+  'should',
+  'may',
+  'might',
+  'need',
+  'needs',
+  'gives',
+  'means',
+  'equals',
+  'total',
 ]);
 
 /** Words that soften a stated result ("= about 2.5 TB"). */
-export const APPROX_WORDS = new Set(['about', 'approx', 'approximately', 'roughly', 'around', 'nearly', 'almost', 'circa', 'ca']);
+export const APPROX_WORDS = new Set([
+  'about',
+  'approx',
+  'approximately',
+  'roughly',
+  'around',
+  'nearly',
+  'almost',
+  'circa',
+  'ca',
+]);
 
 /**
  * Nouns of things provisioned in whole numbers: a result of 3.3 brokers is rounded up to 4 on purpose, and a few
  * more for redundancy is planning, not an arithmetic slip.
  */
 const MACHINES = [
-  'machine', 'server', 'node', 'instance', 'broker', 'shard', 'replica', 'host', 'pod', 'container', 'vm', 'worker',
-  'partition', 'cluster', 'box', 'disk', 'drive', 'core', 'cpu', 'gpu', 'rack', 'cache', 'database', 'db', 'region',
-  'zone', 'az', 'consumer', 'producer', 'thread', 'process', 'task', 'slot', 'unit', 'device', 'gateway', 'balancer', 'proxy',
+  'machine',
+  'server',
+  'node',
+  'instance',
+  'broker',
+  'shard',
+  'replica',
+  'host',
+  'pod',
+  'container',
+  'vm',
+  'worker',
+  'partition',
+  'cluster',
+  'box',
+  'disk',
+  'drive',
+  'core',
+  'cpu',
+  'gpu',
+  'rack',
+  'cache',
+  'database',
+  'db',
+  'region',
+  'zone',
+  'az',
+  'consumer',
+  'producer',
+  'thread',
+  'process',
+  'task',
+  'slot',
+  'unit',
+  'device',
+  'gateway',
+  'balancer',
+  'proxy',
 ];
 export function isMachineNoun(noun: string | undefined): boolean {
   if (!noun) return false;

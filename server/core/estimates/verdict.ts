@@ -95,7 +95,8 @@ export function judge(step: Step, tolerance = DEFAULT_TOLERANCE): Verdict {
 function judgeUncached(step: Step, tolerance: number): Verdict {
   const verdict = judgeStated(step, tolerance);
   // "96 × 0.1 = 9.6 Mbps + 64 Mbps = 73.6 Mbps": the first value is the result, the sum continues the chain.
-  if (verdict.ok === false && step.leading && judgeStated({ ...step, stated: step.leading }, tolerance).ok === true) return { ok: true };
+  if (verdict.ok === false && step.leading && judgeStated({ ...step, stated: step.leading }, tolerance).ok === true)
+    return { ok: true };
   // "300 TB (with growth)", "(assuming 50% utilization)": the remark names a factor the calculation does not show.
   if (verdict.ok === false && step.stated.qualified) return { ok: undefined };
   return verdict;
@@ -110,7 +111,12 @@ function judgeStated(step: Step, tolerance: number): Verdict {
     return within(s.value, c.value, tolerance) ? { ok: true } : { ok: undefined };
   }
   const rs = readings(c, s, written?.restFactor);
-  const expected = writeQuantity(isDimensionless(c.dims) && !isDimensionless(s.dims) ? { ...c, dims: s.dims, family: s.family, period: s.period } : c, { family: s.family ?? c.family });
+  const expected = writeQuantity(
+    isDimensionless(c.dims) && !isDimensionless(s.dims)
+      ? { ...c, dims: s.dims, family: s.family, period: s.period }
+      : c,
+    { family: s.family ?? c.family },
+  );
   if (!rs) {
     if (!clearlyDifferent(c.dims, s.dims)) return { ok: undefined };
     return {
@@ -125,10 +131,16 @@ function judgeStated(step: Step, tolerance: number): Verdict {
   // Provisioning: "0.12 → 1 node", "11.6 ≈ 12 instances", "≈ 2 instances (with redundancy)".
   if (isDimensionless(c.dims) && isMachineNoun(s.noun ?? step.stated.evaluation.q.noun)) {
     const need = Math.ceil(main.computed - 1e-9);
-    if (main.stated >= main.computed * (1 - tolerance) && main.stated <= Math.max(3 * need, need + 2)) return { ok: true };
+    if (main.stated >= main.computed * (1 - tolerance) && main.stated <= Math.max(3 * need, need + 2))
+      return { ok: true };
   }
   if (main.computed === 0 || main.stated === 0 || Math.sign(main.computed) !== Math.sign(main.stated)) {
-    return { ok: false, kind: 'value', expected, message: `${step.computed.text} = ${expected}, not ${step.stated.text}.` };
+    return {
+      ok: false,
+      kind: 'value',
+      expected,
+      message: `${step.computed.text} = ${expected}, not ${step.stated.text}.`,
+    };
   }
   const ratio = main.stated / main.computed;
   const replacement = written ? rewriteStated(written, main.computed) : undefined;

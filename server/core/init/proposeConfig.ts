@@ -25,13 +25,29 @@ export interface ConfigProposal {
   defaultsFit: boolean;
   roots: ProposedRoot[];
   /** What the checks find with the proposed configuration. */
-  found: { caseStudies: number; byKind: Record<CaseStudyKind, number>; missingParts: Record<string, number>; examples: { path: string; kind: CaseStudyKind; missing: string[] }[] };
+  found: {
+    caseStudies: number;
+    byKind: Record<CaseStudyKind, number>;
+    missingParts: Record<string, number>;
+    examples: { path: string; kind: CaseStudyKind; missing: string[] }[];
+  };
   /** Human-readable lines: what was looked at and why each key is proposed. */
   notes: string[];
 }
 
 /** Folders never looked at (dependencies, build output, VCS). */
-const SKIP_DIRS = new Set(['node_modules', '.git', 'dist', 'out', 'build', 'vendor', '.venv', 'venv', '__pycache__', 'target']);
+const SKIP_DIRS = new Set([
+  'node_modules',
+  '.git',
+  'dist',
+  'out',
+  'build',
+  'vendor',
+  '.venv',
+  'venv',
+  '__pycache__',
+  'target',
+]);
 /** Bounds: a repository is untrusted input, and a proposal must come back in a moment. */
 const MAX_DIRS = 5000;
 const MAX_DEPTH = 8;
@@ -44,7 +60,8 @@ const PART_WORDS: Record<string, RegExp> = {
   'trade-offs': /\btrade ?offs?\b|\bdecisions?\b/,
 };
 /** Translations next to the original (`README-zh-Hans.md`, `README.ja.md`): the same case study in another language. */
-const TRANSLATION = /^(.+?)[-.](zh|ja|ko|es|fr|de|pt|ru|it|tr|vi|ar|id|th|uk|pl|fa|he|hi|nl|sv)([-_][A-Za-z]{2,4})?\.(md|markdown|mdx)$/i;
+const TRANSLATION =
+  /^(.+?)[-.](zh|ja|ko|es|fr|de|pt|ru|it|tr|vi|ar|id|th|uk|pl|fa|he|hi|nl|sv)([-_][A-Za-z]{2,4})?\.(md|markdown|mdx)$/i;
 
 interface DirInfo {
   path: string;
@@ -63,7 +80,12 @@ async function survey(root: string, fs: FileSystem): Promise<DirInfo[]> {
     if (seen.has(real)) continue;
     seen.add(real);
     const entries = (await fs.readDirectory(dir)).sort((a, b) => a.name.localeCompare(b.name));
-    const info: DirInfo = { path: dir, rel: path.relative(root, dir).split(path.sep).join('/'), markdown: [], dirs: [] };
+    const info: DirInfo = {
+      path: dir,
+      rel: path.relative(root, dir).split(path.sep).join('/'),
+      markdown: [],
+      dirs: [],
+    };
     for (const e of entries) {
       if (e.name.startsWith('.') || SKIP_DIRS.has(e.name)) continue;
       if (e.isDirectory && !e.isSymbolicLink) {
@@ -87,7 +109,13 @@ async function readFiles(cs: CaseStudy, linter: Linter, config: ResolvedConfig):
 }
 
 /** How a folder's entry (a sub-folder or a Markdown file) reads as a case study under the defaults. */
-async function modelOf(root: string, entry: string, isFile: boolean, linter: Linter, fs: FileSystem): Promise<{ cs: CaseStudy; model: CaseStudyModel; files: Map<string, SourceFile> }> {
+async function modelOf(
+  root: string,
+  entry: string,
+  isFile: boolean,
+  linter: Linter,
+  fs: FileSystem,
+): Promise<{ cs: CaseStudy; model: CaseStudyModel; files: Map<string, SourceFile> }> {
   const files = await listCaseStudyFiles(entry, DEFAULT_CONFIG, fs, root);
   const cs: CaseStudy = { root, path: entry, name: path.basename(entry), files, ...(isFile ? { isFile: true } : {}) };
   const parsed = await readFiles(cs, linter, DEFAULT_CONFIG);
@@ -106,7 +134,9 @@ export async function proposeConfig(root: string, fs: FileSystem): Promise<Confi
   const notes: string[] = [];
   const dirs = await survey(root, fs);
   const markdownCount = dirs.reduce((n, d) => n + d.markdown.length, 0);
-  notes.push(`Looked at ${dirs.length} folder${dirs.length === 1 ? '' : 's'} with ${markdownCount} Markdown file${markdownCount === 1 ? '' : 's'}.`);
+  notes.push(
+    `Looked at ${dirs.length} folder${dirs.length === 1 ? '' : 's'} with ${markdownCount} Markdown file${markdownCount === 1 ? '' : 's'}.`,
+  );
 
   const defaults = await discoverCaseStudies(root, DEFAULT_CONFIG, fs);
   const roots: ProposedRoot[] = [];
@@ -123,25 +153,38 @@ export async function proposeConfig(root: string, fs: FileSystem): Promise<Confi
     if ([...accepted, ...defaultFolders].some((a) => dir.path === a || dir.path.startsWith(a + path.sep))) continue;
     // A folder holding a file named after a part (requirements.md, hld.md) is one case study, not a folder of them;
     // templates are skeletons to copy, not case studies.
-    if (TEMPLATES.test(path.basename(dir.path)) || dir.markdown.some((m) => DEFAULT_CONFIG.requiredFiles.some((spec) => fileNameFills(m, spec)))) continue;
+    if (
+      TEMPLATES.test(path.basename(dir.path)) ||
+      dir.markdown.some((m) => DEFAULT_CONFIG.requiredFiles.some((spec) => fileNameFills(m, spec)))
+    )
+      continue;
     const candidates = [
       ...dir.dirs.map((d) => ({ path: path.join(dir.path, d), isFile: false })),
-      ...dir.markdown.filter((m) => !/^(readme|index|_index|summary|contributing|changelog|license|template)\./i.test(m)).map((m) => ({ path: path.join(dir.path, m), isFile: true })),
+      ...dir.markdown
+        .filter((m) => !/^(readme|index|_index|summary|contributing|changelog|license|template)\./i.test(m))
+        .map((m) => ({ path: path.join(dir.path, m), isFile: true })),
     ].slice(0, MAX_CHILDREN_ANALYZED);
     if (candidates.length < 2) continue;
     const models = [];
     for (const c of candidates) models.push(await modelOf(root, c.path, c.isFile, linter, fs));
-    const designs = models.filter((m) => m.model.kind === 'design' && m.cs.files.length > 0 && m.model.missing.length < DEFAULT_CONFIG.requiredFiles.length);
+    const designs = models.filter(
+      (m) =>
+        m.model.kind === 'design' &&
+        m.cs.files.length > 0 &&
+        m.model.missing.length < DEFAULT_CONFIG.requiredFiles.length,
+    );
     if (designs.length < 2 || designs.length * 2 < candidates.length) continue;
     accepted.push(dir.path);
     roots.push({ glob: `${dir.rel}/*`, designs: designs.length, entries: candidates.length });
     designsSeen += designs.length;
     for (const { cs, model } of designs) {
-      for (const spec of DEFAULT_CONFIG.requiredFiles) if (model.parts.get(spec.id)?.length) partCounts.set(spec.id, (partCounts.get(spec.id) ?? 0) + 1);
+      for (const spec of DEFAULT_CONFIG.requiredFiles)
+        if (model.parts.get(spec.id)?.length) partCounts.set(spec.id, (partCounts.get(spec.id) ?? 0) + 1);
       for (const f of cs.files) {
         const name = path.basename(f.path);
         const t = TRANSLATION.exec(name);
-        if (t && cs.files.some((o) => path.basename(o.path).toLowerCase() === `${t[1]}.${t[4]}`.toLowerCase())) translations.add(name.slice(t[1].length));
+        if (t && cs.files.some((o) => path.basename(o.path).toLowerCase() === `${t[1]}.${t[4]}`.toLowerCase()))
+          translations.add(name.slice(t[1].length));
         if (f.relative.includes('/') || f.kind || t) continue;
         // A file named after a part but not recognised (01_requirements_and_estimations.md): propose its stem.
         const stem = normalizeFileStem(name);
@@ -156,29 +199,50 @@ export async function proposeConfig(root: string, fs: FileSystem): Promise<Confi
   }
 
   // The defaults' own finds are kept when they are real design case studies (a case-studies folder).
-  const defaultsFit = defaults.caseStudies.length > 0 && roots.every((r) => defaults.caseStudies.some((cs) => path.relative(root, cs.path).split(path.sep).join('/').startsWith(r.glob.slice(0, -1))));
+  const defaultsFit =
+    defaults.caseStudies.length > 0 &&
+    roots.every((r) =>
+      defaults.caseStudies.some((cs) =>
+        path.relative(root, cs.path).split(path.sep).join('/').startsWith(r.glob.slice(0, -1)),
+      ),
+    );
   const globs = defaultsFit ? [] : roots.map((r) => r.glob);
 
   const lines: string[] = ['{', '  // Proposed by `design-notes init`; see README, "What a case study looks like".'];
-  if (defaultsFit) lines.push(`  // The built-in "caseStudies" globs find this repository's case studies (every folder or Markdown file\n  // directly inside a folder named case-studies): no need to list them.`);
+  if (defaultsFit)
+    lines.push(
+      `  // The built-in "caseStudies" globs find this repository's case studies (every folder or Markdown file\n  // directly inside a folder named case-studies): no need to list them.`,
+    );
   const body: string[] = [];
   if (globs.length) {
     const keep = defaults.caseStudies.length ? DEFAULT_CONFIG.caseStudies : [];
-    body.push(`  // Where the case studies are: each folder (or Markdown file) directly inside these folders is one.\n  "caseStudies": [${[...keep, ...globs].map(q).join(', ')}]`);
+    body.push(
+      `  // Where the case studies are: each folder (or Markdown file) directly inside these folders is one.\n  "caseStudies": [${[...keep, ...globs].map(q).join(', ')}]`,
+    );
   }
   if (translations.size) {
     const excludes = [...DEFAULT_CONFIG.exclude, ...[...translations].sort().map((suffix) => `**/*${suffix}`)];
-    body.push(`  // Translations of a case study's files are the same case study in another language: not checked twice.\n  "exclude": [${excludes.map(q).join(', ')}]`);
+    body.push(
+      `  // Translations of a case study's files are the same case study in another language: not checked twice.\n  "exclude": [${excludes.map(q).join(', ')}]`,
+    );
   }
   const required: string[] = [];
   for (const spec of DEFAULT_CONFIG.requiredFiles) {
     const filled = partCounts.get(spec.id) ?? 0;
     if (designsSeen >= 2 && filled === 0) {
-      required.push(`    // None of the ${designsSeen} case studies found writes ${spec.title.toLowerCase()} (no file, no section): not required here.\n    // Remove this line to require it.\n    ${q(spec.id)}: false`);
+      required.push(
+        `    // None of the ${designsSeen} case studies found writes ${spec.title.toLowerCase()} (no file, no section): not required here.\n    // Remove this line to require it.\n    ${q(spec.id)}: false`,
+      );
       continue;
     }
-    const aliases = [...(aliasVotes.get(spec.id) ?? new Map()).entries()].filter(([, n]) => n >= Math.min(2, designsSeen)).map(([stem]) => stem).sort();
-    if (aliases.length) required.push(`    // File names this repository uses for ${spec.title.toLowerCase()} (added to the built-in names).\n    ${q(spec.id)}: { "aliases": [${aliases.map(q).join(', ')}] }`);
+    const aliases = [...(aliasVotes.get(spec.id) ?? new Map()).entries()]
+      .filter(([, n]) => n >= Math.min(2, designsSeen))
+      .map(([stem]) => stem)
+      .sort();
+    if (aliases.length)
+      required.push(
+        `    // File names this repository uses for ${spec.title.toLowerCase()} (added to the built-in names).\n    ${q(spec.id)}: { "aliases": [${aliases.map(q).join(', ')}] }`,
+      );
   }
   if (required.length) body.push(`  "requiredFiles": {\n${required.join(',\n')}\n  }`);
   lines.push(body.join(',\n'));
@@ -195,22 +259,41 @@ export async function proposeConfig(root: string, fs: FileSystem): Promise<Confi
     const model = analyzeCaseStudy(cs, await readFiles(cs, linter, config), config);
     byKind[model.kind]++;
     for (const spec of model.missing) missingParts[spec.id] = (missingParts[spec.id] ?? 0) + 1;
-    if (examples.length < 8) examples.push({ path: path.relative(root, cs.path).split(path.sep).join('/'), kind: model.kind, missing: model.missing.map((s) => s.id) });
+    if (examples.length < 8)
+      examples.push({
+        path: path.relative(root, cs.path).split(path.sep).join('/'),
+        kind: model.kind,
+        missing: model.missing.map((s) => s.id),
+      });
   }
-  if (!roots.length && !defaults.caseStudies.length) notes.push('No folder of design case studies found: the proposal keeps the defaults. Put case studies in a case-studies/ folder, or add their folders to "caseStudies".');
+  if (!roots.length && !defaults.caseStudies.length)
+    notes.push(
+      'No folder of design case studies found: the proposal keeps the defaults. Put case studies in a case-studies/ folder, or add their folders to "caseStudies".',
+    );
   for (const r of roots) notes.push(`${r.glob}: ${r.designs} of ${r.entries} entries read as design case studies.`);
-  return { text, defaultsFit, roots, found: { caseStudies: discovery.caseStudies.length, byKind, missingParts, examples }, notes };
+  return {
+    text,
+    defaultsFit,
+    roots,
+    found: { caseStudies: discovery.caseStudies.length, byKind, missingParts, examples },
+    notes,
+  };
 }
 
 /** Human-readable account of a proposal: what was looked at, the roots, and what the checks would find. */
 export function describeProposal(p: ConfigProposal): string[] {
   const out = [...p.notes];
   const f = p.found;
-  const kinds = (Object.entries(f.byKind) as [CaseStudyKind, number][]).filter(([, n]) => n).map(([k, n]) => `${n} ${k}`);
-  out.push(`With this configuration: ${f.caseStudies} case stud${f.caseStudies === 1 ? 'y' : 'ies'}${kinds.length ? ` (${kinds.join(', ')})` : ''}.`);
+  const kinds = (Object.entries(f.byKind) as [CaseStudyKind, number][])
+    .filter(([, n]) => n)
+    .map(([k, n]) => `${n} ${k}`);
+  out.push(
+    `With this configuration: ${f.caseStudies} case stud${f.caseStudies === 1 ? 'y' : 'ies'}${kinds.length ? ` (${kinds.join(', ')})` : ''}.`,
+  );
   const missing = Object.entries(f.missingParts).map(([id, n]) => `${id} in ${n}`);
   if (missing.length) out.push(`Parts written nowhere (missing-file would report them): ${missing.join(', ')}.`);
-  for (const e of f.examples) out.push(`  ${e.path}  ${e.kind}${e.missing.length ? `, missing ${e.missing.join(', ')}` : ''}`);
+  for (const e of f.examples)
+    out.push(`  ${e.path}  ${e.kind}${e.missing.length ? `, missing ${e.missing.join(', ')}` : ''}`);
   if (f.caseStudies > f.examples.length) out.push(`  … and ${f.caseStudies - f.examples.length} more`);
   return out;
 }

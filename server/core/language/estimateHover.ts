@@ -19,7 +19,10 @@ function md(text: string): string {
 function stepLines(op: Operand): string[] {
   const { steps, q } = op.evaluation;
   if (!steps.length) return [`${md(op.text)} = ${md(writeQuantity(q))}`];
-  return steps.map((s) => `${s.left !== undefined ? md(s.left) + ' ' : ''}${md(s.op)} ${md(s.right)} = **${md(writeQuantity(s.result))}**`);
+  return steps.map(
+    (s) =>
+      `${s.left !== undefined ? md(s.left) + ' ' : ''}${md(s.op)} ${md(s.right)} = **${md(writeQuantity(s.result))}**`,
+  );
 }
 
 export function estimateHover(doc: MarkdownDocument, position: Position, tolerance: number): Hover | undefined {
@@ -33,7 +36,10 @@ export function estimateHover(doc: MarkdownDocument, position: Position, toleran
     const pct = `${Math.round(tolerance * 100)} %`;
     if (verdict.ok === true) lines.push(`Stated ${md(step.stated.text)}: matches (within ${pct}).`);
     // The diagnostic's own hover already shows the whole message: say it short, with the right value.
-    else if (verdict.ok === false && verdict.ratio !== undefined) lines.push(`Stated ${md(step.stated.text)}: **${factorText(verdict.ratio)}**; computed **${md(verdict.expected)}**.`);
+    else if (verdict.ok === false && verdict.ratio !== undefined)
+      lines.push(
+        `Stated ${md(step.stated.text)}: **${factorText(verdict.ratio)}**; computed **${md(verdict.expected)}**.`,
+      );
     else if (verdict.ok === false) lines.push(`Stated ${md(step.stated.text)}: **${md(verdict.message)}**`);
     else lines.push(`Stated ${md(step.stated.text)}: not compared (the units cannot be matched with confidence).`);
     return { contents: { kind: 'markdown', value: lines.join('\n') }, range: onLine(step.stated.range, position.line) };

@@ -10,7 +10,10 @@ import { CompletionItemKind, InsertTextFormat, type CompletionItem } from './typ
 const HEADING_LINE = /^(\s{0,3})(#{1,6})(?=\s|$)/;
 
 /** The required-file spec a file fills, judged by its name the way case-study discovery does ("02_HLD.md" → high-level-design). */
-export function requiredFileSpecFor(filePath: string, requiredFiles: readonly RequiredFileSpec[]): RequiredFileSpec | undefined {
+export function requiredFileSpecFor(
+  filePath: string,
+  requiredFiles: readonly RequiredFileSpec[],
+): RequiredFileSpec | undefined {
   const stem = normalizeFileStem(path.basename(filePath));
   return requiredFiles.find((spec) => spec.match.has(stem));
 }
@@ -35,7 +38,11 @@ export function sectionLevel(doc: LanguageDocument, spec: RequiredFileSpec, skip
  * file's other sections use. Choosing one rewrites the line into the full heading (and the section's template, if
  * the configuration gives one).
  */
-export function headingCompletions(doc: LanguageDocument, position: Position, spec: RequiredFileSpec | undefined): CompletionItem[] {
+export function headingCompletions(
+  doc: LanguageDocument,
+  position: Position,
+  spec: RequiredFileSpec | undefined,
+): CompletionItem[] {
   if (!spec || !spec.sections.length) return [];
   const lineText = doc.lines[position.line];
   if (lineText === undefined) return [];
@@ -51,7 +58,10 @@ export function headingCompletions(doc: LanguageDocument, position: Position, sp
   if (!missing.length) return [];
   const level = sectionLevel(doc, spec, position.line);
   const hashes = '#'.repeat(level);
-  const range = { start: { line: position.line, character: hashStart }, end: { line: position.line, character: lineText.length } };
+  const range = {
+    start: { line: position.line, character: hashStart },
+    end: { line: position.line, character: lineText.length },
+  };
   return missing.map((section, i): CompletionItem => {
     const heading = `${hashes} ${section.name}`;
     const newText = section.template ? `${heading}\n\n${section.template.trimEnd()}` : heading;

@@ -33,7 +33,12 @@ export interface CompletionList {
 }
 
 /** All completions at a position: heading lines get sections, diagrams get Mermaid syntax, prose gets patterns. */
-export function provideCompletions(doc: LanguageDocument, position: Position, ctx: LanguageFeatureContext, trigger?: CompletionTrigger): CompletionItem[] {
+export function provideCompletions(
+  doc: LanguageDocument,
+  position: Position,
+  ctx: LanguageFeatureContext,
+  trigger?: CompletionTrigger,
+): CompletionItem[] {
   return provideCompletionList(doc, position, ctx, trigger).items;
 }
 
@@ -42,9 +47,15 @@ export function provideCompletions(doc: LanguageDocument, position: Position, ct
  * on (each request costs well under a millisecond), which lets "circuit " continue to "Circuit Breaker"; a space
  * typed in prose (a trigger character for other clients) does not open a list by itself; Mermaid lists open only when asked for.
  */
-export function provideCompletionList(doc: LanguageDocument, position: Position, ctx: LanguageFeatureContext, trigger?: CompletionTrigger): CompletionList {
+export function provideCompletionList(
+  doc: LanguageDocument,
+  position: Position,
+  ctx: LanguageFeatureContext,
+  trigger?: CompletionTrigger,
+): CompletionList {
   const invoked = trigger === undefined || trigger.kind === 1;
-  if (ctx.isMermaidFile) return { isIncomplete: false, items: mermaidCompletions(doc, position, { wholeFile: true, invoked }) };
+  if (ctx.isMermaidFile)
+    return { isIncomplete: false, items: mermaidCompletions(doc, position, { wholeFile: true, invoked }) };
   const mermaid = mermaidCompletions(doc, position, { invoked });
   if (mermaid.length) return { isIncomplete: false, items: mermaid };
   const headings = headingCompletions(doc, position, ctx.spec);
@@ -54,7 +65,11 @@ export function provideCompletionList(doc: LanguageDocument, position: Position,
   return { isIncomplete: items.length > 0, items };
 }
 
-export function provideHover(doc: LanguageDocument, position: Position, ctx: LanguageFeatureContext): Hover | undefined {
+export function provideHover(
+  doc: LanguageDocument,
+  position: Position,
+  ctx: LanguageFeatureContext,
+): Hover | undefined {
   return patternHover(doc, position, ctx.index, { ...ctx.card, wholeFile: ctx.isMermaidFile });
 }
 

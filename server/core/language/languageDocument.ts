@@ -68,7 +68,14 @@ export function scanDocument(text: string): LanguageDocument {
       const info = open[2].trim();
       // An unclosed fence runs to the last line; like markdown-it, the empty string after a final newline is no line.
       const lastLine = Math.max(i, lines.length - 1 - (lines.length > 1 && lines[lines.length - 1] === '' ? 1 : 0));
-      fences.push({ lang: (info.split(/\s+/)[0] ?? '').toLowerCase().replace(/^\{?\.?/, '').replace(/\}$/, ''), openLine: i, closeLine: Math.min(end, lastLine) });
+      fences.push({
+        lang: (info.split(/\s+/)[0] ?? '')
+          .toLowerCase()
+          .replace(/^\{?\.?/, '')
+          .replace(/\}$/, ''),
+        openLine: i,
+        closeLine: Math.min(end, lastLine),
+      });
       i = end;
       continue;
     }
@@ -86,7 +93,13 @@ export function scanDocument(text: string): LanguageDocument {
     // Setext: a paragraph line underlined with === (level 1) or --- (level 2).
     const next = lines[i + 1];
     const underline = next === undefined ? 0 : next.trimStart().charCodeAt(0);
-    if ((underline === 61 /* = */ || underline === 45 /* - */) && trimmed && !LIST_OR_QUOTE.test(line) && SETEXT.test(next!) && (i === frontMatterLines || !lines[i - 1].trim() || headings.at(-1)?.line === i - 1)) {
+    if (
+      (underline === 61 /* = */ || underline === 45) /* - */ &&
+      trimmed &&
+      !LIST_OR_QUOTE.test(line) &&
+      SETEXT.test(next!) &&
+      (i === frontMatterLines || !lines[i - 1].trim() || headings.at(-1)?.line === i - 1)
+    ) {
       headings.push({ level: underline === 61 ? 1 : 2, normalized: normalizeHeading(trimmed), line: i });
       proseLines.add(i + 1);
       i++;

@@ -51,14 +51,31 @@ export const FLOWCHART_COMPONENTS: readonly SnippetSpec[] = [
   { label: 'cache', snippet: '${1:cache}[(${2:Cache})]', detail: 'Cache: cylinder  id[(Cache)]' },
   { label: 'client', snippet: '${1:client}([${2:Client}])', detail: 'Client app: stadium  id([Client])' },
   { label: 'user', snippet: '${1:user}((${2:User}))', detail: 'User or actor: circle  id((User))' },
-  { label: 'load balancer', snippet: '${1:lb}[/${2:Load Balancer}\\\\]', detail: 'Load balancer: trapezoid  id[/Load Balancer\\]' },
+  {
+    label: 'load balancer',
+    snippet: '${1:lb}[/${2:Load Balancer}\\\\]',
+    detail: 'Load balancer: trapezoid  id[/Load Balancer\\]',
+  },
   { label: 'cdn', snippet: '${1:cdn}[/${2:CDN}/]', detail: 'CDN or edge: parallelogram  id[/CDN/]' },
   { label: 'api gateway', snippet: '${1:gw}[${2:API Gateway}]', detail: 'API gateway: rectangle  id[API Gateway]' },
-  { label: 'object storage', snippet: '${1:blob}[(${2:Object Storage})]', detail: 'Object or blob storage: cylinder  id[(Object Storage)]' },
+  {
+    label: 'object storage',
+    snippet: '${1:blob}[(${2:Object Storage})]',
+    detail: 'Object or blob storage: cylinder  id[(Object Storage)]',
+  },
   { label: 'worker', snippet: '${1:worker}[${2:Worker}]', detail: 'Background worker: rectangle  id[Worker]' },
-  { label: 'external system', snippet: '${1:ext}{{${2:External System}}}', detail: 'External system: hexagon  id{{External}}' },
+  {
+    label: 'external system',
+    snippet: '${1:ext}{{${2:External System}}}',
+    detail: 'External system: hexagon  id{{External}}',
+  },
   { label: 'decision', snippet: '${1:check}{${2:Condition?}}', detail: 'Decision: rhombus  id{Condition?}' },
-  { label: 'subgraph', snippet: 'subgraph ${1:zone}[${2:Zone}]\n  $0\nend', detail: 'Group of nodes (a tier, region or trust boundary)', kind: CompletionItemKind.Snippet },
+  {
+    label: 'subgraph',
+    snippet: 'subgraph ${1:zone}[${2:Zone}]\n  $0\nend',
+    detail: 'Group of nodes (a tier, region or trust boundary)',
+    kind: CompletionItemKind.Snippet,
+  },
 ];
 
 /** Edge syntax offered after a node: the arrow kinds and the two ways of labelling an edge. */
@@ -72,21 +89,56 @@ export const FLOWCHART_EDGES: readonly SnippetSpec[] = [
 ];
 
 export const SEQUENCE_STATEMENTS: readonly SnippetSpec[] = [
-  { label: 'participant', snippet: 'participant ${1:A} as ${2:Service}', detail: 'Declare a participant with a display name' },
+  {
+    label: 'participant',
+    snippet: 'participant ${1:A} as ${2:Service}',
+    detail: 'Declare a participant with a display name',
+  },
   { label: 'actor', snippet: 'actor ${1:U} as ${2:User}', detail: 'Declare a human actor' },
   { label: 'request ->>', snippet: '${1:A}->>${2:B}: ${3:request}', detail: 'Synchronous request (solid arrow)' },
   { label: 'response -->>', snippet: '${1:B}-->>${2:A}: ${3:response}', detail: 'Response (dotted arrow)' },
   { label: 'async -)', snippet: '${1:A}-)${2:B}: ${3:event}', detail: 'Asynchronous message (open arrow)' },
   { label: 'Note over', snippet: 'Note over ${1:A},${2:B}: ${3:note}', detail: 'Note spanning participants' },
-  { label: 'alt', snippet: 'alt ${1:success}\n  $0\nelse ${2:failure}\nend', detail: 'Alternative paths', kind: CompletionItemKind.Snippet },
-  { label: 'loop', snippet: 'loop ${1:every 5 s}\n  $0\nend', detail: 'Repeated interaction', kind: CompletionItemKind.Snippet },
-  { label: 'opt', snippet: 'opt ${1:cache miss}\n  $0\nend', detail: 'Optional interaction', kind: CompletionItemKind.Snippet },
-  { label: 'par', snippet: 'par ${1:to A}\n  $0\nand ${2:to B}\nend', detail: 'Parallel interactions', kind: CompletionItemKind.Snippet },
+  {
+    label: 'alt',
+    snippet: 'alt ${1:success}\n  $0\nelse ${2:failure}\nend',
+    detail: 'Alternative paths',
+    kind: CompletionItemKind.Snippet,
+  },
+  {
+    label: 'loop',
+    snippet: 'loop ${1:every 5 s}\n  $0\nend',
+    detail: 'Repeated interaction',
+    kind: CompletionItemKind.Snippet,
+  },
+  {
+    label: 'opt',
+    snippet: 'opt ${1:cache miss}\n  $0\nend',
+    detail: 'Optional interaction',
+    kind: CompletionItemKind.Snippet,
+  },
+  {
+    label: 'par',
+    snippet: 'par ${1:to A}\n  $0\nand ${2:to B}\nend',
+    detail: 'Parallel interactions',
+    kind: CompletionItemKind.Snippet,
+  },
   { label: 'autonumber', snippet: 'autonumber', detail: 'Number every message' },
 ];
 
 /** Words that start a flowchart statement which is not a node, so no edge may follow them directly. */
-const FLOWCHART_KEYWORDS = new Set(['subgraph', 'end', 'direction', 'classdef', 'class', 'style', 'linkstyle', 'click', 'flowchart', 'graph']);
+const FLOWCHART_KEYWORDS = new Set([
+  'subgraph',
+  'end',
+  'direction',
+  'classdef',
+  'class',
+  'style',
+  'linkstyle',
+  'click',
+  'flowchart',
+  'graph',
+]);
 
 export interface MermaidCompletionOptions {
   /** The document is a standalone .mmd file: the whole text is one diagram. */
@@ -126,7 +178,11 @@ function headerLine(lines: string[], from: number, to: number): number {
   return i <= to ? i : -1;
 }
 
-function snippetItems(specs: readonly SnippetSpec[], range: Range, defaultKind: CompletionItemKindValue): CompletionItem[] {
+function snippetItems(
+  specs: readonly SnippetSpec[],
+  range: Range,
+  defaultKind: CompletionItemKindValue,
+): CompletionItem[] {
   return specs.map((s, i) => ({
     label: s.label,
     kind: s.kind ?? defaultKind,
@@ -158,7 +214,11 @@ function insideLabel(text: string): boolean {
  * line; in flowcharts, components with conventional shapes where a node can start and edge syntax after a node;
  * in sequence diagrams, the common statements.
  */
-export function mermaidCompletions(doc: LanguageDocument, position: Position, options: MermaidCompletionOptions = {}): CompletionItem[] {
+export function mermaidCompletions(
+  doc: LanguageDocument,
+  position: Position,
+  options: MermaidCompletionOptions = {},
+): CompletionItem[] {
   const diagram = diagramAt(doc, position.line, options);
   if (!diagram) return [];
   const lineText = doc.lines[position.line] ?? '';
@@ -171,7 +231,13 @@ export function mermaidCompletions(doc: LanguageDocument, position: Position, op
     if (header !== -1 && header > position.line) return []; // inside front matter or above the declaration
     const m = /^(\s*)([\w-]*)$/.exec(before);
     if (!m) return [];
-    const range = { start: { line: position.line, character: m[1].length }, end: { line: position.line, character: lineText.trimEnd().length > position.character ? lineText.trimEnd().length : position.character } };
+    const range = {
+      start: { line: position.line, character: m[1].length },
+      end: {
+        line: position.line,
+        character: lineText.trimEnd().length > position.character ? lineText.trimEnd().length : position.character,
+      },
+    };
     return DIAGRAM_TYPES.map((t, i) => ({
       label: t.keyword,
       kind: CompletionItemKind.Keyword,
@@ -187,7 +253,12 @@ export function mermaidCompletions(doc: LanguageDocument, position: Position, op
   if (insideLabel(before)) return [];
   if (/^(flowchart|graph|flowchart-elk)$/.test(type)) {
     if (options.invoked === false) return [];
-    return flowchartCompletions(before, position, nodeIds(doc.lines, header + 1, diagram.lastLine, position.line), options.wholeFile === true);
+    return flowchartCompletions(
+      before,
+      position,
+      nodeIds(doc.lines, header + 1, diagram.lastLine, position.line),
+      options.wholeFile === true,
+    );
   }
   if (type === 'sequenceDiagram') {
     const m = /^(\s*)(\w*)$/.exec(before);
@@ -217,9 +288,21 @@ export function nodeIds(lines: readonly string[], from: number, to: number, skip
       .replace(/(--|==|-\.)\s[^->=]*?\s*(-->|==>|\.->|---)/g, ' $2 ')
       .replace(/(?<=\w)>[^\]]*\]/g, ' ')
       .replace(/[[({][^\])}]*[\])}]+/g, ' ');
-    const words = text.trim().split(/[^\w-]+|-{2,}|-\.|={2,}/).filter(Boolean);
+    const words = text
+      .trim()
+      .split(/[^\w-]+|-{2,}|-\.|={2,}/)
+      .filter(Boolean);
     const first = words[0]?.toLowerCase();
-    if (first && (first === 'classdef' || first === 'style' || first === 'linkstyle' || first === 'click' || first === 'class' || first === 'direction')) continue;
+    if (
+      first &&
+      (first === 'classdef' ||
+        first === 'style' ||
+        first === 'linkstyle' ||
+        first === 'click' ||
+        first === 'class' ||
+        first === 'direction')
+    )
+      continue;
     for (const w of words) {
       const lower = w.toLowerCase();
       if (!/^[A-Za-z_]/.test(w) || FLOWCHART_KEYWORDS.has(lower) || DIRECTIONS.has(lower) || seen.has(w)) continue;
@@ -230,7 +313,12 @@ export function nodeIds(lines: readonly string[], from: number, to: number, skip
   return ids;
 }
 
-function flowchartCompletions(before: string, position: Position, ids: readonly string[], wholeFile: boolean): CompletionItem[] {
+function flowchartCompletions(
+  before: string,
+  position: Position,
+  ids: readonly string[],
+  wholeFile: boolean,
+): CompletionItem[] {
   // Where a node can start: at the start of a statement, or after an arrow (with or without a label).
   const nodeStart = /(?:^\s*|(?:-->|---|-\.->|-\.-|==>|===|--[ox]|\|[^|]*\||&)\s*)([\w-]*)$/.exec(before);
   if (nodeStart) {
@@ -254,7 +342,10 @@ function flowchartCompletions(before: string, position: Position, ids: readonly 
       // New components (snippets with a shape) when asked for. In a .mmd file quick suggestions ask as you type, so
       // there only on an empty word: `db` + Enter must stay `db` and a new line.
       if (wholeFile && partial) return existing;
-      const components = snippetItems(FLOWCHART_COMPONENTS, range, CompletionItemKind.Struct).map((item) => ({ ...item, sortText: `1${item.sortText}` }));
+      const components = snippetItems(FLOWCHART_COMPONENTS, range, CompletionItemKind.Struct).map((item) => ({
+        ...item,
+        sortText: `1${item.sortText}`,
+      }));
       return [...existing, ...components];
     }
   }
@@ -262,7 +353,9 @@ function flowchartCompletions(before: string, position: Position, ids: readonly 
   if (/\s$/.test(before)) {
     const trimmed = before.trimEnd();
     const firstWord = trimmed.trim().split(/\s+/)[0]?.toLowerCase() ?? '';
-    const endsWithNode = /(?:^|[\s&>|-])[A-Za-z_][\w]*(?:\[.*\]|\(.*\)|\{.*\}|>.*\])?$/.test(trimmed) && !/(-->|---|-\.->|==>|===|-\.-)$/.test(trimmed);
+    const endsWithNode =
+      /(?:^|[\s&>|-])[A-Za-z_][\w]*(?:\[.*\]|\(.*\)|\{.*\}|>.*\])?$/.test(trimmed) &&
+      !/(-->|---|-\.->|==>|===|-\.-)$/.test(trimmed);
     if (endsWithNode && !FLOWCHART_KEYWORDS.has(firstWord)) {
       return snippetItems(FLOWCHART_EDGES, { start: position, end: position }, CompletionItemKind.Operator);
     }

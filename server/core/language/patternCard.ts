@@ -28,7 +28,9 @@ export function renderPatternCard(pattern: Pattern, index: PatternIndex, options
   if (related.length) {
     const names = related.map((p) => {
       const target = options.linkForPattern?.(p);
-      return target ? `[${escapeMarkdown(p.name)}](${target.replace(/[()\s]/g, encodeURIComponent)})` : escapeMarkdown(p.name);
+      return target
+        ? `[${escapeMarkdown(p.name)}](${target.replace(/[()\s]/g, encodeURIComponent)})`
+        : escapeMarkdown(p.name);
     });
     parts.push(`**Related:** ${names.join(' · ')}`);
   }

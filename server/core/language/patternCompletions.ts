@@ -99,7 +99,10 @@ export function patternCompletions(
   const found = findCandidate(lineText.slice(from, position.character), index, !!options.continuing);
   if (!found) return [];
   const candidate = { ...found, start: found.start + from };
-  const range = { start: { line: position.line, character: candidate.start }, end: { line: position.line, character: position.character } };
+  const range = {
+    start: { line: position.line, character: candidate.start },
+    end: { line: position.line, character: position.character },
+  };
   return candidate.matches.map((m, i): CompletionItem => {
     const category = CATEGORY_TITLES[m.pattern.category];
     const gist = firstSentence(m.pattern.summary);

@@ -43,7 +43,12 @@ function hoverFor(mention: PatternMention, line: number, index: PatternIndex, op
 }
 
 /** Hover on a pattern name or alias in prose, or in a label of a Mermaid diagram: the pattern's card. */
-export function patternHover(doc: LanguageDocument, position: Position, index: PatternIndex, options: PatternHoverOptions = {}): Hover | undefined {
+export function patternHover(
+  doc: LanguageDocument,
+  position: Position,
+  index: PatternIndex,
+  options: PatternHoverOptions = {},
+): Hover | undefined {
   const lineText = doc.lines[position.line];
   if (lineText === undefined) return undefined;
   const fence = options.wholeFile ? undefined : fenceContaining(doc, position.line);
@@ -56,7 +61,12 @@ export function patternHover(doc: LanguageDocument, position: Position, index: P
     // Only the label's own text is searched, so a mention cannot run into the shape's brackets.
     const mention = index.mentionAt(lineText.slice(span[0], span[1]), position.character - span[0]);
     if (!mention) return undefined;
-    return hoverFor({ ...mention, start: mention.start + span[0], end: mention.end + span[0] }, position.line, index, options);
+    return hoverFor(
+      { ...mention, start: mention.start + span[0], end: mention.end + span[0] },
+      position.line,
+      index,
+      options,
+    );
   }
   if (fence || !doc.proseLines.has(position.line)) return undefined;
   if (insideInlineCode(lineText, position.character)) return undefined;

@@ -2,8 +2,8 @@
 // notices an unclosed `{{` only where the text stops making sense (often a line or more later) and speaks in
 // grammar tokens; this scan points at the culprit itself: the unclosed bracket or quote, the `subgraph` without
 // `end`, `->` for `-->`, `end` used as a node id, parentheses inside an unquoted `[...]` label.
-// Pure and dependency-free: the language server (describeError.ts) and the preview webview (media/preview/errors.ts)
-// both use it, so Problems and the preview name the same line.
+// Used by describeError.ts only: the preview shows what the server found (designNotes/documentDiagrams), so
+// Problems and the preview name the same line and the same words.
 
 /** A culprit on one line of the block (0-based line, character range), with a fix when the fix is clear. */
 export interface CommonMistake {
@@ -48,7 +48,10 @@ const CLOSERS: Record<string, string> = { ']': '[', ')': '(', '}': '{' };
 
 /** The closing text for an opening run such as `{{`, `[(` or `([`: `}}`, `)]`, `])`. */
 function closerOf(run: string): string {
-  return [...run].reverse().map((c) => OPENERS[c] ?? c).join('');
+  return [...run]
+    .reverse()
+    .map((c) => OPENERS[c] ?? c)
+    .join('');
 }
 
 /**
@@ -68,14 +71,23 @@ function unclosedOn(line: string): Omit<CommonMistake, 'line'> | undefined {
     else if (OPENERS[c]) stack.push(i);
     else if (CLOSERS[c] && stack.length && line[stack[stack.length - 1]] === CLOSERS[c]) stack.pop();
   }
-  if (quote >= 0) return { start: quote, end: quote + 1, message: 'Unclosed quote \'"\': the text started here has no closing \'"\' on this line.' };
+  if (quote >= 0)
+    return {
+      start: quote,
+      end: quote + 1,
+      message: "Unclosed quote '\"': the text started here has no closing '\"' on this line.",
+    };
   if (!stack.length) return undefined;
   // The whole opening run (`{{`, `[(`, `([`), even when a single closer matched its inner half: `{{Rate Limiter}`.
   const at = stack[0];
   let end = at;
   while (end < line.length && end - at < 3 && OPENERS[line[end]]) end++;
   const run = line.slice(at, end);
-  return { start: at, end, message: `Unclosed '${run}': the shape opened here is never closed with '${closerOf(run)}'.` };
+  return {
+    start: at,
+    end,
+    message: `Unclosed '${run}': the shape opened here is never closed with '${closerOf(run)}'.`,
+  };
 }
 
 /** The line with quoted strings, `[...]`/`(...)`/`{...}` label texts and `|...|` edge texts blanked (columns kept). */
@@ -108,7 +120,13 @@ export function findCommonMistake(text: string): CommonMistake | undefined {
       if (subgraphs.length) subgraphs.pop();
       else {
         const at = line.indexOf('end');
-        return { line: l, start: at, end: at + 3, message: "'end' closes a subgraph, but no subgraph is open here; as a node id, 'end' is reserved: write 'End' or another name." };
+        return {
+          line: l,
+          start: at,
+          end: at + 3,
+          message:
+            "'end' closes a subgraph, but no subgraph is open here; as a node id, 'end' is reserved: write 'End' or another name.",
+        };
       }
       continue;
     }
@@ -130,23 +148,37 @@ export function findCommonMistake(text: string): CommonMistake | undefined {
     const code = codeOf(line);
     const arrow = /(?<![-=.])->(?![>-])/.exec(code);
     if (arrow) {
-      return { line: l, start: arrow.index, end: arrow.index + 2, message: "'->' is not a flowchart arrow: write '-->'.", fix: { title: "Change '->' to '-->'", newText: '-->' } };
+      return {
+        line: l,
+        start: arrow.index,
+        end: arrow.index + 2,
+        message: "'->' is not a flowchart arrow: write '-->'.",
+        fix: { title: "Change '->' to '-->'", newText: '-->' },
+      };
     }
-    const endNode = /(?:^\s*|(?:-->|---|-\.->|==>|&)\s*)(end)\b(?!\s*;?\s*$)/.exec(code) ?? /(?:-->|---|-\.->|==>|&)\s*(end)\b/.exec(code);
+    const endNode =
+      /(?:^\s*|(?:-->|---|-\.->|==>|&)\s*)(end)\b(?!\s*;?\s*$)/.exec(code) ??
+      /(?:-->|---|-\.->|==>|&)\s*(end)\b/.exec(code);
     if (endNode) {
       const at = endNode.index + endNode[0].lastIndexOf('end');
-      return { line: l, start: at, end: at + 3, message: "'end' is a reserved word in flowcharts and cannot be a node id: write 'End' or another name.", fix: { title: "Rename the node to 'End'", newText: 'End' } };
+      return {
+        line: l,
+        start: at,
+        end: at + 3,
+        message: "'end' is a reserved word in flowcharts and cannot be a node id: write 'End' or another name.",
+        fix: { title: "Rename the node to 'End'", newText: 'End' },
+      };
     }
   }
   if (subgraphs.length) {
     const l = subgraphs[subgraphs.length - 1];
     const at = lines[l].indexOf('subgraph');
-    return { line: l, start: at, end: at + 'subgraph'.length, message: "'subgraph' is never closed: add a line 'end' after its nodes." };
+    return {
+      line: l,
+      start: at,
+      end: at + 'subgraph'.length,
+      message: "'subgraph' is never closed: add a line 'end' after its nodes.",
+    };
   }
   return undefined;
-}
-
-/** Mermaid's own message without its diagram-relative line numbers ("Parse error on line 4:"), which are not file lines. */
-export function withoutDiagramLines(message: string): string {
-  return message.replace(/ on line \d+(?=[:.])/g, '').replace(/ at line \d+, column \d+/g, '');
 }

@@ -8,7 +8,8 @@
 // Positions refer to the preprocessed text mermaid parsed; positionMap.ts maps them back to the block.
 import type { MermaidProblem } from '../rule';
 import type { Range } from '../types';
-import { findCommonMistake, firstContentLine, withoutDiagramLines } from './commonMistakes';
+import { withoutDiagramLines } from '../../../common/mermaid/errorText';
+import { findCommonMistake, firstContentLine } from './commonMistakes';
 import { suggestDiagramTypes } from './diagramTypes';
 import { createPositionMapper, type PositionMapper } from './positionMap';
 
@@ -41,8 +42,6 @@ interface LangiumResult {
 }
 
 const MAX_DETAIL = 2000;
-
-export { firstContentLine };
 
 function lineContentRange(lines: readonly string[], line: number): Range {
   const text = lines[line] ?? '';
@@ -120,8 +119,26 @@ const TOKEN_LABELS: Record<string, string> = {
 
 /** Tokens that only make sense as "more of a node name" in flowcharts; listed expectations get noisy with them. */
 const NODE_TEXT_FRAGMENTS = new Set([
-  'AMP', 'COLON', 'TESTSTR', 'DOWN', 'DEFAULT', 'NUM', 'COMMA', 'BRKT', 'MINUS', 'MULT', 'UNICODE_TEXT', 'PIPE',
-  'PUNCTUATION', 'ALPHA', 'TEXT', 'TAGSTART', 'SPACE', 'STYLE_SEPARATOR', 'PLUS', 'EQUALS',
+  'AMP',
+  'COLON',
+  'TESTSTR',
+  'DOWN',
+  'DEFAULT',
+  'NUM',
+  'COMMA',
+  'BRKT',
+  'MINUS',
+  'MULT',
+  'UNICODE_TEXT',
+  'PIPE',
+  'PUNCTUATION',
+  'ALPHA',
+  'TEXT',
+  'TAGSTART',
+  'SPACE',
+  'STYLE_SEPARATOR',
+  'PLUS',
+  'EQUALS',
 ]);
 
 function tokenLabel(token: string): string {
@@ -227,7 +244,7 @@ function describeJison(parsed: string, mapper: PositionMapper, hash: JisonHash, 
     foundPhrase = isEnd ? 'the end of the diagram' : 'an unfinished token';
     // Nothing to point at after the end: mark what came last. When the last token ran to the end (an unclosed
     // bracket or quote swallowed the rest), that is where it started, from the start of its word to its line's end.
-    span = isEnd ? previousWord(parsed, parsed.length) : nextWord(parsed, lastParsed) ?? previousWord(parsed, after);
+    span = isEnd ? previousWord(parsed, parsed.length) : (nextWord(parsed, lastParsed) ?? previousWord(parsed, after));
     if (isEnd && loc && loc.last_line > loc.first_line) {
       let start = lastParsed;
       while (start > 0 && !/\s/.test(parsed[start - 1])) start--;
@@ -281,7 +298,7 @@ function describeLexical(parsed: string, mapper: PositionMapper, line: number, m
       }
     }
   }
-  const span = at >= 0 ? nextWord(parsed, at) ?? [at, at + 1] : [lineStart, lineEnd];
+  const span = at >= 0 ? (nextWord(parsed, at) ?? [at, at + 1]) : [lineStart, lineEnd];
   const text = parsed.slice(span[0], span[1]);
   return {
     kind: 'syntax',
@@ -302,17 +319,26 @@ function langiumFound(image: string): string {
 function shortLangiumParserMessage(message: string, image: string): string {
   const single = /^Expecting token of type '([^']+)' but found/.exec(message);
   if (single) return `Expected ${tokenLabel(single[1])} but found ${langiumFound(image)}`;
-  const alternatives = /^Expecting: (?:one of these possible Token sequences|expecting at least one iteration[^:]*):?([\s\S]*?)but found/i.exec(message);
+  const alternatives =
+    /^Expecting: (?:one of these possible Token sequences|expecting at least one iteration[^:]*):?([\s\S]*?)but found/i.exec(
+      message,
+    );
   if (alternatives) {
     const firsts = [...alternatives[1].matchAll(/\[([^\],]+)/g)].map((m) => m[1].trim());
     if (firsts.length) return `Expected ${expectedPhrase(firsts)} but found ${langiumFound(image)}`;
   }
-  if (/^Expecting end of (?:file|input)/i.test(message)) return `Expected the end of the diagram but found ${langiumFound(image)}`;
+  if (/^Expecting end of (?:file|input)/i.test(message))
+    return `Expected the end of the diagram but found ${langiumFound(image)}`;
   if (/^Expecting/.test(message)) return `Unexpected ${langiumFound(image)}`;
   return message.split('\n')[0];
 }
 
-function describeLangium(parsed: string, mapper: PositionMapper, result: LangiumResult, message: string): MermaidProblem[] {
+function describeLangium(
+  parsed: string,
+  mapper: PositionMapper,
+  result: LangiumResult,
+  message: string,
+): MermaidProblem[] {
   const problems: MermaidProblem[] = [];
   const seen = new Set<string>();
   const push = (problem: MermaidProblem) => {
@@ -326,7 +352,12 @@ function describeLangium(parsed: string, mapper: PositionMapper, result: Langium
     const end = start + Math.max(1, e.length);
     const ch = parsed.slice(start, end);
     const what = ch.length > 1 ? 'text' : 'character';
-    push({ kind: 'syntax', range: mapRange(mapper, start, end), message: `Unexpected ${what} ${quoted(ch)}`, detail: detailOf(message) });
+    push({
+      kind: 'syntax',
+      range: mapRange(mapper, start, end),
+      message: `Unexpected ${what} ${quoted(ch)}`,
+      detail: detailOf(message),
+    });
   }
   for (const e of result.parserErrors ?? []) {
     const token = e.token;
@@ -340,13 +371,25 @@ function describeLangium(parsed: string, mapper: PositionMapper, result: Langium
       span = [offset, offset + image.length];
     }
     const range = span ? mapRange(mapper, span[0], span[1]) : mapRange(mapper, 0, 0);
-    push({ kind: 'syntax', range, message: shortLangiumParserMessage(e.message, offset < 0 ? '' : image), detail: detailOf(message) });
+    push({
+      kind: 'syntax',
+      range,
+      message: shortLangiumParserMessage(e.message, offset < 0 ? '' : image),
+      detail: detailOf(message),
+    });
   }
   return problems;
 }
 
 /** Chevrotain-based parsers that report "… at line L, column C [start,end)" (offsets in the parsed text). */
-function describeOffsetSpan(parsed: string, mapper: PositionMapper, inner: string, start: number, end: number, message: string): MermaidProblem {
+function describeOffsetSpan(
+  parsed: string,
+  mapper: PositionMapper,
+  inner: string,
+  start: number,
+  end: number,
+  message: string,
+): MermaidProblem {
   const image = parsed.slice(start, end);
   const span = isBlank(image) ? previousWord(parsed, start) : ([start, end] as [number, number]);
   const range = span ? mapRange(mapper, span[0], span[1]) : mapRange(mapper, start, start);
@@ -363,7 +406,10 @@ export function describeFailure(input: FailureInput): MermaidProblem[] {
   if (!first || first.kind !== 'syntax') return problems;
   const mistake = findCommonMistake(input.text);
   if (!mistake || mistake.line > first.range.start.line) return problems;
-  const range: Range = { start: { line: mistake.line, character: mistake.start }, end: { line: mistake.line, character: mistake.end } };
+  const range: Range = {
+    start: { line: mistake.line, character: mistake.start },
+    end: { line: mistake.line, character: mistake.end },
+  };
   return [
     {
       kind: 'syntax',
@@ -413,7 +459,14 @@ function describeParserFailure(input: FailureInput): MermaidProblem[] {
       while (line > 1 && !lines[line].trim()) line--;
     }
     const range = lineContentRange(lines, line);
-    return [{ kind: 'syntax', range, message: `Invalid front matter: ${message.split('\n')[0].replace(/\s*\(\d+:\d+\)$/, '')}`, detail: detailOf(error) }];
+    return [
+      {
+        kind: 'syntax',
+        range,
+        message: `Invalid front matter: ${message.split('\n')[0].replace(/\s*\(\d+:\d+\)$/, '')}`,
+        detail: detailOf(error),
+      },
+    ];
   }
 
   const parsed = input.parsedText;
@@ -424,7 +477,9 @@ function describeParserFailure(input: FailureInput): MermaidProblem[] {
       const problems = describeLangium(parsed, mapper, result, message);
       if (problems.length) return problems;
     }
-    const span = /^(?:Error parsing \w+ diagram: )?([\s\S]*?) at line \d+, column \d+ \[(\d+),(\d+)\)\s*$/.exec(message);
+    const span = /^(?:Error parsing \w+ diagram: )?([\s\S]*?) at line \d+, column \d+ \[(\d+),(\d+)\)\s*$/.exec(
+      message,
+    );
     if (span) return [describeOffsetSpan(parsed, mapper, span[1], Number(span[2]), Number(span[3]), message)];
     const hash = (error as { hash?: JisonHash } | undefined)?.hash;
     if (/^Lexical error on line \d+/.test(message)) {
@@ -435,6 +490,12 @@ function describeParserFailure(input: FailureInput): MermaidProblem[] {
   }
 
   // No position (database checks such as duplicate definitions, "---" without front matter, …): the header line.
-  return [{ kind: 'syntax', range: lineContentRange(lines, header), message: message.split('\n')[0] || 'Invalid diagram', detail: detailOf(error) }];
+  return [
+    {
+      kind: 'syntax',
+      range: lineContentRange(lines, header),
+      message: message.split('\n')[0] || 'Invalid diagram',
+      detail: detailOf(error),
+    },
+  ];
 }
-

@@ -2,15 +2,57 @@
 // when a block's first word names no diagram type. Keep in step with `mermaid.getRegisteredDiagramsMetadata()`;
 // a test checks every keyword here is accepted by mermaid's own detection.
 export const DIAGRAM_KEYWORDS: readonly string[] = [
-  'flowchart', 'graph', 'flowchart-elk',
-  'sequenceDiagram', 'classDiagram', 'classDiagram-v2', 'stateDiagram', 'stateDiagram-v2', 'erDiagram',
-  'journey', 'gantt', 'pie', 'quadrantChart', 'requirementDiagram', 'gitGraph',
-  'C4Context', 'C4Container', 'C4Component', 'C4Dynamic', 'C4Deployment',
-  'mindmap', 'timeline', 'sankey', 'sankey-beta', 'xychart', 'xychart-beta', 'block', 'block-beta',
-  'packet', 'packet-beta', 'kanban', 'architecture', 'architecture-beta', 'radar-beta', 'treemap', 'treemap-beta',
-  'info', 'eventmodeling', 'treeView-beta', 'ishikawa', 'ishikawa-beta', 'venn-beta', 'usecase-beta',
-  'cynefin-beta', 'wardley-beta', 'agentflow-beta', 'swimlane-beta',
-  'railroad-beta', 'railroad-ebnf-beta', 'railroad-abnf-beta', 'railroad-peg-beta',
+  'flowchart',
+  'graph',
+  'flowchart-elk',
+  'sequenceDiagram',
+  'classDiagram',
+  'classDiagram-v2',
+  'stateDiagram',
+  'stateDiagram-v2',
+  'erDiagram',
+  'journey',
+  'gantt',
+  'pie',
+  'quadrantChart',
+  'requirementDiagram',
+  'gitGraph',
+  'C4Context',
+  'C4Container',
+  'C4Component',
+  'C4Dynamic',
+  'C4Deployment',
+  'mindmap',
+  'timeline',
+  'sankey',
+  'sankey-beta',
+  'xychart',
+  'xychart-beta',
+  'block',
+  'block-beta',
+  'packet',
+  'packet-beta',
+  'kanban',
+  'architecture',
+  'architecture-beta',
+  'radar-beta',
+  'treemap',
+  'treemap-beta',
+  'info',
+  'eventmodeling',
+  'treeView-beta',
+  'ishikawa',
+  'ishikawa-beta',
+  'venn-beta',
+  'usecase-beta',
+  'cynefin-beta',
+  'wardley-beta',
+  'agentflow-beta',
+  'swimlane-beta',
+  'railroad-beta',
+  'railroad-ebnf-beta',
+  'railroad-abnf-beta',
+  'railroad-peg-beta',
 ];
 
 /** Optimal string alignment distance (Levenshtein plus adjacent transpositions), case-insensitive. */
@@ -23,7 +65,8 @@ export function editDistance(a: string, b: string): number {
     for (let j = 1; j <= t.length; j++) {
       const cost = s[i - 1] === t[j - 1] ? 0 : 1;
       d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
-      if (i > 1 && j > 1 && s[i - 1] === t[j - 2] && s[i - 2] === t[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+      if (i > 1 && j > 1 && s[i - 1] === t[j - 2] && s[i - 2] === t[j - 1])
+        d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
     }
   }
   return d[s.length][t.length];

@@ -137,7 +137,9 @@ function parsedTextOf(processed: Preprocessed): string | undefined {
 }
 
 /** mermaid's own public `mermaid.parse`, untouched: the reference the fast path must agree with. */
-export async function referenceParse(text: string): Promise<{ ok: true; diagramType: string } | { ok: false; error: unknown }> {
+export async function referenceParse(
+  text: string,
+): Promise<{ ok: true; diagramType: string } | { ok: false; error: unknown }> {
   ensureInitialized();
   try {
     const result = await mermaid.parse(text);

@@ -1,7 +1,10 @@
 // mermaid 12.3 targets Node >= 22 but the worker also runs in VS Code's extension host, whose Node may be 20.
 // The only newer built-in its parsers use is Object.groupBy (usecase diagrams); without it, valid diagrams would
 // be reported as broken ("Object.groupBy is not a function").
-type GroupBy = <T, K extends PropertyKey>(items: Iterable<T>, key: (item: T, index: number) => K) => Partial<Record<K, T[]>>;
+type GroupBy = <T, K extends PropertyKey>(
+  items: Iterable<T>,
+  key: (item: T, index: number) => K,
+) => Partial<Record<K, T[]>>;
 
 const objectWithGroupBy = Object as unknown as { groupBy?: GroupBy };
 
@@ -10,7 +13,10 @@ if (typeof objectWithGroupBy.groupBy !== 'function') {
     configurable: true,
     writable: true,
     enumerable: false,
-    value: function groupBy<T>(items: Iterable<T>, key: (item: T, index: number) => PropertyKey): Record<PropertyKey, T[]> {
+    value: function groupBy<T>(
+      items: Iterable<T>,
+      key: (item: T, index: number) => PropertyKey,
+    ): Record<PropertyKey, T[]> {
       const groups = Object.create(null) as Record<PropertyKey, T[]>;
       let index = 0;
       for (const item of items) {

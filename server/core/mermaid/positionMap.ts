@@ -25,7 +25,7 @@ export interface PositionMapper {
 function decodeWithIndex(parsed: string): { text: string; from: number[] } {
   let text = '';
   const from: number[] = [];
-  for (let i = 0; i < parsed.length; ) {
+  for (let i = 0; i < parsed.length;) {
     ENTITY_OPEN.lastIndex = i;
     const open = ENTITY_OPEN.exec(parsed);
     if (open) {
@@ -53,7 +53,12 @@ function withoutDirectives(line: string): string {
 }
 
 function normalise(line: string): string {
-  return line.replace(/\u0000/g, '').replace(/"/g, "'").trim().replace(/;$/, '').trimEnd();
+  return line
+    .replace(/\u0000/g, '')
+    .replace(/"/g, "'")
+    .trim()
+    .replace(/;$/, '')
+    .trimEnd();
 }
 
 function sameChar(a: string, b: string): boolean {
@@ -172,7 +177,10 @@ export function createPositionMapper(original: string, parsed: string, frontmatt
     while (below < parsedLines.length && lineMatch[below] < 0) below++;
     const base = above >= 0 ? lineMatch[above] : Math.min(frontmatterLineOffset, originalLines.length - 1);
     const limit = below < parsedLines.length ? lineMatch[below] - 1 : originalLines.length - 1;
-    const target = Math.max(0, Math.min(above >= 0 ? base + (line - above) : base + line, limit, originalLines.length - 1));
+    const target = Math.max(
+      0,
+      Math.min(above >= 0 ? base + (line - above) : base + line, limit, originalLines.length - 1),
+    );
     return { line: target, character: Math.min(column, originalLines[target].length) };
   }
 

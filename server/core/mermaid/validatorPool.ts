@@ -1,25 +1,18 @@
-// Mermaid validation through a pool of workers, independent of what a worker is: a Node worker thread (the
-// server, the CLI: see core/node/mermaidValidator.ts) or a web worker (the browser build) — the caller passes a factory.
-// mermaid runs off the main thread so a runaway grammar cannot freeze it; each block has a time budget; results
+// The one runtime-independent half of Mermaid validation, for every host: the Node language server and the CLI
+// (worker threads: core/node/mermaidValidator.ts) and the web worker language server (nested web workers:
+// server/browser/webWorkerValidator.ts) — what a worker is comes in as a factory. mermaid runs off the main thread
+// so a runaway grammar cannot freeze it; each block has a time budget (on overrun the worker is replaced); results
 // are cached by content, so an unchanged or repeated block is parsed once; blocks are pipelined (a worker holds a
 // few at a time, so it never waits for the main thread between blocks); more workers start only when there is
 // enough work for them, and idle workers stop (the next block starts one again, transparently).
+// No node:* import here: the web worker language server bundles this module too.
 import type { MermaidProblem, MermaidValidator } from '../rule';
 import type { Range } from '../types';
-import { firstContentLine } from './describeError';
+import { firstContentLine } from './commonMistakes';
 import { LruCache } from './lruCache';
+import type { WorkerRequest, WorkerResponse } from './validateBlock';
 
-/** What the main side sends a worker and what the worker answers (see core/node/mermaidWorker.ts). */
-export interface WorkerRequest {
-  id: number;
-  text: string;
-}
-export type WorkerResponse =
-  | { ready: true }
-  /** Loading the grammar of the block's diagram type (first use in this worker): not counted in the budget. */
-  | { id: number; loading: boolean }
-  | { id: number; problems: MermaidProblem[] }
-  | { id: number; failure: string };
+export type { WorkerRequest, WorkerResponse };
 
 /** Callbacks a worker handle reports to. `failed` means the worker is gone (crashed, exited, failed to load). */
 export interface MermaidWorkerEvents {
@@ -31,12 +24,15 @@ export interface MermaidWorkerEvents {
 export interface MermaidWorkerHandle {
   post(request: WorkerRequest): void;
   terminate(): void;
-  /** Whether the worker has work: a Node worker thread must not keep a finished CLI run (or a test) alive. */
+  /** Whether the worker has work: an idle Node worker thread must not keep a finished CLI run (or a test) alive. */
   setBusy?(busy: boolean): void;
 }
 
 /** Starts a worker that reports to `events`. Called again to replace a stuck or crashed worker. */
 export type MermaidWorkerFactory = (events: MermaidWorkerEvents) => MermaidWorkerHandle;
+
+/** Everything but the worker factory: what a host (Node, the browser) lets its callers tune. */
+export type MermaidValidatorLimits = Omit<MermaidPoolOptions, 'createWorker'>;
 
 export interface MermaidPoolOptions {
   createWorker: MermaidWorkerFactory;
@@ -185,7 +181,13 @@ export function createMermaidPool(options: MermaidPoolOptions): DisposableMermai
       w.handle.terminate();
       w.inFlight.shift();
       queue.unshift(...w.inFlight.splice(0));
-      job.resolve([{ kind: 'timeout', range: headerRange(job.text), message: `Diagram not checked: Mermaid took longer than ${timeoutMs} ms to parse it` }]);
+      job.resolve([
+        {
+          kind: 'timeout',
+          range: headerRange(job.text),
+          message: `Diagram not checked: Mermaid took longer than ${timeoutMs} ms to parse it`,
+        },
+      ]);
       pump();
     }, budgetMs);
   }

@@ -1,5 +1,17 @@
 // The core's file access on the real disk: the FileSystem of server/core/fileSystem.ts over node:fs.
-import { closeSync, constants as fsConstants, type Stats, fstatSync, openSync, promises as fsp, readdirSync, readFileSync, readSync, realpathSync, statSync } from 'node:fs';
+import {
+  closeSync,
+  constants as fsConstants,
+  type Stats,
+  fstatSync,
+  openSync,
+  promises as fsp,
+  readdirSync,
+  readFileSync,
+  readSync,
+  realpathSync,
+  statSync,
+} from 'node:fs';
 import * as path from 'node:path';
 import type { DirEntry, FileStat, FileSystem } from '../fileSystem';
 import './platform';
@@ -10,7 +22,10 @@ export type { DirEntry, FileStat, FileSystem } from '../fileSystem';
  * A directory entry with a symbolic link's type taken from its target (`target`, the stat of the link's target):
  * a dangling, looping or unreadable link is neither a file nor a folder.
  */
-function toDirEntry(e: { name: string; isFile(): boolean; isDirectory(): boolean; isSymbolicLink(): boolean }, target: { isFile(): boolean; isDirectory(): boolean } | undefined): DirEntry {
+function toDirEntry(
+  e: { name: string; isFile(): boolean; isDirectory(): boolean; isSymbolicLink(): boolean },
+  target: { isFile(): boolean; isDirectory(): boolean } | undefined,
+): DirEntry {
   const link = e.isSymbolicLink();
   return {
     name: e.name,
@@ -48,7 +63,9 @@ export const nodeFileSystem: FileSystem = {
       const entries = await fsp.readdir(dirPath, { withFileTypes: true });
       const out: DirEntry[] = [];
       for (const e of entries) {
-        const target = e.isSymbolicLink() ? await fsp.stat(path.join(dirPath, e.name)).catch(() => undefined) : undefined;
+        const target = e.isSymbolicLink()
+          ? await fsp.stat(path.join(dirPath, e.name)).catch(() => undefined)
+          : undefined;
         out.push(toDirEntry(e, target));
       }
       return out;
@@ -110,7 +127,9 @@ export const syncNodeFileSystem: FileSystem = {
   },
   async readDirectory(dirPath) {
     try {
-      return readdirSync(dirPath, { withFileTypes: true }).map((e) => toDirEntry(e, e.isSymbolicLink() ? statOrUndefined(path.join(dirPath, e.name)) : undefined));
+      return readdirSync(dirPath, { withFileTypes: true }).map((e) =>
+        toDirEntry(e, e.isSymbolicLink() ? statOrUndefined(path.join(dirPath, e.name)) : undefined),
+      );
     } catch {
       return [];
     }

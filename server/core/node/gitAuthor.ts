@@ -9,7 +9,10 @@ import './platform';
  * Windows, libuv searches the working directory before PATH, so `execFile('git', …, { cwd: workspace })` ran a
  * `git.exe` that a repository carried. Relative PATH entries (".", "bin") are skipped for the same reason.
  */
-export function findGitOnPath(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string | undefined {
+export function findGitOnPath(
+  env: NodeJS.ProcessEnv = process.env,
+  platform: NodeJS.Platform = process.platform,
+): string | undefined {
   const windows = platform === 'win32';
   const pathVar = (windows ? (env.Path ?? env.PATH) : env.PATH) ?? '';
   const extensions = windows ? (env.PATHEXT ?? '.EXE;.CMD;.BAT;.COM').split(';').filter(Boolean) : [''];
@@ -38,9 +41,14 @@ export function gitAuthor(cwd: string, timeoutMs = 1500): Promise<string> {
   if (!git) return Promise.resolve('');
   return new Promise((resolve) => {
     try {
-      execFile(git, ['config', '--get', 'user.name'], { cwd, timeout: timeoutMs, windowsHide: true, encoding: 'utf8' }, (error, stdout) => {
-        resolve(error ? '' : String(stdout).split(/\r?\n/)[0].trim());
-      });
+      execFile(
+        git,
+        ['config', '--get', 'user.name'],
+        { cwd, timeout: timeoutMs, windowsHide: true, encoding: 'utf8' },
+        (error, stdout) => {
+          resolve(error ? '' : String(stdout).split(/\r?\n/)[0].trim());
+        },
+      );
     } catch {
       resolve('');
     }

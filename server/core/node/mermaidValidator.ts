@@ -1,15 +1,22 @@
-// Mermaid validation in Node: the pool of validatorPool.ts with worker threads running dist/mermaidWorker.mjs.
+// Mermaid validation in Node: the pool of validatorPool.ts (queue, budget, cache, idle stop) with worker threads
+// running dist/mermaidWorker.mjs (a runaway grammar cannot freeze the language server or the CLI).
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { createMermaidPool, MERMAID_DEFAULTS, type DisposableMermaidValidator, type MermaidPoolOptions, type MermaidWorkerFactory, type WorkerResponse } from '../mermaid/validatorPool';
+import {
+  createMermaidPool,
+  type DisposableMermaidValidator,
+  type MermaidValidatorLimits,
+  type MermaidWorkerFactory,
+  type WorkerResponse,
+} from '../mermaid/validatorPool';
 
-export { MERMAID_DEFAULTS, type DisposableMermaidValidator };
+export { MERMAID_DEFAULTS, type DisposableMermaidValidator } from '../mermaid/validatorPool';
 
-export interface MermaidValidatorOptions extends Omit<MermaidPoolOptions, 'createWorker' | 'maxWorkers'> {
+export interface MermaidValidatorOptions extends Omit<MermaidValidatorLimits, 'maxWorkers'> {
   /** Path of dist/mermaidWorker.mjs. */
   workerPath: string;
-  /** Most worker threads: a number, or 'cpus' for one per core (the CLI). Default 1 (a language server). */
+  /** Most worker threads: a number, or 'cpus' for one per core. Default 1 (a language server, the CLI). */
   maxWorkers?: number | 'cpus';
   /** Replaces how a worker is started (tests); default: a worker thread running `workerPath`. */
   createWorker?: MermaidWorkerFactory;
@@ -45,5 +52,9 @@ export function createMermaidValidator(options: MermaidValidatorOptions): Dispos
     throw new Error(`Mermaid validation worker not found at ${options.workerPath}; run \`npm run build\` first.`);
   }
   const maxWorkers = options.maxWorkers === 'cpus' ? availableParallelism() : options.maxWorkers;
-  return createMermaidPool({ ...options, maxWorkers, createWorker: options.createWorker ?? nodeWorkerFactory(options.workerPath) });
+  return createMermaidPool({
+    ...options,
+    maxWorkers,
+    createWorker: options.createWorker ?? nodeWorkerFactory(options.workerPath),
+  });
 }

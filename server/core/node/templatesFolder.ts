@@ -8,7 +8,9 @@ import './platform';
  * The shipped templates/ folder. The bundles run from dist/ and the sources from server/core/node/, so
  * look upwards from this module for the folder holding templates/standard/template.json.
  */
-export function findBuiltinTemplatesFolder(start: string = typeof __dirname === 'string' ? __dirname : process.cwd()): string | undefined {
+export function findBuiltinTemplatesFolder(
+  start: string = typeof __dirname === 'string' ? __dirname : process.cwd(),
+): string | undefined {
   let dir = start;
   for (;;) {
     const candidate = path.join(dir, 'templates');

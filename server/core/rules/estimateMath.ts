@@ -1,8 +1,18 @@
 import { calculationsOf, onLine } from '../estimates/calculations';
 import { judge } from '../estimates/verdict';
 import type { Rule } from '../rule';
+import type { Range } from '../types';
 
-export const estimateMath: Rule = {
+/** A wrong estimate: the stated result's text at `range` and what replaces it, in the user's style. */
+export interface EstimateMathData {
+  kind: 'estimate-math';
+  range: Range;
+  replacement: string;
+}
+
+const changeTitle = (replacement: string) => `Change the result to ${replacement}`;
+
+export const estimateMath: Rule<EstimateMathData> = {
   meta: {
     id: 'estimate-math',
     description: 'A back-of-the-envelope calculation states a result that its own numbers and units do not give.',
@@ -23,9 +33,33 @@ export const estimateMath: Rule = {
         const verdict = judge(step, config.estimateTolerance);
         if (verdict.ok !== false) continue;
         const w = step.stated.written;
-        const fix = w && verdict.replacement ? { kind: 'estimate-math' as const, range: onLine({ start: { line: 0, character: w.start }, end: { line: 0, character: w.end } }, line), replacement: verdict.replacement } : undefined;
+        const fix =
+          w && verdict.replacement
+            ? {
+                kind: 'estimate-math' as const,
+                range: onLine({ start: { line: 0, character: w.start }, end: { line: 0, character: w.end } }, line),
+                replacement: verdict.replacement,
+              }
+            : undefined;
         ctx.report({ range: onLine(step.stated.range, line), message: verdict.message, ...(fix ? { data: fix } : {}) });
       }
     }
+  },
+  fixes: {
+    docs: [
+      {
+        title: changeTitle('2,500 GB'),
+        does: 'the computed value written in your style (your unit, suffix and separators, similar precision).',
+      },
+    ],
+    build({ data }) {
+      return [
+        {
+          title: changeTitle(data.replacement),
+          edits: [{ range: data.range, newText: data.replacement }],
+          isPreferred: true,
+        },
+      ];
+    },
   },
 };

@@ -1,10 +1,16 @@
 import type { Rule } from '../rule';
 
+/** Why a file (or a diagram, for mermaid-syntax) was not checked. */
+export interface SkippedData {
+  kind: 'skipped';
+  reason: string;
+}
+
 /**
  * Not a check of its own: the engine reports files it will not read (too large, binary, unreadable) under this id, so users see
  * why a file has no findings and can silence the note like any rule.
  */
-export const FILE_SKIPPED: Rule = {
+export const FILE_SKIPPED: Rule<SkippedData> = {
   meta: {
     id: 'file-skipped',
     description: 'A file was not checked because it is too large, not text, or cannot be read.',

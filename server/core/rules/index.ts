@@ -1,4 +1,6 @@
-import type { Rule } from '../rule';
+import type { FixContext, QuickFix, TextEdit } from '../fixes';
+import type { DataOf, Rule } from '../rule';
+import type { Range } from '../types';
 import { emptySection } from './emptySection';
 import { estimateMath } from './estimateMath';
 import { FILE_SKIPPED } from './fileSkipped';
@@ -12,7 +14,7 @@ import { stubFile } from './stubFile';
 import { unquantifiedNfr } from './unquantifiedNfr';
 
 /** Every rule, in the order of the README table. Adding a rule here is all it takes to run it everywhere. */
-export const ALL_RULES: readonly Rule[] = [
+const RULES = [
   missingFile,
   stubFile,
   missingSection,
@@ -24,8 +26,46 @@ export const ALL_RULES: readonly Rule[] = [
   placeholder,
   estimateMath,
   FILE_SKIPPED,
-];
+] as const;
 
-export function ruleById(id: string): Rule | undefined {
+export const ALL_RULES: readonly Rule<unknown>[] = RULES;
+
+/** The data any finding may carry: the union of the rules' own data types. */
+export type FindingData = DataOf<(typeof RULES)[number]>;
+
+export function ruleById(id: string): Rule<unknown> | undefined {
   return ALL_RULES.find((r) => r.meta.id === id);
+}
+
+/**
+ * Quick fixes for one finding, built by its rule from the facts the rule put in its data. Data that crossed a
+ * process boundary (a diagnostic's `data` from the editor) is the rule's own: the server put it there.
+ */
+export function quickFixesFor(ruleId: string, data: unknown, range: Range, ctx: Omit<FixContext, 'spec'>): QuickFix[] {
+  const rule = ruleById(ruleId);
+  if (!rule?.fixes || data === undefined || data === null) return [];
+  return rule.fixes.build({ data, range }, ctx).map((fix) => ({ ...fix, ruleId }));
+}
+
+/** How `lint --fix` applies a finding's preferred fix without asking (see `RuleFixes.unattended`), or undefined. */
+export function unattendedFix(
+  ruleId: string,
+  data: unknown,
+  range: Range,
+  ctx: Pick<FixContext, 'specs'>,
+): { replaces?: string; order?: number } | undefined {
+  const rule = ruleById(ruleId);
+  if (!rule?.fixes?.unattended || data === undefined || data === null) return undefined;
+  return rule.fixes.unattended({ data, range }, ctx.specs);
+}
+
+/**
+ * Fix-all of a file (`source.fixAll.designNotes`): every rule's part, merged in the rules' order (for the section
+ * rules, template order: missing sections inserted, empty ones filled). Every edit is computed against the original
+ * text, so the edits never overlap.
+ */
+export function fixAllSections(ctx: FixContext): TextEdit[] {
+  const ordered = ALL_RULES.flatMap((rule) => rule.fixes?.fixAll?.(ctx) ?? []);
+  // A stable sort: edits of equal order keep the rules' order.
+  return ordered.sort((a, b) => a.order - b.order).map((o) => o.edit);
 }

@@ -10,16 +10,53 @@ const TRADE_OFFS_KIND = 'trade-offs';
 
 /** Headings that hold trade-offs in files other than trade-offs.md (e.g. "## 7. Trade-Offs & Decisions" in a design). */
 const CONTAINERS = new Set(
-  ['trade offs', 'tradeoffs', 'trade off', 'trade offs and decisions', 'design decisions', 'key design decisions', 'design decisions and trade offs', 'decisions', 'key decisions', 'trade off analysis'].map(normalizeHeading),
+  [
+    'trade offs',
+    'tradeoffs',
+    'trade off',
+    'trade offs and decisions',
+    'design decisions',
+    'key design decisions',
+    'design decisions and trade offs',
+    'decisions',
+    'key decisions',
+    'trade off analysis',
+  ].map(normalizeHeading),
 );
 
 /** Sections of a trade-offs file that are not trade-offs themselves. */
 const NOT_A_TRADE_OFF = new Set(
   [
-    'summary', 'overview', 'introduction', 'context', 'background', 'conclusion', 'conclusions', 'references', 'further reading',
-    'notes', 'glossary', 'contents', 'table of contents', 'see also', 'related', 'key takeaways', 'takeaways', 'appendix',
-    'assumptions', 'evaluator lens', 'open questions', 'next steps', 'decision drivers', 'consequences', 'links', 'more information',
-    'decision framework', 'principles', 'key principles', 'lessons learned',
+    'summary',
+    'overview',
+    'introduction',
+    'context',
+    'background',
+    'conclusion',
+    'conclusions',
+    'references',
+    'further reading',
+    'notes',
+    'glossary',
+    'contents',
+    'table of contents',
+    'see also',
+    'related',
+    'key takeaways',
+    'takeaways',
+    'appendix',
+    'assumptions',
+    'evaluator lens',
+    'open questions',
+    'next steps',
+    'decision drivers',
+    'consequences',
+    'links',
+    'more information',
+    'decision framework',
+    'principles',
+    'key principles',
+    'lessons learned',
   ].map(normalizeHeading),
 );
 
@@ -37,13 +74,39 @@ const HEADING_ALTERNATIVE = /\bor\b|\//i;
 const TABLE_DELIMITER = /^\s{0,3}\|?\s{0,8}:?-{3,}:?\s{0,8}\|/;
 /** Sub-sections that are parts of one trade-off, not trade-offs of their own ("### Pros", "### Cons"). */
 const PARTS_OF_A_TRADE_OFF = new Set(
-  ['pros', 'cons', 'pros and cons', 'advantages', 'disadvantages', 'benefits', 'drawbacks', 'rationale', 'decision', 'why', 'consequences', 'risks', 'mitigation', 'when to use', 'trade off', 'trade offs', 'tradeoff', 'tradeoffs', 'alternatives', 'alternatives considered', 'considered options', 'decision outcome'].map(normalizeHeading),
+  [
+    'pros',
+    'cons',
+    'pros and cons',
+    'advantages',
+    'disadvantages',
+    'benefits',
+    'drawbacks',
+    'rationale',
+    'decision',
+    'why',
+    'consequences',
+    'risks',
+    'mitigation',
+    'when to use',
+    'trade off',
+    'trade offs',
+    'tradeoff',
+    'tradeoffs',
+    'alternatives',
+    'alternatives considered',
+    'considered options',
+    'decision outcome',
+  ].map(normalizeHeading),
 );
 /** Phase-by-phase plans ("Phase 1: single SQL database", "Phase 3: sharding") name the options they move between. */
-const STAGED_OPTION = /^(?:phase|stage|step|option|approach|alternative|tier|level)\s{1,3}(?:\d{1,2}(?:\s?[-–]\s?\d{1,2})?|[a-d])\b/i;
+const STAGED_OPTION =
+  /^(?:phase|stage|step|option|approach|alternative|tier|level)\s{1,3}(?:\d{1,2}(?:\s?[-–]\s?\d{1,2})?|[a-d])\b/i;
 /** Words that say nothing about a decision's topic when matching it against analysed trade-offs. */
 const TOPIC_STOP_WORDS = new Set(
-  'why the a an of for and or vs versus to in on with over instead use using used design decision decisions strategy approach choice choose chosen our we is are as at by not no key main core system trade off offs'.split(' '),
+  'why the a an of for and or vs versus to in on with over instead use using used design decision decisions strategy approach choice choose chosen our we is are as at by not no key main core system trade off offs'.split(
+    ' ',
+  ),
 );
 
 function topicWords(heading: string): string[] {
@@ -102,7 +165,12 @@ function comparedByParent(doc: MarkdownDocument, index: number): boolean {
   let answer = outline.compared.get(parent);
   if (answer === undefined) {
     const p = doc.headings[parent];
-    answer = HEADING_ALTERNATIVE.test(p.text) || ALTERNATIVE.test(p.text) || (!CONTAINERS.has(p.normalized) && outline.children[parent] >= 2);
+    // A comment in a heading is not written text: "## Caching <!-- compare with Memcached? -->" names nothing.
+    const text = withoutHtmlComments(p.text);
+    answer =
+      HEADING_ALTERNATIVE.test(text) ||
+      ALTERNATIVE.test(text) ||
+      (!CONTAINERS.has(p.normalized) && outline.children[parent] >= 2);
     outline.compared.set(parent, answer);
   }
   return answer;
@@ -158,7 +226,12 @@ function tradeOffsOf(file: SourceFile, isTradeOffsFile: boolean, partHeadings: R
     const inContainer = isWithin(doc, i, (p) => p !== h && isContainer(p));
     if (isTradeOffsFile ? h.level < 2 : !inContainer) continue;
     if (isTradeOffsFile && isWithin(doc, i, (p) => p !== h && NOT_A_TRADE_OFF.has(p.normalized))) continue;
-    const named = HEADING_ALTERNATIVE.test(h.text) || ALTERNATIVE.test(h.text) || namesAlternative(doc, h.line + 1, h.sectionEndLine) || comparedByParent(doc, i);
+    const text = withoutHtmlComments(h.text);
+    const named =
+      HEADING_ALTERNATIVE.test(text) ||
+      ALTERNATIVE.test(text) ||
+      namesAlternative(doc, h.line + 1, h.sectionEndLine) ||
+      comparedByParent(doc, i);
     out.push({ index: i, named });
   }
   return out;
@@ -182,11 +255,18 @@ export const noAlternatives: Rule = {
     // Where the case study writes its trade-offs: trade-offs files (by name) and sections of other files ("## 7.
     // Trade-Offs & Decisions" in hld.md), as the case-study model found them.
     const places = ctx.model.parts.get(TRADE_OFFS_KIND) ?? [];
-    const isTradeOffsFile = (f: SourceFile) => f.kind === TRADE_OFFS_KIND || places.some((p) => p.path === f.path && isWholeFile(p));
+    const isTradeOffsFile = (f: SourceFile) =>
+      f.kind === TRADE_OFFS_KIND || places.some((p) => p.path === f.path && isWholeFile(p));
     // In a trade-offs file the whole file is the part; its "A vs B" headings are trade-offs, not containers.
     const partHeadings = (f: SourceFile) =>
-      new Set(isTradeOffsFile(f) ? [] : places.filter((p) => p.path === f.path && p.heading !== undefined).map((p) => p.heading!));
-    const perFile = new Map<SourceFile, TradeOff[]>(files.map((f) => [f, tradeOffsOf(f, isTradeOffsFile(f), partHeadings(f))]));
+      new Set(
+        isTradeOffsFile(f)
+          ? []
+          : places.filter((p) => p.path === f.path && p.heading !== undefined).map((p) => p.heading!),
+      );
+    const perFile = new Map<SourceFile, TradeOff[]>(
+      files.map((f) => [f, tradeOffsOf(f, isTradeOffsFile(f), partHeadings(f))]),
+    );
     // The topic words of each file's trade-offs that name their alternatives, and in how many files each word occurs:
     // "analysed in another file" is then a look-up, not a pass over every other file per file.
     const topics = new Map<SourceFile, Set<string>>();
@@ -212,7 +292,8 @@ export const noAlternatives: Rule = {
       // Topics analysed (with their alternatives) in the case's other files: a design's "Design Decisions" summary of
       // "Redis for Counters" is covered by "Redis for Counter Storage" weighed in trade-offs.md.
       const own = topics.get(file);
-      const analysedElsewhere = (w: string) => !isTradeOffsFile(file) && (topicFiles.get(w) ?? 0) - (own?.has(w) ? 1 : 0) > 0;
+      const analysedElsewhere = (w: string) =>
+        !isTradeOffsFile(file) && (topicFiles.get(w) ?? 0) - (own?.has(w) ? 1 : 0) > 0;
       for (const t of missing) {
         const h = doc.headings[t.index];
         if (topicWords(h.text).some(analysedElsewhere)) continue;

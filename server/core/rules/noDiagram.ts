@@ -63,7 +63,7 @@ export const noDiagram: Rule = {
     docs:
       'A high-level design should show its architecture. A ```mermaid (or PlantUML, Graphviz, D2) block, an image, a linked `.mmd` ' +
       'file or Markdown file with a diagram, or a link to a folder of the case study holding one all count — in the design itself ' +
-      '(the high-level-design file or the sections that write it) or in the case study\'s README.md (diagrams kept in the case\'s ' +
+      "(the high-level-design file or the sections that write it) or in the case study's README.md (diagrams kept in the case's " +
       'own `diagrams/` folder and linked from there). Not reported for a design file that is not written yet, nor for ' +
       'post-mortems, decision records and notes.',
     example: 'The high-level design has no diagram: add a ```mermaid flowchart of the main components (or link one).',
@@ -73,13 +73,17 @@ export const noDiagram: Rule = {
     if (model.kind !== 'design') return;
     const places: PartPlace[] = model.parts.get(HLD_KIND) ?? [];
     if (!places.length) return; // missing-file says the design is missing.
-    const designFiles = [...new Set(places.map((p) => p.path))].map((p) => files.get(p)).filter((f): f is SourceFile => !!f);
+    const designFiles = [...new Set(places.map((p) => p.path))]
+      .map((p) => files.get(p))
+      .filter((f): f is SourceFile => !!f);
     if (!designFiles.length || designFiles.some((f) => f.isMermaidFile)) return;
     const wholeFile = places.find(isWholeFile);
     const primary = wholeFile ? files.get(wholeFile.path) : undefined;
     // A design not written yet (a title and a placeholder) is reported once, by stub-file.
     if (primary && isStub(primary.doc)) return;
-    const index = caseStudy.files.filter((f) => !f.relative.includes('/') && INDEX_FILE.test(f.relative)).map((f) => files.get(f.path));
+    const index = caseStudy.files
+      .filter((f) => !f.relative.includes('/') && INDEX_FILE.test(f.relative))
+      .map((f) => files.get(f.path));
     for (const file of [...designFiles, ...index]) if (file && (await showsDiagram(ctx, file))) return;
 
     let target: SourceFile;

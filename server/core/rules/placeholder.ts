@@ -6,7 +6,8 @@ import { isStub } from '../stubs';
  * Markers of unfinished text. Upper-case markers are matched case-sensitively so prose such as "a todo list" is
  * not flagged; "lorem ipsum" is matched in any case. The bracket form is bounded, so the scan is linear.
  */
-const MARKERS = /\b(TODO|TBD|TBA|FIXME|XXX)\b|\blorem ipsum\b|\[(?:insert|describe|placeholder|your)\b[^\]]{0,60}\](?![(\[:])/gi;
+const MARKERS =
+  /\b(TODO|TBD|TBA|FIXME|XXX)\b|\blorem ipsum\b|\[(?:insert|describe|placeholder|your)\b[^\]]{0,60}\](?![([:])/gi;
 const CASE_SENSITIVE = new Set(['TODO', 'TBD', 'TBA', 'FIXME', 'XXX']);
 
 /**
@@ -40,10 +41,16 @@ function codeSpans(line: string): [number, number][] {
   return spans;
 }
 
+/** The line with its inline HTML comments blanked out (same length, so columns stay): comments are not written text. */
+function withoutInlineComments(line: string): string {
+  return line.includes('<!--') ? line.replace(/<!--[\s\S]*?(?:-->|$)/g, (c) => ' '.repeat(c.length)) : line;
+}
+
 export const placeholder: Rule = {
   meta: {
     id: 'placeholder',
-    description: 'Placeholder text (TODO, TBD, TBA, FIXME, "Coming soon", "WIP", lorem ipsum, [insert …]) is left in a case-study file.',
+    description:
+      'Placeholder text (TODO, TBD, TBA, FIXME, "Coming soon", "WIP", lorem ipsum, [insert …]) is left in a case-study file.',
     defaultSeverity: 'warning',
     docs:
       'Finish or remove placeholders before calling a case study done. A paragraph that is only a placeholder ("*Content coming soon…*", ' +
@@ -74,7 +81,7 @@ export const placeholder: Rule = {
     }
     for (const lineNo of [...file.doc.proseLines].sort((a, b) => a - b)) {
       if (whole.has(lineNo)) continue;
-      const line = lines[lineNo] ?? '';
+      const line = withoutInlineComments(lines[lineNo] ?? '');
       if (!/todo|tbd|tba|fixme|xxx|lorem|\[/i.test(line)) continue;
       const spans = codeSpans(line);
       MARKERS.lastIndex = 0;

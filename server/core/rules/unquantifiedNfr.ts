@@ -1,5 +1,5 @@
 import type { CaseStudyRuleContext, Rule, SourceFile } from '../rule';
-import type { ListItem, MarkdownDocument } from '../markdown';
+import { withoutHtmlComments, type ListItem, type MarkdownDocument } from '../markdown';
 import { displayHeading } from '../normalize';
 import { headingFills, headingParents, isWithin } from '../sections';
 import { isStub } from '../stubs';
@@ -17,7 +17,8 @@ const MEASURABLE =
   /(?<![\p{L}\p{N}/_])\d|\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|fifty|hundreds?|thousands?|millions?|billions?|trillions?|dozens?|nines|half|twice|double|triple)\b/iu;
 
 /** Numbers that count things in the document's structure rather than state a target: "Phase 1", "Step 2", "Option 3". */
-const ORDINAL_NUMBER = /\b(?:phase|part|step|scenario|layer|tier|option|section|chapter|stage|figure|fig|table|appendix|level|version|v)\s?\d+(?:\.\d+)*\b/gi;
+const ORDINAL_NUMBER =
+  /\b(?:phase|part|step|scenario|layer|tier|option|section|chapter|stage|figure|fig|table|appendix|level|version|v)\s?\d+(?:\.\d+)*\b/gi;
 
 function measurable(text: string): boolean {
   return MEASURABLE.test(text.replace(ORDINAL_NUMBER, ' '));
@@ -36,21 +37,66 @@ const NOT_REQUIREMENTS =
   /^(?:how to (?:achieve|meet|get there|ensure|implement)|how we (?:achieve|meet)|how|implementation(?: notes| details)?|approach(?:es)?|strateg(?:y|ies)|tactics?|techniques?|mechanisms?|solutions?|design (?:choices|decisions)|examples?|for example|e ?g|i ?e|such as|code quality|best practices|tips|notes?|considerations|measures?|patterns?)\b/;
 
 /** Notes about the code rather than the system's behaviour: not requirements a number could state. */
-const CODE_QUALITY = /\b(?:maintainab\w*|readab\w*|code quality|clean code|code reviews?|testab\w*|unit tests?|lint\w*|coding (?:standards|style|conventions)|modular\w*|well[- ]documented|documentation|extensib\w*|refactor\w*|technical debt)\b/i;
+const CODE_QUALITY =
+  /\b(?:maintainab\w*|readab\w*|code quality|clean code|code reviews?|testab\w*|unit tests?|lint\w*|coding (?:standards|style|conventions)|modular\w*|well[- ]documented|documentation|extensib\w*|refactor\w*|technical debt)\b/i;
 
 /** The qualities a requirement can be about; the first that matches the bullet's label (else its text) is its quality. */
 const QUALITIES: { id: string; test: RegExp; example: string }[] = [
-  { id: 'cost', test: /\bcosts?\b|cost[- ]|\bcheap|\bbudget|\bspend|\bpric(?:e|ing)\b|\bbilling\b|[$€£]/i, example: 'under $0.50 per 1,000 requests' },
-  { id: 'availability', test: /avail|uptime|downtime|fault[- ]?toleran|resilien|reliab|failover|redundan|disaster|degrad|\bsla\b/i, example: '99.9% monthly availability' },
-  { id: 'latency', test: /laten|response time|\bfast|\bquick|responsive|\bspeed|real[- ]?time|\bslow|\bdelays?\b|\blag\b|snappy|instant/i, example: 'p99 latency < 200 ms' },
-  { id: 'durability', test: /durab|data loss|persist|backups?\b|recover|retention|retain|\brpo\b|\brto\b|remain valid|long[- ]term storage/i, example: 'RPO 0, RTO 15 min' },
-  { id: 'consistency', test: /consisten|fresh|stale|\bsync|accura|up[- ]to[- ]date/i, example: 'reads reflect writes within 1 s' },
-  { id: 'detection', test: /fraud|abuse|\bspam|anomal|detection/i, example: 'flags 95% of fraudulent payments within 1 s' },
-  { id: 'security', test: /secur|encrypt|auth|privacy|complian|attack|\bddos\b/i, example: 'keys rotated every 90 days' },
-  { id: 'ratio', test: /read[- ]heavy|write[- ]heavy|read[- :]?(?:to[- ])?write|ratio/i, example: 'read:write ratio 100:1' },
-  { id: 'geography', test: /geograph|regions?\b|data ?cent(?:er|re)s?|\bglobal|multi[- ]?region|worldwide|\bedge\b|\bcdn\b/i, example: 'served from 3 regions' },
-  { id: 'storage', test: /storage|\bdisk|\bspace\b|compact|\bsize\b|footprint|memory/i, example: '≤ 500 bytes per record' },
-  { id: 'observability', test: /monitor|metrics?\b|\bqos\b|observab|alert|logging|tracing|dashboards?/i, example: 'alert within 1 min of an SLO breach' },
+  {
+    id: 'cost',
+    test: /\bcosts?\b|cost[- ]|\bcheap|\bbudget|\bspend|\bpric(?:e|ing)\b|\bbilling\b|[$€£]/i,
+    example: 'under $0.50 per 1,000 requests',
+  },
+  {
+    id: 'availability',
+    test: /avail|uptime|downtime|fault[- ]?toleran|resilien|reliab|failover|redundan|disaster|degrad|\bsla\b/i,
+    example: '99.9% monthly availability',
+  },
+  {
+    id: 'latency',
+    test: /laten|response time|\bfast|\bquick|responsive|\bspeed|real[- ]?time|\bslow|\bdelays?\b|\blag\b|snappy|instant/i,
+    example: 'p99 latency < 200 ms',
+  },
+  {
+    id: 'durability',
+    test: /durab|data loss|persist|backups?\b|recover|retention|retain|\brpo\b|\brto\b|remain valid|long[- ]term storage/i,
+    example: 'RPO 0, RTO 15 min',
+  },
+  {
+    id: 'consistency',
+    test: /consisten|fresh|stale|\bsync|accura|up[- ]to[- ]date/i,
+    example: 'reads reflect writes within 1 s',
+  },
+  {
+    id: 'detection',
+    test: /fraud|abuse|\bspam|anomal|detection/i,
+    example: 'flags 95% of fraudulent payments within 1 s',
+  },
+  {
+    id: 'security',
+    test: /secur|encrypt|auth|privacy|complian|attack|\bddos\b/i,
+    example: 'keys rotated every 90 days',
+  },
+  {
+    id: 'ratio',
+    test: /read[- ]heavy|write[- ]heavy|read[- :]?(?:to[- ])?write|ratio/i,
+    example: 'read:write ratio 100:1',
+  },
+  {
+    id: 'geography',
+    test: /geograph|regions?\b|data ?cent(?:er|re)s?|\bglobal|multi[- ]?region|worldwide|\bedge\b|\bcdn\b/i,
+    example: 'served from 3 regions',
+  },
+  {
+    id: 'storage',
+    test: /storage|\bdisk|\bspace\b|compact|\bsize\b|footprint|memory/i,
+    example: '≤ 500 bytes per record',
+  },
+  {
+    id: 'observability',
+    test: /monitor|metrics?\b|\bqos\b|observab|alert|logging|tracing|dashboards?/i,
+    example: 'alert within 1 min of an SLO breach',
+  },
   {
     id: 'scale',
     test: /scal|throughput|\bload\b|traffic|concurren|\busers?\b|requests|\bqps\b|\brps\b|\btps\b|spikes?|growth|elastic|volume|\bdau\b|\bmau\b|capacity|\bpeak/i,
@@ -68,7 +114,10 @@ function labelOf(text: string): string | undefined {
 
 function qualityOf(text: string): (typeof QUALITIES)[number] | undefined {
   const label = labelOf(text);
-  return (label !== undefined ? QUALITIES.find((q) => q.test.test(label)) : undefined) ?? QUALITIES.find((q) => q.test.test(text));
+  return (
+    (label !== undefined ? QUALITIES.find((q) => q.test.test(label)) : undefined) ??
+    QUALITIES.find((q) => q.test.test(text))
+  );
 }
 
 function qualitiesOfLine(text: string): string[] {
@@ -101,7 +150,11 @@ const LINE_PREFIX = /^\s{0,12}(?:>\s?){0,8}(?:#{1,6}\s+)?(?:[-*+]\s+|\d{1,9}[.)]
 
 /** Text of a source line without its Markdown prefix (quote, heading marks, list marker) and markup. */
 function lineText(line: string): string {
-  return displayHeading(line.replace(LINE_PREFIX, '').replace(/^\|+|\|+$/g, ''));
+  return displayHeading(
+    withoutHtmlComments(line)
+      .replace(LINE_PREFIX, '')
+      .replace(/^\|+|\|+$/g, ''),
+  );
 }
 
 /** Qualities for which some line of the case study states a number ("5 data centers", "99.99% uptime"). */
@@ -122,7 +175,11 @@ function itemParents(items: readonly ListItem[]): number[] {
   const parents: number[] = [];
   const stack: number[] = [];
   for (let i = 0; i < items.length; i++) {
-    while (stack.length && !(items[stack[stack.length - 1]].endLine > items[i].line && items[stack[stack.length - 1]].depth < items[i].depth)) stack.pop();
+    while (
+      stack.length &&
+      !(items[stack[stack.length - 1]].endLine > items[i].line && items[stack[stack.length - 1]].depth < items[i].depth)
+    )
+      stack.pop();
     parents.push(stack.length ? stack[stack.length - 1] : -1);
     stack.push(i);
   }
@@ -172,7 +229,12 @@ function memo<K, V>(cache: Map<K, V>, key: K, compute: () => V): V {
   return value;
 }
 
-function checkFile(ctx: CaseStudyRuleContext, file: SourceFile, nfrSections: ReturnType<typeof nfrSpecs>, measured: Set<string>): void {
+function checkFile(
+  ctx: CaseStudyRuleContext,
+  file: SourceFile,
+  nfrSections: ReturnType<typeof nfrSpecs>,
+  measured: Set<string>,
+): void {
   const doc = file.doc;
   const inNfr = (h: { normalized: string }) => nfrSections.some((s) => headingFills(h.normalized, s));
   const nfrHeading = new Map<number, boolean>();
@@ -187,8 +249,10 @@ function checkFile(ctx: CaseStudyRuleContext, file: SourceFile, nfrSections: Ret
   const memberParents = new Set<number>();
   for (let i = 0; i < items.length; i++) {
     const item = items[i];
-    const hasChildren = items[i + 1] !== undefined && items[i + 1].line < item.endLine && items[i + 1].depth > item.depth;
-    const text = item.text.trim();
+    const hasChildren =
+      items[i + 1] !== undefined && items[i + 1].line < item.endLine && items[i + 1].depth > item.depth;
+    // A comment is not written text: "- Fast <!-- 200 ms? -->" states no target.
+    const text = withoutHtmlComments(item.text).trim();
     const parent = parents[i];
     if (parent >= 0 && memberParents.has(parent)) continue;
     if (!nfrHeading.has(item.headingIndex)) nfrHeading.set(item.headingIndex, isWithin(doc, item.headingIndex, inNfr));
@@ -204,7 +268,8 @@ function checkFile(ctx: CaseStudyRuleContext, file: SourceFile, nfrSections: Ret
     // the headings between the item and its Non-Functional Requirements heading. Each context is judged once and
     // remembered: a long parent bullet or heading over thousands of items must not be rescanned for each of them.
     const contexts: Context[] = [];
-    for (let p = parent; p >= 0; p = parents[p]) contexts.push(memo(byItem, p, () => judgeContext(items[p].text)));
+    for (let p = parent; p >= 0; p = parents[p])
+      contexts.push(memo(byItem, p, () => judgeContext(withoutHtmlComments(items[p].text))));
     const intro = intros.get(item.line);
     if (intro) contexts.push(memo(byIntro, intro, () => judgeContext(intro)));
     for (let h = item.headingIndex; h >= 0; h = headingParent[h]) {
@@ -226,7 +291,10 @@ function checkFile(ctx: CaseStudyRuleContext, file: SourceFile, nfrSections: Ret
 }
 
 function normalizedLabel(text: string): string {
-  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 }
 
 function nfrSpecs(ctx: CaseStudyRuleContext) {
@@ -245,7 +313,8 @@ export const unquantifiedNfr: Rule = {
       'questions, examples, code-quality notes and tactics (under *How to achieve*, *Implementation*, *Approach*) are not requirements; ' +
       'a bullet whose label, parent or heading states the target is covered, and so is one whose quality (availability, latency, scale, cost, …) ' +
       'has a number elsewhere in the same case study. Digits inside names (S3, OAuth2) and a bare "p99" are not targets.',
-    example: "Non-functional requirement 'Highly available' has no measurable target: add one, e.g. '99.9% monthly availability'.",
+    example:
+      "Non-functional requirement 'Highly available' has no measurable target: add one, e.g. '99.9% monthly availability'.",
   },
   checkCaseStudy(ctx) {
     const sections = nfrSpecs(ctx);

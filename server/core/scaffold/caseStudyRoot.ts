@@ -22,7 +22,11 @@ const SEARCH_ENTRIES = 20_000;
  * (searched a few levels deep, skipping hidden folders and node_modules), else <workspaceFolder>/<name without
  * wildcards>. Fallback: <workspaceFolder>/case-studies.
  */
-export async function findCaseStudyRoot(workspaceFolder: string, config: Pick<ResolvedConfig, 'caseStudies'>, fs: FileSystem): Promise<CaseStudyRootChoice> {
+export async function findCaseStudyRoot(
+  workspaceFolder: string,
+  config: Pick<ResolvedConfig, 'caseStudies'>,
+  fs: FileSystem,
+): Promise<CaseStudyRootChoice> {
   let fallback: string | undefined;
   for (const glob of config.caseStudies) {
     const parent = glob.replace(/\\/g, '/').replace(/\/\*$/, '');
@@ -47,13 +51,19 @@ export async function findCaseStudyRoot(workspaceFolder: string, config: Pick<Re
 }
 
 /** Shallowest folder whose name matches under `root` (breadth first, bounded, name order), or undefined. */
-async function findFolderMatching(root: string, matches: (name: string) => boolean, fs: FileSystem): Promise<string | undefined> {
+async function findFolderMatching(
+  root: string,
+  matches: (name: string) => boolean,
+  fs: FileSystem,
+): Promise<string | undefined> {
   let level = [root];
   let seen = 0;
   for (let depth = 0; depth <= SEARCH_DEPTH && level.length; depth++) {
     const next: string[] = [];
     for (const dir of level) {
-      const entries = (await fs.readDirectory(dir)).filter((e) => e.isDirectory && !e.isSymbolicLink).sort((a, b) => a.name.localeCompare(b.name));
+      const entries = (await fs.readDirectory(dir))
+        .filter((e) => e.isDirectory && !e.isSymbolicLink)
+        .sort((a, b) => a.name.localeCompare(b.name));
       for (const e of entries) {
         if (++seen > SEARCH_ENTRIES) return undefined;
         if (matches(e.name)) return path.join(dir, e.name);
@@ -69,7 +79,11 @@ async function findFolderMatching(root: string, matches: (name: string) => boole
  * The case-study root at or above `start`, when the user is already inside one (e.g. runs the CLI in
  * case-studies/ or in one of its case studies): the nearest ancestor a `caseStudies` glob names as a parent.
  */
-export function enclosingCaseStudyRoot(start: string, workspaceFolder: string, config: Pick<ResolvedConfig, 'caseStudies'>): string | undefined {
+export function enclosingCaseStudyRoot(
+  start: string,
+  workspaceFolder: string,
+  config: Pick<ResolvedConfig, 'caseStudies'>,
+): string | undefined {
   const literal: string[] = [];
   const named: ((name: string) => boolean)[] = [];
   for (const glob of config.caseStudies) {

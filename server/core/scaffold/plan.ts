@@ -3,9 +3,23 @@
 import { path, posixPath } from '../../../common/path';
 import { DEFAULT_CONFIG, type RequiredFileSpec } from '../config';
 import { normalizeFileStem } from '../normalize';
-import { DEFAULT_FOLDER_NAME_PATTERN, folderNameFor, isoDate, slugify, titleFromFolderName, validateCaseStudyTitle, validateFolderName } from '../../../common/scaffold/names';
+import {
+  DEFAULT_FOLDER_NAME_PATTERN,
+  folderNameFor,
+  isoDate,
+  slugify,
+  titleFromFolderName,
+  validateCaseStudyTitle,
+  validateFolderName,
+} from '../../../common/scaffold/names';
 import { renderTemplate, type TemplateVars } from '../../../common/scaffold/render';
-import { ensureRequiredSections, kindForFileName, templateForFile, type TemplateFile, type TemplateSet } from './templates';
+import {
+  ensureRequiredSections,
+  kindForFileName,
+  templateForFile,
+  type TemplateFile,
+  type TemplateSet,
+} from './templates';
 
 export interface PlannedFile {
   /** Absolute path of the file to create. */
@@ -66,9 +80,21 @@ export function planCaseStudy(options: PlanCaseStudyOptions): PlanOutcome {
   const folder = path.join(options.root, folderName);
   const vars: TemplateVars = { author: '', ...options.vars, title, slug: slugify(title), date, folder: folderName };
   const specs = options.specs ?? DEFAULT_CONFIG.requiredFiles;
-  const plan: ScaffoldPlan = { folder, mode: 'new', files: [], templateSetId: options.templateSet.id, vars, problems: [] };
+  const plan: ScaffoldPlan = {
+    folder,
+    mode: 'new',
+    files: [],
+    templateSetId: options.templateSet.id,
+    vars,
+    problems: [],
+  };
   for (const file of options.templateSet.files) addTemplateFile(plan, file, specs);
-  addMissingRequired(plan, specs, [options.templateSet, ...(options.fallbackSets ?? [])], new Set(plan.files.map((f) => f.kind).filter(isString)));
+  addMissingRequired(
+    plan,
+    specs,
+    [options.templateSet, ...(options.fallbackSets ?? [])],
+    new Set(plan.files.map((f) => f.kind).filter(isString)),
+  );
   return { ok: true, plan };
 }
 
@@ -96,8 +122,22 @@ export function planMissingFiles(
 ): ScaffoldPlan {
   const folderName = path.basename(caseStudyFolder);
   const title = options.vars?.title || titleFromFolderName(folderName);
-  const vars: TemplateVars = { author: '', date: options.date ?? isoDate(), ...options.vars, title, slug: slugify(title), folder: folderName };
-  const plan: ScaffoldPlan = { folder: caseStudyFolder, mode: 'existing', files: [], templateSetId: templateSet.id, vars, problems: [] };
+  const vars: TemplateVars = {
+    author: '',
+    date: options.date ?? isoDate(),
+    ...options.vars,
+    title,
+    slug: slugify(title),
+    folder: folderName,
+  };
+  const plan: ScaffoldPlan = {
+    folder: caseStudyFolder,
+    mode: 'existing',
+    files: [],
+    templateSetId: templateSet.id,
+    vars,
+    problems: [],
+  };
   const present = new Set<string>();
   const existingLower = new Set(existingFiles.map((f) => f.replace(/\\/g, '/').toLowerCase()));
   for (const name of existingFiles.map((f) => f.replace(/\\/g, '/'))) {
@@ -123,7 +163,11 @@ function isString(v: string | undefined): v is string {
 }
 
 /** Render one template file into the plan; returns what was added, or undefined when it was skipped (see problems). */
-function addTemplateFile(plan: ScaffoldPlan, file: TemplateFile, specs: readonly RequiredFileSpec[]): PlannedFile | undefined {
+function addTemplateFile(
+  plan: ScaffoldPlan,
+  file: TemplateFile,
+  specs: readonly RequiredFileSpec[],
+): PlannedFile | undefined {
   let relative = renderTemplate(file.path, plan.vars).replace(/\\/g, '/');
   const problem = validateRelativePath(relative);
   if (problem) {
@@ -135,29 +179,52 @@ function addTemplateFile(plan: ScaffoldPlan, file: TemplateFile, specs: readonly
   // A kind file must carry a name the linter accepts for that kind, or the new case study would report it missing.
   if (spec && !spec.match.has(normalizeFileStem(posixPath.basename(relative)))) relative = spec.fileName;
   if (kind && plan.files.some((f) => f.kind === kind)) {
-    plan.problems.push(`Template file "${file.path}" (${file.source}) is skipped: another file of the set already fills "${kind}".`);
+    plan.problems.push(
+      `Template file "${file.path}" (${file.source}) is skipped: another file of the set already fills "${kind}".`,
+    );
     return undefined;
   }
   if (plan.files.some((f) => f.relativePath.toLowerCase() === relative.toLowerCase())) {
-    plan.problems.push(`Template file "${file.path}" (${file.source}) is skipped: the set already has a file at "${relative}".`);
+    plan.problems.push(
+      `Template file "${file.path}" (${file.source}) is skipped: the set already has a file at "${relative}".`,
+    );
     return undefined;
   }
   let content = renderTemplate(file.text, plan.vars);
   if (spec) content = ensureRequiredSections(content, spec, { vars: plan.vars });
-  const planned: PlannedFile = { path: path.join(plan.folder, ...relative.split('/')), relativePath: relative, content, kind: spec?.id, source: file.source };
+  const planned: PlannedFile = {
+    path: path.join(plan.folder, ...relative.split('/')),
+    relativePath: relative,
+    content,
+    kind: spec?.id,
+    source: file.source,
+  };
   plan.files.push(planned);
   return planned;
 }
 
-function addMissingRequired(plan: ScaffoldPlan, specs: readonly RequiredFileSpec[], sets: readonly TemplateSet[], present: Set<string>): void {
+function addMissingRequired(
+  plan: ScaffoldPlan,
+  specs: readonly RequiredFileSpec[],
+  sets: readonly TemplateSet[],
+  present: Set<string>,
+): void {
   for (const spec of specs) {
     if (present.has(spec.id)) continue;
     const content = templateForFile(spec.id, { sets, specs, vars: plan.vars }) ?? '';
     if (plan.files.some((f) => f.relativePath.toLowerCase() === spec.fileName.toLowerCase())) {
-      plan.problems.push(`Required file "${spec.fileName}" clashes with a template file of the same name; the template file is kept.`);
+      plan.problems.push(
+        `Required file "${spec.fileName}" clashes with a template file of the same name; the template file is kept.`,
+      );
       continue;
     }
-    plan.files.push({ path: path.join(plan.folder, spec.fileName), relativePath: spec.fileName, content, kind: spec.id, source: `skeleton:${spec.id}` });
+    plan.files.push({
+      path: path.join(plan.folder, spec.fileName),
+      relativePath: spec.fileName,
+      content,
+      kind: spec.id,
+      source: `skeleton:${spec.id}`,
+    });
     present.add(spec.id);
   }
 }
@@ -165,7 +232,8 @@ function addMissingRequired(plan: ScaffoldPlan, specs: readonly RequiredFileSpec
 /** Why a template's relative path cannot be created inside the case-study folder, or undefined. */
 export function validateRelativePath(relative: string): string | undefined {
   if (!relative) return 'the path is empty.';
-  if (relative.startsWith('/') || /^[A-Za-z]:/.test(relative)) return 'the path must be relative to the case-study folder.';
+  if (relative.startsWith('/') || /^[A-Za-z]:/.test(relative))
+    return 'the path must be relative to the case-study folder.';
   for (const segment of relative.split('/')) {
     const reason = validateFolderName(segment);
     if (reason) return `"${segment}": ${reason.charAt(0).toLowerCase()}${reason.slice(1)}`;

@@ -7,7 +7,15 @@ import { path } from '../../../common/path';
 import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { excessiveNesting, TOO_DEEP_MESSAGE } from '../jsonText';
 import { validateFolderName } from '../../../common/scaffold/names';
-import { MANIFEST_FILE_NAME, STANDARD_TEMPLATE_SET_ID, validateTemplateManifest, type TemplateFile, type TemplateManifest, type TemplateProblem, type TemplateSet } from './templates';
+import {
+  MANIFEST_FILE_NAME,
+  STANDARD_TEMPLATE_SET_ID,
+  validateTemplateManifest,
+  type TemplateFile,
+  type TemplateManifest,
+  type TemplateProblem,
+  type TemplateSet,
+} from './templates';
 
 /** Template files bigger than this are refused: a template is a page of Markdown, not a data dump. */
 export const MAX_TEMPLATE_FILE_SIZE = 1_000_000;
@@ -28,7 +36,16 @@ const BUILTIN_ORDER = [STANDARD_TEMPLATE_SET_ID, 'extended'];
 
 /** The built-in sets, standard first; `folder` is the shipped templates/ folder (undefined: not found). */
 export async function loadBuiltinTemplateSets(fs: FileSystem, folder: string | undefined): Promise<LoadedTemplates> {
-  if (!folder) return { sets: [], problems: [{ path: 'templates', message: 'The built-in templates were not found next to Design Notes; the installation looks incomplete.' }] };
+  if (!folder)
+    return {
+      sets: [],
+      problems: [
+        {
+          path: 'templates',
+          message: 'The built-in templates were not found next to Design Notes; the installation looks incomplete.',
+        },
+      ],
+    };
   const loaded = await loadSetsIn(fs, folder, true);
   loaded.sets.sort((a, b) => rank(a.id) - rank(b.id) || a.id.localeCompare(b.id));
   loaded.builtinStandard = loaded.sets.find((s) => s.id === STANDARD_TEMPLATE_SET_ID);
@@ -44,12 +61,21 @@ function rank(id: string): number {
  * The user's template sets: one per subfolder of `folder` (and the folder itself when it directly holds a
  * template.json or template files, so a folder of three .md files just works).
  */
-export async function loadUserTemplateSets(fs: FileSystem, folder: string, configuredAs = folder): Promise<LoadedTemplates> {
+export async function loadUserTemplateSets(
+  fs: FileSystem,
+  folder: string,
+  configuredAs = folder,
+): Promise<LoadedTemplates> {
   const st = await fs.stat(folder);
   if (!st?.isDirectory) {
     return {
       sets: [],
-      problems: [{ path: folder, message: `The template folder "${configuredAs}" (the "templates" setting) ${st ? 'is not a folder' : 'does not exist'}; only the built-in templates are offered.` }],
+      problems: [
+        {
+          path: folder,
+          message: `The template folder "${configuredAs}" (the "templates" setting) ${st ? 'is not a folder' : 'does not exist'}; only the built-in templates are offered.`,
+        },
+      ],
     };
   }
   return loadSetsIn(fs, folder, false);
@@ -66,7 +92,9 @@ export interface TemplateLibraryOptions {
 }
 
 /** The user's template folder a library reads, as an absolute path; undefined when it has none. */
-export function userTemplatesFolder(options: Pick<TemplateLibraryOptions, 'workspaceFolder' | 'templatesSetting'>): string | undefined {
+export function userTemplatesFolder(
+  options: Pick<TemplateLibraryOptions, 'workspaceFolder' | 'templatesSetting'>,
+): string | undefined {
   return options.templatesSetting ? path.resolve(options.workspaceFolder, options.templatesSetting) : undefined;
 }
 
@@ -93,7 +121,10 @@ export async function loadTemplateLibrary(options: TemplateLibraryOptions): Prom
  * A folder's entries that are files or folders in their own right: a symbolic link is not followed when listing
  * (a linked set or file would lead the listing elsewhere); one named by a manifest is still judged on its real path.
  */
-async function plainEntries(fs: FileSystem, folder: string): Promise<{ name: string; isFile: boolean; isDirectory: boolean }[]> {
+async function plainEntries(
+  fs: FileSystem,
+  folder: string,
+): Promise<{ name: string; isFile: boolean; isDirectory: boolean }[]> {
   return (await fs.readDirectory(folder)).filter((e) => !e.isSymbolicLink);
 }
 
@@ -121,12 +152,21 @@ async function loadSetsIn(fs: FileSystem, root: string, builtin: boolean): Promi
   return out;
 }
 
-async function addSet(fs: FileSystem, out: LoadedTemplates, folder: string, root: string, builtin: boolean): Promise<void> {
+async function addSet(
+  fs: FileSystem,
+  out: LoadedTemplates,
+  folder: string,
+  root: string,
+  builtin: boolean,
+): Promise<void> {
   const { set, problems } = await loadTemplateSet(fs, folder, { root, builtin });
   out.problems.push(...problems);
   if (!set) return;
   if (out.sets.some((s) => s.id === set.id)) {
-    out.problems.push({ path: folder, message: `Two template sets have the id "${set.id}"; the one in "${folder}" is ignored.` });
+    out.problems.push({
+      path: folder,
+      message: `Two template sets have the id "${set.id}"; the one in "${folder}" is ignored.`,
+    });
     return;
   }
   out.sets.push(set);
@@ -137,7 +177,11 @@ async function addSet(fs: FileSystem, out: LoadedTemplates, folder: string, root
  * Mermaid file in the folder (recursively, hidden folders skipped), kinds inferred from the file names.
  * `root` bounds where `source` may point (sibling sets share files, nothing outside).
  */
-export async function loadTemplateSet(fs: FileSystem, folder: string, options: { root?: string; builtin?: boolean } = {}): Promise<{ set?: TemplateSet; problems: TemplateProblem[] }> {
+export async function loadTemplateSet(
+  fs: FileSystem,
+  folder: string,
+  options: { root?: string; builtin?: boolean } = {},
+): Promise<{ set?: TemplateSet; problems: TemplateProblem[] }> {
   const problems: TemplateProblem[] = [];
   const root = path.resolve(options.root ?? folder);
   const folderName = path.basename(folder);
@@ -145,7 +189,10 @@ export async function loadTemplateSet(fs: FileSystem, folder: string, options: {
   // The manifest too is read only inside the folder (a link elsewhere counts as no manifest) and with a byte limit.
   const realManifest = await fs.realpath(manifestPath);
   const realFolder = (await fs.realpath(folder)) ?? folder;
-  const manifestRead = realManifest && isInside(realManifest, realFolder) ? await readBoundedText(fs, realManifest, MAX_TEMPLATE_FILE_SIZE) : 'missing';
+  const manifestRead =
+    realManifest && isInside(realManifest, realFolder)
+      ? await readBoundedText(fs, realManifest, MAX_TEMPLATE_FILE_SIZE)
+      : 'missing';
   const manifestText = typeof manifestRead === 'string' ? undefined : manifestRead.text;
   let manifest: TemplateManifest;
   if (manifestText !== undefined) {
@@ -156,7 +203,10 @@ export async function loadTemplateSet(fs: FileSystem, folder: string, options: {
     const errors: ParseError[] = [];
     const value = parseJsonc(manifestText.replace(/^\uFEFF/, ''), errors, { allowTrailingComma: true }) as unknown;
     if (errors.length) {
-      problems.push({ path: manifestPath, message: `Invalid JSON in template.json (${printParseErrorCode(errors[0].error)} at offset ${errors[0].offset}); the set is skipped.` });
+      problems.push({
+        path: manifestPath,
+        message: `Invalid JSON in template.json (${printParseErrorCode(errors[0].error)} at offset ${errors[0].offset}); the set is skipped.`,
+      });
       return { problems };
     }
     const invalid = validateTemplateManifest(value);
@@ -168,7 +218,10 @@ export async function loadTemplateSet(fs: FileSystem, folder: string, options: {
   } else {
     const names = await listTemplateFiles(fs, folder);
     if (!names.length) {
-      problems.push({ path: folder, message: `The template set "${folderName}" has no template.json and no Markdown files; it is skipped.` });
+      problems.push({
+        path: folder,
+        message: `The template set "${folderName}" has no template.json and no Markdown files; it is skipped.`,
+      });
       return { problems };
     }
     manifest = { files: names.map((p) => ({ path: p })) };
@@ -188,17 +241,30 @@ export async function loadTemplateSet(fs: FileSystem, folder: string, options: {
     const sourcePath = path.resolve(folder, entry.source ?? entry.path);
     const realSource = await fs.realpath(sourcePath);
     if (!isInside(sourcePath, root) || (realSource !== undefined && !isInside(realSource, realRoot))) {
-      problems.push({ path: manifestPath, message: `Template file "${entry.source ?? entry.path}" points outside the template folder; it is skipped.` });
+      problems.push({
+        path: manifestPath,
+        message: `Template file "${entry.source ?? entry.path}" points outside the template folder; it is skipped.`,
+      });
       continue;
     }
     const read = realSource === undefined ? 'missing' : await readBoundedText(fs, realSource, MAX_TEMPLATE_FILE_SIZE);
     if (typeof read === 'string') {
-      const why = read === 'too-large' ? `is larger than ${MAX_TEMPLATE_FILE_SIZE} bytes` : read === 'not-a-file' ? 'is not a regular file' : 'does not exist';
-      problems.push({ path: sourcePath, message: `Template file "${entry.source ?? entry.path}" of set "${id}" ${why}; it is skipped.` });
+      const why =
+        read === 'too-large'
+          ? `is larger than ${MAX_TEMPLATE_FILE_SIZE} bytes`
+          : read === 'not-a-file'
+            ? 'is not a regular file'
+            : 'does not exist';
+      problems.push({
+        path: sourcePath,
+        message: `Template file "${entry.source ?? entry.path}" of set "${id}" ${why}; it is skipped.`,
+      });
       continue;
     }
     const text = read.text.replace(/^\uFEFF/, '');
-    const source = options.builtin ? `builtin:${path.relative(root, sourcePath).split(path.sep).join('/')}` : sourcePath;
+    const source = options.builtin
+      ? `builtin:${path.relative(root, sourcePath).split(path.sep).join('/')}`
+      : sourcePath;
     files.push({ path: entry.path.replace(/\\/g, '/'), kind: entry.kind, text, source });
   }
   if (!files.length) {
@@ -206,7 +272,14 @@ export async function loadTemplateSet(fs: FileSystem, folder: string, options: {
     return { problems };
   }
   return {
-    set: { id, name: manifest.name ?? id, description: manifest.description ?? `${files.length} file(s) from ${folder}`, files, builtin: !!options.builtin, folder },
+    set: {
+      id,
+      name: manifest.name ?? id,
+      description: manifest.description ?? `${files.length} file(s) from ${folder}`,
+      files,
+      builtin: !!options.builtin,
+      folder,
+    },
     problems,
   };
 }
@@ -237,7 +310,8 @@ async function listTemplateFiles(fs: FileSystem, folder: string, prefix = '', de
     if (e.name.startsWith('.') || out.length >= MAX_FILES_PER_SET) continue;
     const rel = prefix ? `${prefix}/${e.name}` : e.name;
     if (e.isFile && TEMPLATE_EXTENSIONS.test(e.name)) out.push(rel);
-    else if (e.isDirectory && depth < 3 && e.name !== 'node_modules') out.push(...(await listTemplateFiles(fs, folder, rel, depth + 1)));
+    else if (e.isDirectory && depth < 3 && e.name !== 'node_modules')
+      out.push(...(await listTemplateFiles(fs, folder, rel, depth + 1)));
   }
   return out.slice(0, MAX_FILES_PER_SET);
 }

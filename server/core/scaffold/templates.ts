@@ -55,8 +55,10 @@ export function validateTemplateManifest(value: unknown): string[] {
   if (validator(value)) return [];
   return (validator.errors ?? []).map((e) => {
     const where = e.instancePath ? e.instancePath.slice(1).replace(/\//g, '.') : 'template.json';
-    if (e.keyword === 'additionalProperties') return `${where}: unknown key "${(e.params as { additionalProperty: string }).additionalProperty}".`;
-    if (e.keyword === 'pattern' && where.endsWith('.path')) return `${where}: must be a relative path inside the case-study folder (no leading "/", no "..", forward slashes).`;
+    if (e.keyword === 'additionalProperties')
+      return `${where}: unknown key "${(e.params as { additionalProperty: string }).additionalProperty}".`;
+    if (e.keyword === 'pattern' && where.endsWith('.path'))
+      return `${where}: must be a relative path inside the case-study folder (no leading "/", no "..", forward slashes).`;
     return `${where}: ${e.message ?? 'is invalid'}.`;
   });
 }
@@ -69,7 +71,11 @@ export function kindForFileName(fileName: string, specs: readonly RequiredFileSp
 }
 
 /** Template file of a set that fills `kind`: by its declared kind, else by a file name the linter would accept. */
-export function templateFileForKind(set: TemplateSet, kind: string, specs: readonly RequiredFileSpec[] = DEFAULT_CONFIG.requiredFiles): TemplateFile | undefined {
+export function templateFileForKind(
+  set: TemplateSet,
+  kind: string,
+  specs: readonly RequiredFileSpec[] = DEFAULT_CONFIG.requiredFiles,
+): TemplateFile | undefined {
   const declared = set.files.find((f) => f.kind === kind);
   if (declared) return declared;
   const spec = specs.find((s) => s.id === kind);
@@ -109,7 +115,11 @@ export function templateForFile(fileKind: string, lookup: TemplateLookup): strin
  * from the config if set, else the body of the matching section in the first set's template for that file, else
  * a write-here hint. Ends with a newline.
  */
-export function templateBodyForSection(fileKind: string, sectionId: string, lookup: TemplateLookup): string | undefined {
+export function templateBodyForSection(
+  fileKind: string,
+  sectionId: string,
+  lookup: TemplateLookup,
+): string | undefined {
   const specs = lookup.specs ?? DEFAULT_CONFIG.requiredFiles;
   const spec = specs.find((s) => s.id === fileKind);
   const section = spec?.sections.find((s) => s.id === sectionId);
@@ -149,7 +159,11 @@ function withNewline(s: string): string {
  * templates have), so a new file never starts with a missing-section finding. Appended sections hold only a
  * write-here hint or the section's configured template: they are exactly where the user must write.
  */
-export function ensureRequiredSections(text: string, spec: RequiredFileSpec, lookup: Pick<TemplateLookup, 'vars'> = {}): string {
+export function ensureRequiredSections(
+  text: string,
+  spec: RequiredFileSpec,
+  lookup: Pick<TemplateLookup, 'vars'> = {},
+): string {
   const doc = parseMarkdown(text);
   const present = new Set(doc.headings.map((h) => h.normalized));
   const missing = spec.sections.filter((s) => ![...s.match].some((m) => present.has(m)));
@@ -157,7 +171,10 @@ export function ensureRequiredSections(text: string, spec: RequiredFileSpec, loo
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   let out = text.replace(/(\r?\n)*$/, '');
   for (const section of missing) {
-    const body = section.template !== undefined ? withNewline(renderTemplate(section.template, lookup.vars ?? {})) : hintFor(section);
+    const body =
+      section.template !== undefined
+        ? withNewline(renderTemplate(section.template, lookup.vars ?? {}))
+        : hintFor(section);
     out += `${eol}${eol}## ${section.name}${eol}${eol}${body.replace(/\r?\n/g, eol).replace(/(\r?\n)*$/, '')}`;
   }
   return out + eol;

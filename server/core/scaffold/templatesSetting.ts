@@ -10,7 +10,11 @@ import { parseJsonTree, rangeOf } from '../jsonText';
  * A problem for the config file when its "templates" folder does not exist or is not a folder, positioned on the
  * value; undefined when the setting is absent, not a string (the schema check reports that) or fine.
  */
-export async function checkTemplatesSetting(configText: string, configFolder: string, fs: FileSystem): Promise<ConfigProblem | undefined> {
+export async function checkTemplatesSetting(
+  configText: string,
+  configFolder: string,
+  fs: FileSystem,
+): Promise<ConfigProblem | undefined> {
   const tree = parseJsonTree(configText);
   const node = tree && findNodeAtLocation(tree, ['templates']);
   if (!node || node.type !== 'string' || typeof node.value !== 'string' || !node.value) return undefined;

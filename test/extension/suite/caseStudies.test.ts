@@ -22,7 +22,8 @@ interface IndexResult {
   rows?: number;
 }
 
-const snapshot = (folder: string) => Object.fromEntries(fs.readdirSync(folder).map((n) => [n, fs.readFileSync(path.join(folder, n), 'utf8')]));
+const snapshot = (folder: string) =>
+  Object.fromEntries(fs.readdirSync(folder).map((n) => [n, fs.readFileSync(path.join(folder, n), 'utf8')]));
 
 suite('case studies', () => {
   suiteSetup(async () => {
@@ -31,7 +32,10 @@ suite('case studies', () => {
 
   test('New Case Study creates the files, opens requirements.md at the first placeholder; a second run changes nothing', async () => {
     const root = path.join(workspaceRoot().fsPath, 'case-studies');
-    const first = (await vscode.commands.executeCommand(Commands.newCaseStudy, { title: 'URL Shortener', templateSet: 'standard' })) as NewResult;
+    const first = (await vscode.commands.executeCommand(Commands.newCaseStudy, {
+      title: 'URL Shortener',
+      templateSet: 'standard',
+    })) as NewResult;
     const folder = path.join(root, 'url-shortener');
     try {
       assert.equal(first.status, 'created', JSON.stringify(first));
@@ -51,7 +55,10 @@ suite('case studies', () => {
       // Someone writes in the new case study; the second run must refuse and leave every byte as it is.
       fs.writeFileSync(path.join(folder, 'trade-offs.md'), '# Mine\n\nHand-written.\n');
       const before = snapshot(folder);
-      const second = (await vscode.commands.executeCommand(Commands.newCaseStudy, { title: 'URL Shortener', templateSet: 'standard' })) as NewResult;
+      const second = (await vscode.commands.executeCommand(Commands.newCaseStudy, {
+        title: 'URL Shortener',
+        templateSet: 'standard',
+      })) as NewResult;
       assert.equal(second.status, 'exists', JSON.stringify(second));
       assert.equal(second.folder, folder);
       assert.deepEqual(snapshot(folder), before);
@@ -65,7 +72,10 @@ suite('case studies', () => {
     const folder = vscode.Uri.joinPath(workspaceRoot(), 'case-studies', 'chat-service');
     const before = snapshot(folder.fsPath);
     const requirements = vscode.Uri.joinPath(folder, 'requirements.md');
-    const hasMissingFile = () => vscode.languages.getDiagnostics().some(([uri, ds]) => uri.fsPath.startsWith(folder.fsPath) && ds.some((d) => ruleOf(d) === 'missing-file'));
+    const hasMissingFile = () =>
+      vscode.languages
+        .getDiagnostics()
+        .some(([uri, ds]) => uri.fsPath.startsWith(folder.fsPath) && ds.some((d) => ruleOf(d) === 'missing-file'));
     await eventually('the missing-file diagnostic', hasMissingFile);
     const result = (await vscode.commands.executeCommand(Commands.addMissingFiles, folder)) as AddResult;
     const created = path.join(folder.fsPath, 'trade-offs.md');
@@ -87,10 +97,13 @@ suite('case studies', () => {
 
   test('Generate Case Study Index writes only between the markers, as an undoable edit; a second run is a no-op', async () => {
     const readme = vscode.Uri.joinPath(workspaceRoot(), 'case-studies', 'README.md');
-    const original = '# Our case studies\n\nIntro kept as is.\n\n<!-- design-notes:index:start -->\nstale\n<!-- design-notes:index:end -->\n\nFooter kept as is.\n';
+    const original =
+      '# Our case studies\n\nIntro kept as is.\n\n<!-- design-notes:index:start -->\nstale\n<!-- design-notes:index:end -->\n\nFooter kept as is.\n';
     fs.writeFileSync(readme.fsPath, original);
     // The previous test removed the trade-offs.md it added: let the server see that first, so both runs agree.
-    await eventually('the missing-file diagnostic to be back', () => vscode.languages.getDiagnostics().some(([, ds]) => ds.some((d) => ruleOf(d) === 'missing-file')));
+    await eventually('the missing-file diagnostic to be back', () =>
+      vscode.languages.getDiagnostics().some(([, ds]) => ds.some((d) => ruleOf(d) === 'missing-file')),
+    );
     try {
       const result = (await vscode.commands.executeCommand(Commands.generateIndex, { target: readme })) as IndexResult;
       assert.equal(result.status, 'written', JSON.stringify(result));
@@ -100,7 +113,11 @@ suite('case studies', () => {
       assert.ok(text.endsWith('<!-- design-notes:index:end -->\n\nFooter kept as is.\n'));
       assert.match(text, /\| \[Chat Service\]\(chat-service\/requirements\.md\) \| .* \| In progress \(\d+%\) \|/);
       const again = (await vscode.commands.executeCommand(Commands.generateIndex, { target: readme })) as IndexResult;
-      assert.equal(again.status, 'unchanged', `second run changed the file:\n${text}\n---\n${fs.readFileSync(readme.fsPath, 'utf8')}`);
+      assert.equal(
+        again.status,
+        'unchanged',
+        `second run changed the file:\n${text}\n---\n${fs.readFileSync(readme.fsPath, 'utf8')}`,
+      );
       // The edit went through the editor: undo restores the previous text.
       await vscode.window.showTextDocument(readme);
       await vscode.commands.executeCommand('undo');

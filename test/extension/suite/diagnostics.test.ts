@@ -36,8 +36,13 @@ suite('diagnostics', () => {
   test('the complete high-level design has no missing-section diagnostic', async () => {
     const uri = vscode.Uri.joinPath(workspaceRoot(), 'case-studies', 'chat-service', 'high-level-design.md');
     // Wait until the workspace has been checked (the other file has its findings), then look at this one.
-    await eventually('findings for the case study', () => vscode.languages.getDiagnostics().some(([, ds]) => ds.some((d) => ruleOf(d) === 'missing-section')));
+    await eventually('findings for the case study', () =>
+      vscode.languages.getDiagnostics().some(([, ds]) => ds.some((d) => ruleOf(d) === 'missing-section')),
+    );
     const ds = vscode.languages.getDiagnostics(uri).filter((d) => ruleOf(d) === 'missing-section');
-    assert.deepEqual(ds.map((d) => d.message), []);
+    assert.deepEqual(
+      ds.map((d) => d.message),
+      [],
+    );
   });
 });

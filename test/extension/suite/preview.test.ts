@@ -7,10 +7,29 @@ import { Commands } from '../../../common/protocol';
 // Diagram preview inside a real VS Code: the command opens the webview, the palette export goes webview → host →
 // save dialog → workspace.fs, and the Markdown-preview integration stands down for VS Code's own renderer.
 // Files are written outside case-studies/ so the diagnostics suites see the fixture unchanged.
-const DOC = ['# Preview fixture', '', '## Components', '', '```mermaid', 'flowchart LR', '  A[Client] --> B[API]', '```', '', '## Broken', '', '```mermaid', 'flowchart TD', '  A -->', '```', ''].join('\n');
+const DOC = [
+  '# Preview fixture',
+  '',
+  '## Components',
+  '',
+  '```mermaid',
+  'flowchart LR',
+  '  A[Client] --> B[API]',
+  '```',
+  '',
+  '## Broken',
+  '',
+  '```mermaid',
+  'flowchart TD',
+  '  A -->',
+  '```',
+  '',
+].join('\n');
 
 function previewTabs(): vscode.Tab[] {
-  return vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.includes('designNotes.preview'));
+  return vscode.window.tabGroups.all
+    .flatMap((g) => g.tabs)
+    .filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.includes('designNotes.preview'));
 }
 
 /** Polls until the file exists (the export crosses webview → extension host asynchronously). */
@@ -79,8 +98,12 @@ suite('diagram preview', () => {
   test('Open Diagram Preview with no Markdown editor in front (the walkthrough button) opens a design file and its preview', async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await vscode.commands.executeCommand(Commands.openPreview);
-    const editor = await eventually('a design file opened', () => vscode.window.visibleTextEditors.find((e) => e.document.fileName.endsWith('high-level-design.md')));
-    await eventually('its preview', () => previewTabs().find((t) => t.label === `Diagrams: ${editor.document.fileName.split(/[\\/]/).pop()}`));
+    const editor = await eventually('a design file opened', () =>
+      vscode.window.visibleTextEditors.find((e) => e.document.fileName.endsWith('high-level-design.md')),
+    );
+    await eventually('its preview', () =>
+      previewTabs().find((t) => t.label === `Diagrams: ${editor.document.fileName.split(/[\\/]/).pop()}`),
+    );
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
@@ -89,16 +112,27 @@ suite('diagram preview', () => {
     await vscode.workspace.fs.writeFile(plain, new TextEncoder().encode('# Notes\n\nNo diagrams here.\n'));
     await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.One });
     await vscode.commands.executeCommand(Commands.openPreview);
-    await eventually('the preview of diagrams.md', () => previewTabs().find((t) => t.label === 'Diagrams: diagrams.md'));
+    await eventually('the preview of diagrams.md', () =>
+      previewTabs().find((t) => t.label === 'Diagrams: diagrams.md'),
+    );
     await vscode.window.showTextDocument(plain, { viewColumn: vscode.ViewColumn.One });
     await new Promise((r) => setTimeout(r, 1000));
-    assert.deepEqual(previewTabs().map((t) => t.label), ['Diagrams: diagrams.md']);
+    assert.deepEqual(
+      previewTabs().map((t) => t.label),
+      ['Diagrams: diagrams.md'],
+    );
   });
 
   test('palette export without the cursor in a block: the only diagram at once, else the one picked; then "Saved … [Open] [Reveal]"', async function () {
     const single = vscode.Uri.joinPath(workspaceRoot(), 'preview-test', 'single.md');
-    await vscode.workspace.fs.writeFile(single, new TextEncoder().encode('# Single\n\nText first.\n\n```mermaid\nflowchart LR\n  Solo[Only One] --> B\n```\n'));
-    const targets = [vscode.Uri.joinPath(workspaceRoot(), 'preview-test', 'only.svg'), vscode.Uri.joinPath(workspaceRoot(), 'preview-test', 'picked.svg')];
+    await vscode.workspace.fs.writeFile(
+      single,
+      new TextEncoder().encode('# Single\n\nText first.\n\n```mermaid\nflowchart LR\n  Solo[Only One] --> B\n```\n'),
+    );
+    const targets = [
+      vscode.Uri.joinPath(workspaceRoot(), 'preview-test', 'only.svg'),
+      vscode.Uri.joinPath(workspaceRoot(), 'preview-test', 'picked.svg'),
+    ];
     const window = vscode.window as {
       showSaveDialog: typeof vscode.window.showSaveDialog;
       showInformationMessage: (...args: unknown[]) => Thenable<unknown>;
@@ -145,11 +179,12 @@ suite('diagram preview', () => {
     }
   });
 
-  test('the Markdown preview integration detects VS Code\'s own Mermaid renderer and stands down (auto)', async () => {
+  test("the Markdown preview integration detects VS Code's own Mermaid renderer and stands down (auto)", async () => {
     const builtIn = vscode.extensions.getExtension('vscode.mermaid-markdown-features');
     // code-server 4.139.1 (VS Code 1.139.1), which CI runs, ships it: make sure the stand-down branch is what runs there.
     const [major, minor] = vscode.version.split('.').map(Number);
-    if (major > 1 || minor >= 139) assert.ok(builtIn, `VS Code ${vscode.version} should ship vscode.mermaid-markdown-features`);
+    if (major > 1 || minor >= 139)
+      assert.ok(builtIn, `VS Code ${vscode.version} should ship vscode.mermaid-markdown-features`);
     assert.equal(findOtherMermaidRenderer(), builtIn ? 'vscode.mermaid-markdown-features' : undefined);
     // What the Markdown preview's engine actually produces, with every contributed plugin (ours included).
     const html = await vscode.commands.executeCommand<string>('markdown.api.render', DOC);

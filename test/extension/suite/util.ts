@@ -6,7 +6,10 @@ export const EXTENSION_NAME = 'design-notes';
 /** The extension under test (loaded from the VSIX or from --extensionDevelopmentPath). */
 export function extension(): vscode.Extension<unknown> {
   const found = vscode.extensions.all.find((e) => (e.packageJSON as { name?: string }).name === EXTENSION_NAME);
-  if (!found) throw new Error(`extension '${EXTENSION_NAME}' is not loaded; loaded: ${vscode.extensions.all.map((e) => e.id).join(', ')}`);
+  if (!found)
+    throw new Error(
+      `extension '${EXTENSION_NAME}' is not loaded; loaded: ${vscode.extensions.all.map((e) => e.id).join(', ')}`,
+    );
   return found;
 }
 
