@@ -101,6 +101,10 @@ export async function parseDiagram(text: string): Promise<ParseOutcome> {
 export function loadDiagramType(text: string): Promise<void> | undefined {
   ensureInitialized();
   let type: string;
+  // Runs before every block, so it must cost next to nothing: mermaid's own getConfig() deep-copies the whole
+  // configuration (most of a small block's parse time; with it, this check made the cold CLI measurably slower),
+  // so the exact faster copy stands in, as while parsing.
+  hooks[CONFIG_COPY_HOOK] = compiledConfigCopy;
   try {
     // detectType strips front matter, directives and comments itself. With the global configuration rather than
     // the block's, a rare block may load a sibling type (flowchart vs flowchart-v2): only the budget notices.
@@ -109,6 +113,8 @@ export function loadDiagramType(text: string): Promise<void> | undefined {
     return undefined;
   } catch {
     // Not detected (the parse reports it) or not loaded yet (below).
+  } finally {
+    delete hooks[CONFIG_COPY_HOOK];
   }
   const loader = type! === undefined ? undefined : internals.__getDiagramLoader(type);
   if (!loader) return undefined;
