@@ -1,5 +1,6 @@
 // Mermaid validation as the web worker language server runs it (server/browser/webWorkerValidator.ts), in real
-// headless Chromium: the real dist/browser/mermaidWorker.js finds a syntax error, and a worker that overruns the
+// headless Chromium: the real dist/browser/mermaidWorker.js finds a syntax error, gives the same verdicts to blocks
+// sent ahead in a batch (the pool pipelines them) as to blocks sent one at a time, and a worker that overruns the
 // time budget is terminated and replaced, the next block being answered by a fresh worker.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -63,7 +64,7 @@ after(async () => {
 
 /** What the test page exposes (the browser bundle's validator factory) and what the budget test replaces (Worker). */
 interface TestGlobals {
-  createWebWorkerValidator(options: { workerUrl: string; timeoutMs: number }): {
+  createWebWorkerValidator(options: { workerUrl: string; timeoutMs: number; pipelineDepth?: number }): {
     validate(text: string): Promise<{ range: { start: { line: number } }; kind?: string; message: string }[]>;
     dispose(): void;
   };
@@ -84,6 +85,38 @@ test('the web worker validator reports a Mermaid syntax error at its line, throu
   assert.deepEqual(problems.fine, []);
   assert.ok(problems.broken.length > 0, 'the unclosed [ is found');
   assert.equal(problems.broken[0].range.start.line, 1, JSON.stringify(problems.broken));
+});
+
+test('blocks sent in a batch get the same verdicts as blocks sent one at a time (every Mermaid test sample)', async () => {
+  const dir = path.join(root, 'test/fixtures/mermaid/types');
+  const texts = fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.mmd'))
+    .sort()
+    .map((f) => fs.readFileSync(path.join(dir, f), 'utf8'));
+  assert.ok(texts.length > 40, 'the test set has samples of every diagram type');
+  const { batch, oneByOne } = await page.evaluate(async (blocks) => {
+    // No named function expressions in here: the test runner's transpiler would wrap them in a helper the page
+    // does not have.
+    const [pipelined, single] = [4, 1].map((pipelineDepth) =>
+      (globalThis as unknown as TestGlobals).createWebWorkerValidator({
+        workerUrl: '/mermaidWorker.js',
+        timeoutMs: 30_000,
+        pipelineDepth,
+      }),
+    );
+    const batch = await Promise.all(blocks.map((t) => pipelined.validate(t)));
+    pipelined.dispose();
+    const oneByOne = [];
+    for (const t of blocks) oneByOne.push(await single.validate(t));
+    single.dispose();
+    return { batch, oneByOne };
+  }, texts);
+  assert.deepEqual(batch, oneByOne);
+  assert.ok(
+    oneByOne.some((p) => p.length > 0) && oneByOne.some((p) => p.length === 0),
+    'the set has valid and broken diagrams',
+  );
 });
 
 test('a block over the time budget is reported as not checked, and the stuck worker is replaced', async () => {
