@@ -52,6 +52,12 @@ export const path: PathFlavour = {
   normalize: (p) => flavour.normalize(p),
 };
 
+/** Whether `child` is `parent` or lies inside it (lexically: both absolute and normalized, in the platform's flavour). */
+export function isInside(child: string, parent: string): boolean {
+  const rel = path.relative(parent, child);
+  return rel === '' || (rel !== '..' && !rel.startsWith('..' + path.sep) && !path.isAbsolute(rel));
+}
+
 /** POSIX paths whatever the platform: relative paths inside a case study, template paths, globs. */
 export const posixPath: PathFlavour = browserPosix;
 

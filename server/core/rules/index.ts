@@ -38,8 +38,9 @@ export function ruleById(id: string): Rule<unknown> | undefined {
 }
 
 /**
- * Quick fixes for one finding, built by its rule from the facts the rule put in its data. Data that crossed a
- * process boundary (a diagnostic's `data` from the editor) is the rule's own: the server put it there.
+ * Quick fixes for one finding, built by its rule from the facts the rule put in its data. The data must be the
+ * engine's own finding's: a diagnostic's `data` sent back by an editor is not trusted (the server looks the finding
+ * up in its own results first, see server/features/codeActions.ts).
  */
 export function quickFixesFor(ruleId: string, data: unknown, range: Range, ctx: Omit<FixContext, 'spec'>): QuickFix[] {
   const rule = ruleById(ruleId);
