@@ -11,6 +11,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Range } from '../core/types';
 import type { CheckService } from '../checkService';
 import { fixTemplateSets, fixTemplateVars, type FixContext, type QuickFix } from '../core/fixes';
+import type { ResolvedConfig } from '../core/config';
 import type { FileSystem } from '../core/fileSystem';
 import { fixAllSections, quickFixesFor } from '../core/rules';
 import { CREATE_ALL_TITLE } from '../core/rules/missingFile';
@@ -92,11 +93,11 @@ export class CodeActionProvider {
           if (action) actions.push(action);
         }
       }
-      actions.push(...this.aggregateActions(document, ctx, ours));
+      actions.push(...this.aggregateActions(document, ctx, config, ours));
     }
     if (fixAllRequested) {
       // Only on request (fix-all on save, "Fix All"): never offered in the lightbulb, which lists quick fixes.
-      const edits = fixAllSections(ctx);
+      const edits = fixAllSections(ctx, config);
       if (edits.length)
         actions.push({ title: FIX_ALL_TITLE, kind: FIX_ALL_KIND, edit: { changes: { [document.uri]: edits } } });
     }
@@ -134,11 +135,16 @@ export class CodeActionProvider {
   }
 
   /** Fixes that cover several findings at once, offered when there is more than one of a kind. */
-  private aggregateActions(document: TextDocument, ctx: FixContext, diagnostics: Diagnostic[]): CodeAction[] {
+  private aggregateActions(
+    document: TextDocument,
+    ctx: FixContext,
+    config: ResolvedConfig,
+    diagnostics: Diagnostic[],
+  ): CodeAction[] {
     const out: CodeAction[] = [];
     const sectionDiagnostics = diagnostics.filter((d) => d.code === 'missing-section' || d.code === 'empty-section');
     if (sectionDiagnostics.length > 1) {
-      const edits = fixAllSections(ctx);
+      const edits = fixAllSections(ctx, config);
       if (edits.length)
         out.push({
           title: FIX_ALL_SECTIONS_TITLE,

@@ -279,3 +279,39 @@ test("missing-file: a diagnostic's data forged by the client never makes a fix c
   assert.deepEqual([...new Set(touched)], [expected], JSON.stringify(actions, null, 1));
   await client.close(file);
 });
+
+test('fix-all runs only the fixes of rules that are on: a rule switched off in .designnotes.json fixes nothing', async () => {
+  const wsRoot = makeTree({
+    ...caseStudyFiles('chat', { 'requirements.md': REQ, 'high-level-design.md': HLD }),
+    '.designnotes.json': JSON.stringify({ rules: { 'missing-section': 'off' } }),
+  });
+  const c = new TestLspClient();
+  try {
+    await c.initialize([wsRoot], { workspace: { configuration: true } });
+    const file = path.join(wsRoot, 'case-studies/chat/requirements.md');
+    // Functional Requirements missing (rule off), Non-Functional empty (empty-section on).
+    const text = '# Chat — Requirements\n\n## Non-Functional Requirements\n\n## Notes\n\nWritten.\n';
+    await c.open(file, text);
+    await c.waitFor(() => c.diagnosticsFor(file).some((d) => d.code === 'empty-section'), 'empty-section');
+    assert.ok(!c.diagnosticsFor(file).some((d) => d.code === 'missing-section'));
+    const request = (diagnostics: Diagnostic[], only?: string[]) =>
+      c.request<Action[]>('textDocument/codeAction', {
+        textDocument: { uri: fileUri(file) },
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        context: { diagnostics, ...(only ? { only } : {}) },
+      });
+    const [fixAll] = await request([], ['source.fixAll.designNotes']);
+    assert.ok(fixAll, 'empty-section is on: fix-all fills the empty section');
+    const result = applyEdits(text, fixAll.edit!.changes![fileUri(file)]);
+    assert.deepEqual(
+      result.split('\n').filter((l) => l.startsWith('#')),
+      ['# Chat — Requirements', '## Non-Functional Requirements', '## Notes'],
+      'no section added for the rule that is off',
+    );
+    assert.match(result, /## Non-Functional Requirements\n\n<!-- write here/);
+    await c.close(file);
+  } finally {
+    await c.stop();
+    removeTree(wsRoot);
+  }
+});

@@ -1,3 +1,4 @@
+import { severityOf, type ResolvedConfig } from '../config';
 import type { FixContext, QuickFix, TextEdit } from '../fixes';
 import type { DataOf, Rule } from '../rule';
 import type { Range } from '../types';
@@ -63,10 +64,13 @@ export function unattendedFix(
 /**
  * Fix-all of a file (`source.fixAll.designNotes`): every rule's part, merged in the rules' order (for the section
  * rules, template order: missing sections inserted, empty ones filled). Every edit is computed against the original
- * text, so the edits never overlap.
+ * text, so the edits never overlap. Only rules that are on take part: a rule switched off (`"off"` in the config or
+ * the editor's settings) reports nothing, so it fixes nothing either.
  */
-export function fixAllSections(ctx: FixContext): TextEdit[] {
-  const ordered = ALL_RULES.flatMap((rule) => rule.fixes?.fixAll?.(ctx) ?? []);
+export function fixAllSections(ctx: FixContext, config: ResolvedConfig): TextEdit[] {
+  const ordered = ALL_RULES.filter(
+    (rule) => severityOf(config, rule.meta.id, rule.meta.defaultSeverity) !== 'off',
+  ).flatMap((rule) => rule.fixes?.fixAll?.(ctx) ?? []);
   // A stable sort: edits of equal order keep the rules' order.
   return ordered.sort((a, b) => a.order - b.order).map((o) => o.edit);
 }
