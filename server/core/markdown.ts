@@ -167,6 +167,15 @@ function isWrittenText(content: string): boolean {
 
 /** `text` without its `<!-- … -->` comments (an unclosed one runs to the end), as HTML reads them; linear. */
 export function withoutHtmlComments(text: string): string {
+  return replaceHtmlComments(text, () => '');
+}
+
+/** `text` with its `<!-- … -->` comments blanked out by spaces: same length, so columns stay where they were. */
+export function blankHtmlComments(text: string): string {
+  return replaceHtmlComments(text, (comment) => ' '.repeat(comment.length));
+}
+
+function replaceHtmlComments(text: string, by: (comment: string) => string): string {
   let from = text.indexOf('<!--');
   if (from < 0) return text;
   let out = '';
@@ -174,8 +183,9 @@ export function withoutHtmlComments(text: string): string {
   while (from >= 0) {
     out += text.slice(at, from);
     const end = text.indexOf('-->', from + 4);
-    if (end < 0) return out;
+    if (end < 0) return out + by(text.slice(from));
     at = end + 3;
+    out += by(text.slice(from, at));
     from = text.indexOf('<!--', at);
   }
   return out + text.slice(at);

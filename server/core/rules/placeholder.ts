@@ -1,4 +1,5 @@
 import type { Rule } from '../rule';
+import { blankHtmlComments } from '../markdown';
 import { findSection } from '../sections';
 import { isStub } from '../stubs';
 
@@ -41,10 +42,6 @@ function codeSpans(line: string): [number, number][] {
   return spans;
 }
 
-/** The line with its inline HTML comments blanked out (same length, so columns stay): comments are not written text. */
-function withoutInlineComments(line: string): string {
-  return line.includes('<!--') ? line.replace(/<!--[\s\S]*?(?:-->|$)/g, (c) => ' '.repeat(c.length)) : line;
-}
 
 export const placeholder: Rule = {
   meta: {
@@ -81,7 +78,7 @@ export const placeholder: Rule = {
     }
     for (const lineNo of [...file.doc.proseLines].sort((a, b) => a - b)) {
       if (whole.has(lineNo)) continue;
-      const line = withoutInlineComments(lines[lineNo] ?? '');
+      const line = blankHtmlComments(lines[lineNo] ?? '');
       if (!/todo|tbd|tba|fixme|xxx|lorem|\[/i.test(line)) continue;
       const spans = codeSpans(line);
       MARKERS.lastIndex = 0;
