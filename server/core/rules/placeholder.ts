@@ -42,7 +42,6 @@ function codeSpans(line: string): [number, number][] {
   return spans;
 }
 
-
 export const placeholder: Rule = {
   meta: {
     id: 'placeholder',
