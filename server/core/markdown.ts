@@ -1,5 +1,6 @@
 import MarkdownIt, { type Token } from 'markdown-it';
 import { normalizeHeading } from './normalize';
+import { snippetOfExampleRow } from './snippetExamples';
 import { isPlaceholderText } from './stubs';
 import type { Position, Range } from './types';
 
@@ -210,17 +211,29 @@ function isWrittenDiagram(content: string): boolean {
 }
 
 /**
- * Whether a table holds a written body cell. A header row alone (a scaffold's column skeleton) is not content;
- * `open` is the index of table_open, and cell text is read from the inline tokens' content (no inline parse needed).
+ * What a table's body holds: a written row, only rows a table snippet inserts as its example (the snippet named, see
+ * snippetExamples.ts: they are the snippet's text, not the writer's), or nothing (a header row alone, a scaffold's
+ * column skeleton). `open` is the index of table_open; cell text is read from the inline tokens' content (no inline
+ * parse needed).
  */
-function isWrittenTable(tokens: Token[], open: number): boolean {
+function tableBody(tokens: Token[], open: number): { written: true } | { written: false; example?: ProseLine } {
   let inBody = false;
+  let cells: string[] = [];
+  let rowLine = 0;
+  let example: ProseLine | undefined;
   for (let k = open + 1; k < tokens.length && tokens[k].type !== 'table_close'; k++) {
     const t = tokens[k];
     if (t.type === 'tbody_open') inBody = true;
-    else if (inBody && t.type === 'inline' && isWrittenText(t.content)) return true;
+    else if (!inBody) continue;
+    else if (t.type === 'tr_open') [cells, rowLine] = [[], t.map?.[0] ?? rowLine];
+    else if (t.type === 'inline') cells.push(t.content);
+    else if (t.type === 'tr_close' && cells.some(isWrittenText)) {
+      const snippet = snippetOfExampleRow(cells.map(withoutHtmlComments));
+      if (!snippet) return { written: true };
+      example ??= { line: rowLine, text: `${snippet} example rows` };
+    }
   }
-  return false;
+  return { written: false, example };
 }
 
 function lineRange(lines: string[], line: number): Range {
@@ -421,8 +434,13 @@ export function parseMarkdown(text: string, options: { eagerInline?: boolean } =
       }
       case 'table_open':
         if (t.map) for (let l = t.map[0]; l < t.map[1]; l++) tableLines.add(l);
-        // A header-only table (a scaffold's skeleton) is not content.
-        if (t.map && isWrittenTable(tokens, i)) contentLines.push(t.map[0]);
+        // A header-only table (a scaffold's skeleton) is not content; nor is a table snippet's example left as inserted,
+        // which counts as a placeholder.
+        if (t.map) {
+          const body = tableBody(tokens, i);
+          if (body.written) contentLines.push(t.map[0]);
+          else if (body.example) placeholders.push(body.example);
+        }
         break;
       case 'code_block':
       case 'hr':

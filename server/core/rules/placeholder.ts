@@ -50,7 +50,8 @@ export const placeholder: Rule = {
     defaultSeverity: 'warning',
     docs:
       'Finish or remove placeholders before calling a case study done. A paragraph that is only a placeholder ("*Content coming soon…*", ' +
-      '"WIP", "To be added", "Under construction") is one; so are the markers TODO, TBD, TBA, FIXME, XXX anywhere in the text. Markers inside ' +
+      '"WIP", "To be added", "Under construction") is one; so is a table whose rows are all the example rows of a table snippet (dn-capacity, dn-api, dn-datamodel) ' +
+      'left as inserted; so are the markers TODO, TBD, TBA, FIXME, XXX anywhere in the text. Markers inside ' +
       'code blocks, inline code and HTML comments are ignored. A file that holds nothing else is reported once, as `stub-file`.',
     example: "Placeholder 'TBD' left in the text: replace it with the real content.",
   },
