@@ -29,6 +29,19 @@ export const common = {
  * protocol package resolves it: one jsonrpc in the bundle, not two, and message types of the connection's own copy.
  * @type {import('esbuild').Plugin}
  */
+// mocha's browser build (mocha/mocha.js) is a UMD file inside an ES-module package, so esbuild bundles it as ESM and
+// its `module.exports = factory()` branch would overwrite the test bundle's own exports (the web host would then call
+// mocha's `run`, not ours). Hiding `module`/`exports`/`define` from it takes the UMD's global branch: `self.mocha`.
+const mochaBrowserGlobal = {
+  name: 'mocha-browser-global',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]mocha[\\/]mocha\.js$/ }, async (args) => ({
+      contents: `var module, exports, define;\n${await fs.promises.readFile(args.path, 'utf8')}`,
+      loader: 'js',
+    }));
+  },
+};
+
 const serverJsonrpc = {
   name: 'server-jsonrpc',
   setup(build) {
@@ -99,6 +112,18 @@ export const entries = [
     format: 'cjs',
     target: 'node20',
     external: ['vscode', 'mocha'],
+  },
+  // The same suite for the web worker extension host: one CommonJS file (the host's loader provides only `vscode`),
+  // mocha's browser build and the npm port of `assert` bundled in, with a `process` of its own (processShim.ts).
+  {
+    entryPoints: ['test/extension/browserIndex.ts'],
+    outfile: 'dist-test/extension/browser.js',
+    platform: 'browser',
+    format: 'cjs',
+    target: 'chrome120',
+    external: ['vscode'],
+    inject: ['test/extension/browser/processShim.ts'],
+    plugins: [mochaBrowserGlobal],
   },
 ];
 

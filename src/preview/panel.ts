@@ -73,8 +73,7 @@ class PreviewPanel implements vscode.Disposable {
   }
 
   private setTitle(): void {
-    const name = this.uri.path.split('/').pop() ?? '';
-    this.panel.title = vscode.l10n.t('Diagrams: {0}', name);
+    this.panel.title = previewTitle(this.uri);
   }
 
   private post(message: HostMessage): void {
@@ -258,9 +257,11 @@ export class PreviewManager implements vscode.Disposable {
       existing.panel.reveal(undefined, preserveFocus);
       return existing;
     }
+    // Created with its final title: a rename right after creation reaches the tab later (seen in the web worker
+    // host, where the tab first showed a bare "Diagrams").
     const panel = vscode.window.createWebviewPanel(
       PREVIEW_VIEW_TYPE,
-      vscode.l10n.t('Diagrams'),
+      previewTitle(uri),
       { viewColumn: vscode.ViewColumn.Beside, preserveFocus },
       {
         enableScripts: true,
@@ -359,4 +360,9 @@ export class PreviewManager implements vscode.Disposable {
     this.disposables.splice(0).forEach((d) => d.dispose());
     for (const p of [...this.panels]) p.panel.dispose();
   }
+}
+
+/** The preview tab's title: the file it shows. */
+function previewTitle(uri: vscode.Uri): string {
+  return vscode.l10n.t('Diagrams: {0}', uri.path.split('/').pop() ?? '');
 }

@@ -39,7 +39,7 @@ const CHAT = 'case-studies/chat-service';
  */
 const WEB = (globalThis as { designNotesE2eHost?: string }).designNotesE2eHost === 'web';
 /** The scenarios the browser must pass too (issue 17); the rest are Node-host only. */
-const IN_WEB_HOST = new Set(['01', '02', '03', '05', '06', '07']);
+const IN_WEB_HOST = new Set(['01', '02', '03', '04', '05', '06', '07', '08', '10', '11', '12', '13']);
 
 /** A fresh copy of the repo's examples/ folder (the demo workspace), so scenarios can use its realistic findings. */
 function copyExamples(): string {

@@ -4,18 +4,10 @@
 //    test/e2e): the host requires this file and calls `run()`, which sets up mocha itself;
 //  - @vscode/test-cli (`npm run test:electron`, .vscode-test.mjs): its runner defines the mocha globals and then
 //    requires this file as a test file, so the suites are registered at load time.
-// Suites are required lazily (esbuild turns these requires into deferred module inits) because their top-level
-// `suite(...)` calls need mocha's globals to exist first.
+// The web worker host has its own entry (browserIndex.ts) over the same suites (suites.ts).
 import Mocha from 'mocha';
 import * as fs from 'node:fs';
-
-function loadSuites(): void {
-  require('./suite/activation.test');
-  require('./suite/diagnostics.test');
-  require('./suite/commands.test');
-  require('./suite/caseStudies.test');
-  require('./suite/preview.test');
-}
+import { loadSuites } from './suites';
 
 if (typeof (globalThis as { suite?: unknown }).suite === 'function') loadSuites();
 

@@ -1,4 +1,4 @@
-import * as assert from 'node:assert/strict';
+import { strict as assert } from 'assert';
 import * as vscode from 'vscode';
 import { activated, extension } from './util';
 

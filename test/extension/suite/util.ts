@@ -43,3 +43,37 @@ export function workspaceRoot(): vscode.Uri {
   if (!folder) throw new Error('the extension tests need a workspace folder (test/e2e/fixtures/missing-parts)');
   return folder.uri;
 }
+
+// Files through `vscode.workspace.fs`, not node:fs: the same suite runs in the web worker extension host (no Node
+// there; the workspace is `vscode-remote:`), so it reads and writes what the extension itself would see.
+const decoder = new TextDecoder();
+const encoder = new TextEncoder();
+
+export async function readText(uri: vscode.Uri): Promise<string> {
+  return decoder.decode(await vscode.workspace.fs.readFile(uri));
+}
+
+export async function writeText(uri: vscode.Uri, text: string): Promise<void> {
+  await vscode.workspace.fs.writeFile(uri, encoder.encode(text));
+}
+
+/** Removes a file or folder; absent is fine (clean-up in `finally`). */
+export async function remove(uri: vscode.Uri): Promise<void> {
+  try {
+    await vscode.workspace.fs.delete(uri, { recursive: true, useTrash: false });
+  } catch (e) {
+    if (!(e instanceof vscode.FileSystemError && e.code === 'FileNotFound')) throw e;
+  }
+}
+
+/** Every file in a folder with its text, by name (a before/after snapshot). */
+export async function snapshot(folder: vscode.Uri): Promise<Record<string, string>> {
+  const entries = await vscode.workspace.fs.readDirectory(folder);
+  const texts = await Promise.all(entries.map(([name]) => readText(vscode.Uri.joinPath(folder, name))));
+  return Object.fromEntries(entries.map(([name], i) => [name, texts[i]]));
+}
+
+/** Which extension host runs the suite: the web entry sets the global before loading the suites. */
+export function testHost(): 'web' | 'node' {
+  return (globalThis as { designNotesTestHost?: string }).designNotesTestHost === 'web' ? 'web' : 'node';
+}
