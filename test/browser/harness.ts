@@ -6,21 +6,12 @@ import * as http from 'node:http';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../support/chromium';
 import { buildPreviewHtml, createNonce } from '../../src/preview/html';
 import type { DocumentDiagram, HostMessage, ThemeKind, WebviewMessage } from '../../common/preview/messages';
 
 const root = path.resolve(__dirname, '../..');
-
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 /** Colours VS Code's default themes put in the webview as CSS variables (a subset, enough for the preview). */
 const THEME_VARS: Record<ThemeKind, Record<string, string>> = {
@@ -159,7 +150,7 @@ export function serve(
 
 let sharedBrowser: Browser | undefined;
 export async function launchBrowser(): Promise<Browser> {
-  sharedBrowser ??= await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  sharedBrowser ??= await launchChromium();
   return sharedBrowser;
 }
 export async function closeBrowser(): Promise<void> {

@@ -8,8 +8,8 @@ import * as http from 'node:http';
 import * as path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import * as esbuild from 'esbuild';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { CHROMIUM_ARGS } from './harness';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../support/chromium';
 
 const root = path.resolve(__dirname, '../..');
 const MERMAID_WORKER = path.join(root, 'dist/browser/mermaidWorker.js');
@@ -51,7 +51,7 @@ before(async () => {
     res.end(body ?? '');
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS, headless: true });
+  browser = await launchChromium();
   page = await browser.newPage();
   await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
 });

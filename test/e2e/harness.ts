@@ -11,7 +11,8 @@ import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
+import { launchChromiumProfile } from '../support/chromium';
 import { ensureCodeServer } from '../../scripts/e2e/ensure-code-server.mjs';
 import { CALM_WORKBENCH_SETTINGS } from '../../scripts/e2e/workbenchSettings.mjs';
 
@@ -25,15 +26,6 @@ export const TIMEOUT = 60_000;
  * run) instead of its Node host: the same VSIX, with its package.json `browser` entry.
  */
 export const WEB_HOST_SETTINGS = { 'remote.extensionKind': { 'design-notes.design-notes': ['web'] } };
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 /** Fails early, with the command to run, when the extension has not been built and packaged. */
 export function requireBuiltExtension(options: { vsix?: boolean } = { vsix: true }): void {
@@ -262,12 +254,7 @@ export class Workbench {
   static async launch(): Promise<Workbench> {
     // Playwright refuses --user-data-dir in args; a persistent context gets a fresh profile folder instead.
     const profileDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dn-chromium-'));
-    const context = await chromium.launchPersistentContext(profileDir, {
-      executablePath: ensureCodeServer().chromium,
-      args: CHROMIUM_ARGS,
-      headless: true,
-      viewport: { width: 1400, height: 900 },
-    });
+    const context = await launchChromiumProfile(profileDir, { headless: true, viewport: { width: 1400, height: 900 } });
     context.setDefaultTimeout(TIMEOUT);
     const page = context.pages()[0] ?? (await context.newPage());
     return new Workbench(context, page, profileDir);
