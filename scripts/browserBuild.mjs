@@ -42,6 +42,27 @@ const noNodeBuiltins = {
   },
 };
 
+/**
+ * path-browserify (the POSIX paths of common/path.ts) only defines functions when loaded, but its package does not
+ * say so (no "sideEffects" field), and esbuild keeps a CommonJS module it cannot prove inert. Marked here, the
+ * clients, which import common/path.ts for styledPath alone, leave it out of their bundles.
+ * @type {import('esbuild').Plugin}
+ */
+export const inertPathBrowserify = {
+  name: 'inert-path-browserify',
+  setup(build) {
+    build.onResolve({ filter: /^path-browserify$/ }, async (args) => {
+      if (args.pluginData === 'inert-path-browserify') return undefined;
+      const resolved = await build.resolve(args.path, {
+        kind: args.kind,
+        resolveDir: args.resolveDir,
+        pluginData: 'inert-path-browserify',
+      });
+      return resolved.errors.length ? undefined : { path: resolved.path, sideEffects: false };
+    });
+  },
+};
+
 /** The shipped templates/ folder as one module of data (`design-notes:templates`): a worker cannot read it from disk. */
 /** @type {import('esbuild').Plugin} */
 const bundledTemplates = {
@@ -84,7 +105,7 @@ export const browserEntries = [
     outfile: 'dist/browser/extension.js',
     format: 'cjs',
     external: ['vscode'],
-    plugins: [noNodeBuiltins],
+    plugins: [inertPathBrowserify, noNodeBuiltins],
   },
   {
     ...browser,

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import * as path from 'node:path';
 import * as fs from 'node:fs';
 import { MERMAID_WORKER_CHUNKS, mermaidWorkerEntry } from './mermaidWorkerBuild.mjs';
-import { browserEntries, nodeBuiltinsIn } from './browserBuild.mjs';
+import { browserEntries, inertPathBrowserify, nodeBuiltinsIn } from './browserBuild.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const production = process.argv.includes('--production');
@@ -69,6 +69,7 @@ export const entries = [
     format: 'cjs',
     target: 'node20',
     external: ['vscode'],
+    plugins: [inertPathBrowserify],
   },
   // Language server: also runs alone (`node dist/server.js --stdio`) for any LSP editor.
   {

@@ -1,4 +1,4 @@
-import type { DirEntry, FileSystem, ReadFileOptions } from './core/fileSystem';
+import type { DirEntry, FileStat, FileSystem, ReadFileOptions } from './core/fileSystem';
 
 /**
  * The disk, with the text of open editors laid over it: what the user sees in the editor is what gets checked,
@@ -22,6 +22,7 @@ export class OverlayFileSystem implements FileSystem {
     return this.open.get(filePath);
   }
 
+  /** At most `maxBytes` bytes, as every FileSystem: the open text's UTF-8 bytes cut there, else the disk's own read. */
   async readFile(filePath: string, options?: ReadFileOptions): Promise<Uint8Array | undefined> {
     const text = this.open.get(filePath);
     if (text === undefined) return this.disk.readFile(filePath, options);
@@ -33,11 +34,13 @@ export class OverlayFileSystem implements FileSystem {
     return this.disk.readDirectory(dirPath);
   }
 
-  async stat(filePath: string) {
+  /** An open file is the editor's text: its size is that text's, in UTF-8 bytes (what readFile returns), not the disk's. */
+  async stat(filePath: string): Promise<FileStat | undefined> {
     const text = this.open.get(filePath);
     const st = await this.disk.stat(filePath);
-    if (text !== undefined && !st) return { size: text.length, isFile: true, isDirectory: false };
-    return st;
+    if (text === undefined) return st;
+    const size = this.encoder.encode(text).length;
+    return { size, isFile: true, isDirectory: false, ...(st?.mtime !== undefined ? { mtime: st.mtime } : {}) };
   }
 
   realpath(filePath: string): Promise<string | undefined> {

@@ -7,7 +7,9 @@
 //   the result says what went wrong in words a user understands.
 // Pure (no node:*): the file operations come in as a ScaffoldFileSystem, so the VS Code client (vscode.workspace.fs)
 // and the CLI (node:fs) write plans through the same code.
-import { basename, dirname, join } from '../paths';
+import { styledPath } from '../path';
+
+const { basename, dirname, join } = styledPath;
 
 /** What writePlan needs of a plan (server/core/scaffold/plan.ts ScaffoldPlan has it; the client gets it from the server). */
 export interface PlanToWrite {

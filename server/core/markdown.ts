@@ -1,5 +1,6 @@
 import MarkdownIt, { type Token } from 'markdown-it';
 import { normalizeHeading } from './normalize';
+import { snippetOfExampleRow } from './snippetExamples';
 import { isPlaceholderText } from './stubs';
 import type { Position, Range } from './types';
 
@@ -167,6 +168,15 @@ function isWrittenText(content: string): boolean {
 
 /** `text` without its `<!-- … -->` comments (an unclosed one runs to the end), as HTML reads them; linear. */
 export function withoutHtmlComments(text: string): string {
+  return replaceHtmlComments(text, () => '');
+}
+
+/** `text` with its `<!-- … -->` comments blanked out by spaces: same length, so columns stay where they were. */
+export function blankHtmlComments(text: string): string {
+  return replaceHtmlComments(text, (comment) => ' '.repeat(comment.length));
+}
+
+function replaceHtmlComments(text: string, by: (comment: string) => string): string {
   let from = text.indexOf('<!--');
   if (from < 0) return text;
   let out = '';
@@ -174,8 +184,9 @@ export function withoutHtmlComments(text: string): string {
   while (from >= 0) {
     out += text.slice(at, from);
     const end = text.indexOf('-->', from + 4);
-    if (end < 0) return out;
+    if (end < 0) return out + by(text.slice(from));
     at = end + 3;
+    out += by(text.slice(from, at));
     from = text.indexOf('<!--', at);
   }
   return out + text.slice(at);
@@ -200,17 +211,29 @@ function isWrittenDiagram(content: string): boolean {
 }
 
 /**
- * Whether a table holds a written body cell. A header row alone (a scaffold's column skeleton) is not content;
- * `open` is the index of table_open, and cell text is read from the inline tokens' content (no inline parse needed).
+ * What a table's body holds: a written row, only rows a table snippet inserts as its example (the snippet named, see
+ * snippetExamples.ts: they are the snippet's text, not the writer's), or nothing (a header row alone, a scaffold's
+ * column skeleton). `open` is the index of table_open; cell text is read from the inline tokens' content (no inline
+ * parse needed).
  */
-function isWrittenTable(tokens: Token[], open: number): boolean {
+function tableBody(tokens: Token[], open: number): { written: true } | { written: false; example?: ProseLine } {
   let inBody = false;
+  let cells: string[] = [];
+  let rowLine = 0;
+  let example: ProseLine | undefined;
   for (let k = open + 1; k < tokens.length && tokens[k].type !== 'table_close'; k++) {
     const t = tokens[k];
     if (t.type === 'tbody_open') inBody = true;
-    else if (inBody && t.type === 'inline' && isWrittenText(t.content)) return true;
+    else if (!inBody) continue;
+    else if (t.type === 'tr_open') [cells, rowLine] = [[], t.map?.[0] ?? rowLine];
+    else if (t.type === 'inline') cells.push(t.content);
+    else if (t.type === 'tr_close' && cells.some(isWrittenText)) {
+      const snippet = snippetOfExampleRow(cells.map(withoutHtmlComments));
+      if (!snippet) return { written: true };
+      example ??= { line: rowLine, text: `${snippet} example rows` };
+    }
   }
-  return false;
+  return { written: false, example };
 }
 
 function lineRange(lines: string[], line: number): Range {
@@ -411,8 +434,13 @@ export function parseMarkdown(text: string, options: { eagerInline?: boolean } =
       }
       case 'table_open':
         if (t.map) for (let l = t.map[0]; l < t.map[1]; l++) tableLines.add(l);
-        // A header-only table (a scaffold's skeleton) is not content.
-        if (t.map && isWrittenTable(tokens, i)) contentLines.push(t.map[0]);
+        // A header-only table (a scaffold's skeleton) is not content; nor is a table snippet's example left as inserted,
+        // which counts as a placeholder.
+        if (t.map) {
+          const body = tableBody(tokens, i);
+          if (body.written) contentLines.push(t.map[0]);
+          else if (body.example) placeholders.push(body.example);
+        }
         break;
       case 'code_block':
       case 'hr':

@@ -8,15 +8,17 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Range } from '../core/types';
 import type { CheckService } from '../checkService';
 import { fixTemplateSets, fixTemplateVars, type FixContext, type QuickFix } from '../core/fixes';
+import type { ResolvedConfig } from '../core/config';
 import type { FileSystem } from '../core/fileSystem';
 import { fixAllSections, quickFixesFor } from '../core/rules';
 import { CREATE_ALL_TITLE } from '../core/rules/missingFile';
 import { FIX_ALL_SECTIONS_TITLE, FIX_ALL_TITLE } from '../core/rules/missingSection';
 import type { TemplateLibraries } from '../core/scaffold';
 import { DIAGNOSTIC_SOURCE } from './diagnostics';
-import { path } from '../../common/path';
+import { isInside, path } from '../../common/path';
 import { pathToUri, uriToPath } from '../uris';
 import { Commands } from '../../common/protocol';
 
@@ -62,7 +64,8 @@ export class CodeActionProvider {
     const kind = cs?.files.find((f) => f.path === filePath)?.kind;
     const only = params.context.only;
     const wants = (k: string) => !only || only.some((o) => k === o || k.startsWith(o + '.'));
-    const ours = params.context.diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE);
+    // The diagnostics the client sends back are its copies: fixes are built from the server's own findings.
+    const ours = this.ownFindings(filePath, params.context.diagnostics);
     // Editors ask for code actions on every cursor move: with none of our findings under the cursor and no
     // fix-all requested there is nothing to offer, so skip the template and parse work.
     const fixAllRequested = !!only && wants(FIX_ALL_KIND);
@@ -90,15 +93,34 @@ export class CodeActionProvider {
           if (action) actions.push(action);
         }
       }
-      actions.push(...this.aggregateActions(document, ctx, ours));
+      actions.push(...this.aggregateActions(document, ctx, config, ours));
     }
     if (fixAllRequested) {
       // Only on request (fix-all on save, "Fix All"): never offered in the lightbulb, which lists quick fixes.
-      const edits = fixAllSections(ctx);
+      const edits = fixAllSections(ctx, config);
       if (edits.length)
         actions.push({ title: FIX_ALL_TITLE, kind: FIX_ALL_KIND, edit: { changes: { [document.uri]: edits } } });
     }
     return actions;
+  }
+
+  /**
+   * The client's diagnostics that are findings the server reported for this file (same rule, range and message),
+   * each with the data of the server's finding. A diagnostic's `data` comes back from the client and is not trusted:
+   * forged data could ask a create-file fix for any path. Diagnostics the server never reported (or of a text since
+   * changed) get no fixes; the editor asks again with the new diagnostics.
+   */
+  private ownFindings(filePath: string, diagnostics: readonly Diagnostic[]): Diagnostic[] {
+    const findings = this.service.findingsFor(filePath);
+    const out: Diagnostic[] = [];
+    for (const d of diagnostics) {
+      if (d.source !== DIAGNOSTIC_SOURCE) continue;
+      const own = findings.find((f) => f.ruleId === d.code && f.message === d.message && sameRange(f.range, d.range));
+      if (!own) continue;
+      const { data: _clientData, ...rest } = d;
+      out.push(own.data ? { ...rest, data: own.data } : rest);
+    }
+    return out;
   }
 
   /** Whether each file a finding suggests creating exists, through the server's FileSystem (open buffers included). */
@@ -113,11 +135,16 @@ export class CodeActionProvider {
   }
 
   /** Fixes that cover several findings at once, offered when there is more than one of a kind. */
-  private aggregateActions(document: TextDocument, ctx: FixContext, diagnostics: Diagnostic[]): CodeAction[] {
+  private aggregateActions(
+    document: TextDocument,
+    ctx: FixContext,
+    config: ResolvedConfig,
+    diagnostics: Diagnostic[],
+  ): CodeAction[] {
     const out: CodeAction[] = [];
     const sectionDiagnostics = diagnostics.filter((d) => d.code === 'missing-section' || d.code === 'empty-section');
     if (sectionDiagnostics.length > 1) {
-      const edits = fixAllSections(ctx);
+      const edits = fixAllSections(ctx, config);
       if (edits.length)
         out.push({
           title: FIX_ALL_SECTIONS_TITLE,
@@ -130,7 +157,7 @@ export class CodeActionProvider {
     if (missingFiles.length > 1 && this.support.createFiles) {
       const fixes = missingFiles
         .flatMap((d) => quickFixesFor('missing-file', d.data, d.range, ctx))
-        .filter((f) => f.createFile);
+        .filter((f) => f.createFile && this.mayCreate(document, f.createFile));
       if (fixes.length > 1) {
         out.push({
           title: CREATE_ALL_TITLE,
@@ -165,11 +192,18 @@ export class CodeActionProvider {
     ];
   }
 
+  /** Whether a fix may create this file: only inside the workspace folder of the document being fixed. */
+  private mayCreate(document: TextDocument, file: { path: string }): boolean {
+    const documentPath = uriToPath(document.uri);
+    const root = documentPath && this.service.folderOf(documentPath)?.root;
+    return !!root && path.isAbsolute(file.path) && file.path === path.normalize(file.path) && isInside(file.path, root);
+  }
+
   private toAction(document: TextDocument, fix: QuickFix, diagnostics: Diagnostic[]): CodeAction | undefined {
     let edit: WorkspaceEdit;
     let command: CodeAction['command'];
     if (fix.createFile) {
-      if (!this.support.createFiles) return undefined;
+      if (!this.support.createFiles || !this.mayCreate(document, fix.createFile)) return undefined;
       edit = { documentChanges: this.creation(fix.createFile) };
       if (this.support.showsCreatedFiles) this.offered.set(fix.createFile.path, Date.now());
       else command = { title: 'Open', command: Commands.openFile, arguments: [pathToUri(fix.createFile.path)] };
@@ -186,3 +220,9 @@ export class CodeActionProvider {
     };
   }
 }
+
+const sameRange = (a: Range, b: Range) =>
+  a.start.line === b.start.line &&
+  a.start.character === b.start.character &&
+  a.end.line === b.end.line &&
+  a.end.character === b.end.character;

@@ -6,7 +6,7 @@
 // The messages and their types are common/protocol/scaffolding.ts. Paths are file-system paths. Planning never
 // writes: the client writes the plan through vscode.workspace.fs with the no-overwrite writer, so the Explorer and
 // the undo story stay the editor's, and Remote/WSL work the same.
-import { path } from '../../common/path';
+import { isInside, path } from '../../common/path';
 import type { CheckService } from '../checkService';
 import { isCaseStudyFolder, type CaseStudy } from '../core/caseStudy';
 import { analyzeCaseStudy } from '../core/caseStudyModel';
@@ -41,11 +41,6 @@ import type {
   TemplatesResult,
   TrustParams,
 } from '../../common/protocol';
-
-function isInside(child: string, parent: string): boolean {
-  const rel = path.relative(parent, child);
-  return rel === '' || (!!rel && !rel.startsWith('..') && !path.isAbsolute(rel));
-}
 
 /** What the server itself knows and a request cannot change: its workspace folders and the editor's trust. */
 export interface ServerScope {

@@ -267,3 +267,17 @@ test('a case-study file that is a link to a file outside the workspace is not wr
     removeTree(outside);
   }
 });
+
+test('a rule switched off in .designnotes.json fixes nothing: no file created, no section added', () => {
+  const root = makeTree({
+    'case-studies/search/requirements.md': '# Search\n\nIdeas so far.\n',
+    '.designnotes.json': JSON.stringify({ rules: { 'missing-file': 'off', 'missing-section': 'off' } }),
+  });
+  try {
+    const before = snapshot(root);
+    run(['lint', '--fix'], root);
+    assert.deepEqual(snapshot(root), before);
+  } finally {
+    removeTree(root);
+  }
+});

@@ -1,9 +1,11 @@
-// common/paths.ts against node's own path.posix and path.win32, on the kinds of absolute paths the server sends
+// common/path.ts's styledPath against node's own path.posix and path.win32, on the kinds of absolute paths the server sends
 // (normalized by path.resolve: no doubled separators, where node keeps one of the two in dirname('/a//b')).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { basename, dirname, join } from '../../common/paths';
+import { styledPath } from '../../common/path';
+
+const { basename, dirname, join } = styledPath;
 
 const posix = ['/', '/a', '/a/', '/a/b', '/a/b/', '/home/me/we\\ird/case-studies', '/home/me/notes/.x.md.1.tmp'];
 const win32 = [

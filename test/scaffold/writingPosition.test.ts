@@ -26,6 +26,8 @@ describe('writingPosition (where a new file opens)', () => {
     const lines = text.split('\n');
     assert.equal(lines[at.line], '');
     assert.match(lines[at.line - 1], /-->$/);
-    assert.match(lines[at.line + 1], /^## Functional Requirements/);
+    // A blank line stays between what the student types and the next heading (Markdown style: blanks around headings).
+    assert.equal(lines[at.line + 1], '');
+    assert.match(lines[at.line + 2], /^## Functional Requirements/);
   });
 });

@@ -244,3 +244,74 @@ test('no findings under the cursor and no fix-all requested: no actions (cursor 
   );
   await client.close(file);
 });
+
+test("missing-file: a diagnostic's data forged by the client never makes a fix create or edit a file the rule would not", async () => {
+  const file = path.join(root, 'case-studies/chat/requirements.md');
+  await client.open(file, REQ);
+  await client.waitFor(() => client.diagnosticsFor(file).some((d) => d.code === 'missing-file'), 'missing-file');
+  const real = client.diagnosticsFor(file).find((d) => d.code === 'missing-file')!;
+  const realData = real.data as { caseStudy: string; fileKind: string; suggestedPath: string };
+  const expected = fileUri(path.join(root, 'case-studies/chat/trade-offs.md'));
+  const outside = path.join(path.dirname(root), `dn-forged-${process.pid}`, 'owned.md');
+  const forgedPaths = [
+    outside,
+    path.join(root, 'case-studies/chat/../../../escaped.md'),
+    path.join(root, 'case-studies/chat/notes.md'),
+    path.join(root, 'case-studies/other/trade-offs.md'),
+    path.join(root, '.vscode/settings.json'),
+  ];
+  const forged: Diagnostic[] = forgedPaths.flatMap((suggestedPath) => [
+    // The real finding's own place and message with other data, and a finding the server never reported.
+    { ...real, data: { ...realData, suggestedPath } },
+    { ...real, message: `Create ${suggestedPath}`, data: { ...realData, suggestedPath } },
+    { ...real, message: `Forged`, data: { ...realData, caseStudy: path.dirname(suggestedPath), suggestedPath } },
+  ]);
+  const actions = await client.request<Action[]>('textDocument/codeAction', {
+    textDocument: { uri: fileUri(file) },
+    range: real.range,
+    context: { diagnostics: forged },
+  });
+  const touched = actions.flatMap((a) => [
+    ...Object.keys(a.edit?.changes ?? {}),
+    ...(a.edit?.documentChanges ?? []).map((c) => ('kind' in c ? c.uri : c.textDocument.uri)),
+    ...((a.command?.arguments ?? []) as string[]),
+  ]);
+  assert.deepEqual([...new Set(touched)], [expected], JSON.stringify(actions, null, 1));
+  await client.close(file);
+});
+
+test('fix-all runs only the fixes of rules that are on: a rule switched off in .designnotes.json fixes nothing', async () => {
+  const wsRoot = makeTree({
+    ...caseStudyFiles('chat', { 'requirements.md': REQ, 'high-level-design.md': HLD }),
+    '.designnotes.json': JSON.stringify({ rules: { 'missing-section': 'off' } }),
+  });
+  const c = new TestLspClient();
+  try {
+    await c.initialize([wsRoot], { workspace: { configuration: true } });
+    const file = path.join(wsRoot, 'case-studies/chat/requirements.md');
+    // Functional Requirements missing (rule off), Non-Functional empty (empty-section on).
+    const text = '# Chat — Requirements\n\n## Non-Functional Requirements\n\n## Notes\n\nWritten.\n';
+    await c.open(file, text);
+    await c.waitFor(() => c.diagnosticsFor(file).some((d) => d.code === 'empty-section'), 'empty-section');
+    assert.ok(!c.diagnosticsFor(file).some((d) => d.code === 'missing-section'));
+    const request = (diagnostics: Diagnostic[], only?: string[]) =>
+      c.request<Action[]>('textDocument/codeAction', {
+        textDocument: { uri: fileUri(file) },
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        context: { diagnostics, ...(only ? { only } : {}) },
+      });
+    const [fixAll] = await request([], ['source.fixAll.designNotes']);
+    assert.ok(fixAll, 'empty-section is on: fix-all fills the empty section');
+    const result = applyEdits(text, fixAll.edit!.changes![fileUri(file)]);
+    assert.deepEqual(
+      result.split('\n').filter((l) => l.startsWith('#')),
+      ['# Chat — Requirements', '## Non-Functional Requirements', '## Notes'],
+      'no section added for the rule that is off',
+    );
+    assert.match(result, /## Non-Functional Requirements\n\n<!-- write here/);
+    await c.close(file);
+  } finally {
+    await c.stop();
+    removeTree(wsRoot);
+  }
+});

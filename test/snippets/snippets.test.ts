@@ -214,6 +214,9 @@ const TYPED: Record<string, Record<number, string>> = {
     3: 'Fixed window: simpler, but lets twice the quota through around the boundary.',
     4: 'More memory per client.',
   },
+  'dn-capacity': { 1: '50 million', 2: '1', 3: '~580/s', 5: '~2,900/s', 7: '~290,000/s', 8: '500 bytes', 9: '~9 TB', 10: '~145 MB/s' },
+  'dn-api': { 2: '/v1/limits', 3: 'clientId, quota', 4: '201, limit', 5: 'admin only', 7: '/v1/limits/:clientId', 8: 'none', 9: '200, remaining quota', 10: 'read from Redis' },
+  'dn-datamodel': { 1: 'quota', 2: 'client_id', 3: 'string(36)', 4: 'primary key', 5: 'limit_per_minute', 6: 'int', 7: 'not null', 8: 'updated_at', 9: 'timestamp', 10: 'audited' },
   'dn-adr': {
     2: 'Fail open when Redis is unreachable',
     5: 'The limiter protects the API; an outage of Redis should not take the API down with it.',
@@ -230,7 +233,7 @@ test('the file skeletons with their tab stops written, and every Mermaid snippet
     'high-level-design.md': filled('dn-hld'),
     'trade-offs.md': `${filled('dn-tradeoffs')}\n${filled('dn-tradeoff')}\n${filled('dn-adr')}`,
     'diagrams.md': `# Diagrams\n\n${allDiagrams()}\n`,
-    'api.md': `# API\n\n${expand(byPrefix(markdown, 'dn-api'))}\n\n${expand(byPrefix(markdown, 'dn-datamodel'))}\n\n${expand(byPrefix(markdown, 'dn-capacity'))}\n`,
+    'api.md': `# API\n\n${filled('dn-api')}\n\n${filled('dn-datamodel')}\n\n${filled('dn-capacity')}\n`,
   };
   // Not vacuous: the typed text replaced every prompt (no comment is left where the student writes).
   for (const name of ['requirements.md', 'high-level-design.md']) assert.doesNotMatch(files[name].replace(/^<!--.*-->$/gm, ''), /<!--|%%/, name);
@@ -238,4 +241,32 @@ test('the file skeletons with their tab stops written, and every Mermaid snippet
   assert.deepEqual(findings, []);
   assert.equal(caseStudies, 1);
   assert.deepEqual(checked, Object.keys(files));
+});
+
+test('the table snippets left as inserted are not written text: their example rows are the snippet\'s, not the writer\'s', async () => {
+  const tables = ['dn-capacity', 'dn-api', 'dn-datamodel'];
+  const requirements = (body: string) =>
+    `# Rate Limiter: Requirements\n\n## Functional Requirements\n\n- Clients are told when they exceed their quota.\n\n## Non-Functional Requirements\n\n${body}\n`;
+  for (const prefix of tables) {
+    // Under a required heading: the section is empty, as with nothing under it.
+    const { findings } = await lintCaseStudy({ 'requirements.md': requirements(expand(byPrefix(markdown, prefix))) });
+    assert.deepEqual(
+      findings.filter((f) => !f.includes(' missing-file ')),
+      ["requirements.md:6 empty-section Section 'Non-Functional Requirements' is empty: write it or remove the heading."],
+      prefix,
+    );
+    // A file of a title and the table: not written yet.
+    const alone = await lintCaseStudy({ 'notes.md': `# Notes\n\n${expand(byPrefix(markdown, prefix))}\n` });
+    assert.ok(
+      alone.findings.includes(`notes.md:0 stub-file 'notes.md' is not written yet: it holds only its title and '${prefix} example rows'.`),
+      `${prefix}: ${alone.findings.join('\n')}`,
+    );
+    // One example cell rewritten: the writer has started the table, it is written text.
+    const started = await lintCaseStudy({ 'requirements.md': requirements(filled(prefix)) });
+    assert.deepEqual(
+      started.findings.filter((f) => !f.includes(' missing-file ') && !f.includes(' unquantified-nfr ')),
+      [],
+      prefix,
+    );
+  }
 });

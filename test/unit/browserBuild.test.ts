@@ -52,3 +52,28 @@ test('node:path becomes path-browserify; ordinary packages bundle', async () => 
   assert.deepEqual(errors, []);
   assert.ok(text && !/require\(["'](node:)?path["']\)/.test(text), 'no require of path is left in the bundle');
 });
+
+test("common/path.ts's styledPath alone bundles without path-browserify (the clients' scaffold writer); the core's paths with it", async () => {
+  // @ts-expect-error: plain .mjs build script without type declarations
+  const { entries } = (await import('../../scripts/build.mjs')) as { entries: esbuild.BuildOptions[] };
+  const client = entries.find((e) => e.outfile === 'dist/extension.js')!;
+  const bundle = async (source: string) => {
+    const result = await esbuild.build({
+      bundle: true,
+      ...client,
+      stdin: { contents: source, resolveDir: path.resolve(__dirname, '../../common'), loader: 'ts' },
+      entryPoints: undefined,
+      outfile: 'out.js',
+      write: false,
+      metafile: true,
+      logLevel: 'silent',
+      absWorkingDir: path.resolve(__dirname, '../..'),
+    });
+    // What the output holds (a module parsed and then left out has 0 bytes in it).
+    return Object.values(result.metafile!.outputs).some((o) =>
+      Object.entries(o.inputs).some(([p, i]) => p.includes('path-browserify') && i.bytesInOutput > 0),
+    );
+  };
+  assert.equal(await bundle(`import { styledPath } from './path';\nconsole.log(styledPath.join('/a', 'b'));\n`), false);
+  assert.equal(await bundle(`import { path } from './path';\nconsole.log(path.join('/a', 'b'));\n`), true);
+});

@@ -7,6 +7,7 @@ import { describe, it } from 'node:test';
 import type { FileSystem } from '../../server/core/fileSystem';
 import { nodeFileSystem, nodeScaffoldFileSystem, syncNodeFileSystem } from '../../server/core/node';
 import type { ScaffoldFileSystem } from '../../server/core/scaffold';
+import { OverlayFileSystem } from '../../server/overlayFileSystem';
 import { makeTree, memoryTree, removeTree } from '../support/tree';
 
 const TREE: Record<string, string | Uint8Array> = {
@@ -30,6 +31,14 @@ function subjects(): Subject[] {
   const disk = makeTree(TREE, 'dn-fs-contract-');
   const syncDisk = makeTree(TREE, 'dn-fs-contract-');
   const memory = memoryTree(TREE);
+  // The server's view: the disk with open editors over it. Its open files hold the tree's text while the disk holds
+  // an older text (and another size): what it reports is the editor's text, as if saved.
+  const overlaid = makeTree(
+    { ...TREE, 'a.md': 'an older, longer text on disk\n', 'docs/b.md': 'older\n' },
+    'dn-fs-contract-',
+  );
+  const overlay = new OverlayFileSystem(nodeFileSystem);
+  for (const rel of ['a.md', 'docs/b.md']) overlay.setOpen(path.join(overlaid, rel), TREE[rel] as string);
   return [
     { name: 'node', root: disk, fs: nodeFileSystem, writer: nodeScaffoldFileSystem, done: () => removeTree(disk) },
     {
@@ -40,6 +49,13 @@ function subjects(): Subject[] {
       done: () => removeTree(syncDisk),
     },
     { name: 'memory', root: memory.root, fs: memory.fs, writer: memory.fs, done: () => undefined },
+    {
+      name: 'overlay (open editors over the disk)',
+      root: overlaid,
+      fs: overlay,
+      writer: nodeScaffoldFileSystem,
+      done: () => removeTree(overlaid),
+    },
   ];
 }
 
@@ -71,6 +87,9 @@ async function observe(s: Subject): Promise<unknown> {
       bytes: decode(await s.fs.readFile(at('bytes.bin'))),
       limited: decode(await s.fs.readFile(at('docs/b.md'), { maxBytes: 3 })),
       limitAboveSize: decode(await s.fs.readFile(at('a.md'), { maxBytes: 100 })),
+      limitedOnDisk: decode(await s.fs.readFile(at('bytes.bin'), { maxBytes: 2 })),
+      limitNone: decode(await s.fs.readFile(at('docs/b.md'), { maxBytes: 0 })),
+      openFileSize: (await s.fs.stat(at('a.md')))?.size,
       folder: await s.fs.readFile(at('docs')),
       missing: await s.fs.readFile(at('nope.md')),
     },
@@ -89,7 +108,7 @@ async function observe(s: Subject): Promise<unknown> {
   };
 }
 
-describe('FileSystem contract: memory and disk report the same', () => {
+describe("FileSystem contract: memory, disk and the server's overlay report the same", () => {
   it('stat, readFile (with and without a byte limit), readDirectory and realpath agree on one tree', async () => {
     const all = subjects();
     try {
@@ -115,7 +134,7 @@ describe('FileSystem contract: memory and disk report the same', () => {
   });
 
   it('the scaffold writer fails the same way: EEXIST, ENOENT, ENOTEMPTY; rename and remove work alike', async () => {
-    const all = subjects().filter((s) => s.name !== 'node (sync)');
+    const all = subjects().filter((s) => s.name === 'node' || s.name === 'memory');
     try {
       const outcomes = [];
       for (const s of all) {

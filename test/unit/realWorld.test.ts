@@ -32,13 +32,16 @@ test('component-sections: the fix-all that adds every missing section adds no se
       path.join(RULE_FIXTURES, 'missing-section/component-sections/case-studies', name, 'high-level-design.md'),
       'utf8',
     );
-    const edits = fixAllSections({
-      doc: parseMarkdown(text),
-      spec: hldSpec,
-      specs: DEFAULT_CONFIG.requiredFiles,
-      lookup: { sets: [] },
-      exists: () => false,
-    });
+    const edits = fixAllSections(
+      {
+        doc: parseMarkdown(text),
+        spec: hldSpec,
+        specs: DEFAULT_CONFIG.requiredFiles,
+        lookup: { sets: [] },
+        exists: () => false,
+      },
+      DEFAULT_CONFIG,
+    );
     assert.deepEqual(edits, [], name);
   }
 });

@@ -4,8 +4,11 @@ import * as path from 'node:path';
 import { readFileSync, symlinkSync } from 'node:fs';
 import { DEFAULT_CONFIG, loadConfig } from '../../server/core/config';
 import { Linter } from '../../server/core/engine';
-import { nodeFileSystem } from '../../server/core/node';
-import type { Finding } from '../../server/core/types';
+import { findBuiltinTemplatesFolder, nodeFileSystem } from '../../server/core/node';
+import { ZERO_RANGE, type Finding } from '../../server/core/types';
+import { parseMarkdown } from '../../server/core/markdown';
+import { quickFixesFor } from '../../server/core/rules';
+import { loadBuiltinTemplateSets } from '../../server/core/scaffold';
 import { checkWorkspace } from '../../server/core/workspace';
 import { caseStudyFiles, CLEAN_CASE_STUDY, makeTree, memoryTree, removeTree } from '../support/tree';
 
@@ -56,6 +59,24 @@ test('missing-file: reported on an existing file of the case study, naming the m
   } finally {
     removeTree(root);
   }
+});
+
+test("missing-file: its fix creates only the part's own file in the case study's folder, whatever the data says", async () => {
+  const caseStudy = path.resolve('/ws/case-studies/chat');
+  const ctx = {
+    doc: parseMarkdown('# Chat\n'),
+    specs: DEFAULT_CONFIG.requiredFiles,
+    lookup: { sets: (await loadBuiltinTemplateSets(nodeFileSystem, findBuiltinTemplatesFolder())).sets },
+    exists: () => false,
+  };
+  const fixes = (suggestedPath: string, fileKind = 'trade-offs') =>
+    quickFixesFor('missing-file', { kind: 'missing-file', caseStudy, fileKind, suggestedPath }, ZERO_RANGE, ctx).map(
+      (f) => f.createFile?.path,
+    );
+  assert.deepEqual(fixes(path.join(caseStudy, 'trade-offs.md')), [path.join(caseStudy, 'trade-offs.md')]);
+  assert.deepEqual(fixes(path.join(caseStudy, 'notes.md')), []);
+  assert.deepEqual(fixes(path.resolve('/elsewhere/trade-offs.md')), []);
+  assert.deepEqual(fixes(path.join(caseStudy, 'trade-offs.md'), 'requirements'), []);
 });
 
 test('missing-file: numbered prefixes, case, separators and aliases satisfy required files', async () => {

@@ -1,7 +1,7 @@
 // Finds the calculations of a Markdown document: expressions, and the steps that state their results (chains
 // "a × b = c = d", table rows with an expression cell and a result cell). Pure; linear in the text (each line is
 // tokenized once and each run of tokens parsed a bounded number of times). Rules: docs/estimates.md.
-import type { MarkdownDocument } from '../markdown';
+import { blankHtmlComments, type MarkdownDocument } from '../markdown';
 import type { Position, Range } from '../types';
 import {
   evaluate,
@@ -300,8 +300,11 @@ const NONE: Calculations = Object.freeze({ expressions: [], steps: [] }) as Calc
  * The calculations of one line of text, with ranges on line 0 (see onLine). Cached by text, so the same objects
  * come back for the same line; treat them as read-only.
  */
-export function calculationsInLine(text: string): Calculations {
-  if (text.length > MAX_LINE_LENGTH || !/\d/.test(text)) return NONE;
+export function calculationsInLine(line: string): Calculations {
+  if (line.length > MAX_LINE_LENGTH) return NONE;
+  // Comments are not text ("100 × 3 = 500 <!-- check -->" states 500): blanked, so the columns stay.
+  const text = blankHtmlComments(line);
+  if (!/\d/.test(text)) return NONE;
   const cached = lineCache.get(text);
   if (cached) return cached;
   const reader = new LineReader(0, text);

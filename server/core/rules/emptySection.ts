@@ -20,7 +20,8 @@ export const emptySection: Rule<EmptySectionData> = {
     defaultSeverity: 'warning',
     docs:
       'A required section counts as empty when nothing but blank lines, HTML comments, placeholders ("*Coming soon…*", "TBD"), empty sub-headings ' +
-      'and empty skeletons (empty bullets, a table header without rows, a Mermaid block with only its type line) follows it: a fresh scaffold is empty until written. ' +
+      "and empty skeletons (empty bullets, a table header without rows, a table snippet's example rows left as inserted, a Mermaid block with only its type line) " +
+      'follows it: a fresh scaffold is empty until written. ' +
       "The quick fix inserts the section's writing prompt when it has none.",
     example: "Section 'Key Components' is empty: write it or remove the heading.",
   },

@@ -1,3 +1,4 @@
+import { severityOf, type ResolvedConfig } from '../config';
 import type { FixContext, QuickFix, TextEdit } from '../fixes';
 import type { DataOf, Rule } from '../rule';
 import type { Range } from '../types';
@@ -38,8 +39,9 @@ export function ruleById(id: string): Rule<unknown> | undefined {
 }
 
 /**
- * Quick fixes for one finding, built by its rule from the facts the rule put in its data. Data that crossed a
- * process boundary (a diagnostic's `data` from the editor) is the rule's own: the server put it there.
+ * Quick fixes for one finding, built by its rule from the facts the rule put in its data. The data must be the
+ * engine's own finding's: a diagnostic's `data` sent back by an editor is not trusted (the server looks the finding
+ * up in its own results first, see server/features/codeActions.ts).
  */
 export function quickFixesFor(ruleId: string, data: unknown, range: Range, ctx: Omit<FixContext, 'spec'>): QuickFix[] {
   const rule = ruleById(ruleId);
@@ -62,10 +64,13 @@ export function unattendedFix(
 /**
  * Fix-all of a file (`source.fixAll.designNotes`): every rule's part, merged in the rules' order (for the section
  * rules, template order: missing sections inserted, empty ones filled). Every edit is computed against the original
- * text, so the edits never overlap.
+ * text, so the edits never overlap. Only rules that are on take part: a rule switched off (`"off"` in the config or
+ * the editor's settings) reports nothing, so it fixes nothing either.
  */
-export function fixAllSections(ctx: FixContext): TextEdit[] {
-  const ordered = ALL_RULES.flatMap((rule) => rule.fixes?.fixAll?.(ctx) ?? []);
+export function fixAllSections(ctx: FixContext, config: ResolvedConfig): TextEdit[] {
+  const ordered = ALL_RULES.filter(
+    (rule) => severityOf(config, rule.meta.id, rule.meta.defaultSeverity) !== 'off',
+  ).flatMap((rule) => rule.fixes?.fixAll?.(ctx) ?? []);
   // A stable sort: edits of equal order keep the rules' order.
   return ordered.sort((a, b) => a.order - b.order).map((o) => o.edit);
 }

@@ -91,7 +91,9 @@ export const missingFile: Rule<MissingFileData> = {
     ],
     build({ data }, ctx) {
       const spec = ctx.specs.find((s) => s.id === data.fileKind);
-      if (!spec || ctx.exists(data.suggestedPath)) return [];
+      // Only the file this rule creates: the part's own file name, in the case study's folder.
+      if (!spec || data.suggestedPath !== path.join(data.caseStudy, spec.fileName) || ctx.exists(data.suggestedPath))
+        return [];
       const text = templateForFile(spec.id, { ...ctx.lookup, specs: ctx.specs });
       if (text === undefined) return [];
       return [

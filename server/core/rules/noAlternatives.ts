@@ -176,13 +176,32 @@ function comparedByParent(doc: MarkdownDocument, index: number): boolean {
   return answer;
 }
 
+const unwrittenHeadingsCache = new WeakMap<MarkdownDocument, Set<number>>();
+
+/**
+ * Lines of headings with nothing written under them. Such a heading names no alternative, whatever its words: an
+ * "### Alternatives Considered" left empty, or holding only a template's prompt or a placeholder, is a heading
+ * waiting for the alternatives, not one.
+ */
+function unwrittenHeadingLines(doc: MarkdownDocument): Set<number> {
+  let lines = unwrittenHeadingsCache.get(doc);
+  if (!lines) {
+    lines = new Set(doc.headings.filter((h) => !h.hasContent).map((h) => h.line));
+    unwrittenHeadingsCache.set(doc, lines);
+  }
+  return lines;
+}
+
 /** Whether a section's text (heading line excluded) names an alternative, in words, a comparison table or staged options. */
 function namesAlternative(doc: MarkdownDocument, from: number, to: number): boolean {
+  const unwrittenHeadings = unwrittenHeadingLines(doc);
   for (let l = from; l < to; l++) {
     // Only what the writer wrote counts: a scaffold's `<!-- e.g. X instead of Y -->` prompt, an HTML comment block or
-    // code names no alternative (left unwritten, such a trade-offs file passed as if it held trade-offs).
+    // code names no alternative (left unwritten, such a trade-offs file passed as if it held trade-offs), nor does a
+    // sub-heading with nothing written under it.
     const isTable = doc.tableLines.has(l);
     if (!isTable && !doc.proseLines.has(l)) continue;
+    if (unwrittenHeadings.has(l)) continue;
     const line = withoutHtmlComments(doc.lines[l] ?? '');
     if (ALTERNATIVE.test(line) || (isTable && TABLE_DELIMITER.test(line))) return true;
   }
@@ -208,6 +227,17 @@ interface TradeOff {
   named: boolean;
 }
 
+/** Whether every sub-section directly under heading `index` is a part of one trade-off or not a trade-off itself. */
+function childrenAreParts(doc: MarkdownDocument, parent: readonly number[], index: number): boolean {
+  const end = doc.headings[index].sectionEndLine;
+  for (let k = index + 1; k < doc.headings.length && doc.headings[k].line < end; k++) {
+    if (parent[k] !== index) continue;
+    const n = doc.headings[k].normalized;
+    if (!PARTS_OF_A_TRADE_OFF.has(n) && !NOT_A_TRADE_OFF.has(n)) return false;
+  }
+  return true;
+}
+
 /** The trade-off sections of a file: leaf sections with content in a trade-offs file, or under a Trade-offs / Design Decisions heading elsewhere. */
 function tradeOffsOf(file: SourceFile, isTradeOffsFile: boolean, partHeadings: ReadonlySet<number>): TradeOff[] {
   const doc = file.doc;
@@ -215,10 +245,14 @@ function tradeOffsOf(file: SourceFile, isTradeOffsFile: boolean, partHeadings: R
   const isContainer = (h: Heading) => CONTAINERS.has(h.normalized) || partSections.has(h);
   const headings = doc.headings;
   const out: TradeOff[] = [];
+  const { parent } = outlineOf(doc);
   for (let i = 0; i < headings.length; i++) {
     const h = headings[i];
     const hasChildren = headings[i + 1] !== undefined && headings[i + 1].line < h.sectionEndLine;
-    if (hasChildren || !h.hasOwnContent) continue;
+    // A decision written in parts ("### Context", "### Alternatives Considered", "### Consequences", Pros / Cons) is
+    // one trade-off, its parts included: what it weighs is read from the parts' written text.
+    const inParts = hasChildren && childrenAreParts(doc, parent, i);
+    if (hasChildren ? !inParts || !h.hasContent : !h.hasOwnContent) continue;
     // A leaf section that the model took for the trade-offs part because of its "vs" is a trade-off itself.
     if (NOT_A_TRADE_OFF.has(h.normalized) || CONTAINERS.has(h.normalized)) continue;
     // "### Pros" / "### Cons" under one trade-off are its parts: the trade-off above them weighs the options.
@@ -246,7 +280,9 @@ export const noAlternatives: Rule = {
       'A trade-off is a choice between options; one that names no alternative is just a statement. Each trade-off section ' +
       '(a sub-heading of trade-offs.md, or of a *Trade-offs* / *Design Decisions* section elsewhere) should say what else was ' +
       'considered and why it lost: "A vs B", "X over Y", "instead of", "rather than", "faster than Y", "without X", "(not Y)", ' +
-      '"considered", "rejected", Pros/Cons, a comparison table, or what the other option would do. A decision summarised in the design ' +
+      '"considered", "rejected", Pros/Cons, a comparison table, or what the other option would do. A heading such as "Alternatives Considered" ' +
+      'counts only with alternatives written under it (not left empty, with a prompt or a placeholder); a decision written in parts (Context, ' +
+      'Decision, Alternatives Considered, Consequences) is one trade-off. A decision summarised in the design ' +
       'whose trade-off is analysed in the trade-offs file is not checked twice; a trade-offs file with no trade-off at all is reported.',
     example: "Trade-off 'Caching layer' names no alternative: say what else you considered and why you rejected it.",
   },

@@ -1,4 +1,5 @@
 import type { Rule } from '../rule';
+import { blankHtmlComments } from '../markdown';
 import { findSection } from '../sections';
 import { isStub } from '../stubs';
 
@@ -41,11 +42,6 @@ function codeSpans(line: string): [number, number][] {
   return spans;
 }
 
-/** The line with its inline HTML comments blanked out (same length, so columns stay): comments are not written text. */
-function withoutInlineComments(line: string): string {
-  return line.includes('<!--') ? line.replace(/<!--[\s\S]*?(?:-->|$)/g, (c) => ' '.repeat(c.length)) : line;
-}
-
 export const placeholder: Rule = {
   meta: {
     id: 'placeholder',
@@ -54,7 +50,8 @@ export const placeholder: Rule = {
     defaultSeverity: 'warning',
     docs:
       'Finish or remove placeholders before calling a case study done. A paragraph that is only a placeholder ("*Content coming soon…*", ' +
-      '"WIP", "To be added", "Under construction") is one; so are the markers TODO, TBD, TBA, FIXME, XXX anywhere in the text. Markers inside ' +
+      '"WIP", "To be added", "Under construction") is one; so is a table whose rows are all the example rows of a table snippet (dn-capacity, dn-api, dn-datamodel) ' +
+      'left as inserted; so are the markers TODO, TBD, TBA, FIXME, XXX anywhere in the text. Markers inside ' +
       'code blocks, inline code and HTML comments are ignored. A file that holds nothing else is reported once, as `stub-file`.',
     example: "Placeholder 'TBD' left in the text: replace it with the real content.",
   },
@@ -81,7 +78,7 @@ export const placeholder: Rule = {
     }
     for (const lineNo of [...file.doc.proseLines].sort((a, b) => a - b)) {
       if (whole.has(lineNo)) continue;
-      const line = withoutInlineComments(lines[lineNo] ?? '');
+      const line = blankHtmlComments(lines[lineNo] ?? '');
       if (!/todo|tbd|tba|fixme|xxx|lorem|\[/i.test(line)) continue;
       const spans = codeSpans(line);
       MARKERS.lastIndex = 0;

@@ -3,7 +3,7 @@
 // changes. The caller says when: the server on file-watcher events and when the workspace becomes trusted (the
 // setting, and so the key, changes with the config). A CLI run is short and simply keeps what it loaded.
 import type { FileSystem } from '../fileSystem';
-import { path } from '../../../common/path';
+import { isInside } from '../../../common/path';
 import { loadTemplateLibrary, userTemplatesFolder, type LoadedTemplates } from './templateLoader';
 import type { TemplateSet } from './templates';
 
@@ -43,14 +43,9 @@ export class TemplateLibraries {
     }
     for (const [key, entry] of this.loaded) {
       const folder = entry.userFolder;
-      if (folder && changedPaths.some((p) => isWithin(p, folder) || isWithin(folder, p))) this.loaded.delete(key);
+      if (folder && changedPaths.some((p) => isInside(p, folder) || isInside(folder, p))) this.loaded.delete(key);
     }
   }
-}
-
-function isWithin(p: string, root: string): boolean {
-  const rel = path.relative(root, p);
-  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
 }
 
 export type TemplateSetLookup = { ok: true; set: TemplateSet } | { ok: false; available: string[] };
