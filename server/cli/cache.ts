@@ -13,7 +13,7 @@ import * as path from 'node:path';
 import type { CaseStudy } from '../core/caseStudy';
 import type { ResolvedConfig } from '../core/config';
 import { Linter } from '../core/engine';
-import type { FileSystem } from '../core/fileSystem';
+import type { FileSystem, ReadFileOptions } from '../core/fileSystem';
 import { syncNodeFileSystem } from '../core/node';
 import type { MermaidProblem, MermaidValidator, RuleServices } from '../core/rule';
 import { ALL_RULES } from '../core/rules';
@@ -170,8 +170,10 @@ class RecordingFileSystem implements FileSystem {
 
   constructor(private readonly disk: FileSystem) {}
 
-  async readFile(filePath: string) {
-    const bytes = await this.disk.readFile(filePath);
+  // The options pass through: without `maxBytes` a 2 GB file would be read whole just to be reported as too large.
+  // The hash of the bytes read is enough: a file cut at the limit stays "too large" whatever changes past the cut.
+  async readFile(filePath: string, options?: ReadFileOptions) {
+    const bytes = await this.disk.readFile(filePath, options);
     this.deps.set(filePath, bytes ? `h:${hash(bytes)}` : '-');
     return bytes;
   }

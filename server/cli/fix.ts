@@ -16,7 +16,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { caseStudyOf } from '../core/caseStudy';
 import type { ResolvedConfig } from '../core/config';
 import { sourceFileFromText } from '../core/engine';
-import type { DirEntry, FileSystem } from '../core/fileSystem';
+import type { DirEntry, FileSystem, ReadFileOptions } from '../core/fileSystem';
 import { findBuiltinTemplatesFolder, syncNodeFileSystem } from '../core/node';
 import { fixTemplateSets, fixTemplateVars, type FixContext, type TextEdit } from '../core/fixes';
 import { quickFixesFor, unattendedFix } from '../core/rules';
@@ -49,9 +49,12 @@ class FixOverlay implements FileSystem {
     return this.changes.get(filePath)?.after;
   }
 
-  async readFile(filePath: string): Promise<Uint8Array | undefined> {
+  /** At most `maxBytes` bytes, as every FileSystem (the size limit asks for limit + 1 to tell a file over it). */
+  async readFile(filePath: string, options?: ReadFileOptions): Promise<Uint8Array | undefined> {
     const change = this.changes.get(filePath);
-    return change ? this.encoder.encode(change.after) : this.disk.readFile(filePath);
+    if (!change) return this.disk.readFile(filePath, options);
+    const bytes = this.encoder.encode(change.after);
+    return options?.maxBytes === undefined ? bytes : bytes.subarray(0, options.maxBytes);
   }
 
   async readDirectory(dirPath: string): Promise<DirEntry[]> {
