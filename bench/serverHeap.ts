@@ -1,0 +1,112 @@
+// Where the language server's memory goes (issue 18, target 3: under 200 MB with 1,000 case studies open).
+// Starts the real server over stdio on the generated 1,000-case-study workspace, waits until every diagnostic is
+// published and the Mermaid worker has stopped (idle), then reads the process's RSS and a V8 heap snapshot
+// (`--heapsnapshot-signal`) and prints: RSS, the JS heap's live size, and the largest object groups by self size.
+// Run: npm run build && node --import tsx bench/serverHeap.ts [--sizes 1000]
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { TestLspClient } from '../test/support/lspClient';
+import { ensureCorpus, loadTextSource } from './corpus';
+
+const sizeArg = process.argv.indexOf('--sizes');
+const CASE_STUDIES = sizeArg > 0 ? Number(process.argv[sizeArg + 1]) : 1000;
+const IDLE_MS = 1000;
+
+function statusMb(pid: number, key: string): number {
+  const line = readFileSync(`/proc/${pid}/status`, 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith(`${key}:`));
+  return Number(/(\d+) kB/.exec(line ?? '')?.[1]) / 1024;
+}
+
+interface Snapshot {
+  snapshot: { meta: { node_fields: string[]; node_types: [string[], ...unknown[]] } };
+  nodes: number[];
+  strings: string[];
+}
+
+/** Self size per group (node type, and constructor name for objects), largest first. */
+function groups(snap: Snapshot): { total: number; top: [string, number, number][] } {
+  const fields = snap.snapshot.meta.node_fields;
+  const stride = fields.length;
+  const typeAt = fields.indexOf('type');
+  const nameAt = fields.indexOf('name');
+  const sizeAt = fields.indexOf('self_size');
+  const types = snap.snapshot.meta.node_types[0];
+  const bySize = new Map<string, [number, number]>();
+  let total = 0;
+  for (let i = 0; i < snap.nodes.length; i += stride) {
+    const type = types[snap.nodes[i + typeAt]];
+    const size = snap.nodes[i + sizeAt];
+    total += size;
+    // Strings grouped as one (their text is the name); objects by constructor; the rest by type.
+    const key =
+      type === 'object' || type === 'closure' ? `${type} ${snap.strings[snap.nodes[i + nameAt]]}` : `(${type})`;
+    const g = bySize.get(key) ?? [0, 0];
+    g[0] += size;
+    g[1] += 1;
+    bySize.set(key, g);
+  }
+  const top = [...bySize.entries()]
+    .sort((a, b) => b[1][0] - a[1][0])
+    .slice(0, 15)
+    .map(([k, [size, count]]) => [k, size, count] as [string, number, number]);
+  return { total, top };
+}
+
+async function main(): Promise<void> {
+  const corpus = ensureCorpus(CASE_STUDIES, 1, loadTextSource());
+  const snapshotDir = mkdtempSync(path.join(os.tmpdir(), 'dn-heap-'));
+  const saved = { ...process.env };
+  process.env.NODE_OPTIONS = `${process.env.NODE_OPTIONS ?? ''} --heapsnapshot-signal=SIGUSR2 --diagnostic-dir=${snapshotDir}`;
+  process.env.DESIGN_NOTES_MERMAID_IDLE_MS = String(IDLE_MS);
+  const client = new TestLspClient();
+  process.env = saved;
+  try {
+    await client.initialize([corpus.dir]);
+    await client.waitFor(() => client.diagnostics.size > 0, 'the first diagnostics', 600_000);
+    await client.idle();
+    await new Promise((r) => setTimeout(r, IDLE_MS + 2000));
+    const pid = client.process.pid!;
+    const rss = statusMb(pid, 'VmRSS');
+    const hwm = statusMb(pid, 'VmHWM');
+    process.kill(pid, 'SIGUSR2');
+    // The snapshot is written synchronously by the server; wait until its size stops changing.
+    let file = '';
+    let last = -1;
+    for (let waited = 0; waited < 300_000; waited += 500) {
+      await new Promise((r) => setTimeout(r, 500));
+      const found = readdirSync(snapshotDir).find((f) => f.endsWith('.heapsnapshot'));
+      if (!found) continue;
+      file = path.join(snapshotDir, found);
+      const size = statSync(file).size;
+      if (size === last && size > 0) break;
+      last = size;
+    }
+    if (!existsSync(file)) throw new Error('no heap snapshot was written');
+    const { total, top } = groups(JSON.parse(readFileSync(file, 'utf8')) as Snapshot);
+    const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+    console.log(
+      `server heap, ${CASE_STUDIES.toLocaleString('en-US')} case studies (${corpus.files} files), Mermaid worker stopped`,
+    );
+    console.log(`  RSS ${rss.toFixed(0)} MB (peak ${hwm.toFixed(0)} MB); JS heap live objects ${mb(total)}`);
+    console.log(
+      `  RSS not in live JS objects: ${(rss - total / 1024 / 1024).toFixed(0)} MB (code, V8 spaces' free pages, native)`,
+    );
+    console.log('  largest groups by self size:');
+    for (const [k, size, count] of top)
+      console.log(`    ${mb(size).padStart(9)}  ${String(count).padStart(9)} × ${k.slice(0, 80)}`);
+    console.log(
+      `  machine: ${os.cpus().length} CPUs, load average ${os
+        .loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')}`,
+    );
+  } finally {
+    await client.stop();
+    rmSync(snapshotDir, { recursive: true, force: true });
+  }
+}
+
+void main();
