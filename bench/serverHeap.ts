@@ -12,12 +12,26 @@ import { ensureCorpus, loadTextSource } from './corpus';
 const sizeArg = process.argv.indexOf('--sizes');
 const CASE_STUDIES = sizeArg > 0 ? Number(process.argv[sizeArg + 1]) : 1000;
 const IDLE_MS = 1000;
+const LATER_MS = Number(process.env.BENCH_HEAP_LATER_MS ?? 30_000);
 
 function statusMb(pid: number, key: string): number {
   const line = readFileSync(`/proc/${pid}/status`, 'utf8')
     .split('\n')
     .find((l) => l.startsWith(`${key}:`));
   return Number(/(\d+) kB/.exec(line ?? '')?.[1]) / 1024;
+}
+
+/** Resident memory per mapping name (anonymous mappings grouped), from /proc/<pid>/smaps. */
+function rssByMapping(pid: number): [string, number][] {
+  const by = new Map<string, number>();
+  let name = '';
+  for (const line of readFileSync(`/proc/${pid}/smaps`, 'utf8').split('\n')) {
+    const header = /^[0-9a-f]+-[0-9a-f]+ \S+ \S+ \S+ \S+\s*(.*)$/.exec(line);
+    if (header) name = header[1] ? path.basename(header[1]) : '[anonymous]';
+    const rss = /^Rss:\s+(\d+) kB/.exec(line);
+    if (rss) by.set(name, (by.get(name) ?? 0) + Number(rss[1]));
+  }
+  return [...by.entries()].sort((a, b) => b[1] - a[1]).slice(0, 6);
 }
 
 interface Snapshot {
@@ -64,13 +78,20 @@ async function main(): Promise<void> {
   const client = new TestLspClient();
   process.env = saved;
   try {
-    await client.initialize([corpus.dir]);
+    const started = performance.now();
+    // BENCH_HEAP_DIR: another workspace (e.g. the same one with a .designnotes.json that switches a rule off).
+    await client.initialize([process.env.BENCH_HEAP_DIR ?? corpus.dir]);
     await client.waitFor(() => client.diagnostics.size > 0, 'the first diagnostics', 600_000);
     await client.idle();
+    const startupMs = performance.now() - started;
     await new Promise((r) => setTimeout(r, IDLE_MS + 2000));
     const pid = client.process.pid!;
+    const rssEarly = statusMb(pid, 'VmRSS');
+    // V8 gives freed heap pages back only after a while idle (its memory reducer): look again later.
+    await new Promise((r) => setTimeout(r, LATER_MS));
     const rss = statusMb(pid, 'VmRSS');
     const hwm = statusMb(pid, 'VmHWM');
+    const mappings = rssByMapping(pid);
     process.kill(pid, 'SIGUSR2');
     // The snapshot is written synchronously by the server; wait until its size stops changing.
     let file = '';
@@ -90,11 +111,16 @@ async function main(): Promise<void> {
     console.log(
       `server heap, ${CASE_STUDIES.toLocaleString('en-US')} case studies (${corpus.files} files), Mermaid worker stopped`,
     );
-    console.log(`  RSS ${rss.toFixed(0)} MB (peak ${hwm.toFixed(0)} MB); JS heap live objects ${mb(total)}`);
+    console.log(`  start-up to every diagnostic published: ${(startupMs / 1000).toFixed(2)} s`);
+    console.log(
+      `  RSS ${rssEarly.toFixed(0)} MB when idle, ${rss.toFixed(0)} MB ${LATER_MS / 1000} s later (peak ${hwm.toFixed(0)} MB); JS heap live objects ${mb(total)}`,
+    );
     console.log(
       `  RSS not in live JS objects: ${(rss - total / 1024 / 1024).toFixed(0)} MB (code, V8 spaces' free pages, native)`,
     );
-    console.log('  largest groups by self size:');
+    console.log('  RSS by mapping (/proc/<pid>/smaps, largest):');
+    for (const [name, kb] of mappings) console.log(`    ${(kb / 1024).toFixed(1).padStart(7)} MB  ${name}`);
+    console.log('  largest JS object groups by self size:');
     for (const [k, size, count] of top)
       console.log(`    ${mb(size).padStart(9)}  ${String(count).padStart(9)} × ${k.slice(0, 80)}`);
     console.log(

@@ -8,6 +8,7 @@ import {
 } from 'vscode-languageclient/node';
 import { registerClientFeatures, sharedClientOptions, startInBackground } from './clientFeatures';
 import { extendMarkdownIt } from './preview';
+import { SERVER_NODE_FLAGS } from '../common/serverProcess';
 
 let client: LanguageClient | undefined;
 
@@ -26,11 +27,11 @@ export async function activate(
 
   const serverModule = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc },
+    run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS] } },
     debug: {
       module: serverModule,
       transport: TransportKind.ipc,
-      options: { execArgv: ['--nolazy', '--inspect=6011'] },
+      options: { execArgv: [...SERVER_NODE_FLAGS, '--nolazy', '--inspect=6011'] },
     },
   };
   const clientOptions: LanguageClientOptions = {

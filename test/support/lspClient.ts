@@ -10,6 +10,7 @@ import {
   type RequestType0,
 } from 'vscode-jsonrpc/node';
 import { WhenIdleRequest } from '../../common/protocol';
+import { SERVER_NODE_FLAGS } from '../../common/serverProcess';
 import { URI } from 'vscode-uri';
 
 export const SERVER_JS = path.resolve(__dirname, '../../dist/server.js');
@@ -44,7 +45,10 @@ export class TestLspClient {
 
   constructor(extraArgs: string[] = []) {
     if (!existsSync(SERVER_JS)) throw new Error(`${SERVER_JS} is missing: run "npm run build" first.`);
-    this.process = spawn(process.execPath, [SERVER_JS, '--stdio', ...extraArgs], { stdio: ['pipe', 'pipe', 'pipe'] });
+    // With the flags the extension starts it with (common/serverProcess.ts), so tests and bench see what ships.
+    this.process = spawn(process.execPath, [...SERVER_NODE_FLAGS, SERVER_JS, '--stdio', ...extraArgs], {
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     this.process.stderr!.on('data', (d) => this.log.push(String(d)));
     this.connection = createMessageConnection(
       new StreamMessageReader(this.process.stdout!),
