@@ -214,6 +214,9 @@ describe('e2e scenarios in code-server', { timeout: 1_200_000 }, () => {
       const ws = copyFixture('missing-parts');
       await openWorkspace(ws);
       await wb.openFile(`${CHAT}/requirements.md`);
+      // In the web host the extension starts only when this Markdown file opens (no workspaceContains there): a
+      // suggestion asked for before its server is up shows "No suggestions" (seen in CI). Wait for its findings.
+      await wb.waitForProblems('the extension to be running', (r) => r.some((t) => t.includes('missing-file')));
       await wb.page.keyboard.press('Control+End');
       await wb.typeInEditor('\n## Non');
       await wb.acceptSuggestion('Non-Functional Requirements');
