@@ -59,7 +59,8 @@ const IDLE_MS = 1000;
 
 const NODE = process.execPath;
 const DIST = path.join(REPO_ROOT, 'dist');
-const CLI = path.join(DIST, 'cli.js');
+// The launcher users run (bin/design-notes.js: it turns on V8's compile cache before loading dist/cli.js).
+const CLI = path.join(REPO_ROOT, 'bin', 'design-notes.js');
 const MAXRSS = path.join(__dirname, 'maxrss.cjs');
 const MARKDOWNLINT = path.join(REPO_ROOT, 'node_modules', 'markdownlint-cli2', 'markdownlint-cli2-bin.mjs');
 const TMP = mkdtempSync(path.join(os.tmpdir(), 'dn-bench-'));
@@ -957,7 +958,7 @@ async function profileCli(dir: string): Promise<{ file: string; top: ReturnType<
 
 async function main(): Promise<void> {
   const began = performance.now();
-  if (!existsSync(CLI) || !existsSync(path.join(DIST, 'server.js')))
+  if (!existsSync(path.join(DIST, 'cli.js')) || !existsSync(path.join(DIST, 'server.js')))
     throw new Error('dist/ is missing: run `npm run build` first (npm run bench does).');
   const info = machine();
   console.error(

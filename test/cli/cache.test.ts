@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { lintPaths } from '../../server/cli/lint';
 import { cacheFilePath, LintCache } from '../../server/cli/cache';
@@ -45,8 +45,15 @@ test('a warm run reuses every result and reports exactly what a run without the 
     const cold = await cachedRun(root);
     assert.equal(cold.file, path.join(root, 'node_modules/.cache/design-notes/lint-cache.json'));
     assert.deepEqual([cold.hits, cold.misses], [0, 4], 'two case studies and two loose files checked');
+    const written = statSync(cold.file).ino;
     const warm = await cachedRun(root);
     assert.deepEqual([warm.hits, warm.misses], [4, 0]);
+    // Nothing changed, so the file is not written again (a new file would be renamed over it: another inode).
+    assert.equal(statSync(warm.file).ino, written, 'an unchanged run leaves the cache file alone');
+    writeFileSync(path.join(root, 'notes.md'), '# Loose notes\n\nMore.\n');
+    const changed = await cachedRun(root);
+    assert.deepEqual([changed.hits, changed.misses], [3, 1]);
+    assert.notEqual(statSync(changed.file).ino, written, 'a run that checked something writes the cache');
     assert.deepEqual(cold.show, plain);
     assert.deepEqual(warm.show, plain);
     assert.deepEqual(warm.notes, []);

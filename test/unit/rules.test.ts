@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { readFileSync, symlinkSync } from 'node:fs';
+import { mkdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { DEFAULT_CONFIG, loadConfig } from '../../server/core/config';
 import { Linter } from '../../server/core/engine';
 import { findBuiltinTemplatesFolder, nodeFileSystem } from '../../server/core/node';
@@ -262,6 +262,10 @@ test('discovery survives a symbolic-link loop and ignores excluded folders', asy
   });
   try {
     symlinkSync(root, path.join(root, 'loop'));
+    // The case studies again through a linked folder inside the workspace: visited once, by real path (discovery
+    // asks for real paths only below a link, and computes the rest from the root's).
+    mkdirSync(path.join(root, 'docs'));
+    symlinkSync(path.join(root, 'case-studies'), path.join(root, 'docs/case-studies'));
     const linter = new Linter({ fs: nodeFileSystem });
     const result = await checkWorkspace(root, DEFAULT_CONFIG, linter, nodeFileSystem);
     assert.deepEqual(
