@@ -1,4 +1,5 @@
 import type { MarkdownIt, Token } from 'markdown-it';
+import { detachedString } from './detachedString';
 
 /**
  * Block tokens of a large document, re-using the parse of the parts a keystroke did not touch.
@@ -134,8 +135,11 @@ export function chunkedBlockTokens(mdBlocks: MarkdownIt, source: string, lines: 
     const text = source.slice(startOffsets[c], last ? source.length : startOffsets[c + 1]);
     let chunk = cache.get(text);
     if (!chunk || used.has(chunk)) {
-      chunk = { tokens: mdBlocks.parse(text, {}), offset: 0 };
-      fresh.push([text, chunk]);
+      // Parsed from a copy: the tokens' texts are views into what they were parsed from, and a kept chunk must not
+      // hold the whole document version it came from (detachedString.ts).
+      const own = detachedString(text);
+      chunk = { tokens: mdBlocks.parse(own, {}), offset: 0 };
+      fresh.push([own, chunk]);
     }
     used.add(chunk);
     shift(chunk.tokens, start - chunk.offset);

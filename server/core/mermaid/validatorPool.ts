@@ -10,6 +10,7 @@ import type { MermaidProblem, MermaidValidator } from '../rule';
 import type { Range } from '../types';
 import { firstContentLine } from './commonMistakes';
 import { LruCache } from './lruCache';
+import { detachedString } from '../detachedString';
 import type { WorkerRequest, WorkerResponse } from './validateBlock';
 
 export type { WorkerRequest, WorkerResponse };
@@ -270,9 +271,11 @@ export function createMermaidPool(options: MermaidPoolOptions): DisposableMermai
       const cached = cache.get(text);
       if (cached) return cached;
       const result = run(text);
-      cache.set(text, result);
+      // The key is kept: a copy, not a view into the document the diagram was cut from (detachedString.ts).
+      const key = detachedString(text);
+      cache.set(key, result);
       // Failures are not remembered: the next request tries again with a fresh worker.
-      result.catch(() => cache.delete(text));
+      result.catch(() => cache.delete(key));
       return result;
     },
     dispose(): void {

@@ -3,6 +3,7 @@ import { withoutHtmlComments, type ListItem, type MarkdownDocument } from '../ma
 import { displayHeading } from '../normalize';
 import { headingFills, headingParents, isWithin } from '../sections';
 import { isStub } from '../stubs';
+import { detachedString } from '../detachedString';
 
 const NFR_SECTION_ID = 'non-functional-requirements';
 
@@ -182,7 +183,7 @@ function measuredQualitiesOfLine(line: string): readonly string[] {
       lineQualities.clear();
       lineQualityChars = 0;
     }
-    lineQualities.set(line, qualities.length ? qualities : NO_QUALITIES);
+    lineQualities.set(detachedString(line), qualities.length ? qualities : NO_QUALITIES);
     lineQualityChars += line.length;
   }
   return qualities;
