@@ -2,17 +2,23 @@
 // Starts the real server over stdio on the generated 1,000-case-study workspace, waits until every diagnostic is
 // published and the Mermaid worker has stopped (idle), then reads the process's RSS and a V8 heap snapshot
 // (`--heapsnapshot-signal`) and prints: RSS, the JS heap's live size, and the largest object groups by self size.
-// Run: npm run build && node --import tsx bench/serverHeap.ts [--sizes 1000]
+// Run: npm run build && node --import tsx bench/serverHeap.ts [--sizes 1000] [--soak 10000]
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { TestLspClient } from '../test/support/lspClient';
 import { ensureCorpus, loadTextSource } from './corpus';
+import { openSoakSession } from './soakSession';
 
 const sizeArg = process.argv.indexOf('--sizes');
 const CASE_STUDIES = sizeArg > 0 ? Number(process.argv[sizeArg + 1]) : 1000;
-const IDLE_MS = 1000;
+/** The Mermaid worker's idle stop (BENCH_HEAP_IDLE_MS: e.g. 600000 keeps the start-up's worker through a soak). */
+const IDLE_MS = Number(process.env.BENCH_HEAP_IDLE_MS ?? 1000);
 const LATER_MS = Number(process.env.BENCH_HEAP_LATER_MS ?? 30_000);
+const soakArg = process.argv.indexOf('--soak');
+/** --soak N: then N edits of the bench's soak, with a snapshot after the first quarter and at the end. */
+const SOAK_EDITS = soakArg > 0 ? Number(process.argv[soakArg + 1]) : 0;
+const NO_SNAPSHOT = process.env.BENCH_HEAP_NO_SNAPSHOT === '1';
 
 function statusMb(pid: number, key: string): number {
   const line = readFileSync(`/proc/${pid}/status`, 'utf8')
@@ -69,60 +75,82 @@ function groups(snap: Snapshot): { total: number; top: [string, number, number][
   return { total, top };
 }
 
+const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+
+/** A heap snapshot of the server (SIGUSR2, --heapsnapshot-signal), grouped; the file is removed after reading. */
+async function heapSnapshot(pid: number, dir: string): Promise<ReturnType<typeof groups>> {
+  for (const f of readdirSync(dir)) rmSync(path.join(dir, f), { force: true });
+  process.kill(pid, 'SIGUSR2');
+  // The snapshot is written synchronously by the server; wait until its size stops changing.
+  let file = '';
+  let last = -1;
+  for (let waited = 0; waited < 300_000; waited += 500) {
+    await new Promise((r) => setTimeout(r, 500));
+    const found = readdirSync(dir).find((f) => f.endsWith('.heapsnapshot'));
+    if (!found) continue;
+    file = path.join(dir, found);
+    const size = statSync(file).size;
+    if (size === last && size > 0) break;
+    last = size;
+  }
+  if (!existsSync(file)) throw new Error('no heap snapshot was written');
+  const result = groups(JSON.parse(readFileSync(file, 'utf8')) as Snapshot);
+  rmSync(file, { force: true });
+  return result;
+}
+
 async function main(): Promise<void> {
   const corpus = ensureCorpus(CASE_STUDIES, 1, loadTextSource());
   const snapshotDir = mkdtempSync(path.join(os.tmpdir(), 'dn-heap-'));
   const saved = { ...process.env };
   process.env.NODE_OPTIONS = `${process.env.NODE_OPTIONS ?? ''} --heapsnapshot-signal=SIGUSR2 --diagnostic-dir=${snapshotDir}`;
   process.env.DESIGN_NOTES_MERMAID_IDLE_MS = String(IDLE_MS);
+  process.env.DESIGN_NOTES_DEBOUNCE_MS = '0'; // as the bench's soak: a check per request, no typing delay
   const client = new TestLspClient();
   process.env = saved;
   try {
     const started = performance.now();
     // BENCH_HEAP_DIR: another workspace (e.g. the same one with a .designnotes.json that switches a rule off).
-    await client.initialize([process.env.BENCH_HEAP_DIR ?? corpus.dir]);
+    const workspace = process.env.BENCH_HEAP_DIR ?? corpus.dir;
+    await client.initialize([workspace]);
     await client.waitFor(() => client.diagnostics.size > 0, 'the first diagnostics', 600_000);
     await client.idle();
     const startupMs = performance.now() - started;
-    await new Promise((r) => setTimeout(r, IDLE_MS + 2000));
+    await new Promise((r) => setTimeout(r, Math.min(IDLE_MS, 5000) + 2000));
     const pid = client.process.pid!;
     const rssEarly = statusMb(pid, 'VmRSS');
     // V8 gives freed heap pages back only after a while idle (its memory reducer): look again later.
     await new Promise((r) => setTimeout(r, LATER_MS));
-    const rss = statusMb(pid, 'VmRSS');
-    const hwm = statusMb(pid, 'VmHWM');
-    const mappings = rssByMapping(pid);
-    process.kill(pid, 'SIGUSR2');
-    // The snapshot is written synchronously by the server; wait until its size stops changing.
-    let file = '';
-    let last = -1;
-    for (let waited = 0; waited < 300_000; waited += 500) {
-      await new Promise((r) => setTimeout(r, 500));
-      const found = readdirSync(snapshotDir).find((f) => f.endsWith('.heapsnapshot'));
-      if (!found) continue;
-      file = path.join(snapshotDir, found);
-      const size = statSync(file).size;
-      if (size === last && size > 0) break;
-      last = size;
+    const report = async (label: string) => {
+      const rss = statusMb(pid, 'VmRSS');
+      const hwm = statusMb(pid, 'VmHWM');
+      const mappings = rssByMapping(pid);
+      // BENCH_HEAP_NO_SNAPSHOT=1: RSS only (writing a snapshot leaves ~100 MB of malloc'd memory in RSS behind it).
+      const { total, top } = NO_SNAPSHOT ? { total: NaN, top: [] } : await heapSnapshot(pid, snapshotDir);
+      console.log(`${label}:`);
+      console.log(
+        `  RSS ${rss.toFixed(0)} MB (peak ${hwm.toFixed(0)} MB); JS heap live objects ${mb(total)}; RSS not in live JS objects: ${(rss - total / 1024 / 1024).toFixed(0)} MB (code, V8 spaces' free pages, native)`,
+      );
+      console.log('  RSS by mapping (/proc/<pid>/smaps, largest):');
+      for (const [name, kb] of mappings) console.log(`    ${(kb / 1024).toFixed(1).padStart(7)} MB  ${name}`);
+      console.log('  largest JS object groups by self size:');
+      for (const [k, size, count] of top)
+        console.log(`    ${mb(size).padStart(9)}  ${String(count).padStart(9)} × ${k.slice(0, 80)}`);
+    };
+    console.log(
+      `server heap, ${CASE_STUDIES.toLocaleString('en-US')} case studies (${corpus.files} files); start-up to every diagnostic published: ${(startupMs / 1000).toFixed(2)} s; RSS ${rssEarly.toFixed(0)} MB when idle`,
+    );
+    await report(`${LATER_MS / 1000} s later, Mermaid worker stopped`);
+    if (SOAK_EDITS) {
+      // The bench's soak (bench/soakSession.ts): is what RSS gains over the session live JS objects, or not?
+      const session = await openSoakSession(client, workspace);
+      await session.edit(0, SOAK_EDITS / 4);
+      await report(`after ${(SOAK_EDITS / 4).toLocaleString('en-US')} soak edits`);
+      await session.edit(SOAK_EDITS / 4, SOAK_EDITS);
+      await report(`after ${SOAK_EDITS.toLocaleString('en-US')} soak edits`);
+      await new Promise((r) => setTimeout(r, LATER_MS));
+      await report(`${LATER_MS / 1000} s after the soak`);
     }
-    if (!existsSync(file)) throw new Error('no heap snapshot was written');
-    const { total, top } = groups(JSON.parse(readFileSync(file, 'utf8')) as Snapshot);
-    const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
-    console.log(
-      `server heap, ${CASE_STUDIES.toLocaleString('en-US')} case studies (${corpus.files} files), Mermaid worker stopped`,
-    );
-    console.log(`  start-up to every diagnostic published: ${(startupMs / 1000).toFixed(2)} s`);
-    console.log(
-      `  RSS ${rssEarly.toFixed(0)} MB when idle, ${rss.toFixed(0)} MB ${LATER_MS / 1000} s later (peak ${hwm.toFixed(0)} MB); JS heap live objects ${mb(total)}`,
-    );
-    console.log(
-      `  RSS not in live JS objects: ${(rss - total / 1024 / 1024).toFixed(0)} MB (code, V8 spaces' free pages, native)`,
-    );
-    console.log('  RSS by mapping (/proc/<pid>/smaps, largest):');
-    for (const [name, kb] of mappings) console.log(`    ${(kb / 1024).toFixed(1).padStart(7)} MB  ${name}`);
-    console.log('  largest JS object groups by self size:');
-    for (const [k, size, count] of top)
-      console.log(`    ${mb(size).padStart(9)}  ${String(count).padStart(9)} × ${k.slice(0, 80)}`);
     console.log(
       `  machine: ${os.cpus().length} CPUs, load average ${os
         .loadavg()
