@@ -274,16 +274,9 @@ export class Workbench {
 
   /** Runs a command by its palette title (e.g. "Design Notes: New Case Study"). */
   async runCommand(title: string): Promise<void> {
-    const input = this.page.locator('.quick-input-widget .quick-input-box input');
-    // F1 can be swallowed while the workbench is still busy: retry until the palette is open.
-    await waitFor('the command palette', async () => {
-      if (await input.isVisible()) return true;
-      await this.page.keyboard.press('F1');
-      await input.waitFor({ state: 'visible', timeout: 2000 }).catch(() => undefined);
-      return input.isVisible();
-    });
     const typed = `>${title}`;
-    await input.fill(typed);
+    // F1 can be swallowed while the workbench is still busy: retry until the palette is open and holds the title.
+    const input = await this.fillQuickInput('F1', typed);
     const row = this.page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first();
     await row.waitFor({ state: 'visible', timeout: TIMEOUT });
     await row.click();
@@ -311,8 +304,7 @@ export class Workbench {
   /** Opens a workspace file through Quick Open and waits for its editor tab. */
   async openFile(relativePath: string): Promise<void> {
     const name = path.basename(relativePath);
-    const input = await this.quickOpen();
-    await input.fill(relativePath);
+    const input = await this.fillQuickInput('Control+P', relativePath);
     const row = this.page.locator('.quick-input-widget .monaco-list-row', { hasText: name }).first();
     await row.waitFor({ state: 'visible', timeout: TIMEOUT });
     await input.press('Enter');
@@ -334,8 +326,7 @@ export class Workbench {
 
   /** Puts the cursor on line `line` (1-based) of the active editor, at `column` or the end of the line, via Quick Open's ":" mode. */
   async goToLine(line: number, column?: number): Promise<void> {
-    const input = await this.quickOpen();
-    await input.fill(column ? `:${line}:${column}` : `:${line}`);
+    const input = await this.fillQuickInput('Control+P', column ? `:${line}:${column}` : `:${line}`);
     await this.page
       .locator('.quick-input-widget .monaco-list-row', { hasText: `${line}` })
       .first()
@@ -345,14 +336,23 @@ export class Workbench {
     if (!column) await this.page.keyboard.press('End');
   }
 
-  /** Opens Quick Open (Ctrl+P) and returns its input. */
-  private async quickOpen(): Promise<Locator> {
+  /**
+   * Opens the quick input with `key` (F1: the command palette, Ctrl+P: Quick Open) unless one is open, fills it with
+   * `text` and returns it. A quick input that is still closing (the one that opened a file a moment ago) is visible
+   * but inert: filling it then waited 60 s for an element that was going away (a web-host run of scenario 05 failed
+   * so). So each try fills within 2 s, and a failed try opens the input again.
+   */
+  private async fillQuickInput(key: string, text: string): Promise<Locator> {
     const input = this.page.locator('.quick-input-widget .quick-input-box input');
-    await waitFor('quick open', async () => {
-      if (await input.isVisible()) return true;
-      await this.page.keyboard.press('Control+P');
-      await input.waitFor({ state: 'visible', timeout: 2000 }).catch(() => undefined);
-      return input.isVisible();
+    await waitFor(`the quick input (${key}) to take "${text}"`, async () => {
+      if (!(await input.isVisible())) {
+        await this.page.keyboard.press(key);
+        await input.waitFor({ state: 'visible', timeout: 2000 }).catch(() => undefined);
+      }
+      return input.fill(text, { timeout: 2000 }).then(
+        () => true,
+        () => false,
+      );
     });
     return input;
   }
