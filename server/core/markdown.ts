@@ -305,16 +305,14 @@ export function parseMarkdown(text: string, options: { eagerInline?: boolean } =
   // Blank out front matter instead of cutting it, so token line maps stay in source coordinates.
   // markdown-it reads the text with its line breaks as "\n"; text that has no other break is already that (joining the
   // lines of a 400 KB document again took ~4 ms of every keystroke).
-  const source = fmLines
-    ? lines.map((l, i) => (i < fmLines ? '' : l)).join('\n')
-    : text.includes('\r')
-      ? lines.join('\n')
-      : text;
+  // The lines markdown-it reads: front matter blanked (computed once, also handed to the chunked parse).
+  const parsedLines = fmLines ? lines.map((l, i) => (i < fmLines ? '' : l)) : lines;
+  const source = fmLines || text.includes('\r') ? parsedLines.join('\n') : text;
   const env: Record<string, unknown> = {};
   const eager = options.eagerInline === true;
   const tokens = eager
     ? md.parse(source, env)
-    : (chunkedBlockTokens(mdBlocks, source, fmLines ? splitLines(source) : lines) ?? mdBlocks.parse(source, env));
+    : (chunkedBlockTokens(mdBlocks, source, parsedLines) ?? mdBlocks.parse(source, env));
 
   const headings: Heading[] = [];
   const fences: FencedBlock[] = [];
