@@ -59,9 +59,50 @@ const serverJsonrpc = {
   },
 };
 
+/**
+ * The desktop client's `import('./nodeClient')` (src/extension.ts) stays a `require('./nodeClient.js')` of the second
+ * client file, dist/nodeClient.js: vscode-languageclient is then not even read while VS Code waits for activate().
+ * @type {import('esbuild').Plugin}
+ */
+const nodeClientApart = {
+  name: 'node-client-apart',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/nodeClient$/ }, (args) =>
+      args.importer.endsWith(path.join('src', 'extension.ts'))
+        ? { path: './nodeClient.js', external: true }
+        : undefined,
+    );
+  },
+};
+
+/**
+ * common/protocol builds its message types with vscode-jsonrpc's RequestType and NotificationType classes. The
+ * package's one entry re-exports the whole connection (52 KB minified), which esbuild cannot shake out of CommonJS;
+ * the client's first file takes the module that defines the classes (lib/common/messages.js, of the copy that
+ * common/protocol would get). The client sends by method name (src/serverConnection.ts), so these objects never
+ * meet the connection's copy in dist/nodeClient.js.
+ * @type {import('esbuild').Plugin}
+ */
+const protocolMessageTypesOnly = {
+  name: 'protocol-message-types-only',
+  setup(build) {
+    build.onResolve({ filter: /^vscode-jsonrpc$/ }, async (args) => {
+      if (args.pluginData === 'protocol-message-types-only') return undefined;
+      const api = await build.resolve(args.path, {
+        kind: args.kind,
+        resolveDir: args.resolveDir,
+        pluginData: 'protocol-message-types-only',
+      });
+      if (api.errors.length) return { errors: api.errors };
+      return { path: path.join(path.dirname(api.path), 'messages.js') };
+    });
+  },
+};
+
 /** @type {import('esbuild').BuildOptions[]} */
 export const entries = [
-  // Extension client: runs in VS Code's extension host; `vscode` is provided by the host.
+  // Extension client: runs in VS Code's extension host; `vscode` is provided by the host. Two files: what activate()
+  // needs, and the language client it loads just after (src/nodeClient.ts).
   {
     entryPoints: ['src/extension.ts'],
     outfile: 'dist/extension.js',
@@ -69,7 +110,18 @@ export const entries = [
     format: 'cjs',
     target: 'node20',
     external: ['vscode'],
-    plugins: [inertPathBrowserify],
+    plugins: [inertPathBrowserify, nodeClientApart, protocolMessageTypesOnly],
+    // `import()` of that file compiled to `require()`: the extension host's module loader (which provides `vscode`)
+    // is CommonJS's.
+    supported: { 'dynamic-import': false },
+  },
+  {
+    entryPoints: ['src/nodeClient.ts'],
+    outfile: 'dist/nodeClient.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['vscode'],
   },
   // Language server: also runs alone (`node dist/server.js --stdio`) for any LSP editor.
   {

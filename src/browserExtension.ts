@@ -2,25 +2,13 @@
 // `browser` entry. The same features as the desktop client (clientFeatures.ts); the language server runs in a web
 // worker (dist/browser/server.js) and reads every workspace file through this client (files/serveFileSystem.ts).
 import * as vscode from 'vscode';
-import {
-  BrowserMessageReader,
-  BrowserMessageWriter,
-  LanguageClient,
-  RevealOutputChannelOn,
-  type LanguageClientOptions,
-  type MessageTransports,
-} from 'vscode-languageclient/browser';
-import { registerClientFeatures, sharedClientOptions, startInBackground } from './clientFeatures';
+import { createClientAfterActivation, registerClientFeatures, sharedClientOptions } from './clientFeatures';
 import { extendMarkdownIt } from './preview';
+import type { ServerConnection } from './serverConnection';
 import { BROWSER_SERVER_OPTIONS, type BrowserServerOptions } from '../common/protocol/browserServer';
+import type { ServerWorker } from './browserClient';
 
-// The extension host's Worker, looked up on globalThis: src/ is type-checked without DOM or web-worker globals (the
-// desktop client must not use them), and this file only runs where a web extension host provides them.
-type ServerWorker = ConstructorParameters<typeof BrowserMessageReader>[0] & { terminate(): void };
-const WorkerConstructor = () =>
-  (globalThis as unknown as { Worker: new (url: string, options?: { name?: string }) => ServerWorker }).Worker;
-
-let client: LanguageClient | undefined;
+let client: Promise<ServerConnection | undefined> | undefined;
 let serverWorker: ServerWorker | undefined;
 
 /**
@@ -43,16 +31,10 @@ async function scriptUrl(context: vscode.ExtensionContext, relative: string, pre
   return URL.createObjectURL(new Blob([prelude, code], { type: 'text/javascript' }));
 }
 
-export async function activate(
-  context: vscode.ExtensionContext,
-): Promise<{ extendMarkdownIt: typeof extendMarkdownIt }> {
+export function activate(context: vscode.ExtensionContext): { extendMarkdownIt: typeof extendMarkdownIt } {
   const output = vscode.window.createOutputChannel('Design Notes', { log: true });
   context.subscriptions.push(output);
 
-  const clientOptions: LanguageClientOptions = {
-    ...sharedClientOptions(output),
-    revealOutputChannelOn: RevealOutputChannelOn.Never,
-  };
   // The Mermaid worker first: the server worker is told its URL in a first line of its script (a global the server
   // reads at start; the worker `name` option is not passed through by every web extension host).
   const serverUrl = scriptUrl(context, 'dist/browser/mermaidWorker.js')
@@ -70,28 +52,33 @@ export async function activate(
         `self.${BROWSER_SERVER_OPTIONS}=${JSON.stringify({ mermaidWorkerUrl } satisfies BrowserServerOptions)};\n`,
       ),
     );
-  // A function, so Restart Server (and a restart after a crash) gets a fresh worker; the old one is ended. It returns
-  // the transports, not the Worker: the client's own `instanceof Worker` test fails on the extension host's Worker.
-  const startWorker = async (): Promise<MessageTransports> => {
-    const url = await serverUrl;
-    serverWorker?.terminate();
-    serverWorker = new (WorkerConstructor())(url, { name: 'Design Notes language server' });
-    return { reader: new BrowserMessageReader(serverWorker), writer: new BrowserMessageWriter(serverWorker) };
-  };
-  client = new LanguageClient('designNotes', 'Design Notes', startWorker, clientOptions);
-  registerClientFeatures(context, client, () => client, output);
-  startInBackground(client, output);
+  // After activation, as on the desktop (clientFeatures.ts, createClientAfterActivation): vscode-languageclient is
+  // evaluated once activate() has returned. Restart Server (and a restart after a crash) gets a fresh worker; the old
+  // one is ended.
+  const created = createClientAfterActivation(
+    async () =>
+      (await import('./browserClient')).createBrowserClient(async () => {
+        const url = await serverUrl;
+        serverWorker?.terminate();
+        serverWorker = new (WorkerConstructor())(url, { name: 'Design Notes language server' });
+        return serverWorker;
+      }, sharedClientOptions(output)),
+    output,
+  );
+  client = created;
+  registerClientFeatures(context, created, output);
   return { extendMarkdownIt };
 }
 
+// The extension host's Worker, looked up on globalThis: src/ is type-checked without DOM or web-worker globals (the
+// desktop client must not use them), and this file only runs where a web extension host provides them.
+const WorkerConstructor = () =>
+  (globalThis as unknown as { Worker: new (url: string, options?: { name?: string }) => ServerWorker }).Worker;
+
 export async function deactivate(): Promise<void> {
-  await client?.stop();
+  const c = await client;
   client = undefined;
+  await c?.stop();
   serverWorker?.terminate();
   serverWorker = undefined;
-}
-
-/** For the extension-host tests: the running client. */
-export function languageClient(): LanguageClient | undefined {
-  return client;
 }

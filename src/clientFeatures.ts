@@ -10,30 +10,67 @@ import {
   type InitializationOptions,
 } from '../common/protocol';
 import { registerCaseStudyFeatures } from './caseStudies';
-import type { ClientGetter } from './caseStudies/caseStudyData';
-import { serveFileSystem, type RequestHandlerHost } from './files/serveFileSystem';
+import { serveFileSystem } from './files/serveFileSystem';
 import { registerPreview } from './preview';
+import type { AskDiagrams } from './preview/diagrams';
+import type { ClientGetter, ServerConnection } from './serverConnection';
 
-interface Client extends RequestHandlerHost {
-  start(): Promise<void>;
-  stop(): Promise<void>;
-  /** The Node client's (it also waits for a debug port); the browser client has none: stop, then start. */
-  restart?(): Promise<void>;
-  sendNotification(method: string): Promise<void>;
+/**
+ * Creates the language client after activate() has returned. vscode-languageclient is 400 KB of the client's
+ * 450 KB: evaluated inside activate() it made activation take 250 ms in code-server (issue 18, target 4), and the
+ * extension host activates other extensions, and runs the command that activated us, only after we return. The
+ * module is reached through `import()` in `create`, so esbuild wraps it and it is evaluated here, one macrotask
+ * later (a microtask would still run before the host sees activate() resolved). Everything the user can invoke is
+ * registered in activate() and waits for this promise.
+ */
+export function createClientAfterActivation<C extends ServerConnection>(
+  create: () => Promise<C>,
+  output: vscode.LogOutputChannel,
+): Promise<C | undefined> {
+  const started = Date.now();
+  return new Promise<void>((resolve) => setTimeout(resolve, 0))
+    .then(create)
+    .then((client) => {
+      output.info(`Design Notes: language client created ${Date.now() - started} ms after activation.`);
+      return client;
+    })
+    .catch((e: unknown) => {
+      output.error(
+        `Design Notes: the language client could not be created: ${e instanceof Error ? e.message : String(e)}`,
+      );
+      return undefined;
+    });
 }
 
+/**
+ * `client` resolves once the language client exists (createClientAfterActivation). Commands, the preview and the
+ * case-study features are registered at once; the file requests a virtual workspace's files (and all of the web
+ * worker server's) are read through are registered on the client before it starts.
+ */
 export function registerClientFeatures(
   context: vscode.ExtensionContext,
-  client: Client,
-  getClient: ClientGetter,
+  client: Promise<ServerConnection | undefined>,
   output: vscode.LogOutputChannel,
 ): void {
+  let deactivated = false;
+  context.subscriptions.push({ dispose: () => (deactivated = true) });
+  // The first callback on `client`: handlers before start (the first check asks for files at once).
+  void client.then((c) => {
+    if (!c || deactivated) return;
+    // Files through the editor (common/protocol/fileSystem.ts): the web worker server reads every file this way,
+    // the Node server a virtual workspace's.
+    context.subscriptions.push(...serveFileSystem(c));
+    startInBackground(c, output);
+  });
+  const getClient: ClientGetter = () => client;
   context.subscriptions.push(
     vscode.commands.registerCommand(Commands.restartServer, async () => {
-      if (client.restart) await client.restart();
+      const c = await client;
+      if (!c) return;
+      if (c.restart) await c.restart();
       else {
-        await client.stop();
-        await client.start();
+        await c.stop();
+        await c.start();
       }
     }),
     // Run by the missing-file quick fix after the editor created the file: show the user what was made.
@@ -42,16 +79,14 @@ export function registerClientFeatures(
       await vscode.window.showTextDocument(document, { preview: false });
     }),
     vscode.workspace.onDidGrantWorkspaceTrust(() => {
-      void client.sendNotification(WorkspaceTrustedNotification.method);
+      void client.then((c) => c?.sendNotification(WorkspaceTrustedNotification.method));
     }),
-    // Files through the editor (common/protocol/fileSystem.ts): the web worker server reads every file this way,
-    // the Node server a virtual workspace's. Registered before start: the first check asks at once.
-    ...serveFileSystem(client),
   );
   // The diagram preview asks the server for a document's diagrams (it holds the text and parses it).
   registerPreview(context, async (params) => {
     try {
-      return await getClient()?.sendRequest(DocumentDiagramsRequest, params);
+      const answer = await (await client)?.sendRequest(DocumentDiagramsRequest.method, params);
+      return answer as Awaited<ReturnType<AskDiagrams>>;
     } catch (e) {
       output.warn(
         `Design Notes: the diagrams of ${params.uri} are not known: ${e instanceof Error ? e.message : String(e)}`,
@@ -99,7 +134,7 @@ export function sharedClientOptions(output: vscode.LogOutputChannel): LanguageCl
  * Starts the client without waiting: activation stays quick, and the Markdown-preview plugin is returned even if the
  * server cannot start. The client restarts a crashed server by itself and the server re-publishes on start.
  */
-export function startInBackground(client: { start(): Promise<void> }, output: vscode.LogOutputChannel): void {
+function startInBackground(client: { start(): Promise<void> }, output: vscode.LogOutputChannel): void {
   client
     .start()
     .catch((e: unknown) =>

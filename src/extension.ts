@@ -1,16 +1,9 @@
 import * as vscode from 'vscode';
-import {
-  LanguageClient,
-  TransportKind,
-  type LanguageClientOptions,
-  type ServerOptions,
-  RevealOutputChannelOn,
-} from 'vscode-languageclient/node';
-import { registerClientFeatures, sharedClientOptions, startInBackground } from './clientFeatures';
+import { createClientAfterActivation, registerClientFeatures, sharedClientOptions } from './clientFeatures';
 import { extendMarkdownIt } from './preview';
-import { SERVER_NODE_FLAGS } from '../common/serverProcess';
+import type { ServerConnection } from './serverConnection';
 
-let client: LanguageClient | undefined;
+let client: Promise<ServerConnection | undefined> | undefined;
 
 /**
  * A thin client: it starts the language server (which owns every check, completion, quick fix and case-study
@@ -18,41 +11,25 @@ let client: LanguageClient | undefined;
  * only through common/protocol. Nothing here parses Markdown: the diagram preview asks the server for a file's
  * Mermaid blocks (designNotes/documentDiagrams), and the plugin returned below only teaches VS Code's own Markdown
  * preview (its markdown-it) to render ```mermaid fences.
+ *
+ * activate() registers everything and returns; the language client is created and started just after
+ * (createClientAfterActivation), and the server process starts in the background.
  */
-export async function activate(
-  context: vscode.ExtensionContext,
-): Promise<{ extendMarkdownIt: typeof extendMarkdownIt }> {
+export function activate(context: vscode.ExtensionContext): { extendMarkdownIt: typeof extendMarkdownIt } {
   const output = vscode.window.createOutputChannel('Design Notes', { log: true });
   context.subscriptions.push(output);
-
-  const serverModule = context.asAbsolutePath('dist/server.js');
-  const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS] } },
-    debug: {
-      module: serverModule,
-      transport: TransportKind.ipc,
-      options: { execArgv: [...SERVER_NODE_FLAGS, '--nolazy', '--inspect=6011'] },
-    },
-  };
-  const clientOptions: LanguageClientOptions = {
-    ...sharedClientOptions(output),
-    revealOutputChannelOn: RevealOutputChannelOn.Never,
-  };
-  client = new LanguageClient('designNotes', 'Design Notes', serverOptions, clientOptions);
-
-  // Commands, preview, case-study features, and the file requests a virtual workspace's files are read through.
-  registerClientFeatures(context, client, () => client, output);
-  startInBackground(client, output);
+  const created = createClientAfterActivation(
+    async () => (await import('./nodeClient')).createNodeClient(context, sharedClientOptions(output)),
+    output,
+  );
+  client = created;
+  registerClientFeatures(context, created, output);
   // VS Code's Markdown preview asks extensions that contribute `markdown.markdownItPlugins` for this.
   return { extendMarkdownIt };
 }
 
 export async function deactivate(): Promise<void> {
-  await client?.stop();
+  const c = await client;
   client = undefined;
-}
-
-/** For the extension-host tests: the running client. */
-export function languageClient(): LanguageClient | undefined {
-  return client;
+  await c?.stop();
 }

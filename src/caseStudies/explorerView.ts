@@ -210,9 +210,10 @@ export function registerExplorerView(context: vscode.ExtensionContext, getClient
     vscode.workspace.onDidRenameFiles(() => provider.scheduleRefresh()),
     vscode.workspace.onDidChangeWorkspaceFolders(() => provider.scheduleRefresh()),
   );
-  const client = getClient();
   // After a (re)start the server has new data; the first request also waits for the start itself.
-  if (client) context.subscriptions.push(client.onDidChangeState(() => provider.scheduleRefresh()));
+  void getClient().then((client) => {
+    if (client) context.subscriptions.push(client.onDidChangeState(() => provider.scheduleRefresh()));
+  });
   // VS Code opens every extension view in the Explorer collapsed; a user (or the demo) may ask to see it at once.
   if (vscode.workspace.getConfiguration('designNotes.caseStudies').get<boolean>('revealOnStartup', false)) {
     void vscode.commands.executeCommand(`${VIEW_ID}.focus`);

@@ -6,7 +6,8 @@
 // ServerUnavailableError whose message is for the user (server not started, stopped, or the request refused).
 // Answers that are outcomes rather than failures ("no such template set") are part of the result type (PlanResult).
 import * as vscode from 'vscode';
-import type { BaseLanguageClient, RequestParam, RequestType, RequestType0 } from 'vscode-languageclient';
+import type { RequestType, RequestType0 } from 'vscode-jsonrpc';
+import type { ClientGetter } from '../serverConnection';
 import {
   CaseStudyRootRequest,
   IndexRowsRequest,
@@ -20,7 +21,7 @@ import {
   type TemplatesParams,
 } from '../../common/protocol';
 
-export type ClientGetter = () => BaseLanguageClient | undefined;
+export type { ClientGetter } from '../serverConnection';
 
 /** A request the server could not answer (not started, crashed, refused); the message is for the user. */
 export class ServerUnavailableError extends Error {}
@@ -32,13 +33,14 @@ export async function send<P, R>(
   type: RequestType<P, R, void> | RequestType0<R, void>,
   params?: P,
 ): Promise<R> {
-  const client = getClient();
+  const client = await getClient();
   if (!client) throw new ServerUnavailableError(vscode.l10n.t('The Design Notes language server has not started.'));
   try {
-    // While the client is starting, sendRequest waits for the connection; a stopped client rejects at once.
-    return await (type.numberOfParams === 0
-      ? client.sendRequest(type as RequestType0<R, void>)
-      : client.sendRequest(type as RequestType<P, R, void>, params as RequestParam<P>));
+    // While the client is starting, sendRequest waits for the connection; a stopped client rejects at once. By
+    // method name (serverConnection.ts); the overloads above tie the answer's type to the request's.
+    return (await (type.numberOfParams === 0
+      ? client.sendRequest(type.method)
+      : client.sendRequest(type.method, params))) as R;
   } catch (e) {
     throw new ServerUnavailableError(
       vscode.l10n.t('The Design Notes language server did not answer: {0}', e instanceof Error ? e.message : String(e)),

@@ -8,6 +8,7 @@ import {
   Commands,
   NoCaseStudiesNotification,
   ProposeConfigRequest,
+  type NoCaseStudiesParams,
   type ProposeConfigResult,
 } from '../../common/protocol';
 import { send, type ClientGetter } from './serverRequests';
@@ -74,26 +75,28 @@ export async function setUpCaseStudies(
 
 /** Offer set-up when the server finds Markdown but no case study in a folder (once per folder and session; never again if declined for good). */
 export function registerSetUpOffer(context: vscode.ExtensionContext, getClient: ClientGetter): void {
-  const client = getClient();
-  if (!client) return;
-  context.subscriptions.push(
-    client.onNotification(NoCaseStudiesNotification, async (params) => {
-      if (context.workspaceState.get<boolean>(DO_NOT_OFFER)) return;
-      const setUp = vscode.l10n.t('Set Up…');
-      const never = vscode.l10n.t("Don't Ask Again");
-      const name =
-        vscode.workspace.getWorkspaceFolder(uriForPath(params.workspaceFolder))?.name ?? params.workspaceFolder;
-      const pick = await vscode.window.showInformationMessage(
-        vscode.l10n.t(
-          'Design Notes found Markdown in {0} but no case study to check. Propose a configuration for it?',
-          name,
-        ),
-        setUp,
-        never,
-      );
-      if (pick === setUp)
-        await vscode.commands.executeCommand(Commands.setUpCaseStudies, { workspaceFolder: params.workspaceFolder });
-      else if (pick === never) await context.workspaceState.update(DO_NOT_OFFER, true);
-    }),
-  );
+  void getClient().then((client) => {
+    if (!client) return;
+    context.subscriptions.push(
+      client.onNotification(NoCaseStudiesNotification.method, async (raw) => {
+        const params = raw as NoCaseStudiesParams;
+        if (context.workspaceState.get<boolean>(DO_NOT_OFFER)) return;
+        const setUp = vscode.l10n.t('Set Up…');
+        const never = vscode.l10n.t("Don't Ask Again");
+        const name =
+          vscode.workspace.getWorkspaceFolder(uriForPath(params.workspaceFolder))?.name ?? params.workspaceFolder;
+        const pick = await vscode.window.showInformationMessage(
+          vscode.l10n.t(
+            'Design Notes found Markdown in {0} but no case study to check. Propose a configuration for it?',
+            name,
+          ),
+          setUp,
+          never,
+        );
+        if (pick === setUp)
+          await vscode.commands.executeCommand(Commands.setUpCaseStudies, { workspaceFolder: params.workspaceFolder });
+        else if (pick === never) await context.workspaceState.update(DO_NOT_OFFER, true);
+      }),
+    );
+  });
 }

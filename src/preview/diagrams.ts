@@ -12,6 +12,13 @@ export function isMermaidFile(fileName: string): boolean {
   return /\.(mmd|mermaid)$/i.test(fileName);
 }
 
+export const PREVIEW_VIEW_TYPE = 'designNotes.preview';
+
+/** Documents the preview shows: Markdown (its ```mermaid blocks) and Mermaid files. */
+export function isPreviewable(document: vscode.TextDocument): boolean {
+  return document.languageId === 'markdown' || isMermaidFile(document.fileName);
+}
+
 /** Index of the diagram whose block (fences included) contains `line`, or null. */
 export function diagramIndexAt(diagrams: readonly DocumentDiagram[], line: number): number | null {
   const d = diagrams.find((x) => line >= x.line && line <= x.endLine);

@@ -1,9 +1,13 @@
 // Diagram preview feature: the Mermaid preview webview, its export commands, and Mermaid in the built-in
 // Markdown preview. `activate` calls `registerPreview` and returns `{ extendMarkdownIt }` for the Markdown preview.
+//
+// The panels' code (panel.ts and what only it uses: the webview HTML, export) is evaluated when a preview first opens
+// or is restored, not at activation: most sessions never open one (issue 18, target 4). esbuild keeps a module that
+// is only reached through `import()` in the same bundle but wraps it, so it runs on the first call.
 import * as vscode from 'vscode';
 import { Commands } from '../../common/protocol';
-import { DiagramStore, type AskDiagrams } from './diagrams';
-import { PREVIEW_VIEW_TYPE, PreviewManager, isPreviewable } from './panel';
+import { DiagramStore, PREVIEW_VIEW_TYPE, isPreviewable, type AskDiagrams } from './diagrams';
+import type { PreviewManager } from './panel';
 import { registerMarkdownPreviewSupport } from './markdownPreview';
 import type { PreviewState } from '../../common/preview/messages';
 
@@ -27,10 +31,15 @@ async function findDesignFile(): Promise<vscode.Uri | undefined> {
 }
 
 /** `ask` sends designNotes/documentDiagrams to the language server: the preview's only source of diagrams. */
-export function registerPreview(context: vscode.ExtensionContext, ask: AskDiagrams): PreviewManager {
-  const manager = new PreviewManager(context.extensionUri, new DiagramStore(ask));
+export function registerPreview(context: vscode.ExtensionContext, ask: AskDiagrams): void {
+  let loaded: Promise<PreviewManager> | undefined;
+  const previews = () =>
+    (loaded ??= import('./panel').then(({ PreviewManager }) => {
+      const manager = new PreviewManager(context.extensionUri, new DiagramStore(ask));
+      context.subscriptions.push(manager);
+      return manager;
+    }));
   context.subscriptions.push(
-    manager,
     vscode.commands.registerCommand(Commands.openPreview, async (uri?: vscode.Uri) => {
       // From the editor title bar VS Code passes the file; from the palette or a keybinding, use the active editor.
       const doc = vscode.window.activeTextEditor?.document;
@@ -51,16 +60,15 @@ export function registerPreview(context: vscode.ExtensionContext, ask: AskDiagra
         }
         await vscode.window.showTextDocument(target, { preview: false });
       }
-      manager.open(target);
+      (await previews()).open(target);
     }),
-    vscode.commands.registerCommand(Commands.exportDiagramSvg, () => manager.exportUnderCursor('svg')),
-    vscode.commands.registerCommand(Commands.exportDiagramPng, () => manager.exportUnderCursor('png')),
+    vscode.commands.registerCommand(Commands.exportDiagramSvg, async () => (await previews()).exportUnderCursor('svg')),
+    vscode.commands.registerCommand(Commands.exportDiagramPng, async () => (await previews()).exportUnderCursor('png')),
     vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, {
       async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown) {
-        manager.restore(panel, state as PreviewState | undefined);
+        (await previews()).restore(panel, state as PreviewState | undefined);
       },
     }),
   );
   registerMarkdownPreviewSupport(context);
-  return manager;
 }

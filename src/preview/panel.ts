@@ -1,7 +1,7 @@
 // Diagram preview panels: one webview per previewed file, several at once. The most recently opened panel
 // follows the active editor (like VS Code's own Markdown preview); older panels stay on their file.
 import * as vscode from 'vscode';
-import { DiagramStore, diagramIndexAt, isMermaidFile } from './diagrams';
+import { DiagramStore, PREVIEW_VIEW_TYPE, diagramIndexAt, isPreviewable } from './diagrams';
 import { saveExport } from './export';
 import { buildPreviewHtml, createNonce } from './html';
 import {
@@ -12,12 +12,6 @@ import {
   type PreviewState,
   type WebviewMessage,
 } from '../../common/preview/messages';
-
-export const PREVIEW_VIEW_TYPE = 'designNotes.preview';
-
-export function isPreviewable(document: vscode.TextDocument): boolean {
-  return document.languageId === 'markdown' || isMermaidFile(document.fileName);
-}
 
 function settings() {
   const c = vscode.workspace.getConfiguration('designNotes.preview');
