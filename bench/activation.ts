@@ -4,23 +4,73 @@
 // (workspaceContains activates the extension), waits for its diagnostics, opens that view and reads the figure;
 // each reload of the window starts a new extension host, so every run is a fresh activation.
 //
-// activate() awaits nothing (src/extension.ts: the language client is started in the background), so the promise it
-// returns resolves in the same turn: the call time VS Code reports is also the time to activate() resolved.
+// activate() is synchronous (src/extension.ts): the call time VS Code reports is also the time to activate() resolved.
+// The language client (dist/nodeClient.js) is created one macrotask later; the extension logs how long after
+// activation that was ("language client created N ms after activation"), read here from the window's log files.
+//
+// The floor: an empty extension ("Activation Floor": one-line activate(), same activation event), installed beside
+// ours and read off the same view in the same extension host. What VS Code adds around any activation at start-up
+// (the host is busy activating the built-in extensions too) is in both figures.
 //
 //   node --import tsx bench/activation.ts [--runs N]      (needs `npm run package` and code-server: `npm run test:e2e` installs it)
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
 import { CodeServer, Workbench, copyFixture, requireBuiltExtension } from '../test/e2e/harness';
+
+const FLOOR_NAME = 'Activation Floor';
+
+/** Packages the empty extension with vsce (offline) into a temp folder; returns the VSIX path. */
+function floorVsix(): { vsix: string; dir: string } {
+  const dir = mkdtempSync(path.join(tmpdir(), 'dn-activation-floor-'));
+  const manifest = {
+    name: 'activation-floor',
+    displayName: FLOOR_NAME,
+    publisher: 'design-notes-bench',
+    version: '0.0.1',
+    license: 'MIT',
+    engines: { vscode: '^1.91.0' },
+    main: './extension.js',
+    // The event that activates Design Notes on the bench's workspace.
+    activationEvents: ['workspaceContains:**/*case-studies/*/*.md'],
+  };
+  writeFileSync(path.join(dir, 'package.json'), JSON.stringify(manifest, null, 2));
+  writeFileSync(path.join(dir, 'extension.js'), 'exports.activate = () => {};\n');
+  writeFileSync(path.join(dir, 'README.md'), '# Activation floor\n\nAn empty extension for the activation bench.\n');
+  writeFileSync(path.join(dir, 'LICENSE'), 'MIT\n');
+  const vsce = path.join(__dirname, '..', 'node_modules', '@vscode', 'vsce', 'vsce');
+  const vsix = path.join(dir, 'floor.vsix');
+  const r = spawnSync(process.execPath, [vsce, 'package', '--allow-missing-repository', '--out', vsix], {
+    cwd: dir,
+    encoding: 'utf8',
+  });
+  if (r.status !== 0) throw new Error(`packaging the activation floor failed:\n${r.stdout}\n${r.stderr}`);
+  return { vsix, dir };
+}
 
 export interface ActivationRun {
   ms: number;
   label: string;
 }
 
+export interface ActivationResult {
+  runs: ActivationRun[];
+  /** The empty extension's figure in the same extension hosts. */
+  floor: ActivationRun[];
+  /** Per extension host that logged it: ms from activate() to the language client created. */
+  clientCreatedMs: number[];
+}
+
 /** One figure per run (window reload = new extension host). */
-export async function measureActivation(runs: number): Promise<ActivationRun[]> {
+export async function measureActivation(runs: number): Promise<ActivationResult> {
   requireBuiltExtension();
-  const server = await CodeServer.start({ label: 'bench-activation' });
+  const floorPackage = floorVsix();
+  const server = await CodeServer.start({ label: 'bench-activation', alsoInstall: [floorPackage.vsix] });
   const wb = await Workbench.launch();
   const out: ActivationRun[] = [];
+  const floor: ActivationRun[] = [];
+  const clientCreatedMs: number[] = [];
   try {
     const ws = copyFixture('missing-parts');
     for (let i = 0; i < runs; i++) {
@@ -30,23 +80,36 @@ export async function measureActivation(runs: number): Promise<ActivationRun[]> 
         await wb.waitForWorkbench();
       }
       await wb.waitForProblems('the extension to be running', (r) => r.some((t) => t.includes('missing-file')));
+      // The view is a virtual list: only rows in view exist in the page, and a quick activation sorts low. A tall
+      // window shows every row.
+      await wb.page.setViewportSize({ width: 1400, height: 6000 });
       await wb.runCommand('Developer: Show Running Extensions');
-      const row = wb.page.locator('.runtime-extensions-editor .extension', {
-        has: wb.page.locator('.name', { hasText: /^Design Notes$/ }),
-      });
-      const time = row.locator('.activation-time');
-      await time.filter({ hasText: /\d+ms/ }).waitFor({ state: 'visible' });
-      const label = (await time.innerText()).trim();
-      const ms = Number(/(\d+(?:\.\d+)?)ms/.exec(label)?.[1]);
-      if (!Number.isFinite(ms)) throw new Error(`unexpected activation label: ${label}`);
-      out.push({ ms, label });
+      const figure = async (name: string): Promise<ActivationRun> => {
+        const row = wb.page.locator('.runtime-extensions-editor .extension', {
+          has: wb.page.locator('.name', { hasText: new RegExp(`^${name}$`) }),
+        });
+        const time = row.locator('.activation-time');
+        await time.filter({ hasText: /\d+ms/ }).waitFor({ state: 'visible' });
+        const label = (await time.innerText()).trim();
+        const ms = Number(/(\d+(?:\.\d+)?)ms/.exec(label)?.[1]);
+        if (!Number.isFinite(ms)) throw new Error(`unexpected activation label for ${name}: ${label}`);
+        return { ms, label };
+      };
+      out.push(await figure('Design Notes'));
+      floor.push(await figure(FLOOR_NAME));
+      await wb.page.setViewportSize({ width: 1400, height: 900 });
       if (i === 0) await wb.screenshot('bench-running-extensions');
+    }
+    for (const file of server.logFiles()) {
+      for (const m of readFileSync(file, 'utf8').matchAll(/language client created (\d+) ms after activation/g))
+        clientCreatedMs.push(Number(m[1]));
     }
   } finally {
     await wb.close();
     await server.stop();
+    rmSync(floorPackage.dir, { recursive: true, force: true });
   }
-  return out;
+  return { runs: out, floor, clientCreatedMs };
 }
 
 if (process.argv[1] && /activation\.ts$/.test(process.argv[1])) {
@@ -54,7 +117,10 @@ if (process.argv[1] && /activation\.ts$/.test(process.argv[1])) {
   const runs = i > 0 ? Number(process.argv[i + 1]) : 5;
   measureActivation(runs).then(
     (r) => {
-      for (const x of r) console.log(`activation (code-server, Node extension host): ${x.label}`);
+      r.runs.forEach((x, i) =>
+        console.log(`activation (code-server, Node extension host): ${x.label}; empty extension: ${r.floor[i]?.label}`),
+      );
+      console.log(`language client created after activation: ${r.clientCreatedMs.join(', ')} ms`);
     },
     (e) => {
       console.error(e);

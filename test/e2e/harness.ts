@@ -73,6 +73,8 @@ async function waitFor(what: string, check: () => Promise<boolean> | boolean, ti
 export interface CodeServerOptions {
   /** Install this VSIX into the server's own extensions folder (default: the packaged extension). */
   vsix?: string | false;
+  /** Further VSIX files to install beside it (the activation bench's empty extension). */
+  alsoInstall?: string[];
   /** Enables the smoke-test driver, needed to run an extension test suite through the `payload` URL parameter. */
   smokeTestDriver?: boolean;
   port?: number;
@@ -128,15 +130,15 @@ export class CodeServer {
     const common = ['--config', configFile, '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir];
 
     const vsix = options.vsix === undefined ? VSIX : options.vsix;
-    if (vsix) {
-      if (!fs.existsSync(vsix)) throw new Error(`e2e: ${vsix} is missing. Run \`npm run package\` first.`);
-      const r = spawnSync(cs.node, [cs.entry, ...common, '--install-extension', vsix, '--force'], {
+    for (const file of [...(vsix ? [vsix] : []), ...(options.alsoInstall ?? [])]) {
+      if (!fs.existsSync(file)) throw new Error(`e2e: ${file} is missing. Run \`npm run package\` first.`);
+      const r = spawnSync(cs.node, [cs.entry, ...common, '--install-extension', file, '--force'], {
         env,
         encoding: 'utf8',
         timeout: TIMEOUT,
       });
       if (r.status !== 0)
-        throw new Error(`e2e: installing ${vsix} failed (exit ${r.status}):\n${r.stdout}\n${r.stderr}`);
+        throw new Error(`e2e: installing ${file} failed (exit ${r.status}):\n${r.stdout}\n${r.stderr}`);
     }
 
     const logFile = path.join(runDir, 'code-server.log');
