@@ -1,5 +1,6 @@
 import type { MarkdownIt, Token } from 'markdown-it';
 import { detachedString } from './detachedString';
+import { LruCache } from './lruCache';
 
 /**
  * Block tokens of a large document, re-using the parse of the parts a keystroke did not touch.
@@ -33,43 +34,7 @@ interface CachedChunk {
  * bytes per character of text (measured on the 420,000-character keystroke file), so 2 million characters hold about
  * 20 MB: the document being edited and a few more. Documents under CHUNKED_MIN_CHARS never enter.
  */
-class ChunkCache {
-  private readonly map = new Map<string, CachedChunk>();
-  private chars = 0;
-
-  constructor(
-    private readonly maxEntries: number,
-    private readonly maxChars: number,
-  ) {}
-
-  get(text: string): CachedChunk | undefined {
-    const chunk = this.map.get(text);
-    if (chunk) {
-      // Most recently used last, so the document being edited stays while others are parsed.
-      this.map.delete(text);
-      this.map.set(text, chunk);
-    }
-    return chunk;
-  }
-
-  set(text: string, chunk: CachedChunk): void {
-    if (this.map.has(text)) return;
-    this.map.set(text, chunk);
-    this.chars += text.length;
-    for (const [key] of this.map) {
-      if (this.map.size <= this.maxEntries && this.chars <= this.maxChars) break;
-      this.map.delete(key);
-      this.chars -= key.length;
-    }
-  }
-
-  clear(): void {
-    this.map.clear();
-    this.chars = 0;
-  }
-}
-
-const cache = new ChunkCache(4_000, 2_000_000);
+const cache = new LruCache<string, CachedChunk>(4_000, { maxWeight: 2_000_000, weigh: (text) => text.length });
 
 /** For tests: forget every kept chunk. */
 export function clearBlockChunkCache(): void {

@@ -8,7 +8,7 @@ import { parseMarkdown, splitLines, type MarkdownDocument } from './markdown';
 import type { Report, Rule, RuleServices, SourceFile } from './rule';
 import { ALL_RULES } from './rules';
 import { FILE_SKIPPED } from './rules/fileSkipped';
-import { LruCache } from './mermaid/lruCache';
+import { LruCache } from './lruCache';
 import type { Finding, FindingData, Range } from './types';
 
 export type ReadResult = { ok: true; text: string } | { ok: false; reason: string; missing?: boolean };

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { firstContentLine } from '../../server/core/mermaid/commonMistakes';
 import { DIAGRAM_KEYWORDS, editDistance, suggestDiagramTypes } from '../../server/core/mermaid/diagramTypes';
-import { LruCache } from '../../server/core/mermaid/lruCache';
+import { LruCache } from '../../server/core/lruCache';
 import { createPositionMapper } from '../../server/core/mermaid/positionMap';
 
 describe('positionMap', () => {

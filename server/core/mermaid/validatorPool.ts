@@ -9,7 +9,7 @@
 import type { MermaidProblem, MermaidValidator } from '../rule';
 import type { Range } from '../types';
 import { firstContentLine } from './commonMistakes';
-import { LruCache } from './lruCache';
+import { LruCache } from '../lruCache';
 import { detachedString } from '../detachedString';
 import type { WorkerRequest, WorkerResponse } from './validateBlock';
 
