@@ -34,6 +34,7 @@ import {
 import { topSelfTime } from './profileTop';
 import { openSoakSession } from './soakSession';
 import { fileUri, TestLspClient } from '../test/support/lspClient';
+import { procStatus } from './procStatus';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Options
@@ -484,17 +485,6 @@ async function inProcess(label: string, dir: string, runs: number): Promise<void
 
 // ---------------------------------------------------------------------------------------------------------------
 // 3. Language server: start-up to all diagnostics, memory, keystrokes, completion and hover
-
-function procStatus(pid: number): { rssMb?: number; hwmMb?: number } {
-  try {
-    const s = readFileSync(`/proc/${pid}/status`, 'utf8');
-    const kb = (key: string) =>
-      Number(/^(\w+):\s+(\d+) kB/m.exec(s.split('\n').find((l) => l.startsWith(key + ':')) ?? '')?.[2]);
-    return { rssMb: kb('VmRSS') / 1024, hwmMb: kb('VmHWM') / 1024 };
-  } catch {
-    return {};
-  }
-}
 
 /** initialize → every workspace diagnostic published (designNotes/whenIdle after the first publication). */
 async function startServer(

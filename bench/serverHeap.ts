@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import { TestLspClient } from '../test/support/lspClient';
 import { ensureCorpus, loadTextSource } from './corpus';
 import { openSoakSession } from './soakSession';
+import { procStatus } from './procStatus';
 
 const sizeArg = process.argv.indexOf('--sizes');
 const CASE_STUDIES = sizeArg > 0 ? Number(process.argv[sizeArg + 1]) : 1000;
@@ -19,13 +20,6 @@ const soakArg = process.argv.indexOf('--soak');
 /** --soak N: then N edits of the bench's soak, with a snapshot after the first quarter and at the end. */
 const SOAK_EDITS = soakArg > 0 ? Number(process.argv[soakArg + 1]) : 0;
 const NO_SNAPSHOT = process.env.BENCH_HEAP_NO_SNAPSHOT === '1';
-
-function statusMb(pid: number, key: string): number {
-  const line = readFileSync(`/proc/${pid}/status`, 'utf8')
-    .split('\n')
-    .find((l) => l.startsWith(`${key}:`));
-  return Number(/(\d+) kB/.exec(line ?? '')?.[1]) / 1024;
-}
 
 /** Resident memory per mapping name (anonymous mappings grouped), from /proc/<pid>/smaps. */
 function rssByMapping(pid: number): [string, number][] {
@@ -118,12 +112,12 @@ async function main(): Promise<void> {
     const startupMs = performance.now() - started;
     await new Promise((r) => setTimeout(r, Math.min(IDLE_MS, 5000) + 2000));
     const pid = client.process.pid!;
-    const rssEarly = statusMb(pid, 'VmRSS');
+    const rssEarly = procStatus(pid).rssMb ?? NaN;
     // V8 gives freed heap pages back only after a while idle (its memory reducer): look again later.
     await new Promise((r) => setTimeout(r, LATER_MS));
     const report = async (label: string) => {
-      const rss = statusMb(pid, 'VmRSS');
-      const hwm = statusMb(pid, 'VmHWM');
+      const rss = procStatus(pid).rssMb ?? NaN;
+      const hwm = procStatus(pid).hwmMb ?? NaN;
       const mappings = rssByMapping(pid);
       // BENCH_HEAP_NO_SNAPSHOT=1: RSS only (writing a snapshot leaves ~100 MB of malloc'd memory in RSS behind it).
       const { total, top } = NO_SNAPSHOT ? { total: NaN, top: [] } : await heapSnapshot(pid, snapshotDir);
