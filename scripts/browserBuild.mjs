@@ -43,6 +43,14 @@ const noNodeBuiltins = {
 };
 
 /**
+ * Resolves an import as esbuild would without the plugin asking: the plugin's `tag`, passed as pluginData, makes its
+ * own onResolve step aside for this one call.
+ */
+export function resolveAsUsual(build, args, tag) {
+  return build.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, pluginData: tag });
+}
+
+/**
  * path-browserify (the POSIX paths of common/path.ts) only defines functions when loaded, but its package does not
  * say so (no "sideEffects" field), and esbuild keeps a CommonJS module it cannot prove inert. Marked here, the
  * clients, which import common/path.ts for styledPath alone, leave it out of their bundles.
@@ -53,11 +61,7 @@ export const inertPathBrowserify = {
   setup(build) {
     build.onResolve({ filter: /^path-browserify$/ }, async (args) => {
       if (args.pluginData === 'inert-path-browserify') return undefined;
-      const resolved = await build.resolve(args.path, {
-        kind: args.kind,
-        resolveDir: args.resolveDir,
-        pluginData: 'inert-path-browserify',
-      });
+      const resolved = await resolveAsUsual(build, args, 'inert-path-browserify');
       return resolved.errors.length ? undefined : { path: resolved.path, sideEffects: false };
     });
   },

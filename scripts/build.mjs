@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import * as path from 'node:path';
 import * as fs from 'node:fs';
 import { MERMAID_WORKER_CHUNKS, mermaidWorkerEntry } from './mermaidWorkerBuild.mjs';
-import { browserEntries, inertPathBrowserify, nodeBuiltinsIn } from './browserBuild.mjs';
+import { browserEntries, inertPathBrowserify, nodeBuiltinsIn, resolveAsUsual } from './browserBuild.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const production = process.argv.includes('--production');
@@ -88,11 +88,7 @@ const protocolMessageTypesOnly = {
   setup(build) {
     build.onResolve({ filter: /^vscode-jsonrpc$/ }, async (args) => {
       if (args.pluginData === 'protocol-message-types-only') return undefined;
-      const api = await build.resolve(args.path, {
-        kind: args.kind,
-        resolveDir: args.resolveDir,
-        pluginData: 'protocol-message-types-only',
-      });
+      const api = await resolveAsUsual(build, args, 'protocol-message-types-only');
       if (api.errors.length) return { errors: api.errors };
       return { path: path.join(path.dirname(api.path), 'messages.js') };
     });
