@@ -6,17 +6,10 @@
 // The debounce in the extension host (designNotes.preview.updateDelay) comes on top of this and is not measured.
 import * as os from 'node:os';
 import { closeBrowser, diagrams, openHarness } from '../test/browser/harness';
+import { SERVICE_GRAPH_NODES, serviceGraph } from './serviceGraph';
 
 // BENCH_QUICK (set by `npm run bench -- --quick`) shortens the run.
 const EDITS = process.env.BENCH_QUICK === '1' || process.argv.includes('--quick') ? 20 : 50;
-const NODES = 30;
-
-/** A 30-node flowchart (a service graph) whose first label carries the edit number. */
-function flowchart(edit: number): string {
-  const lines = ['flowchart LR', `  n0[Gateway edit ${edit}]`];
-  for (let i = 1; i < NODES; i++) lines.push(`  n${Math.floor((i - 1) / 2)} --> n${i}[Service ${i}]`);
-  return lines.join('\n');
-}
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
@@ -47,7 +40,7 @@ async function main(): Promise<void> {
   const h = await openHarness('light');
   try {
     // Warm-up: first render loads the flowchart code paths inside mermaid.
-    await h.update(diagrams([flowchart(-1), 'sequenceDiagram\n  A->>B: hi']), 1);
+    await h.update(diagrams([serviceGraph(-1), 'sequenceDiagram\n  A->>B: hi']), 1);
     // Main-thread CPU time per edit (CDP ThreadTime in thread ticks): unlike wall time it barely moves when other
     // processes compete for the CPU, so it shows what an idle machine would see.
     const cdp = await h.page.context().newCDPSession(h.page);
@@ -63,7 +56,7 @@ async function main(): Promise<void> {
         uri: 'file:///work/case-studies/demo/high-level-design.md',
         fileName: 'high-level-design.md',
         version: i + 2,
-        diagrams: diagrams([flowchart(i), 'sequenceDiagram\n  A->>B: hi']),
+        diagrams: diagrams([serviceGraph(i), 'sequenceDiagram\n  A->>B: hi']),
       };
       // A string, not a function: tsx would add its `__name` helper to named inner functions, which the page lacks.
       const before = await threadTime();
@@ -71,13 +64,15 @@ async function main(): Promise<void> {
       cpu.push((await threadTime()) - before);
       times.push(ms);
       // The same diagram with a label of its own (nothing cached), straight through mermaid.render.
-      const text = flowchart(i).replace(`edit ${i}`, `bare ${i}`);
+      const text = serviceGraph(i).replace(`edit ${i}`, `bare ${i}`);
       bare.push((await h.page.evaluate(`(${BARE})(${JSON.stringify({ id: `bare-${i}`, text })})`)) as number);
     }
     const sorted = [...times].sort((a, b) => a - b);
     const median = percentile(sorted, 50);
     const p95 = percentile(sorted, 95);
-    console.log(`preview: keystroke → updated SVG, ${NODES}-node flowchart, ${EDITS} edits (headless Chromium)`);
+    console.log(
+      `preview: keystroke → updated SVG, ${SERVICE_GRAPH_NODES}-node flowchart, ${EDITS} edits (headless Chromium)`,
+    );
     console.log(
       `  median ${median.toFixed(1)} ms   p95 ${p95.toFixed(1)} ms   min ${sorted[0].toFixed(1)} ms   max ${sorted[sorted.length - 1].toFixed(1)} ms`,
     );
@@ -106,7 +101,7 @@ async function main(): Promise<void> {
       JSON.stringify({
         bench: 'preview',
         edits: EDITS,
-        nodes: NODES,
+        nodes: SERVICE_GRAPH_NODES,
         medianMs: median,
         p95Ms: p95,
         minMs: sorted[0],
