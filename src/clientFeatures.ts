@@ -10,9 +10,9 @@ import {
   type InitializationOptions,
 } from '../common/protocol';
 import { registerCaseStudyFeatures } from './caseStudies';
+import { send } from './caseStudies/serverRequests';
 import { serveFileSystem } from './files/serveFileSystem';
 import { registerPreview } from './preview';
-import type { AskDiagrams } from './preview/diagrams';
 import type { ClientGetter, ServerConnection } from './serverConnection';
 
 /**
@@ -85,8 +85,7 @@ export function registerClientFeatures(
   // The diagram preview asks the server for a document's diagrams (it holds the text and parses it).
   registerPreview(context, async (params) => {
     try {
-      const answer = await (await client)?.sendRequest(DocumentDiagramsRequest.method, params);
-      return answer as Awaited<ReturnType<AskDiagrams>>;
+      return await send(getClient, DocumentDiagramsRequest, params);
     } catch (e) {
       output.warn(
         `Design Notes: the diagrams of ${params.uri} are not known: ${e instanceof Error ? e.message : String(e)}`,
