@@ -9,6 +9,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import * as path from 'node:path';
 import { mermaidWorkerEntry } from './mermaidWorkerBuild.mjs';
+import { vscodeApiOnce } from './vscodeApiOnce.mjs';
 
 const NODE_BUILTINS = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
 const BROWSER_REPLACEMENTS = {
@@ -109,7 +110,7 @@ export const browserEntries = [
     outfile: 'dist/browser/extension.js',
     format: 'cjs',
     external: ['vscode'],
-    plugins: [inertPathBrowserify, noNodeBuiltins],
+    plugins: [vscodeApiOnce, inertPathBrowserify, noNodeBuiltins],
   },
   {
     ...browser,

@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import * as fs from 'node:fs';
 import { MERMAID_WORKER_CHUNKS, mermaidWorkerEntry } from './mermaidWorkerBuild.mjs';
 import { browserEntries, inertPathBrowserify, nodeBuiltinsIn, resolveAsUsual } from './browserBuild.mjs';
+import { vscodeApiOnce } from './vscodeApiOnce.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const production = process.argv.includes('--production');
@@ -106,7 +107,7 @@ export const entries = [
     format: 'cjs',
     target: 'node20',
     external: ['vscode'],
-    plugins: [inertPathBrowserify, nodeClientApart, protocolMessageTypesOnly],
+    plugins: [inertPathBrowserify, nodeClientApart, protocolMessageTypesOnly, vscodeApiOnce],
     // `import()` of that file compiled to `require()`: the extension host's module loader (which provides `vscode`)
     // is CommonJS's.
     supported: { 'dynamic-import': false },
@@ -118,6 +119,7 @@ export const entries = [
     format: 'cjs',
     target: 'node20',
     external: ['vscode'],
+    plugins: [vscodeApiOnce],
   },
   // Language server: also runs alone (`node dist/server.js --stdio`) for any LSP editor.
   {

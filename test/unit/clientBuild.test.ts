@@ -14,7 +14,9 @@ async function build(outfile: string): Promise<{ text: string; inputs: string[] 
     common: esbuild.BuildOptions;
     entries: esbuild.BuildOptions[];
   };
-  const entry = entries.find((e) => e.outfile === outfile);
+  // @ts-expect-error: plain .mjs build script without type declarations
+  const { browserEntries } = (await import('../../scripts/browserBuild.mjs')) as { browserEntries: unknown };
+  const entry = [...entries, ...(browserEntries as esbuild.BuildOptions[])].find((e) => e.outfile === outfile);
   assert.ok(entry, `scripts/build.mjs has an entry for ${outfile}`);
   const result = await esbuild.build({
     ...common,
@@ -56,4 +58,22 @@ test('dist/nodeClient.js holds the language client and none of the features', as
   const own = inputs.filter((p) => !p.includes('node_modules/'));
   assert.deepEqual(own.sort(), ['common/serverProcess.ts', 'src/nodeClient.ts']);
   assert.match(text, /createNodeClient/);
+});
+
+// Each `import * as vscode from 'vscode'` used to become its own copy of the API object (esbuild's __toESM: a getter
+// per property, a few hundred properties, once per module): 19 copies in dist/extension.js, most of its load time in
+// the extension host (33 in the browser client). scripts/vscodeApiOnce.mjs makes it one re-export per file.
+for (const outfile of ['dist/extension.js', 'dist/nodeClient.js', 'dist/browser/extension.js']) {
+  test(`${outfile} copies the vscode API at most once`, async () => {
+    const { text } = await build(outfile);
+    assert.doesNotMatch(text, /__toESM\(require\("vscode"\)\)/);
+    assert.ok((text.match(/__reExport\([\w$]+, require\("vscode"\)\)/g) ?? []).length <= 1);
+  });
+}
+
+test('the modules of dist/extension.js all read one vscode namespace', async () => {
+  const { text } = await build('dist/extension.js');
+  assert.equal((text.match(/require\("vscode"\)/g) ?? []).length, 1);
+  // The features still reach the API (a command registration, through the shared namespace object).
+  assert.match(text, /[\w$]+\.commands\.registerCommand\(/);
 });
