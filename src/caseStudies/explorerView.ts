@@ -5,7 +5,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { uriForPath } from '../files/workspaceUris';
-import { Commands, type CaseStudySummary, type FileSummary, type SectionSummary } from '../../common/protocol';
+import { type CaseStudySummary, type FileSummary, type SectionSummary } from '../../common/protocol';
 import { fetchCaseStudies, type ClientGetter } from './caseStudyData';
 import { caseStudyState, caseStudyTooltip, describeCaseStudy, describeFile, STATE_ICONS } from './summaryText';
 
@@ -195,7 +195,6 @@ export function registerExplorerView(context: vscode.ExtensionContext, getClient
     provider,
     view,
     watcher,
-    vscode.commands.registerCommand(Commands.refreshCaseStudies, () => provider.refreshNow()),
     // The server re-checks after edits and file changes and publishes the result: the view follows that.
     vscode.languages.onDidChangeDiagnostics((e) => {
       if (concernsUs(e.uris)) provider.scheduleRefresh();
