@@ -2,13 +2,11 @@
 // `browser` entry. The same features as the desktop client (clientFeatures.ts); the language server runs in a web
 // worker (dist/browser/server.js) and reads every workspace file through this client (files/serveFileSystem.ts).
 import * as vscode from 'vscode';
-import { createClientAfterActivation, registerClientFeatures, sharedClientOptions } from './clientFeatures';
+import { createClientAfterActivation, registerClientFeatures, sharedClientOptions, stopClient } from './clientFeatures';
 import { extendMarkdownIt } from './preview';
-import type { ServerConnection } from './serverConnection';
 import { BROWSER_SERVER_OPTIONS, type BrowserServerOptions } from '../common/protocol/browserServer';
 import type { ServerWorker } from './browserClient';
 
-let client: Promise<ServerConnection | undefined> | undefined;
 let serverWorker: ServerWorker | undefined;
 
 /**
@@ -65,7 +63,6 @@ export function activate(context: vscode.ExtensionContext): { extendMarkdownIt: 
       }, sharedClientOptions(output)),
     output,
   );
-  client = created;
   registerClientFeatures(context, created, output);
   return { extendMarkdownIt };
 }
@@ -76,9 +73,7 @@ const WorkerConstructor = () =>
   (globalThis as unknown as { Worker: new (url: string, options?: { name?: string }) => ServerWorker }).Worker;
 
 export async function deactivate(): Promise<void> {
-  const c = await client;
-  client = undefined;
-  await c?.stop();
+  await stopClient();
   serverWorker?.terminate();
   serverWorker = undefined;
 }

@@ -28,7 +28,7 @@ export function createClientAfterActivation<C extends ServerConnection>(
   output: vscode.LogOutputChannel,
 ): Promise<C | undefined> {
   const started = Date.now();
-  return new Promise<void>((resolve) => setTimeout(resolve, 0))
+  return (current = new Promise<void>((resolve) => setTimeout(resolve, 0))
     .then(create)
     .then((client) => {
       output.info(`Design Notes: language client created ${Date.now() - started} ms after activation.`);
@@ -39,7 +39,17 @@ export function createClientAfterActivation<C extends ServerConnection>(
         `Design Notes: the language client could not be created: ${e instanceof Error ? e.message : String(e)}`,
       );
       return undefined;
-    });
+    }));
+}
+
+/** The client createClientAfterActivation made (one per activation), for stopClient. */
+let current: Promise<ServerConnection | undefined> | undefined;
+
+/** deactivate() of both clients: stops the language client, once it exists (VS Code waits for the promise). */
+export async function stopClient(): Promise<void> {
+  const c = await current;
+  current = undefined;
+  await c?.stop();
 }
 
 /**

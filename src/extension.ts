@@ -1,9 +1,8 @@
 import * as vscode from 'vscode';
 import { createClientAfterActivation, registerClientFeatures, sharedClientOptions } from './clientFeatures';
 import { extendMarkdownIt } from './preview';
-import type { ServerConnection } from './serverConnection';
 
-let client: Promise<ServerConnection | undefined> | undefined;
+export { stopClient as deactivate } from './clientFeatures';
 
 /**
  * A thin client: it starts the language server (which owns every check, completion, quick fix and case-study
@@ -22,14 +21,7 @@ export function activate(context: vscode.ExtensionContext): { extendMarkdownIt: 
     async () => (await import('./nodeClient')).createNodeClient(context, sharedClientOptions(output)),
     output,
   );
-  client = created;
   registerClientFeatures(context, created, output);
   // VS Code's Markdown preview asks extensions that contribute `markdown.markdownItPlugins` for this.
   return { extendMarkdownIt };
-}
-
-export async function deactivate(): Promise<void> {
-  const c = await client;
-  client = undefined;
-  await c?.stop();
 }
