@@ -73,6 +73,11 @@ export interface ServerPlatform {
   createMermaidValidator(): DisposableMermaidValidator;
   /** docs/catalog.md shipped beside the server, which pattern cards link into; absent where it is not readable. */
   catalogDocUri?: string;
+  /**
+   * Gives the garbage of a burst of work back to the system; called after each whole-folder check (the start-up check,
+   * a configuration change). Absent where the platform cannot (a web worker). server/releaseMemory.ts says why.
+   */
+  releaseMemory?: () => void;
 }
 
 export function startServer(platform: ServerPlatform) {
@@ -356,8 +361,10 @@ export function startServer(platform: ServerPlatform) {
     (params) => void sendNotification(connection, NoCaseStudiesNotification, params),
     (folder) => service.folderOf(folder)?.root === folder,
   );
-  service.onFolderChecked = (root, caseStudies, hasConfig) =>
-    setup.folderChecked(root, caseStudies, hasConfig).catch(() => undefined);
+  service.onFolderChecked = async (root, caseStudies, hasConfig) => {
+    await setup.folderChecked(root, caseStudies, hasConfig).catch(() => undefined);
+    platform.releaseMemory?.();
+  };
   onRequest(connection, ProposeConfigRequest, (params) => setup.propose(params));
 
   // The diagram preview: a document's Mermaid diagrams, where they sit and their problems (as in Problems).

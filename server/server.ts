@@ -7,6 +7,7 @@ import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { findBuiltinTemplatesFolder, gitAuthor, nodeFileSystem } from './core/node';
 import { createMermaidValidator } from './core/node/mermaidValidator';
 import { startServer } from './languageServer';
+import { releaseMemory } from './releaseMemory';
 import { pathToUri } from './uris';
 
 // createConnection picks the transport from the command line: --stdio, --node-ipc or --socket=<port>.
@@ -33,6 +34,7 @@ const started = startServer({
   createMermaidValidator: () =>
     createMermaidValidator({ workerPath: path.join(__dirname, 'mermaidWorker.mjs'), idleStopMs: MERMAID_IDLE_MS }),
   catalogDocUri: existsSync(catalogDoc) ? pathToUri(catalogDoc) : undefined,
+  releaseMemory,
 });
 
 process.on('uncaughtException', (e) =>
