@@ -8,8 +8,8 @@
 // The language client (dist/nodeClient.js) is created one macrotask later; the extension logs how long after
 // activation that was ("language client created N ms after activation"), read here from the window's log files.
 //
-// The floor: an empty extension ("Activation Floor": require('vscode') and an empty activate(), same activation event), installed beside
-// ours and read off the same view in the same extension host. What VS Code adds around any activation at start-up
+// The floor: an empty extension ("Activation Floor": require('vscode') and an empty activate(), same activation
+// event), installed beside ours and read off the same view in the same extension host. What VS Code adds around any activation at start-up
 // (the host is busy activating the built-in extensions too) is in both figures.
 //
 //   node --import tsx bench/activation.ts [--runs N]      (needs `npm run package` and code-server: `npm run test:e2e` installs it)

@@ -1,5 +1,12 @@
-// Work that activate() may leave for just after it returns.
+// Work that activate() starts but that runs later: it must not run once the extension was deactivated.
 import type * as vscode from 'vscode';
+
+/** Whether the extension is still active: false once VS Code disposed the context's subscriptions (deactivation). */
+export function whileActive(context: vscode.ExtensionContext): () => boolean {
+  let active = true;
+  context.subscriptions.push({ dispose: () => (active = false) });
+  return () => active;
+}
 
 /**
  * Runs `register` one macrotask after activate() returned, unless the extension was deactivated first. VS Code counts
@@ -8,9 +15,8 @@ import type * as vscode from 'vscode';
  * before it runs belongs here: a command a user may invoke is registered in activate() itself.
  */
 export function afterActivation(context: vscode.ExtensionContext, register: () => void): void {
-  let deactivated = false;
-  context.subscriptions.push({ dispose: () => (deactivated = true) });
+  const active = whileActive(context);
   setTimeout(() => {
-    if (!deactivated) register();
+    if (active()) register();
   }, 0);
 }

@@ -9,6 +9,7 @@ import {
   WorkspaceTrustedNotification,
   type InitializationOptions,
 } from '../common/protocol';
+import { whileActive } from './afterActivation';
 import { registerCaseStudyFeatures } from './caseStudies';
 import { send } from './caseStudies/serverRequests';
 import { serveFileSystem } from './files/serveFileSystem';
@@ -62,11 +63,10 @@ export function registerClientFeatures(
   client: Promise<ServerConnection | undefined>,
   output: vscode.LogOutputChannel,
 ): void {
-  let deactivated = false;
-  context.subscriptions.push({ dispose: () => (deactivated = true) });
+  const active = whileActive(context);
   // The first callback on `client`: handlers before start (the first check asks for files at once).
   void client.then((c) => {
-    if (!c || deactivated) return;
+    if (!c || !active()) return;
     // Files through the editor (common/protocol/fileSystem.ts): the web worker server reads every file this way,
     // the Node server a virtual workspace's.
     context.subscriptions.push(...serveFileSystem(c));
